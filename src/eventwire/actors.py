@@ -22,3 +22,11 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
 
 def resolve(doc: Doc, gaz: Gazetteer, lexicon: Lexicon, published: dt.date | None) -> tuple[tuple[Entity, ...], tuple[Actor, ...]]:
     return (), ()
+
+
+def resolve_phrase(pipeline, text: str) -> Actor | None:
+    """Resolve a short phrase ("Iraqi Kurdish leaders", "the French Foreign Minister") as one actor, or None.
+
+    Used to score actor-resolution cases: the actor whose mentions cover most of the phrase.
+    """
+    return None
