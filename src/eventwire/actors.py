@@ -146,10 +146,12 @@ class Lexicon:
         from .geo import gazetteer
 
         portfolio = sorted(set(portfolio) | gazetteer_words(gazetteer()))
-        head = [{"LOWER": {"IN": mods}, "IS_TITLE": True, "OP": "*"},
-                {"LOWER": {"IN": offices}, "IS_TITLE": True}]
+        office = {"LOWER": {"IN": offices}, "IS_TITLE": True}
+        mod = {"LOWER": {"IN": mods}, "IS_TITLE": True}
         tail = [{"LOWER": {"IN": ["of", "for"]}}, {"LOWER": {"IN": portfolio}, "OP": "+"}]
-        return [{"label": "TITLE", "pattern": head}, {"label": "TITLE", "pattern": head + tail}]
+        # Up to three modifiers, spelled out: a pattern that starts with an optional token is tried at every token.
+        heads = [[mod] * k + [office] for k in range(4)]
+        return [{"label": "TITLE", "pattern": h + t} for h in heads for t in ([], tail)]
 
 
 def gazetteer_words(gaz: Gazetteer) -> set[str]:
@@ -326,6 +328,7 @@ class _Actor:
 class _Builder:
     def __init__(self, doc: Doc, gaz: Gazetteer, lex: Lexicon, day: dt.date | None):
         self.doc, self.gaz, self.lex, self.day = doc, gaz, lex, day
+        self.text = doc.text  # Doc.text rebuilds the string on every access
         self.actors: dict[str, _Actor] = {}
         self.tok_actor: dict[int, str] = {}  # token index -> actor key (names and groups)
         self.entities: list[tuple[SpacySpan, str | None, str | None, str]] = []  # span, actor key, country, label
@@ -693,7 +696,7 @@ class _Builder:
         actors = tuple(
             Actor(id=ids[a.key], name=a.name, kind=a.kind, country=a.country, sector=a.sector, role=a.role,
                   cameo=a.cameo,
-                  mentions=tuple(Span(self.doc.text[s:e], s, e) for s, e in sorted(a.mentions)))
+                  mentions=tuple(Span(self.text[s:e], s, e) for s, e in sorted(a.mentions)))
             for a in ordered
         )
         ents = []
