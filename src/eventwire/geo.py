@@ -7,6 +7,7 @@ licences; ``scripts/build_gazetteer.py`` regenerates the country and city tables
   further spellings, demonyms (with plurals), capital and coordinates.
 - ``cities.tsv``: every GeoNames city of 100,000 people or more plus every capital.
 - ``regions.tsv``: continents, sub-regions, seas and disputed or conflict areas with a representative point.
+- ``city_aliases.tsv``: old names and transliterations of cities ("Kiev", "Bombay").
 - ``ruler_stoplist.txt``: names the entity ruler leaves to the statistical NER (personal names, ordinary words).
 - ``cameo_codes.tsv``: CAMEO country codes that differ from ISO alpha-3.
 
@@ -40,6 +41,7 @@ class GeoEntry:
     population: int = 0
 
 
+RULER_MIN_POP = 100_000   # smaller towns are resolvable by lookup but not tagged by the entity ruler
 _KIND_RANK = {"country": 0, "capital": 1, "region": 2, "city": 3, "demonym": 4}
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,5}$")
@@ -50,9 +52,12 @@ _WORD = re.compile(r"[\w'’.\-]+")
 
 def _fold(text: str) -> str:
     """Case-, accent- and apostrophe-insensitive key."""
-    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return " ".join(text.casefold().split())
+    return " ".join(_ascii(text.translate(_APOSTROPHES)).casefold().split())
+
+
+def _ascii(text: str) -> str:
+    """The text without diacritics (letters that do not decompose are kept)."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
 def _clean(text: str) -> str:
@@ -155,7 +160,7 @@ class Gazetteer:
             entry = GeoEntry(row["name"], "region", row["country"].strip(), _float(row["lat"]), _float(row["lon"]))
             for name in [row["name"], *_split(row["aliases"])]:
                 self._add(name, entry)
-                self._pattern("LOC", name, entry.country)
+                self._pattern(row.get("label") or "LOC", name, entry.country)
 
         city_patterns: dict[str, tuple[int, str]] = {}
         for row in _read_tsv("cities.tsv"):
@@ -166,12 +171,24 @@ class Gazetteer:
             self._add(row["name"], entry)
             for alt in _split(row["alternates"]):
                 self._add(alt, entry)
-            name = row["name"]
-            if (row["common_word"] == "1" and not is_cap) or len(name) <= 3 or name in self._stoplist:
+            if pop < RULER_MIN_POP and not is_cap:
                 continue
-            rank = pop + (10**10 if is_cap else 0)
-            if name not in city_patterns or city_patterns[name][0] < rank:
-                city_patterns[name] = (rank, row["country"])
+            # The name as written and without diacritics ("Tillabéri" / "Tillaberi", "Rafaḩ" / "Rafah").
+            for name in dict.fromkeys([row["name"], _ascii(row["name"])]):
+                if (row["common_word"] == "1" and not is_cap) or len(name) <= 3 or name in self._stoplist:
+                    continue
+                rank = pop + (10**10 if is_cap else 0)
+                if name not in city_patterns or city_patterns[name][0] < rank:
+                    city_patterns[name] = (rank, row["country"])
+        for row in _read_tsv("city_aliases.tsv"):
+            city = next((e for e in self._folded.get(_fold(row["city"]), [])
+                         if e.kind in ("capital", "city") and e.country == row["country"]), None)
+            if city is None:
+                continue
+            self._add(row["alias"], city)
+            for name in dict.fromkeys([row["alias"], _ascii(row["alias"])]):
+                if name not in city_patterns and name not in self._stoplist:
+                    city_patterns[name] = (city.population, city.country)
         taken = {p["pattern"] for p in self._patterns}
         for name, (_, iso3) in sorted(city_patterns.items()):
             if name not in taken:
@@ -270,7 +287,7 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     if m and m.start() > 0:
         end = start + m.start()
     text = doc.text[start:end]
-    while end > start and text[-1] in ",;:!?" :
+    while end > start and text[-1] in ",;:!?":
         end -= 1
         text = doc.text[start:end]
     while end > start and doc.text[end - 1].isspace():
