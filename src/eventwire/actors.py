@@ -449,9 +449,15 @@ class _Builder:
         return None
 
     def surnames_pass(self) -> None:
-        """A capitalised word outside any entity that repeats a part of a person's name already named ("Singh")."""
+        """A word outside any entity that repeats an acronym defined earlier ("ECOWAS"), or a part of a person's
+        name already named ("Singh")."""
         for tok in self.doc:
-            if tok.i in self.tok_actor or tok.ent_type_ or tok.pos_ != "PROPN":
+            if tok.i in self.tok_actor:
+                continue
+            if tok.is_upper and len(tok) > 1 and norm_name(tok.text) in self.aliases:  # a later "ECOWAS"
+                self.link(self.actors[self.aliases[norm_name(tok.text)]], tok.i, tok.i + 1)
+                continue
+            if tok.ent_type_ or tok.pos_ != "PROPN":
                 continue
             k = self.person_part(self.doc[tok.i:tok.i + 1])
             if k is not None and self.actors[k].first < tok.i:
