@@ -46,6 +46,7 @@ class RunCounts:
     skipped: int = 0
     failed: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)
+    run_id: int = 0
 
 
 class Store:
