@@ -16,6 +16,7 @@ Readers bundled here:
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import logging
 import os
@@ -33,6 +34,7 @@ from .pipeline import DEFAULT_MAX_CHARS, ArticleInput
 
 log = logging.getLogger(__name__)
 
+MIN_HTML_WORDS = 5  # a page whose main text is shorter than this is not an article (broken or empty markup)
 USER_AGENT = f"eventwire/{__version__} (news event extraction; +https://pypi.org/project/eventwire/)"
 
 
@@ -188,8 +190,10 @@ def read_html(name: str, data: bytes, opts: Options, hints: dict) -> Iterator[So
         yield _fail(name, f"cannot parse the HTML ({type(exc).__name__}: {exc})")
         return
     text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
-    if not text:
-        yield _fail(name, "no article text found in the HTML")
+    words = len(re.findall(r"\w{2,}", text))
+    if words < MIN_HTML_WORDS:
+        why = f" (only {words} word{'s' if words != 1 else ''})" if text else ""
+        yield _fail(name, f"no article text found in the HTML{why}")
         return
     title = getattr(doc, "title", None) or hints.get("title")
     lines = text.split("\n")
@@ -398,14 +402,26 @@ def _walk(root: Path, recursive: bool) -> Iterator[Path]:
             yield p
 
 
+def _read_stdin(opts: Options) -> Iterator[SourceItem]:
+    """JSON lines are read as they arrive (a pipe can feed a long-running ingest); anything else whole."""
+    stream = sys.stdin.buffer
+    first = stream.readline()
+    if first.lstrip().startswith(b"{") and first.rstrip().endswith(b"}"):
+        for n, item in iter_jsonl_lines(itertools.chain([first], stream), "<stdin>"):
+            where = f"<stdin>:{n}"
+            yield _fail(where, str(item)) if isinstance(item, InputError) else SourceItem(name=where, article=item)
+        return
+    data = first + stream.read()
+    kind = sniff(data) if not _looks_binary(data) else "text"
+    yield from READERS[kind].read("<stdin>", data, opts, {"id": None})
+
+
 def iter_sources(inputs: list[str], opts: Options | None = None) -> Iterator[SourceItem]:
     """Every article in the inputs (paths, folders, ``-``, http(s) URLs), in order; bad inputs as failures."""
     opts = opts or Options()
     for inp in inputs:
         if inp == "-":
-            data = sys.stdin.buffer.read()
-            kind = sniff(data) if not _looks_binary(data) else "text"
-            yield from READERS[kind].read("<stdin>", data, opts, {"id": None})
+            yield from _read_stdin(opts)
             continue
         if re.match(r"https?://", inp, re.I):
             yield from read_url(inp, opts)
