@@ -231,7 +231,13 @@ def test_sigkill_mid_ingest_then_rerun_stores_each_article_once(tmp_path, cfg):
         time.sleep(0.3)  # let it get into the next batches
         os.kill(proc.pid, signal.SIGKILL)
     finally:
+        if proc.poll() is None:
+            proc.kill()
         proc.wait(timeout=30)
+        try:
+            proc.stdin.close()
+        except BrokenPipeError:
+            pass
     assert proc.returncode == -signal.SIGKILL
     conn = sqlite3.connect(db)
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
