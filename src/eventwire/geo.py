@@ -42,12 +42,13 @@ class GeoEntry:
 
 
 RULER_MIN_POP = 100_000   # smaller towns are resolvable by lookup but not tagged by the entity ruler
+BIG_CITY = 1_000_000
 _KIND_RANK = {"country": 0, "capital": 1, "region": 2, "city": 3, "demonym": 4}
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,5}$")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|s')$|(?<=s)'$")
-_WORD = re.compile(r"[\w'’.\-]+")
+_WORD = re.compile(r"[\w'’.\-]*\w[\w'’.\-]*")
 
 
 def _fold(text: str) -> str:
@@ -111,6 +112,8 @@ class Gazetteer:
         self._iso2: dict[str, str] = {}                  # iso2 -> iso3
         self._patterns: list[dict] = []
         self._cameo: dict[str, str] = {}
+        self._ruler_cities: set[str] = set()
+        self._big_person_cities: set[str] = set()
         self._stoplist = set(_read_lines("ruler_stoplist.txt"))
         self._load()
 
@@ -174,8 +177,17 @@ class Gazetteer:
             if pop < RULER_MIN_POP and not is_cap:
                 continue
             # The name as written and without diacritics ("Tillabéri" / "Tillaberi", "Rafaḩ" / "Rafah").
+            if is_cap:
+                pass
+            elif row["common_word"] == "1":
+                continue
+            elif row.get("person_name") == "1":
+                if pop >= BIG_CITY:     # "Houston", "Santiago": implied country for nationality(), no pattern
+                    self._big_person_cities.add(row["name"])
+                    self._big_person_cities.add(_ascii(row["name"]))
+                continue
             for name in dict.fromkeys([row["name"], _ascii(row["name"])]):
-                if (row["common_word"] == "1" and not is_cap) or len(name) <= 3 or name in self._stoplist:
+                if (len(name) <= 2 or len(name) == 3 and pop < BIG_CITY // 2) or name in self._stoplist:
                     continue
                 rank = pop + (10**10 if is_cap else 0)
                 if name not in city_patterns or city_patterns[name][0] < rank:
@@ -189,7 +201,12 @@ class Gazetteer:
             for name in dict.fromkeys([row["alias"], _ascii(row["alias"])]):
                 if name not in city_patterns and name not in self._stoplist:
                     city_patterns[name] = (city.population, city.country)
-        taken = {p["pattern"] for p in self._patterns}
+        # "pro-Iranian", "anti-American": one NORP entity (no country id: a pro-Iranian militia is not Iranian).
+        single = sorted({p["pattern"] for p in self._patterns if p["label"] == "NORP" and " " not in p["pattern"]})
+        self._patterns.append({"label": "NORP", "pattern": [
+            {"LOWER": {"IN": ["pro", "anti"]}}, {"ORTH": "-"}, {"ORTH": {"IN": single}}]})
+        self._ruler_cities = set(city_patterns)
+        taken = {p["pattern"] for p in self._patterns if isinstance(p["pattern"], str)}
         for name, (_, iso3) in sorted(city_patterns.items()):
             if name not in taken:
                 self._pattern("GPE", name, iso3)
@@ -235,15 +252,44 @@ class Gazetteer:
         return self._cameo.get(key, key if key in self._names else None)
 
     def nationality(self, text: str) -> str | None:
-        """The country (alpha-3) named or implied anywhere in a short phrase, longest match first, then leftmost."""
-        words = [m.group() for m in _WORD.finditer(text.translate(_APOSTROPHES))]
+        """The country (alpha-3) named or implied anywhere in a short phrase.
+
+        Longest match first; among matches of one length a country name or demonym beats a capital or a
+        single-country region, which beats a large city written with a capital letter; then the leftmost. Hyphenated
+        words are tried whole ("Guinea-Bissau") and, failing that, split ("US-led", "Russian-backed").
+        """
+        clean = text.translate(_APOSTROPHES)
+        words = [m.group() for m in _WORD.finditer(clean)]
+        found = self._nationality_in(words)
+        if found is None and any("-" in w for w in words):
+            found = self._nationality_in([p for m in _WORD.finditer(clean) for p in m.group().split("-") if p])
+        return found
+
+    def _nationality_in(self, words: list[str]) -> str | None:
         n = len(words)
         for size in range(min(n, 8), 0, -1):
+            best: tuple[int, int, str] | None = None
             for i in range(n - size + 1):
                 for phrase in _variants(" ".join(words[i:i + size])):
-                    for hit in self.candidates(phrase):
-                        if hit.kind in ("country", "demonym") and hit.country:
-                            return hit.country
+                    tier = self._nationality_tier(phrase)
+                    if tier is not None and (best is None or (tier[0], i) < best[:2]):
+                        best = (tier[0], i, tier[1])
+            if best is not None:
+                return best[2]
+        return None
+
+    def _nationality_tier(self, phrase: str) -> tuple[int, str] | None:
+        for hit in self.candidates(phrase):
+            if not hit.country:
+                continue
+            if hit.kind in ("country", "demonym"):
+                return 0, hit.country
+            if hit.kind in ("capital", "region"):
+                return 1, hit.country
+            name = _clean(phrase)
+            if hit.kind == "city" and phrase[:1].isupper() and (name in self._ruler_cities
+                                                               or name in self._big_person_cities):
+                return 2, hit.country
         return None
 
     def ruler_patterns(self) -> list[dict]:
