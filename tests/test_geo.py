@@ -124,7 +124,9 @@ def test_nationality(text, iso3):
     assert nationality(text) == iso3
 
 
-@pytest.mark.parametrize("text", ["tell us about it", "a destroyer", "", "the man in the boat", "Reading glasses"])
+@pytest.mark.parametrize("text", ["tell us about it", "a destroyer", "", "the man in the boat", "Reading glasses",
+                                  "Central American migrants", "the Middle East envoy", "President Bush",
+                                  "Omar Hassan al-Bashir"])
 def test_nationality_none(text):
     assert nationality(text) is None
 
@@ -156,6 +158,8 @@ def test_ruler_patterns(gaz):
     assert by_text["Sahel"][0]["label"] == "LOC" and "id" not in by_text["Sahel"][0]
     assert by_text["US"][0]["id"] == "USA"
     assert by_text["Tripoli"][0]["id"] == "LBY"
+    assert by_text["Philippines"][0]["label"] == "GPE"
+    assert by_text["Central American"][0]["label"] == "NORP" and "id" not in by_text["Central American"][0]
     for word in ("Mobile", "Reading", "Bath", "Nice", "Split", "Jackson", "Florence", "Victoria", "Georgia",
                  "Chad", "Jordan", "Of", "Washington", "America"):
         assert word not in by_text, word
@@ -190,6 +194,19 @@ def test_places_offsets_and_the(nlp):
     assert ("Niger", "Niger", "NER") in got
     assert any(p.name == "Sahel" and p.country is None for p in places)
     assert all(not p.text.lower().startswith("the ") for p in places)
+
+
+def test_places_core_names(nlp):
+    places = _places(nlp, "Gunmen attacked villages in northern Mali and in Niger's Tillabéri region.")
+    assert {p.country for p in places} >= {"MLI", "NER"}
+
+
+def test_compound_norps(nlp):
+    doc = nlp("A pro-Iranian militia and Central American migrants met anti-American protesters.")
+    ents = {(e.text, e.label_, e.ent_id_) for e in doc.ents}
+    assert ("pro-Iranian", "NORP", "") in ents
+    assert ("Central American", "NORP", "") in ents
+    assert ("anti-American", "NORP", "") in ents
 
 
 def test_places_skip_demonyms(nlp):

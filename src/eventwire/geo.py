@@ -8,6 +8,7 @@ licences; ``scripts/build_gazetteer.py`` regenerates the country and city tables
 - ``cities.tsv``: every GeoNames city of 100,000 people or more plus every capital.
 - ``regions.tsv``: continents, sub-regions, seas and disputed or conflict areas with a representative point.
 - ``city_aliases.tsv``: old names and transliterations of cities ("Kiev", "Bombay").
+- ``norp_extra.tsv``: regional and compound nationality words ("Latin American", "European").
 - ``ruler_stoplist.txt``: names the entity ruler leaves to the statistical NER (personal names, ordinary words).
 - ``cameo_codes.tsv``: CAMEO country codes that differ from ISO alpha-3.
 
@@ -159,6 +160,13 @@ class Gazetteer:
                 self._pattern("NORP", name, iso3)
         self._countries = country_entries
 
+        for row in _read_tsv("norp_extra.tsv"):
+            iso3 = row["country"].strip()
+            base = country_entries.get(iso3)
+            entry = GeoEntry(row["name"], "demonym", iso3, base.lat if base else None, base.lon if base else None)
+            self._add(row["name"], entry)
+            self._pattern("NORP", row["name"], iso3)
+
         for row in _read_tsv("regions.tsv"):
             entry = GeoEntry(row["name"], "region", row["country"].strip(), _float(row["lat"]), _float(row["lon"]))
             for name in [row["name"], *_split(row["aliases"])]:
@@ -267,19 +275,29 @@ class Gazetteer:
 
     def _nationality_in(self, words: list[str]) -> str | None:
         n = len(words)
+        covered: set[int] = set()   # words inside a longer country-less name ("Central American", "Middle East")
         for size in range(min(n, 8), 0, -1):
             best: tuple[int, int, str] | None = None
             for i in range(n - size + 1):
+                if covered.intersection(range(i, i + size)):
+                    continue
                 for phrase in _variants(" ".join(words[i:i + size])):
                     tier = self._nationality_tier(phrase)
-                    if tier is not None and (best is None or (tier[0], i) < best[:2]):
+                    if tier is None:
+                        continue
+                    if not tier[1]:
+                        covered.update(range(i, i + size))
+                    elif best is None or (tier[0], i) < best[:2]:
                         best = (tier[0], i, tier[1])
+                    break
             if best is not None:
                 return best[2]
         return None
 
     def _nationality_tier(self, phrase: str) -> tuple[int, str] | None:
-        for hit in self.candidates(phrase):
+        """(tier, country) for the best reading of the phrase; country "" for a known name without one."""
+        hits = self.candidates(phrase)
+        for hit in hits:
             if not hit.country:
                 continue
             if hit.kind in ("country", "demonym"):
@@ -290,6 +308,8 @@ class Gazetteer:
             if hit.kind == "city" and phrase[:1].isupper() and (name in self._ruler_cities
                                                                or name in self._big_person_cities):
                 return 2, hit.country
+        if any(h.kind in ("demonym", "region") and not h.country for h in hits):
+            return 3, ""
         return None
 
     def ruler_patterns(self) -> list[dict]:
@@ -341,6 +361,23 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_DIRECTION = re.compile(r"^(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
+                        r"north-?eastern|north-?western|south-?eastern|south-?western|northeast|northwest|"
+                        r"southeast|southwest|upper|lower|greater|occupied)\s+)+", re.IGNORECASE)
+_TYPE_WORD = re.compile(r"\s+(?:province|state|region|district|county|governorate|oblast|prefecture|department|"
+                        r"municipality|city|town|village|area|territory|territories|enclave|border)$", re.IGNORECASE)
+
+
+def _core_name(text: str) -> str:
+    """ "Kosovo province" -> "Kosovo", "northern Mali" -> "Mali", "Tillaberi region" -> "Tillaberi"."""
+    text = _clean(text)
+    core = _TYPE_WORD.sub("", text)
+    lowered = _DIRECTION.sub("", core)
+    if lowered and lowered[:1].isupper():
+        core = lowered
+    return core if core != text else ""
+
+
 def find_places(doc: Doc, gaz: Gazetteer) -> tuple[Place, ...]:
     """Every GPE/LOC/FAC entity that names a known place, disambiguated by the countries the article mentions."""
     spans: list[tuple[int, int, list[GeoEntry]]] = []
@@ -351,7 +388,7 @@ def find_places(doc: Doc, gaz: Gazetteer) -> tuple[Place, ...]:
         start, end = _trim(doc, ent.start_char, ent.end_char)
         if end <= start:
             continue
-        hits = gaz.candidates(doc.text[start:end])
+        hits = gaz.candidates(doc.text[start:end]) or gaz.candidates(_core_name(doc.text[start:end]))
         countries = {h.country for h in hits if h.country}
         if len(countries) == 1:
             context[next(iter(countries))] += 1
