@@ -220,6 +220,9 @@ def test_places_skip_demonyms(nlp):
     ("Protesters gathered in Tripoli on Friday.", "Tripoli", "LBY"),
     ("The governor of Georgia spoke in Atlanta about the U.S. economy.", "Georgia", "USA"),
     ("Georgia and Russia fought over South Ossetia, officials in Tbilisi said.", "Georgia", "GEO"),
+    ("The US sent aid to Georgia after the war, the U.S. State Department said.", "Georgia", "GEO"),
+    ("Hyderabad, the capital of Sindh, flooded as Pakistan's army deployed from Karachi.", "Hyderabad", "PAK"),
+    ("Hyderabad's tech firms grew faster than Bengaluru's.", "Hyderabad", "IND"),
 ])
 def test_places_disambiguation(nlp, text, name, iso3):
     hits = [p for p in _places(nlp, text) if p.text == name]

@@ -379,9 +379,16 @@ def _core_name(text: str) -> str:
 
 
 def find_places(doc: Doc, gaz: Gazetteer) -> tuple[Place, ...]:
-    """Every GPE/LOC/FAC entity that names a known place, disambiguated by the countries the article mentions."""
+    """Every GPE/LOC/FAC entity that names a known place, disambiguated by what else the article mentions.
+
+    Same-name places are told apart by the countries the article names without ambiguity ("Tripoli" with
+    "Lebanon" is in Lebanon), then by kind (country > capital > region > city) and population. A country name
+    yields to a place inside another country only when the article names other places inside that country
+    ("Georgia" with "Atlanta" is the US state; with only "the US" mentioned, it stays the country).
+    """
     spans: list[tuple[int, int, list[GeoEntry]]] = []
-    context: Counter[str] = Counter()
+    context: Counter[str] = Counter()       # countries named unambiguously (any kind, demonyms too)
+    inside: Counter[str] = Counter()        # countries of unambiguous sub-national places (cities, regions)
     for ent in doc.ents:
         if ent.label_ not in (*_PLACE_LABELS, "NORP"):
             continue
@@ -391,7 +398,10 @@ def find_places(doc: Doc, gaz: Gazetteer) -> tuple[Place, ...]:
         hits = gaz.candidates(doc.text[start:end]) or gaz.candidates(_core_name(doc.text[start:end]))
         countries = {h.country for h in hits if h.country}
         if len(countries) == 1:
-            context[next(iter(countries))] += 1
+            iso3 = next(iter(countries))
+            context[iso3] += 1
+            if all(h.kind in ("capital", "city", "region") for h in hits):
+                inside[iso3] += 1
         if ent.label_ == "NORP":
             continue
         places = [h for h in hits if h.kind != "demonym"]
@@ -399,8 +409,20 @@ def find_places(doc: Doc, gaz: Gazetteer) -> tuple[Place, ...]:
             spans.append((start, end, places))
     out: list[Place] = []
     for start, end, places in spans:
-        best = min(places, key=lambda h: (-context.get(h.country, 0) if len(places) > 1 else 0,
-                                          _KIND_RANK[h.kind], -h.population))
+        best = _choose(places, context, inside)
         out.append(Place(text=doc.text[start:end], start=start, end=end, name=best.name,
                          country=best.country or None, lat=best.lat, lon=best.lon))
     return tuple(out)
+
+
+def _choose(places: list[GeoEntry], context: Counter[str], inside: Counter[str]) -> GeoEntry:
+    if len(places) == 1:
+        return places[0]
+    country = next((p for p in places if p.kind == "country"), None)
+    if country is not None:
+        rivals = [p for p in places if p.kind != "country" and p.country != country.country
+                  and inside.get(p.country, 0) > inside.get(country.country, 0)]
+        if not rivals:
+            return country
+        places = rivals
+    return min(places, key=lambda h: (-context.get(h.country, 0), _KIND_RANK[h.kind], -h.population))
