@@ -59,6 +59,8 @@ def _fold(text: str) -> str:
 
 def _ascii(text: str) -> str:
     """The text without diacritics (letters that do not decompose are kept)."""
+    if text.isascii():
+        return text
     return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
