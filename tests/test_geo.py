@@ -70,7 +70,8 @@ def test_lookup(gaz, text, name, kind, iso3):
         assert hit.lat is not None and hit.lon is not None
 
 
-@pytest.mark.parametrize("text", ["us", "Us", "the", "", "   ", "Commending", "Pentagon", "xyzzy"])
+@pytest.mark.parametrize("text", ["us", "Us", "the", "", "   ", "Commending", "Pentagon", "xyzzy", "Police", "Union",
+                                  "Federal", "President", "Minister"])
 def test_lookup_misses(gaz, text):
     assert gaz.lookup(text) is None
 
@@ -194,6 +195,18 @@ def test_places_offsets_and_the(nlp):
     assert ("Niger", "Niger", "NER") in got
     assert any(p.name == "Sahel" and p.country is None for p in places)
     assert all(not p.text.lower().startswith("the ") for p in places)
+
+
+def test_places_inside_titles(nlp):
+    """The actor ruler may set official titles aside in doc.spans["titles"]; a country named in one is a place."""
+    from spacy.tokens import Span
+
+    doc = nlp("Foreign Minister of Niger Bakary Yaou Sangare visited the Federal Police.")
+    doc.spans["titles"] = [Span(doc, 0, 4, label="TITLE")]
+    doc.ents = [e for e in doc.ents if e.end <= 0 or e.start >= 4]
+    places = find_places(doc, gazetteer())
+    assert [(p.text, p.country) for p in places if p.start < doc[4].idx] == [("Niger", "NER")]
+    assert doc.text[places[0].start:places[0].end] == "Niger"
 
 
 def test_places_core_names(nlp):

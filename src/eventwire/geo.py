@@ -179,6 +179,8 @@ class Gazetteer:
         for row in _read_tsv("cities.tsv"):
             is_cap = row["capital"] == "1"
             pop = int(row["population"] or 0)
+            if row["common_word"] == "1" and not is_cap and pop < RULER_MIN_POP:
+                continue    # "Police" (Poland), "Union" (US): small towns named like ordinary words
             entry = GeoEntry(row["name"], "capital" if is_cap else "city", row["country"],
                              _float(row["lat"]), _float(row["lon"]), pop)
             self._add(row["name"], entry)
@@ -409,6 +411,8 @@ def find_places(doc: Doc, gaz: Gazetteer) -> tuple[Place, ...]:
         places = [h for h in hits if h.kind != "demonym"]
         if places:
             spans.append((start, end, places))
+    spans.extend(_places_in_titles(doc, gaz, {(s, e) for s, e, _ in spans}))
+    spans.sort(key=lambda t: t[0])
     out: list[Place] = []
     for start, end, places in spans:
         best = _choose(places, context, inside)
@@ -428,3 +432,28 @@ def _choose(places: list[GeoEntry], context: Counter[str], inside: Counter[str])
             return country
         places = rivals
     return min(places, key=lambda h: (-context.get(h.country, 0), _KIND_RANK[h.kind], -h.population))
+
+
+def _places_in_titles(doc: Doc, gaz: Gazetteer, seen: set[tuple[int, int]]) -> list[tuple[int, int, list[GeoEntry]]]:
+    """Place names inside official titles the actor ruler set aside ("Foreign Minister of Niger")."""
+    out: list[tuple[int, int, list[GeoEntry]]] = []
+    for span in doc.spans["titles"] if "titles" in doc.spans else []:
+        i = span.start
+        while i < span.end:
+            found = None
+            if doc[i].text[:1].isupper():
+                for j in range(min(span.end, i + 6), i, -1):
+                    start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
+                    hits = [h for h in gaz.candidates(doc.text[start:end])
+                            if h.kind != "demonym" and (h.kind != "city" or h.population >= RULER_MIN_POP)]
+                    if hits:
+                        found = (j, start, end, hits)
+                        break
+            if found is None:
+                i += 1
+                continue
+            j, start, end, hits = found
+            if (start, end) not in seen:
+                out.append((start, end, hits))
+            i = j
+    return out
