@@ -137,6 +137,16 @@ ROWS = [
     ("The crisis started last summer.", MON, "last summer", "2023", "year"),
     ("The deal was reached in the summer of 2023.", MON, "summer of 2023", "2023", "year"),
     ("The kingdom fell in 1648.", MON, "1648", "1648", "year"),
+    # found on the peer suites' sentences
+    ("He said in a rare interview late on Friday that reform will not be rushed.", MON, "Friday", "2024-03-15", "day"),
+    ("The curfew was eased after a June 30 coup toppled the government.", MON, "June 30", "2023-06-30", "day"),
+    ("The opposition won in November 17 municipal elections.", MON, "November 17", "2023-11-17", "day"),
+    ("The talks happened in August last year.", MON, "August last year", "2023-08", "month"),
+    ("The vote takes place in May next year.", MON, "May next year", "2025-05", "month"),
+    ("Protesters rallied over the weekend.", MON, "the weekend", "2024-03-11", "week"),
+    ("Protesters will rally over the weekend.", MON, "the weekend", "2024-03-18", "week"),
+    ("He served as minister from 1991-1995.", MON, "1995", "1995", "year"),
+    ("A curfew followed fraud claims in Sunday's local elections.", MON, "Sunday", "2024-03-17", "day"),
     # no publication date: relative ones kept, value null
     ("Niger's junta announced on Saturday that it had canceled the agreement.", None, "Saturday", None, None),
     ("The officials traveled to Niamey last week.", None, "last week", None, None),
@@ -205,6 +215,8 @@ def test_table_size():
 
 @pytest.mark.parametrize(("sentence", "text"), [
     ("The junta announced on Saturday that it had acted.", "on Saturday"),
+    ("A curfew followed fraud claims in Sunday's local elections.", "Sunday"),
+    ("The opposition won in November 17 municipal elections.", "November 17"),
     ("The prime minister visited Iran in January.", "in January"),
     ("He left in 2012.", "in 2012"),
     ("The minister visited Tehran in October 2023.", "in October 2023"),

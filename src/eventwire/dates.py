@@ -103,7 +103,8 @@ _UNIT_WORD = _alt(_UNITS + ("hour", "hours")) + r"\b"
 _YEAR_PREP = {"in", "since", "until", "till", "by", "from", "during", "before", "after", "of", "early", "late", "mid"}
 _PREV_WORD = re.compile(r"([\w.'’]+)[\s-]*$")
 _PREV_WORDS = re.compile(r"((?:[\w.'’]+\s+){0,2}[\w.'’]+)[\s-]*$")
-_LEAD_PREP = re.compile(r"(?<![\w'’])(?:[Oo]n|[Ii]n)\s+$")
+_LEAD_ON = re.compile(r"(?<![\w'’])[Oo]n\s+$")
+_LEAD_IN = re.compile(r"(?<![\w'’])[Ii]n\s+$")
 _SENT_START = re.compile(r"(?:^|[.!?:;\"“”(\n]\s*|\n)$")
 
 
@@ -137,6 +138,7 @@ def _grammar() -> _Grammar:
     mod_day = _alt(["early", "late", "earlier", "later"])
     unit_rel = _alt(["week", "weekend", "month", "year"])
     units, ago = _alt(_UNITS), _alt(["ago"])
+    year_w, the_w, weekend_w = _alt(["year"]), _alt(["the"]), _alt(["weekend"])
     year = r"(?:1[5-9]\d\d|20\d\d)"
     day = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
     yr_tail = r"(?:(?:,\s*|\s+)(?P<y>" + year + r")(?![\d,]))?"
@@ -153,12 +155,14 @@ def _grammar() -> _Grammar:
         ("weekday", rf"{b}(?:(?P<rel>{rel_wd})\s+)?(?:(?P<mod>{early_late})\s+(?:{on}\s+)?)?(?P<wd>{wd}){e}"
                     rf"(?:\s+(?P<pod>{pod})\b)?"),
         ("day_word", rf"{b}(?:(?P<mod>{mod_day})\s+)?(?P<dw>{dayw})\b(?:\s+(?P<pod>{pod})\b)?"),
+        ("month_rel_year", rf"{b}(?:(?P<mod>{mod})[\s-]+)?(?P<m>{mon_full})\s+(?P<rel>{rel_unit})\s+{year_w}\b"),
+        ("weekend", rf"(?<=\s)(?:{the_w})\s+{weekend_w}\b"),
         ("rel_unit", rf"{b}(?:(?P<mod>{mod})\s+)?(?P<rel>{rel_unit})\s+(?P<unit>{unit_rel})\b(?!-)"),
         ("ago", rf"{b}(?P<n>\d{{1,3}}|{numw})\s+(?P<unit>{units})\s+{ago}\b"),
         ("season", rf"{b}(?:(?P<mod>{mod})[\s-]+)?(?:(?P<rel>{rel_unit})\s+)?(?P<s>{_alt(w['season'])})\b"
                    rf"(?:\s+(?:{of}\s+)?(?P<y>{year})(?![\d,]\d|\d))?"),
         ("decade", rf"{b}(?:(?P<mod>{mod})[\s-]+)?(?:(?:1[5-9]|20)\d0s|['’]\d0s)\b"),
-        ("year", rf"(?<![\w$£€#.,/:'’-])(?:(?P<mod>{mod})[\s-]+)?(?P<y>{year})"
+        ("year", rf"(?<![\w$£€#.,/:'’])(?:(?P<mod>{mod})[\s-]+)?(?P<y>{year})"
                  r"(?![\d]|[,.]\d|s\b|\s*(?:%|(?:percent|per\s+cent|GMT|UTC|hours|hrs|local\s+time)\b))"),
         ("vague", rf"{b}{_alt(w['vague'])}\b(?!\s+(?:[\w-]+\s+)?{_UNIT_WORD})"),
     ]
@@ -167,7 +171,7 @@ def _grammar() -> _Grammar:
     months = tuple(w["month"]) + tuple(w["month_abbr"])
     gates = {"iso": ("-",), "numeric": ("/",), "mdy": months, "dmy": months, "month_year": months,
              "month": tuple(w["month"]), "weekday": tuple(w["weekday"]), "day_word": _gate_words(w["day_word"]),
-             "rel_unit": ("week", "month", "year"), "ago": ("ago",), "season": tuple(w["season"]),
+             "rel_unit": ("week", "month", "year"), "month_rel_year": tuple(w["month"]), "weekend": ("weekend",), "ago": ("ago",), "season": tuple(w["season"]),
              "decade": ("0s",), "vague": _gate_words(w["vague"])}
     return _Grammar(compiled, gates, future)
 
@@ -287,7 +291,8 @@ def _pick_year(month: int, day: int, pub: dt.date, fut: bool | None) -> dt.date 
     if fut is False:
         before = [d for d in cands if d <= pub + week]
         return max(before) if before else None
-    return min(cands, key=lambda d: (abs((d - pub).days), d > pub))
+    # tense unknown: the nearest, a date after publication counting three times as far (news reports the past)
+    return min(cands, key=lambda d: ((d - pub).days * 3 if d > pub else (pub - d).days, d > pub))
 
 
 def _h_day_month(m, text, pub, tense):
@@ -460,12 +465,35 @@ def _h_vague(m, text, pub, tense):
     return _NULL
 
 
+def _h_month_rel_year(m, text, pub, tense):
+    if pub is None:
+        return _NULL
+    rel = " ".join(m["rel"].lower().split())
+    n = -1 if rel in ("last", "this past") else 1 if rel in ("next", "this coming") else 0
+    return _ym(pub.year + n, _month_num(m["m"])), "month"
+
+
+_WEEKEND_PREP = {"over", "during", "at", "on", "through", "throughout", "this", "across", "since"}
+
+
+def _h_weekend(m, text, pub, tense):
+    if _prev_word(text, m.start()) not in _WEEKEND_PREP:
+        return _SKIP  # "a weekend", "every weekend", "the weekend before"
+    if pub is None:
+        return _NULL
+    sat_back = (pub.weekday() - 5) % 7
+    if pub.weekday() < 5 and tense() is True:
+        return _week(pub + dt.timedelta(days=(5 - pub.weekday()) % 7))
+    return _week(pub - dt.timedelta(days=sat_back))
+
+
 _HANDLERS = {
     "iso": _h_iso, "numeric": _h_numeric, "mdy": _h_day_month, "dmy": _h_day_month, "month_year": _h_month_year,
-    "month": _h_month, "weekday": _h_weekday, "day_word": _h_day_word, "rel_unit": _h_rel_unit, "ago": _h_ago,
+    "month": _h_month, "month_rel_year": _h_month_rel_year, "weekend": _h_weekend, "weekday": _h_weekday, "day_word": _h_day_word, "rel_unit": _h_rel_unit, "ago": _h_ago,
     "season": _h_season, "decade": _h_decade, "year": _h_year, "vague": _h_vague,
 }
-_TAKES_PREP = {"iso", "numeric", "mdy", "dmy", "month_year", "month", "weekday", "season", "decade", "year"}
+_TAKES_ON = {"iso", "numeric", "mdy", "dmy", "weekday"}  # "on Saturday", "on March 16"
+_TAKES_IN = {"month_year", "month", "season", "decade", "year", "month_rel_year"}  # "in January", "in 2012"
 
 
 # -- tense from the parse ------------------------------------------------------------------------------------------
@@ -473,6 +501,7 @@ _TAKES_PREP = {"iso", "numeric", "mdy", "dmy", "month_year", "month", "weekday",
 _FUTURE_AUX = {"will", "shall", "'ll", "’ll", "wo", "would", "'d"}
 _FUTURE_GOVERNORS = {"plan", "expect", "schedule", "set", "due", "go", "intend", "aim", "hope", "want", "prepare",
                      "promise", "pledge", "vow", "threaten", "agree", "propose", "seek", "try", "wish", "need"}
+_ARG_DEPS = {"dobj", "nsubj", "nsubjpass", "attr", "oprd", "dative"}
 _FUTURE_ADJ = {"due", "set", "scheduled", "slated", "poised", "expected", "likely", "upcoming"}
 _PRESENT_AUX = {"is", "are", "am", "'s", "'re", "’s", "’re"}
 
@@ -489,6 +518,9 @@ def _tense_from_doc(doc: Doc, start: int, end: int) -> bool | None:
             break
         if tok.head is tok:
             break
+        if tok.i not in range(span.start, span.end) and tok.pos_ in ("NOUN", "PROPN") \
+                and tok.dep_ not in _ARG_DEPS:
+            return None  # the time belongs to a noun that is not the verb's argument: "after a June 30 coup"
         tok = tok.head
     if verb is None:
         return None
@@ -531,8 +563,9 @@ def _tense_from_string(text: str) -> bool | None:
 # -- public --------------------------------------------------------------------------------------------------------
 
 def _extend_prep(text: str, c: _Cand) -> int:
-    if c.kind in _TAKES_PREP:
-        m = _LEAD_PREP.search(text, max(0, c.start - 6), c.start)
+    lead = _LEAD_ON if c.kind in _TAKES_ON else _LEAD_IN if c.kind in _TAKES_IN else None
+    if lead is not None:
+        m = lead.search(text, max(0, c.start - 6), c.start)
         if m:
             return m.start()
     return c.start
