@@ -147,6 +147,16 @@ ROWS = [
     ("Protesters will rally over the weekend.", MON, "the weekend", "2024-03-18", "week"),
     ("He served as minister from 1991-1995.", MON, "1995", "1995", "year"),
     ("A curfew followed fraud claims in Sunday's local elections.", MON, "Sunday", "2024-03-17", "day"),
+    ("On 7 October 2023, Hamas attacked Israel.", MON, "7 October 2023", "2023-10-07", "day"),
+    ("On March 16, 2024, the junta spoke.", None, "March 16, 2024", "2024-03-16", "day"),
+    ("The minister arrived on Monday, March 11.", MON, "Monday, March 11", "2024-03-11", "day"),
+    ("MONDAY, 18 MARCH 2024 — Protests erupted.", None, "18 MARCH 2024", "2024-03-18", "day"),
+    ("The company reported Q3 2023 results in November.", MON, "Q3 2023", "2023", "year"),
+    ("Spending rose in fiscal 2023.", MON, "2023", "2023", "year"),
+    ("The Treaty of Westphalia (1648) ended the war.", MON, "1648", "1648", "year"),
+    ("The law expires at the end of 2025.", MON, "2025", "2025", "year"),
+    ("The group claimed 1,200 attacks in the first half of 2023.", MON, "2023", "2023", "year"),
+    ("Since the July 26 coup, the junta has ruled by decree.", MON, "July 26", "2023-07-26", "day"),
     # no publication date: relative ones kept, value null
     ("Niger's junta announced on Saturday that it had canceled the agreement.", None, "Saturday", None, None),
     ("The officials traveled to Niamey last week.", None, "last week", None, None),
@@ -183,6 +193,11 @@ NONE = [
     "Protesters march through the capital.",
     "The company paid $2015 in fines.",
     "Temperatures fall in the evening.",
+    "Around 1900 people were displaced.",
+    "Turnout was 1994 votes higher.",
+    "The bill was passed 216-214.",
+    "The army will withdraw by the end of the month.",
+    "Independence came 63 years later.",
 ]
 
 

@@ -138,10 +138,11 @@ def _grammar() -> _Grammar:
     mod_day = _alt(["early", "late", "earlier", "later"])
     unit_rel = _alt(["week", "weekend", "month", "year"])
     units, ago = _alt(_UNITS), _alt(["ago"])
+    fiscal = r"(?:Q[1-4]|H[12]|FY|[Ff]iscal(?:\s+year)?)"
     year_w, the_w, weekend_w = _alt(["year"]), _alt(["the"]), _alt(["weekend"])
     year = r"(?:1[5-9]\d\d|20\d\d)"
     day = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
-    yr_tail = r"(?:(?:,\s*|\s+)(?P<y>" + year + r")(?![\d,]))?"
+    yr_tail = r"(?:(?:,\s*|\s+)(?P<y>" + year + r")(?!\d|[,.]\d))?"
     not_after = r"(?![\d:/]|\s*(?:%|percent|per\s+cent)|,\d)"
     b = r"(?<![\w'’])"
     e = r"\b(?!['’](?!s\b)\w)"  # a word end that lets a possessive or a full stop follow
@@ -162,7 +163,7 @@ def _grammar() -> _Grammar:
         ("season", rf"{b}(?:(?P<mod>{mod})[\s-]+)?(?:(?P<rel>{rel_unit})\s+)?(?P<s>{_alt(w['season'])})\b"
                    rf"(?:\s+(?:{of}\s+)?(?P<y>{year})(?![\d,]\d|\d))?"),
         ("decade", rf"{b}(?:(?P<mod>{mod})[\s-]+)?(?:(?:1[5-9]|20)\d0s|['’]\d0s)\b"),
-        ("year", rf"(?<![\w$£€#.,/:'’])(?:(?P<mod>{mod})[\s-]+)?(?P<y>{year})"
+        ("year", rf"(?<![\w$£€#.,/:'’])(?:(?P<mod>{mod})[\s-]+|(?P<fiscal>{fiscal})\s*)?(?P<y>{year})"
                  r"(?![\d]|[,.]\d|s\b|\s*(?:%|(?:percent|per\s+cent|GMT|UTC|hours|hrs|local\s+time)\b))"),
         ("vague", rf"{b}{_alt(w['vague'])}\b(?!\s+(?:[\w-]+\s+)?{_UNIT_WORD})"),
     ]
@@ -456,7 +457,8 @@ def _h_year(m, text, pub, tense):
     if not m["mod"] and prev and (prev[-1] in not_year or " ".join(prev[-2:]) in not_year
                                   or " ".join(prev[-3:]) in not_year):
         return _SKIP
-    if y < 1900 and not m["mod"] and (not prev or prev[-1] not in _YEAR_CONTEXT):
+    in_parens = text[m.start() - 1:m.start()] == "(" and text[m.end():m.end() + 1] == ")"
+    if y < 1900 and not m["mod"] and not in_parens and (not prev or prev[-1] not in _YEAR_CONTEXT):
         return _SKIP
     return m["y"], "year"
 
@@ -589,7 +591,7 @@ def find_times(doc: Doc, published: dt.date | None) -> tuple[TimeExpr, ...]:
     text = doc.text
     out: list[TimeExpr] = []
     for c in _scan(text):
-        if c.kind == "year" and not c.m["mod"] and _counted(doc, c):
+        if c.kind == "year" and not c.m["mod"] and not c.m["fiscal"] and _counted(doc, c):
             continue
         memo: list[bool | None] = []
 
