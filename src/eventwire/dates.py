@@ -321,7 +321,7 @@ def _h_month(m, text, pub, tense):
     possessive = text.startswith(("'s", "’s"), m.end())
     if not rel and not m["mod"]:
         ctx = _MAY_CONTEXT if name.lower() == "may" else _MONTH_CONTEXT
-        if prev not in ctx and not (possessive and name.lower() != "may"):
+        if prev in time_words()["habitual"] or prev not in ctx and not (possessive and name.lower() != "may"):
             return _SKIP
     month = _month_num(name)
     if pub is None:
@@ -346,7 +346,8 @@ def _named_day(text: str, start: int, wd: str) -> bool:
 
 
 def _h_weekday(m, text, pub, tense):
-    if not m["rel"] and not m["mod"] and _named_day(text, m.start("wd"), m["wd"]):
+    if not m["rel"] and not m["mod"] and (_named_day(text, m.start("wd"), m["wd"])
+                                          or _prev_word(text, m.start()) in time_words()["habitual"]):
         return _SKIP
     if pub is None:
         return _NULL
@@ -555,6 +556,8 @@ def _tense_of(verb) -> bool | None:
         return True
     if verb.tag_ == "VBG" and lowers & {"was", "were"}:
         return False
+    if verb.tag_ in ("VBZ", "VBP") and not auxes and verb.lemma_.lower() not in time_words()["reporting_verb"]:
+        return True  # simple present of an event verb with a date: "parliament votes on Tuesday", "is on Sunday"
     return None
 
 
