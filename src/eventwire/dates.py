@@ -14,8 +14,11 @@ Values and granularities (``TimeExpr.value`` / ``granularity``):
 Decisions (tested in ``tests/test_dates.py``):
 - News convention: a bare weekday or month is the most recent one on or before publication ("on Monday" in an article
   published on a Monday is that day). When the clause is future (an auxiliary will/shall/would, "going to", "is
-  scheduled/expected/set/due to", a present progressive, or "next"/"coming"), it is the nearest one on or after
-  publication (same day/month included). "next Friday" is strictly after publication, "last Friday" strictly before.
+  scheduled/expected/set/due to", a present progressive, or the simple present of a non-reporting verb: "parliament
+  votes on Tuesday", but "Biden says Monday" is past), it is the nearest one on or after publication (same day/month
+  included). "next Friday" is strictly after publication, "last Friday" strictly before. The tense is read from the
+  verb the expression hangs on in the parse; an expression that hangs on a noun that is not the verb's argument
+  ("after a June 30 coup") gets no tense, and no tense means the past convention.
 - A day and month without a year ("March 16") takes the year that puts it nearest to publication; a past clause takes
   the latest such date no later than a week after publication, a future clause the earliest no earlier than a week
   before it.
@@ -25,8 +28,12 @@ Decisions (tested in ``tests/test_dates.py``):
   resolved (decades "the 1990s", vague "recently", "soon", "in recent weeks", "several days ago", ambiguous numeric
   dates "03/04/2024", and relative expressions when there is no publication date).
 - Skipped (not time points): durations ("five years", "for decades", "the past week", "the last month"), bare clock
-  times ("10:30", "at 3 p.m."), named days ("Good Friday", "Super Tuesday"), numbers that are counts or identifiers
-  ("2,000 troops", "some 1500 soldiers", "Resolution 1973").
+  times ("10:30", "at 3 p.m."), times anchored to another event ("two days later", "the next day"), habits ("every
+  Friday"), named days and names ("Good Friday", "Super Tuesday", "the Sunday Times", "May Day"), numbers that are
+  counts or identifiers ("2,000 troops", "some 1500 soldiers", "Resolution 1973"; the parse's CARDINAL/MONEY labels
+  and a plural noun after the number count too). Years before 1900 need "in"/"since"/... or parentheses ("(1648)").
+- "Q3 2023", "fiscal 2023", "the first half of 2023", "late 2023" are years; "end-March", "mid-March" months; "August
+  last year" the month in that year; "over the weekend" the weekend's week.
 - Spans: ``doc.text[start:end] == text`` always. A directly preceding "on"/"in" is part of the span for weekdays,
   months, dates, years, seasons and decades ("on Saturday", "in January", "in 2012"); other prepositions ("since",
   "until", "by") are not, so the events stage can read them. Modifiers and parts of the day are included ("early
@@ -321,7 +328,7 @@ def _h_month(m, text, pub, tense):
     possessive = text.startswith(("'s", "’s"), m.end())
     if not rel and not m["mod"]:
         ctx = _MAY_CONTEXT if name.lower() == "may" else _MONTH_CONTEXT
-        if prev in time_words()["habitual"] or prev not in ctx and not (possessive and name.lower() != "may"):
+        if prev in time_words()["habitual"] or _named_day(text, m.start("m"), m.end("m")) or prev not in ctx and not (possessive and name.lower() != "may"):
             return _SKIP
     month = _month_num(name)
     if pub is None:
@@ -340,13 +347,20 @@ def _h_month(m, text, pub, tense):
     return _ym(y, month), "month"
 
 
-def _named_day(text: str, start: int, wd: str) -> bool:
-    prev = _prev_word(text, start)
-    return f"{prev} {wd.lower()}" in time_words().get("named_day", {})
+_NEXT_WORD = re.compile(r"[\s-]*([\w'’]+)")
+
+
+def _named_day(text: str, start: int, end: int) -> bool:
+    """"Good Friday", "the Sunday Times", "May Day": a name, not a date (the phrases are in the data)."""
+    named = time_words().get("named_day", {})
+    word = text[start:end].lower()
+    nxt = _NEXT_WORD.match(text, end)
+    return (f"{_prev_word(text, start)} {word}" in named
+            or (nxt is not None and f"{word} {nxt.group(1).lower()}" in named))
 
 
 def _h_weekday(m, text, pub, tense):
-    if not m["rel"] and not m["mod"] and (_named_day(text, m.start("wd"), m["wd"])
+    if not m["rel"] and not m["mod"] and (_named_day(text, m.start("wd"), m.end("wd"))
                                           or _prev_word(text, m.start()) in time_words()["habitual"]):
         return _SKIP
     if pub is None:
