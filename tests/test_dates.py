@@ -366,3 +366,49 @@ def test_time_words_data():
 
 def test_patterns_compiled_once():
     assert dates._grammar() is dates._grammar()
+
+
+# -- properties of the resolution rules over any publication date ------------------------------------------------
+
+_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"]
+_dates = st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2090, 12, 31))
+
+
+@settings(max_examples=200, deadline=None)
+@given(_dates, st.sampled_from(range(7)))
+def test_weekday_rules(pub, wd):
+    name = _WEEKDAYS[wd]
+    past = dt.date.fromisoformat(resolve(f"on {name}", pub)[0])
+    assert past.weekday() == wd and 0 <= (pub - past).days <= 6
+    fut = dt.date.fromisoformat(resolve(f"will meet on {name}", pub)[0])
+    assert fut.weekday() == wd and 0 <= (fut - pub).days <= 6
+    last = dt.date.fromisoformat(resolve(f"last {name}", pub)[0])
+    assert last.weekday() == wd and 1 <= (pub - last).days <= 7
+    nxt = dt.date.fromisoformat(resolve(f"next {name}", pub)[0])
+    assert nxt.weekday() == wd and 1 <= (nxt - pub).days <= 7
+
+
+@settings(max_examples=200, deadline=None)
+@given(_dates, st.sampled_from(range(1, 13)))
+def test_month_and_week_rules(pub, month):
+    value, gran = resolve(f"in {_MONTHS[month - 1]}", pub)
+    y, m = map(int, value.split("-"))
+    assert gran == "month" and m == month and 0 <= (pub.year * 12 + pub.month) - (y * 12 + m) <= 11
+    value, _ = resolve(f"will visit in {_MONTHS[month - 1]}", pub)
+    y, m = map(int, value.split("-"))
+    assert 0 <= (y * 12 + m) - (pub.year * 12 + pub.month) <= 11
+    week = dt.date.fromisoformat(resolve("last week", pub)[0])
+    assert week.weekday() == 0 and 7 <= (pub - week).days <= 13
+    assert resolve("this week", pub) == ((pub - dt.timedelta(days=pub.weekday())).isoformat(), "week")
+    assert resolve("last year", pub) == (str(pub.year - 1), "year")
+
+
+@settings(max_examples=100, deadline=None)
+@given(_dates, st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2090, 12, 31)))
+def test_absolute_dates_ignore_publication(pub, day):
+    text = f"{_MONTHS[day.month - 1]} {day.day}, {day.year}"
+    assert resolve(text, pub) == resolve(text, None) == (day.isoformat(), "day")
+    assert resolve(f"{day.day} {_MONTHS[day.month - 1]} {day.year}", pub) == (day.isoformat(), "day")
+    assert resolve(day.isoformat(), None) == (day.isoformat(), "day")
