@@ -101,12 +101,13 @@ _MONTH_CONTEXT = {"in", "since", "until", "till", "through", "throughout", "by",
                   "of", "between", "early", "late", "mid", "last", "next", "this", "the", "and", "or", "to", "on",
                   "that", "past", "coming"}
 _MAY_CONTEXT = _MONTH_CONTEXT - {"the", "and", "or", "to", "that", "on"}
-# Words before a year that make an 1500-1899 number a year, and a counted number after a year-like number a year.
+# Words before a number that make a 1500-1899 number a year.
 _YEAR_CONTEXT = {"in", "since", "until", "till", "by", "from", "during", "before", "after", "of", "between", "early",
                  "late", "mid", "the", "and", "to", "through", "around"}
 _UNITS = ("day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades", "century",
           "centuries")
 _UNIT_WORD = _alt(_UNITS + ("hour", "hours")) + r"\b"
+# Words right before a year-like number that make it a year whatever the parse says ("in 2000 ...").
 _YEAR_PREP = {"in", "since", "until", "till", "by", "from", "during", "before", "after", "of", "early", "late", "mid"}
 _PREV_WORD = re.compile(r"([\w.'’]+)[\s-]*$")
 _PREV_WORDS = re.compile(r"((?:[\w.'’]+\s+){0,2}[\w.'’]+)[\s-]*$")
@@ -146,7 +147,7 @@ def _grammar() -> _Grammar:
     unit_rel = _alt(["week", "weekend", "month", "year"])
     units, ago = _alt(_UNITS), _alt(["ago"])
     fiscal = r"(?:Q[1-4]|H[12]|FY|[Ff]iscal(?:\s+year)?)"
-    year_w, the_w, weekend_w = _alt(["year"]), _alt(["the"]), _alt(["weekend"])
+    year_w, weekend_w = _alt(["year"]), _alt(["weekend"])
     year = r"(?:1[5-9]\d\d|20\d\d)"
     day = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
     yr_tail = r"(?:(?:,\s*|\s+)(?P<y>" + year + r")(?!\d|[,.]\d))?"
@@ -164,7 +165,7 @@ def _grammar() -> _Grammar:
                     rf"(?:\s+(?P<pod>{pod})\b)?"),
         ("day_word", rf"{b}(?:(?P<mod>{mod_day})\s+)?(?P<dw>{dayw})\b(?:\s+(?P<pod>{pod})\b)?"),
         ("month_rel_year", rf"{b}(?:(?P<mod>{mod})[\s-]+)?(?P<m>{mon_full})\s+(?P<rel>{rel_unit})\s+{year_w}\b"),
-        ("weekend", rf"(?<=\s)(?:{the_w})\s+{weekend_w}\b"),
+        ("weekend", rf"(?<=\s){the}\s+{weekend_w}\b"),
         ("rel_unit", rf"{b}(?:(?P<mod>{mod})\s+)?(?P<rel>{rel_unit})\s+(?P<unit>{unit_rel})\b(?!-)"),
         ("ago", rf"{b}(?P<n>\d{{1,3}}|{numw})\s+(?P<unit>{units})\s+{ago}\b"),
         ("season", rf"{b}(?:(?P<mod>{mod})[\s-]+)?(?:(?P<rel>{rel_unit})\s+)?(?P<s>{_alt(w['season'])})\b"
@@ -179,8 +180,8 @@ def _grammar() -> _Grammar:
     months = tuple(w["month"]) + tuple(w["month_abbr"])
     gates = {"iso": ("-",), "numeric": ("/",), "mdy": months, "dmy": months, "month_year": months,
              "month": tuple(w["month"]), "weekday": tuple(w["weekday"]), "day_word": _gate_words(w["day_word"]),
-             "rel_unit": ("week", "month", "year"), "month_rel_year": tuple(w["month"]), "weekend": ("weekend",), "ago": ("ago",), "season": tuple(w["season"]),
-             "decade": ("0s",), "vague": _gate_words(w["vague"])}
+             "rel_unit": ("week", "month", "year"), "month_rel_year": tuple(w["month"]), "weekend": ("weekend",),
+             "ago": ("ago",), "season": tuple(w["season"]), "decade": ("0s",), "vague": _gate_words(w["vague"])}
     return _Grammar(compiled, gates, future)
 
 
@@ -196,7 +197,7 @@ class _Cand:
 
 
 def _scan(text: str) -> list[_Cand]:
-    """Every pattern match, then the longest non-overlapping ones, left to right."""
+    """Every pattern match, left to right, the longest first at each start (overlaps are settled by the caller)."""
     cands: list[_Cand] = []
     grammar = _grammar()
     low = text.lower()
@@ -208,13 +209,7 @@ def _scan(text: str) -> list[_Cand]:
             if m.end() > m.start():
                 cands.append(_Cand(kind, m.start(), m.end(), m, prio))
     cands.sort(key=lambda c: (c.start, -(c.end - c.start), c.priority))
-    out: list[_Cand] = []
-    last_end = -1
-    for c in cands:
-        if c.start >= last_end:
-            out.append(c)
-            last_end = c.end
-    return out
+    return cands
 
 
 # -- date arithmetic -----------------------------------------------------------------------------------------------
@@ -607,7 +602,10 @@ def find_times(doc: Doc, published: dt.date | None) -> tuple[TimeExpr, ...]:
     """Every time expression in ``doc``, resolved against ``published`` (see the module docstring for the rules)."""
     text = doc.text
     out: list[TimeExpr] = []
+    last_end = -1
     for c in _scan(text):
+        if c.start < last_end:
+            continue  # inside an expression already taken (a rejected longer match leaves room for a shorter one)
         if c.kind == "year" and not c.m["mod"] and not c.m["fiscal"] and _counted(doc, c):
             continue
         memo: list[bool | None] = []
@@ -620,7 +618,8 @@ def find_times(doc: Doc, published: dt.date | None) -> tuple[TimeExpr, ...]:
         res = _resolve_cand(c, text, published, tense)
         if res is _SKIP:
             continue
-        start = _extend_prep(text, c)
+        start = max(_extend_prep(text, c), last_end, 0)
+        last_end = c.end
         value, gran = res  # type: ignore[misc]
         out.append(TimeExpr(text=text[start:c.end], start=start, end=c.end, value=value, granularity=gran))
     return tuple(out)
