@@ -412,3 +412,14 @@ def test_absolute_dates_ignore_publication(pub, day):
     assert resolve(text, pub) == resolve(text, None) == (day.isoformat(), "day")
     assert resolve(f"{day.day} {_MONTHS[day.month - 1]} {day.year}", pub) == (day.isoformat(), "day")
     assert resolve(day.isoformat(), None) == (day.isoformat(), "day")
+
+
+@pytest.mark.filterwarnings("ignore:\\[W036\\]:UserWarning")  # an empty entity ruler before the lexicons exist
+def test_founding_record_times(founding_record):
+    """Through the whole pipeline: the record's times are the dates stage's, offsets into the record text."""
+    times = {t.text: (t.value, t.granularity) for t in founding_record.times}
+    assert times["on Saturday"] == ("2024-03-16", "day")
+    assert times["last week"] == ("2024-03-11", "week")
+    assert times["in October 2023"] == ("2023-10", "month")
+    for t in founding_record.times:
+        assert founding_record.text[t.start:t.end] == t.text
