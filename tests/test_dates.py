@@ -288,6 +288,8 @@ def test_value_null_iff_granularity_null(nlp):
     ("the 1990s", MON, (None, None)),
     ("last year", MON, ("2023", "year")),
     ("two days ago", MON, ("2024-03-16", "day")),
+    ("two days ago", dt.datetime(2024, 3, 18, 23, 59), ("2024-03-16", "day")),
+    ("yesterday", "2024-03-18T08:00:00", ("2024-03-17", "day")),
     ("no date here", MON, None),
     ("for five years", MON, None),
 ])

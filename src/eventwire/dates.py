@@ -601,6 +601,7 @@ _BAD_YEAR_ENTS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"}
 def find_times(doc: Doc, published: dt.date | None) -> tuple[TimeExpr, ...]:
     """Every time expression in ``doc``, resolved against ``published`` (see the module docstring for the rules)."""
     text = doc.text
+    published = _as_date(published)
     out: list[TimeExpr] = []
     last_end = -1
     for c in _scan(text):
@@ -643,9 +644,14 @@ def _counted(doc: Doc, c: _Cand) -> bool:
     return False
 
 
+def _as_date(value: dt.date | None) -> dt.date | None:
+    """A datetime counts by its date (values are never given a time of day)."""
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
 def resolve(text: str, published: dt.date | str | None) -> Resolved | None:
     """``(value, granularity)`` of the first time expression in ``text`` (a bare string, no parse), or None."""
-    pub = dt.date.fromisoformat(published) if isinstance(published, str) else published
+    pub = _as_date(dt.date.fromisoformat(published[:10]) if isinstance(published, str) else published)
     fut = _tense_from_string(text)
     for c in _scan(text):
         res = _resolve_cand(c, text, pub, lambda: fut)
