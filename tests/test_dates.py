@@ -108,6 +108,7 @@ ROWS = [
     ("He visited Paris in mid-March.", MON, "mid-March", "2024-03", "month"),
     ("Prices rose in early January.", MON, "early January", "2024-01", "month"),
     ("Troops have been deployed since February.", MON, "February", "2024-02", "month"),
+    ("The country is under curfew since April.", MON, "April", "2023-04", "month"),
     ("January's election was violent.", MON, "January", "2024-01", "month"),
     ("The truce held until the end of February.", MON, "February", "2024-02", "month"),
     ("The law takes effect in January.", MON, "January", "2025-01", "month"),

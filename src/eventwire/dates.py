@@ -510,6 +510,7 @@ _TAKES_IN = {"month_year", "month", "season", "decade", "year", "month_rel_year"
 
 # -- tense from the parse ------------------------------------------------------------------------------------------
 
+_PAST_PREP = {"since"}
 _FUTURE_AUX = {"will", "shall", "'ll", "’ll", "wo", "would", "'d"}
 _FUTURE_GOVERNORS = {"plan", "expect", "schedule", "set", "due", "go", "intend", "aim", "hope", "want", "prepare",
                      "promise", "pledge", "vow", "threaten", "agree", "propose", "seek", "try", "wish", "need"}
@@ -613,7 +614,8 @@ def find_times(doc: Doc, published: dt.date | None) -> tuple[TimeExpr, ...]:
 
         def tense(c: _Cand = c, memo: list[bool | None] = memo) -> bool | None:
             if not memo:
-                memo.append(_tense_from_doc(doc, c.start, c.end))
+                past = _prev_word(text, c.start) in _PAST_PREP  # "since January" is past whatever the verb
+                memo.append(False if past else _tense_from_doc(doc, c.start, c.end))
             return memo[0]
 
         res = _resolve_cand(c, text, published, tense)
