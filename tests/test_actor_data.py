@@ -37,7 +37,7 @@ def _rows(path: Path, header: list[str]) -> list[dict[str, str]]:
     out = []
     for n, row in enumerate(reader, start=2):
         assert len(row) == len(header), f"{path.name} data row {n}: {len(row)} columns: {row!r}"
-        out.append(dict(zip(header, row)))
+        out.append(dict(zip(header, row, strict=True)))
     return out
 
 
@@ -110,7 +110,7 @@ def test_one_holder_per_office_at_a_time(holders):
     overlaps = []
     for key, terms in by_role.items():
         terms.sort()
-        for (s1, e1, n1), (s2, _e2, n2) in zip(terms, terms[1:]):
+        for (s1, e1, n1), (s2, _e2, n2) in zip(terms, terms[1:], strict=False):
             if s2 < e1:
                 overlaps.append(f"{key}: {n1} ({s1}..{e1}) overlaps {n2} (from {s2})")
     assert not overlaps, "\n".join(overlaps)
