@@ -24,7 +24,8 @@ STOP_ALIASES = {"lee", "kim", "park", "choi", "cho", "khan", "singh", "ali", "ah
                 "liu", "chen", "nguyen", "garcia", "rodriguez", "lopez", "gonzalez", "fernandez", "silva", "santos",
                 "harris", "martin", "miller", "taylor", "wilson", "may", "who", "ice", "fed", "is", "it", "us", "raw",
                 "plan", "met", "map", "spa", "sis", "aid", "can", "will", "the", "league", "commission", "amnesty",
-                "francis", "austin", "shell", "apple"}
+                "francis", "austin", "shell", "apple", "boris", "lemma", "store", "borne",
+                "hague", "alphabet", "plc"}
 ISO3 = re.compile(r"^[A-Z]{3}$")
 CAMEO = re.compile(r"^(?:[A-Z]{3})+$")
 
