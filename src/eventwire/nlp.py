@@ -117,7 +117,7 @@ def _split_paren(doc: Doc, ent: Span) -> list[Span]:
     return [ent]
 
 
-_CONNECTORS = {"of", "for", "and", "the", "on", "in", "de", "&"}
+_CONNECTORS = {"of", "for", "and", "the", "de", "&"}
 _NAME_LABELS = {"GPE", "NORP", "LOC", "ORG", "FAC"}
 
 
@@ -182,6 +182,14 @@ def _organisation_names(doc: Doc, ents: list[Span], titles: list[Span]) -> list[
 
 def _extend_people(doc: Doc, ents: list[Span]) -> list[Span]:
     """"Yunus-bek Yevkurov": a person's name takes in the capitalised, hyphen-joined name parts NER left out."""
+    # Two person names side by side are one name ("Ali Mahamane" + "Lamine Zeine" when the ruler knew a short form).
+    merged: list[Span] = []
+    for ent in ents:
+        if merged and ent.label_ == "PERSON" and merged[-1].label_ == "PERSON" and merged[-1].end == ent.start:
+            merged[-1] = Span(doc, merged[-1].start, ent.end, label="PERSON")
+        else:
+            merged.append(ent)
+    ents = merged
     taken = {t for e in ents for t in range(e.start, e.end)}
     titles = {t for e in doc.spans.get("titles", ()) for t in range(e.start, e.end)}
     out = []
