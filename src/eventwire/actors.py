@@ -709,7 +709,8 @@ class _Builder:
             if ante is not None:
                 self.link(ante, np.start, np.end)
                 continue
-            if any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in tok.children) or tok.tag_ == "NNS":
+            if any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in tok.children) or tok.tag_ == "NNS" \
+                    or (tok.is_title and tok.pos_ == "PROPN"):  # a bare title: "Defense Minister said"
                 key = f"group:?:{lemma}:{tok.i}"
                 a = self.actor(key, _strip_det(np.text), "group", np.start, country=None, sector=sector, head=lemma)
                 self.link(a, np.start, np.end)
@@ -897,13 +898,14 @@ def resolve(doc: Doc, gaz: Gazetteer, lexicon: Lexicon, published: dt.date | Non
     return b.finish()
 
 
-def resolve_phrase(pipeline, text: str) -> Actor | None:
+def resolve_phrase(pipeline, text: str, published: str | dt.date | None = None) -> Actor | None:
     """Resolve a short phrase ("Iraqi Kurdish leaders", "the French Foreign Minister") as one actor, or None.
 
     Used to score actor-resolution cases: the actor whose mentions cover the phrase's head word, else the actor
-    with the longest mention (people, organisations and groups before countries).
+    with the longest mention (people, organisations and groups before countries). ``published`` dates the phrase
+    for office holders ("Tony Blair" in 2003 is the British prime minister).
     """
-    rec = pipeline.extract(text)
+    rec = pipeline.extract(text, published=published)
     if not rec.actors:
         return None
     doc = pipeline.nlp(text)
