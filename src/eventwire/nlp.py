@@ -175,10 +175,10 @@ def _organisation_names(doc: Doc, ents: list[Span], titles: list[Span]) -> list[
         i = right
     if not found:
         return ents
-    out = [e for e in ents if not any(e.start < r and l < e.end and e.label_ in _NAME_LABELS for l, r in found)]
+    out = [e for e in ents if not any(e.start < hi and lo < e.end and e.label_ in _NAME_LABELS for lo, hi in found)]
     # a name entity that sticks out of a found span keeps the found span (the longer, organisation reading)
-    out += [Span(doc, l, r, label="ORG") for l, r in found
-            if not any(e.start < r and l < e.end for e in out)]
+    out += [Span(doc, lo, hi, label="ORG") for lo, hi in found
+            if not any(e.start < hi and lo < e.end for e in out)]
     return sorted(out, key=lambda e: e.start)
 
 
