@@ -410,7 +410,7 @@ def _sector_candidates(actor: Actor) -> set[str]:
     return out
 
 
-def _check(expected: Any, candidates: set[str], empty_ok: bool) -> bool:
+def _check(expected: Any, candidates: set[str]) -> bool:
     """One expected value (``"X"``, ``""``, ``{"in": [...]}``, ``{"!=": "X"}``) against the candidate codes."""
     if isinstance(expected, dict):
         if "in" in expected:
@@ -422,7 +422,7 @@ def _check(expected: Any, candidates: set[str], empty_ok: bool) -> bool:
         return True
     exp = str(expected).strip().upper()
     if not exp:
-        return empty_ok
+        return True
     return CAMEO_TO_ISO.get(exp, exp) in candidates
 
 
@@ -449,13 +449,13 @@ def actor_case_right(case: dict, actor: Actor | None) -> bool:
         elif actor is None:
             if not (isinstance(want, dict) and "!=" in want):
                 return False
-        elif not _check(want, _country_candidates(actor), empty_ok=True):
+        elif not _check(want, _country_candidates(actor)):
             return False
     if "code_1" in exp:
         want = exp["code_1"]
         given = not (isinstance(want, str) and not want.strip())
         if given:
-            if actor is None or not _check(want, _sector_candidates(actor), empty_ok=True):
+            if actor is None or not _check(want, _sector_candidates(actor)):
                 return False
     return True
 
@@ -576,6 +576,25 @@ def score_quotes(items: Sequence[GoldItem], preds: Sequence[Record | None]) -> d
             "attributed": pct(attributed, n_gold), "extra": extra}
 
 
+def check_baseline(results: dict[str, dict[str, Any]], baseline: dict[str, Any]) -> list[str]:
+    """Violations of a baseline: a metric below its floor or above its ceiling (a missing or None metric counts as
+    0 against a floor). ``results`` and the baseline's ``floors``/``ceilings`` are keyed by file name."""
+    problems = []
+    for kind, worse in (("floors", lambda v, b: v < b - 1e-9), ("ceilings", lambda v, b: v > b + 1e-9)):
+        for name, metrics in (baseline.get(kind) or {}).items():
+            got = results.get(name)
+            if got is None:
+                problems.append(f"{name}: not evaluated (baseline has {kind} for it)")
+                continue
+            for metric, bound in metrics.items():
+                value = got.get(metric)
+                value = 0.0 if value is None else float(value)
+                if worse(value, float(bound)):
+                    word = "below its floor" if kind == "floors" else "above its ceiling"
+                    problems.append(f"{name}: {metric} = {value:.2f} is {word} {float(bound):.2f}")
+    return problems
+
+
 SCORERS = {"petrarch": score_petrarch, "plover": score_plover, "codebook": score_codebook,
            "actors": score_actor_cases, "quotes": score_quotes}
 
@@ -588,7 +607,7 @@ def score(gold: GoldFile, preds: Sequence[Any]) -> dict[str, float | int | None]
 
 
 __all__ = [
-    "CAMEO_TO_ISO", "FORMATS", "GoldFile", "GoldItem", "actor_case_right", "actor_key", "code_key", "detect_format",
+    "CAMEO_TO_ISO", "FORMATS", "check_baseline", "GoldFile", "GoldItem", "actor_case_right", "actor_key", "code_key", "detect_format",
     "load_gold", "petrarch_gold_tuples", "plover_gold_tuples", "predicted_tuples", "prf", "quote_core", "score",
     "score_actor_cases", "score_codebook", "score_petrarch", "score_plover", "score_quote_record", "score_quotes",
     "speaker_matches", "text_group",

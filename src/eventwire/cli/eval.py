@@ -91,6 +91,33 @@ def predict(gold: ev.GoldFile, pipe: Pipeline) -> tuple[list[Any], int]:
     return preds, failed
 
 
+def evaluate_files(files: list[str], actors: str | None = None, actors_for: dict[str, str] | None = None,
+                   model: str | None = None, on_error=None) -> dict[str, dict[str, Any]]:
+    """Extract and score each gold file: {path: {"format": ..., metric: value}}. ``actors_for`` maps a gold file's
+    resolved path to the actor file used for it instead of ``actors``. A file that cannot be read is passed to
+    ``on_error(exc)`` (raised when None) and left out."""
+    actors_for = actors_for or {}
+    # The skeleton stages give the entity ruler no patterns yet; spaCy's warning about that is noise here.
+    warnings.filterwarnings("ignore", message=r"\[W036\]")
+    pipes = _Pipelines(model)
+    results: dict[str, dict[str, Any]] = {}
+    for path in files:
+        try:
+            gold = ev.load_gold(path)
+        except EventwireError as exc:
+            if on_error is None:
+                raise
+            on_error(exc)
+            continue
+        pipe = pipes.get(actors_for.get(str(Path(path).resolve()), actors))
+        preds, failed = predict(gold, pipe)
+        metrics = ev.score(gold, preds)
+        metrics["failed"] = failed
+        metrics["skipped"] = gold.skipped
+        results[path] = {"format": gold.format, **metrics}
+    return results
+
+
 def run(args: argparse.Namespace) -> int:
     files = list(args.gold) + list(args.codebook)
     if not files:
@@ -98,24 +125,13 @@ def run(args: argparse.Namespace) -> int:
     actors_for = _actors_map(args)
     if args.actors and not Path(args.actors).is_file():
         raise InputError(f"--actors: no such file {args.actors}")
-    # The skeleton stages give the entity ruler no patterns yet; spaCy's warning about that is noise here.
-    warnings.filterwarnings("ignore", message=r"\[W036\]")
-    pipes = _Pipelines(args.model)
-    results: dict[str, dict[str, Any]] = {}
-    errors = 0
-    for path in files:
-        try:
-            gold = ev.load_gold(path)
-        except EventwireError as exc:
-            print(f"eventwire: error: {exc}", file=sys.stderr)
-            errors += 1
-            continue
-        actors = actors_for.get(str(Path(path).resolve()), args.actors)
-        preds, failed = predict(gold, pipes.get(actors))
-        metrics = ev.score(gold, preds)
-        metrics["failed"] = failed
-        metrics["skipped"] = gold.skipped
-        results[path] = {"format": gold.format, **metrics}
+    errors: list[EventwireError] = []
+
+    def report(exc: EventwireError) -> None:
+        print(f"eventwire: error: {exc}", file=sys.stderr)
+        errors.append(exc)
+
+    results = evaluate_files(files, args.actors, actors_for, args.model, on_error=report)
     if errors and not results:
         return EXIT_FAILED
     if args.json:
