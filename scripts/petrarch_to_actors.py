@@ -10,7 +10,8 @@ Decisions:
   HOB, UNO, IGO kept as they are: the suites' gold uses the same codes), ``sector`` = letters 4-6 when present,
   ``cameo`` = the full code, ``aliases`` = the synonyms. PETRARCH date restrictions become start/end: ``<D`` ends the
   day before D, ``>D`` starts the day after D, ``A-B`` is A..B; six-digit YYMMDD dates are 19YY (YY >= 30) or 20YY.
-  A code ``---`` (unknown country) gives an empty country. Phrases are written in title case (names match
+  A code whose first three characters are not letters (``---`` unknown, ``+++``, ``G77``) gives an empty country and
+  the code in the cameo column (eval keys such actors by the cameo's first three characters). Phrases are written in title case (names match
   case-insensitively). ``kind`` is left empty (organisation): the dictionaries do not say which entries are people.
 - Agents (generic nouns such as POLICE -> ~COP, whose country comes from the sentence) are NOT written by default:
   the suites are keyed by country only, and the product's own sector lexicon is what should tie "Arnor police" to
@@ -78,11 +79,12 @@ def actor_rows(actors: list[dict]) -> list[list[str]]:
             code = (c.get("code") or "").strip().upper()
             if not code:
                 continue
-            country = "" if code.startswith("---") else code[:3]
+            # The actor file takes a 3-letter country; other codes (G77, +++ , ---) go in the cameo column only.
+            country = code[:3] if re.fullmatch(r"[A-Z]{3}", code[:3]) else ""
             sector = code[3:6] if len(code) >= 6 else ""
+            cameo = code if len(code) > 3 or not country else ""
             start, end = date_range(c.get("date_restriction"))
-            rows.append([_title(_clean(phrase)), aliases, country, sector, code if len(code) > 3 else "", "", "",
-                         start, end])
+            rows.append([_title(_clean(phrase)), aliases, country, sector, cameo, "", "", start, end])
     return rows
 
 

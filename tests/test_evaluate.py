@@ -303,3 +303,42 @@ def test_score_checks_prediction_count(tmp_path):
     gf = ev.load_gold(write_jsonl(tmp_path / "q.jsonl", [{"id": "1", "text": "x", "expected_quotes": []}]))
     with pytest.raises(ValueError):
         ev.score(gf, [])
+
+
+# -- the command --------------------------------------------------------------------------------------------------
+
+def test_cli_help_and_usage_errors(capsys, tmp_path):
+    from eventwire.cli import main
+
+    with pytest.raises(SystemExit) as exc:
+        main(["eval", "--help"])
+    assert exc.value.code == 0
+    assert "--actors-for" in capsys.readouterr().out
+    assert main(["eval"]) == 2
+    assert "no gold files given" in capsys.readouterr().err
+    assert main(["eval", str(tmp_path / "missing.jsonl")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("eventwire: error:") and "no such file" in err and "Traceback" not in err
+    assert main(["eval", "x.jsonl", "--actors-for", "nonsense"]) == 2
+
+
+def test_cli_table_and_json(capsys, tmp_path):
+    from eventwire.cli import main
+    from eventwire.cli.eval import render_table
+
+    gold = write_jsonl(tmp_path / "q.jsonl", [{"id": "1", "text": 'Burton said, "I love cats!"',
+                                               "expected_quotes": [{"speaker": "Burton", "content": '"I love cats!"'}]}])
+    bad = write_jsonl(tmp_path / "bad.jsonl", [{"text": "x"}])
+    assert main(["eval", str(gold), str(bad), "--json"]) == 1  # one file scored, one refused
+    out = json.loads(capsys.readouterr().out)
+    assert list(out) == [str(gold)]
+    assert out[str(gold)]["format"] == "quotes" and out[str(gold)]["gold"] == 1
+    assert {"found", "attributed"} <= set(out[str(gold)])
+    table = render_table({"a/x.jsonl": {"format": "quotes", "records": 1, "found": 50.0},
+                          "b/y.jsonl": {"format": "petrarch", "records": 10, "extra_per_100": 3.5,
+                                        "precision": None}})
+    lines = table.splitlines()
+    assert lines[0].split() == ["file", "format", "n", "found%", "extra/100", "P"]
+    assert lines[1].split() == ["x.jsonl", "quotes", "1", "50.00"]
+    assert lines[2].split() == ["y.jsonl", "petrarch", "10", "3.50", "-"]
+    assert lines[0].index("format") == lines[1].index("quotes") == lines[2].index("petrarch")  # aligned
