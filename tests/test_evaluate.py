@@ -310,6 +310,9 @@ def test_load_gold_errors_are_one_line(tmp_path):
     bad.write_text('{"text": "x", "expected_events": []}\n{not json\n', encoding="utf-8")
     with pytest.raises(InputError, match=r"bad.jsonl:2: malformed JSON"):
         ev.load_gold(bad)
+    (tmp_path / "empty.jsonl").write_text("\n", encoding="utf-8")
+    with pytest.raises(InputError, match="empty"):
+        ev.load_gold(tmp_path / "empty.jsonl")
     with pytest.raises(InputError, match="no such file"):
         ev.load_gold(tmp_path / "missing.jsonl")
     with pytest.raises(InputError, match="not a gold file"):

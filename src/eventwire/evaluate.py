@@ -128,6 +128,8 @@ def load_gold(path: str | Path) -> GoldFile:
     if p.suffix.lower() == ".csv":
         return _load_codebook(p)
     records = _read_jsonl(p)
+    if not records:
+        raise InputError(f"{path}: the gold file is empty")
     fmt = detect_format(records)
     if fmt is None:
         raise InputError(f"{path}: not a gold file eventwire knows (see docs/gold-formats.md): expected JSON lines "
