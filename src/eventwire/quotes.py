@@ -125,6 +125,7 @@ def scan_quotes(text: str) -> list[QuoteSpan]:
     paras = _paragraphs(text)
     for p_i, (lo, hi) in enumerate(paras):
         stack: list[tuple[str, int]] = []  # (family, index of opening mark)
+        stray_single: int | None = None  # "We did not fire first,' the spokesman said: a single mark closing a double
         for i in range(lo, hi):
             ch = text[i]
             if ch not in _MARKS:
@@ -164,6 +165,12 @@ def scan_quotes(text: str) -> list[QuoteSpan]:
             # a stray closing single mark is an apostrophe (the horses' carrots); a stray double one is noted
             if fam == "double":
                 log.debug("quotes: unpaired closing mark at %d", i)
+            elif (stack and stack[0][0] == "double" and stray_single is None and i > lo and text[i - 1] in ",.?!"
+                  and (i + 1 >= hi or text[i + 1].isspace())):
+                stray_single = i
+        if stack and stack[0][0] == "double" and stray_single is not None and stray_single > stack[0][1]:
+            _emit(out, text, stack[0][1], stray_single, p_i, "double", "opened with a double mark, closed with a single mark")
+            stack.clear()
         if stack:
             fam, o = stack[0]
             nxt_open = _next_para_opens(text, paras, p_i, fam)
@@ -399,8 +406,16 @@ class _Ctx:
                     agent = self._agent_of_document(c)
                     if agent is not None:
                         return agent
-                return self._np(c)
+                return self._np(self._named(c))
         return None
+
+    def _named(self, h: Token) -> Token:
+        """"the foreign minister, Lars Eriksen, said": the name in apposition is the more specific speaker."""
+        if h.pos_ in ("NOUN",) and not h.ent_type_:
+            for c in h.rights:
+                if c.dep_ == "appos" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN") and not self.in_quote[c.i]:
+                    return c
+        return h
 
     def _agent_of_document(self, noun: Token) -> tuple[int, int, int] | None:
         """"a statement read by X" / "a statement from X" / "X's statement": X."""
@@ -478,7 +493,7 @@ def _inner_cue(ctx: _Ctx, a: int, b: int) -> _Cue | None:
         t = doc[k]
         if t.pos_ == "VERB" and t.lemma_.lower() in ctx.lex.verbs:
             v = t
-            for _ in range(3):
+            for _ in range(2):  # the verb itself, then one coordinated verb it hangs on
                 subj = [c for c in v.children if c.dep_ in _SUBJ]
                 if subj:
                     if subj[0].i < a:
@@ -590,7 +605,8 @@ def _directs(ctx: _Ctx, spans: list[QuoteSpan]) -> list[_Found]:
                     break
         if donor is None and idx > 0 and _whole_paragraph(text, sp):
             o = found[idx - 1]
-            if o.span is not None and o.span.paragraph == sp.paragraph - 1 and o.cue is not None:
+            if o.span is not None and o.span.paragraph == sp.paragraph - 1 and (
+                    o.cue is not None or o.inherited_from is not None):
                 donor = idx - 1
         if donor is not None:
             f.inherited_from = donor
