@@ -60,7 +60,7 @@ class QuoteSpan:
     """A quoted span found by the mark scanner. ``start``/``end`` are the content (marks excluded)."""
 
     open: int  # index of the opening mark (== start when the quote had no opening mark)
-    close: int  # index of the closing mark (== end when the quote runs to the end of its paragraph)
+    close: int  # end (exclusive) of the quote with its closing mark (== end when it runs to the paragraph end)
     start: int
     end: int
     paragraph: int
@@ -158,9 +158,9 @@ def scan_quotes(text: str) -> list[QuoteSpan]:
             if not stack and fam == "double" and not any(text[k] in _MARKS and _role(text, k, lo, hi)
                                                          for k in range(lo, i)):
                 # a closing mark with no opening mark in the paragraph: the quote began at the paragraph start
-                s, _ = _trim(text, lo, i)
-                if s < i:
-                    out.append(QuoteSpan(s, i, s, i, p_i, "double", note="closing mark without an opening mark"))
+                s, e = _trim(text, lo, i)
+                if s < e:
+                    out.append(QuoteSpan(s, i + 1, s, e, p_i, "double", note="closing mark without an opening mark"))
                 continue
             # a stray closing single mark is an apostrophe (the horses' carrots); a stray double one is noted
             if fam == "double":
@@ -367,7 +367,11 @@ class _Ctx:
                 last = doc[cue.tokens[1] - 1]
                 objs = [c for c in last.children if c.dep_ in ("pobj", "dobj", "nmod")]
                 if objs:
-                    return self._np(objs[0])
+                    if objs[0].lemma_.lower() in _DOCUMENT_NOUNS:
+                        agent = self._agent_of_document(objs[0])
+                        if agent is not None:
+                            return agent
+                    return self._np(self._named(objs[0]))
                 k = cue.tokens[1]
                 if k < len(doc) and not self.in_quote[k]:
                     return self._nearest_np(k, +1, 6)
@@ -531,7 +535,6 @@ def _embedded(text: str, span: QuoteSpan) -> bool:
 
 
 def _directs(ctx: _Ctx, spans: list[QuoteSpan]) -> list[_Found]:
-    doc = ctx.doc
     text = ctx.text
     found: list[_Found] = []
     for sp in spans:
@@ -659,6 +662,9 @@ def _indirects(ctx: _Ctx, directs: list[_Found]) -> list[_Found]:
         s_char = doc[s].idx
         e_char = doc[e - 1].idx + len(doc[e - 1])
         s_char, e_char = _trim(text, s_char, e_char)
+        for o, c in covered:  # a clause ending inside a partial quote ends with it: said it would "not bow."
+            if o >= s_char and o < e_char < c:
+                e_char = c
         if e_char - s_char < 3:
             continue
         inside = sum(max(0, min(e_char, c) - max(s_char, o)) for o, c in covered)
@@ -678,12 +684,15 @@ def _complement(ctx: _Ctx, v: Token, lemma: str) -> tuple[int, int] | None:
         prep = next((c for c in v.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "with")), None)
         if obj is not None and prep is not None and obj.i < prep.i:
             return obj.left_edge.i, _strip_punct(doc, prep.right_edge.i + 1, obj.left_edge.i)
+    # "X said that CLAUSE" or "CLAUSE, X said"
     comp = next((c for c in v.children if c.dep_ == "ccomp" and c.i > v.i), None)
+    if comp is None:
+        comp = next((c for c in v.children if c.dep_ == "ccomp" and c.right_edge.i < v.i), None)
     if comp is None:
         return None
     s = comp.left_edge.i
     e = comp.right_edge.i + 1
-    while s < e and (doc[s].dep_ == "mark" and doc[s].lower_ == "that" or doc[s].is_punct):
+    while s < e and (doc[s].lower_ == "that" or doc[s].is_punct):  # "said that ...": the clause after "that"
         s += 1
     e = _strip_punct(doc, e, s)
     if e - s < 2:

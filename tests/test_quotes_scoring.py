@@ -57,3 +57,27 @@ def score_case(case: dict, quotes: Iterable, actor_names: dict[str, str], score:
             score.attributed += 1
         else:
             score.misses.append(f"{case['id']}: {g.get('speaker')!r} {g.get('content', '')[:50]!r}")
+
+
+# -- the scorer's own rules -------------------------------------------------------------------------------------------
+
+def _q(text: str, speaker_text: str | None, speaker: str | None = None):
+    from eventwire.record import Quote
+
+    return Quote(id="q1", text=text, start=0, end=len(text), direct=True, speaker=speaker, speaker_text=speaker_text)
+
+
+def test_found_needs_containment_without_marks_and_attributed_needs_the_speaker():
+    case = {"id": "t", "expected_quotes": [{"speaker": "Singh", "cue": "said", "content": "“We will win,”"}]}
+    s = Score()
+    score_case(case, [_q("We will win, and soon", "Sabrina Singh")], {}, s)
+    assert (s.gold, s.found, s.attributed) == (1, 1, 1)
+    s = Score()
+    score_case(case, [_q("We will win", "Sabrina Singh")], {}, s)  # the gold's comma is missing: not contained
+    assert (s.found, s.attributed) == (0, 0)
+    s = Score()
+    score_case(case, [_q("We will win,", "He", speaker="a1")], {"a1": "Sabrina Singh"}, s)  # via the actor name
+    assert (s.found, s.attributed) == (1, 1)
+    s = Score()
+    score_case(case, [_q("We will win,", "the minister")], {}, s)
+    assert (s.found, s.attributed, len(s.misses)) == (1, 0, 1)
