@@ -269,7 +269,7 @@ class _Found:
     speaker: tuple[int, int] | None = None  # token range
     speaker_head: int | None = None
     span: QuoteSpan | None = None
-    inherited_from: int | None = None  # index into the found list
+    inherited_from: _Found | None = None  # the quote whose speaker and cue this one shares
 
 
 class _Ctx:
@@ -436,12 +436,11 @@ class _Ctx:
     def _np(self, h: Token) -> tuple[int, int, int]:
         doc = self.doc
         if h.ent_type_:
-            for ent in doc.ents:
-                if ent.start <= h.i < ent.end:
-                    start, end = ent.start, ent.end
-                    break
-            else:
-                start, end = h.i, h.i + 1
+            start, end = h.i, h.i + 1
+            while start > 0 and doc[start].ent_iob_ == "I":
+                start -= 1
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
         else:
             start = h.i
             for c in h.lefts:
@@ -612,7 +611,7 @@ def _directs(ctx: _Ctx, spans: list[QuoteSpan]) -> list[_Found]:
                     o.cue is not None or o.inherited_from is not None):
                 donor = idx - 1
         if donor is not None:
-            f.inherited_from = donor
+            f.inherited_from = found[donor]
     return [f for f in found if f.cue is not None or f.inherited_from is not None]
 
 
@@ -805,8 +804,6 @@ def _find_quotes(doc: Doc, actors: Sequence[Actor]) -> tuple[Quote, ...]:
     mentions = _Mentions(actors)
     items = directs + indirects
 
-    # resolve speakers (directs first, so inherited speakers can copy them)
-    resolved: list[tuple[str | None, str | None, str | None, str | None]] = []  # speaker, text, cue, lemma
     named_before: list[tuple[int, str]] = []  # (char offset, actor id) of named speakers, for pronoun fallback
 
     def resolve(f: _Found) -> tuple[str | None, str | None, str | None, str | None]:
@@ -828,20 +825,19 @@ def _find_quotes(doc: Doc, actors: Sequence[Actor]) -> tuple[Quote, ...]:
         cue_text = doc[f.cue.tokens[0]:f.cue.tokens[1]].text
         return aid, text[s_char:e_char], cue_text, f.cue.lemma
 
-    order = sorted(range(len(items)), key=lambda k: (items[k].speaker and doc[items[k].speaker[0]].idx) or items[k].start)
-    res: dict[int, tuple[str | None, str | None, str | None, str | None]] = {}
-    for k in order:
-        if items[k].inherited_from is None:
-            res[k] = resolve(items[k])
-    for k in range(len(items)):
-        if k not in res:
-            seen = set()
-            j = items[k].inherited_from
-            while j is not None and j not in res and j not in seen:
-                seen.add(j)
-                j = items[j].inherited_from
-            res[k] = res.get(j, (None, None, None, None)) if j is not None else (None, None, None, None)
-    resolved = [res[k] for k in range(len(items))]
+    # named speakers are collected in text order, so a pronoun falls back to the last one named before it
+    own = sorted((f for f in items if f.inherited_from is None),
+                 key=lambda f: doc[f.speaker[0]].idx if f.speaker is not None else f.start)
+    res: dict[int, tuple[str | None, str | None, str | None, str | None]] = {id(f): resolve(f) for f in own}
+    none: tuple[str | None, str | None, str | None, str | None] = (None, None, None, None)
+    resolved = []
+    for f in items:
+        g: _Found | None = f
+        hops = 0
+        while g is not None and id(g) not in res and hops < len(items):
+            g = g.inherited_from
+            hops += 1
+        resolved.append(res.get(id(g), none) if g is not None else none)
 
     rows = sorted(zip(items, resolved, strict=True), key=lambda r: (r[0].start, r[0].end))
     out: list[Quote] = []
