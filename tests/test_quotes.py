@@ -187,6 +187,13 @@ def test_resolved_pronoun_mention_wins_and_unresolved_pronoun_falls_back_to_last
     assert names(resolved)[qs[0].speaker] == "Molly Phee"
 
 
+def test_surname_links_to_the_one_person_actor_with_that_name_when_no_mention_covers_it():
+    doc = parse("“Then a man came out of the restaurant,” Rogers added.")
+    actors = (Actor(id="a1", name="Ross Rogers", kind="person", mentions=(Span("Ross Rogers", 900, 911),)),)
+    (q,) = find_quotes(doc, actors)
+    assert q.speaker == "a1" and q.speaker_text == "Rogers"
+
+
 def test_no_actors_means_no_speaker_id_but_speaker_text_kept():
     _, qs = one("“We will not back down,” he said.")
     assert [(q.speaker, q.speaker_text) for q in qs] == [(None, "he")]

@@ -441,6 +441,11 @@ class _Ctx:
                 start -= 1
             while end < len(doc) and doc[end].ent_iob_ == "I":
                 end += 1
+            # a one-word name whose first name the NER tagged as something else ("Musa" as a town): take the
+            # proper nouns compounded onto it
+            while end - start == 1 and start > 0 and doc[start - 1].pos_ == "PROPN" and \
+                    doc[start - 1].dep_ in ("compound", "flat") and doc[start - 1].head.i == h.i:
+                start -= 1
         else:
             start = h.i
             for c in h.lefts:
@@ -740,8 +745,11 @@ class _Mentions:
     def __init__(self, actors: Sequence[Actor]):
         rows = []
         self.kind: dict[str, str] = {}
+        self.surnames: dict[str, str] = {}
         for a in actors:
             self.kind[a.id] = a.kind
+            if a.kind == "person" and a.name.split():
+                self.surnames[a.id] = a.name.split()[-1].lower()
             for m in a.mentions:
                 rows.append((m.start, m.end, a.id))
         rows.sort()
@@ -769,6 +777,11 @@ class _Mentions:
         pool = on_head or cands
         pool.sort(key=lambda r: (-(min(r[1], end) - max(r[0], start)), r[0]))
         return pool[0][2]
+
+    def by_surname(self, word: str) -> str | None:
+        """The one person actor whose name ends with ``word`` ("Rogers" -> Ross Rogers), when no mention covers it."""
+        hits = {aid for aid, last in self.surnames.items() if last == word.lower()}
+        return hits.pop() if len(hits) == 1 else None
 
     def last_person_before(self, pos: int, exclude: tuple[int, int]) -> str | None:
         k = bisect.bisect_left(self.starts, pos)
@@ -815,6 +828,8 @@ def _find_quotes(doc: Doc, actors: Sequence[Actor]) -> tuple[Quote, ...]:
         e_char = doc[e_tok - 1].idx + len(doc[e_tok - 1])
         h = doc[f.speaker_head if f.speaker_head is not None else s_tok]
         aid = mentions.best(s_char, e_char, (h.idx, h.idx + len(h)))
+        if aid is None and h.pos_ == "PROPN":
+            aid = mentions.by_surname(h.text)
         if aid is None and h.lower_ in _PERSON_PRONOUNS:
             aid = mentions.last_person_before(h.idx, (s_char, e_char))
             if aid is None:
