@@ -139,6 +139,21 @@ def test_scare_quotes_and_titles_are_not_direct_quotes(text):
     assert [q for q in qs if q.direct] == []
 
 
+@pytest.mark.parametrize("text,speaker", [
+    ("“We are here to train the army,” one of the instructors told the broadcaster.", "one of the instructors"),
+    ("“Yes,” said the chief. “No,” replied his deputy.", "his deputy"),
+])
+def test_speaker_phrases(text, speaker):
+    _, qs = one(text)
+    assert qs[-1].speaker_text == speaker
+
+
+def test_one_capitalised_word_in_quote_marks_is_a_name_not_a_quote():
+    _, qs = one("The minister appeared on the BBC’s “Newsnight” programme and told the presenter that the figures "
+                "were wrong.")
+    assert [(q.direct, q.text, q.cue) for q in qs] == [(False, "the figures were wrong", "told")]
+
+
 def test_statement_read_by_a_spokesperson_keeps_the_person():
     _, qs = one("The ministry's statement, read on television by spokesman Kofi Mensah, said the curfew would stay.")
     assert qs and qs[0].speaker_text == "Kofi Mensah" and not qs[0].direct

@@ -249,6 +249,8 @@ _DOCUMENT_NOUNS = {"statement", "communique", "communiqué", "release", "letter"
                    "declaration", "note", "notice", "tweet", "video", "broadcast", "bulletin", "announcement"}
 _SPAN_LEFT_DEPS = {"compound", "flat", "amod", "det", "poss", "nmod", "nummod", "case"}
 _CLIMB_DEPS = {"conj", "xcomp", "advcl"}
+_PARTITIVES = {"one", "some", "many", "several", "most", "none", "all", "each", "both", "few", "any", "either",
+               "neither", "dozens", "hundreds", "thousands", "two", "three", "four", "five"}
 _FRAME_LIMIT = 40  # tokens searched on each side of a quote for its cue
 
 
@@ -457,6 +459,9 @@ class _Ctx:
         for c in h.rights:
             if c.dep_ == "conj" and not self.in_quote[c.i]:
                 end = max(end, c.i + 1)
+            elif (c.dep_ == "prep" and c.lower_ == "of" and (h.pos_ == "NUM" or h.lower_ in _PARTITIVES)
+                  and not self.in_quote[c.right_edge.i]):
+                end = max(end, c.right_edge.i + 1)  # "one of the instructors"
         return start, end, h.i
 
     def _nearest_np(self, k: int, step: int, limit: int) -> tuple[int, int, int] | None:
@@ -468,8 +473,8 @@ class _Ctx:
             if t.pos_ in ("PROPN", "PRON", "NOUN") and t.lower_ not in ("who", "which", "that", "it"):
                 # climb compounds to their head
                 h = t
-                while h.dep_ in ("compound", "flat") and h.head is not h:
-                    h = h.head
+                while h.dep_ in ("compound", "flat", "poss") and h.head is not h and not self.in_quote[h.head.i]:
+                    h = h.head  # "replied his deputy": the deputy, not "his"
                 return self._np(h)
             if t.text in _TERMINAL:
                 return None
@@ -517,8 +522,10 @@ def _inner_cue(ctx: _Ctx, a: int, b: int) -> _Cue | None:
 def _is_title(s: str) -> bool:
     """"One Hundred Years of Solitude": capitalised words (small words aside), no sentence punctuation."""
     words = s.split()
-    if len(words) < 2 or any(ch in s for ch in ",.!?;:"):
+    if not words or any(ch in s for ch in ",.!?;:"):
         return False
+    if len(words) == 1:  # the BBC's “Newsnight” programme: one capitalised word inside a sentence is a name
+        return words[0][:1].isupper() and not words[0].isupper() and words[0] not in ("I", "Yes", "No")
     small = {"of", "the", "a", "an", "and", "or", "in", "on", "for", "to", "at", "by", "with", "from"}
     return all(w[0].isupper() or w.lower() in small or not w[0].isalpha() for w in words) and words[0][0].isupper()
 
@@ -692,6 +699,12 @@ def _complement(ctx: _Ctx, v: Token, lemma: str) -> tuple[int, int] | None:
     comp = next((c for c in v.children if c.dep_ == "ccomp" and c.i > v.i), None)
     if comp is None:
         comp = next((c for c in v.children if c.dep_ == "ccomp" and c.right_edge.i < v.i), None)
+    if comp is None:  # "told the presenter that ...", parsed as a clause on the object
+        for obj in (c for c in v.children if c.dep_ in ("dobj", "obj", "dative")):
+            comp = next((c for c in obj.rights if c.dep_ in ("acl", "relcl", "ccomp")
+                         and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+            if comp is not None:
+                break
     if comp is None:
         return None
     s = comp.left_edge.i
