@@ -133,6 +133,8 @@ def test_partial_quote_inside_a_cue_clause_is_a_quote():
     "The documentary “Children of the Delta” was screened in Lagos.",
     "Burton claims that his favourite book is \"One Hundred Years of Solitude\".",
     "Analysts believe the ‘reset’ with Moscow has ended.",
+    "The so-called “moderate rebels” were armed by Ankara, officials said.",
+    "Officials said the raid, code-named “Operation Dawn”, was a success.",
 ])
 def test_scare_quotes_and_titles_are_not_direct_quotes(text):
     _, qs = one(text)

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -530,6 +531,15 @@ def _is_title(s: str) -> bool:
     return all(w[0].isupper() or w.lower() in small or not w[0].isalpha() for w in words) and words[0][0].isupper()
 
 
+_NAMING = re.compile(r"(?:so-called|so called|dubbed|known as|titled|entitled|nicknamed|named|code-?named|"
+                     r"the word|the term|the phrase|the words)\s*$", re.IGNORECASE)
+
+
+def _named_not_said(text: str, span: QuoteSpan) -> bool:
+    """"the so-called “peace dividend”", "an operation dubbed “Iron Wall”": a name or a scare quote, not speech."""
+    return bool(_NAMING.search(text[max(0, span.open - 24):span.open]))
+
+
 def _embedded(text: str, span: QuoteSpan) -> bool:
     """A quote inside running prose (not a sentence of its own): the char before the opening mark is a word's end."""
     content = text[span.start:span.end]
@@ -564,7 +574,7 @@ def _directs(ctx: _Ctx, spans: list[QuoteSpan]) -> list[_Found]:
                 cue = cands[0] if cands else None
             if cue is not None and cue.lemma in ("call", "describe") and _is_title(content):
                 cue = None
-            if cue is not None and _is_title(content):
+            if cue is not None and (_is_title(content) or _named_not_said(text, sp)):
                 cue = None
         else:
             after = ctx.frame_after(ob)
