@@ -93,6 +93,17 @@ def test_inverted_and_preceding_cues():
     assert [(q.speaker_text, q.cue, q.text) for q in qs] == [("The general", "told", "We will not withdraw.")]
 
 
+@pytest.mark.parametrize("text,speaker,cue", [
+    ("“We are ready for elections,” the minister, whom critics have accused of graft, said on Monday.",
+     "the minister", "said"),
+    ("“The border stays closed,” the general, who has said little since the coup, told reporters.",
+     "the general", "told"),
+])
+def test_cue_in_a_relative_clause_is_not_the_quotes_cue(text, speaker, cue):
+    _, qs = one(text)
+    assert [(q.speaker_text, q.cue) for q in qs] == [(speaker, cue)]
+
+
 def test_split_quote_shares_the_speaker():
     _, qs = one("“The north is calm,” Singh said. “The south is not.”")
     assert [(q.text, q.speaker_text) for q in qs] == [("The north is calm,", "Singh"), ("The south is not.", "Singh")]

@@ -520,6 +520,22 @@ def _inner_cue(ctx: _Ctx, a: int, b: int) -> _Cue | None:
     return None
 
 
+def _rank(ctx: _Ctx, cues: list[_Cue], a: int, b: int, after: bool) -> _Cue:
+    """The cue of a quote among several in its frame: the one the quote hangs on, else a main-clause verb (not one
+    inside a relative clause: "the minister, whom critics accused of graft, said"), else the nearest."""
+    doc = ctx.doc
+    quote_heads = {doc[k].head.i for k in range(a, min(b, len(doc))) if not doc[k].is_punct}
+
+    def score(c: _Cue) -> tuple[int, int]:
+        t = c.head
+        governs = t.i in quote_heads
+        in_relcl = any(x.dep_ in ("relcl", "acl", "advcl") for x in [t, *t.ancestors] if not ctx.in_quote[x.i])
+        distance = c.tokens[0] if after else -c.tokens[0]
+        return (0 if governs else 1 if not in_relcl else 2, distance)
+
+    return min(cues, key=score)
+
+
 def _is_title(s: str) -> bool:
     """"One Hundred Years of Solitude": capitalised words (small words aside), no sentence punctuation."""
     words = s.split()
@@ -585,9 +601,9 @@ def _directs(ctx: _Ctx, spans: list[QuoteSpan]) -> list[_Found]:
                 after_cues = [c for c in after_cues if c.tokens[0] - ob < 5]
             before_cues = ctx.cues_in(before)
             if after_cues:
-                cue = after_cues[0]
+                cue = _rank(ctx, after_cues, a, b, after=True)
             elif before_cues:
-                cue = before_cues[-1]
+                cue = _rank(ctx, before_cues, a, b, after=False)
         if cue is not None:
             f.cue = cue
             spk = ctx.speaker_of(cue)
@@ -703,7 +719,7 @@ def _complement(ctx: _Ctx, v: Token, lemma: str) -> tuple[int, int] | None:
     if lemma in ("accuse", "blame", "charge"):
         obj = next((c for c in v.children if c.dep_ in ("dobj", "obj")), None)
         prep = next((c for c in v.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "with")), None)
-        if obj is not None and prep is not None and obj.i < prep.i:
+        if obj is not None and prep is not None and v.i < obj.i < prep.i:
             return obj.left_edge.i, _strip_punct(doc, prep.right_edge.i + 1, obj.left_edge.i)
     # "X said that CLAUSE" or "CLAUSE, X said"
     comp = next((c for c in v.children if c.dep_ == "ccomp" and c.i > v.i), None)
