@@ -20,6 +20,7 @@ HARD = Path(__file__).parent / "data" / "quotes_hard.jsonl"
 # Known misses of the hard table, kept visible: (case id, gold content prefix) -> reason.
 KNOWN_MISSES = {
     ("hard-long-02", '"The boat had capsized'): "the cue ('described the scene') is in the previous sentence",
+    ("hard-ho-24", "“shame”"): "the parser makes 'chanting' an adjective of the quoted word, so no cue governs it",
 }
 
 
@@ -292,7 +293,7 @@ def _score_file(request, path: Path) -> tuple[Score, Score]:
 def test_hard_table_figures(request):
     s, held_out = _score_file(request, HARD)
     print("\nquotes_hard.jsonl:", s.line(), "| held-out subset:", held_out.line(), "| misses:", s.misses)
-    assert s.gold >= 80 and s.found >= s.gold - len(KNOWN_MISSES) and s.attributed >= s.gold - len(KNOWN_MISSES)
+    assert s.gold >= 100 and s.found >= s.gold - len(KNOWN_MISSES) and s.attributed >= s.gold - len(KNOWN_MISSES)
 
 
 def test_shared_quote_attribution_cases(request, shared_dir):
@@ -300,6 +301,24 @@ def test_shared_quote_attribution_cases(request, shared_dir):
     print("\nquote_attribution_cases.jsonl:", s.line(), "| misses:", s.misses)
     # floors: the two Spanish cases are out of scope (English pipeline); "Burton Nick" is a token list, not a name
     assert s.gold == 18 and s.found >= 16 and s.attributed >= 15
+
+
+def test_resolved_pronoun_speakers(request, shared_dir):
+    """Cases with `resolved_speakers`: the quote's actor (through the actor stage) is the person meant."""
+    total = right = 0
+    for path in (HARD, shared_dir / "eval" / "quote_attribution_cases.jsonl"):
+        for case in load_cases(path):
+            if "resolved_speakers" not in case:
+                continue
+            rec = _extract_quietly(request, case["text"])
+            names_ = {a.id: a.name.lower() for a in rec.actors}
+            for gold, want in zip(case["expected_quotes"], case["resolved_speakers"], strict=True):
+                total += 1
+                content = " ".join(gold["content"].strip("\"'“”‘’ ").split()).lower()
+                hits = [q for q in rec.quotes if content in " ".join(q.text.split()).lower()]
+                right += any(want.lower() in names_.get(q.speaker, "") for q in hits)
+    print(f"\nresolved speakers: {right} of {total}")
+    assert total >= 20 and right >= total - 2
 
 
 def test_founding_article_must_quotes(founding):

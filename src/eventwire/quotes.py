@@ -420,8 +420,9 @@ class _Ctx:
         """"the foreign minister, Lars Eriksen, said": the name in apposition is the more specific speaker."""
         if h.pos_ in ("NOUN",) and not h.ent_type_:
             for c in h.rights:
-                if c.dep_ == "appos" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN") and not self.in_quote[c.i]:
-                    return c
+                if (c.dep_ == "appos" or c.dep_ == "npadvmod" and self.doc[c.i - 1].text == ",") and \
+                        (c.ent_type_ == "PERSON" or c.pos_ == "PROPN") and not self.in_quote[c.i]:
+                    return c  # "the UN refugee agency, UNHCR, said" (the parser may call it npadvmod)
         return h
 
     def _agent_of_document(self, noun: Token) -> tuple[int, int, int] | None:
