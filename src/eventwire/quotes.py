@@ -450,6 +450,8 @@ class _Ctx:
             while end - start == 1 and start > 0 and doc[start - 1].pos_ == "PROPN" and \
                     doc[start - 1].dep_ in ("compound", "flat") and doc[start - 1].head.i == h.i:
                 start -= 1
+            if start > 0 and doc[start - 1].dep_ == "det" and doc[start - 1].head.i == h.i:
+                start -= 1  # "the World Food Programme", whether or not the NER took the article in
         else:
             start = h.i
             for c in h.lefts:
