@@ -204,11 +204,13 @@ def _match(ctx: _Ctx, tok: Token) -> list[_Match]:
         pos = "VERB"
     elif tok.pos_ == "NOUN":
         pos = "NOUN"
+    elif tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "xcomp", "ROOT", "ccomp", "conj"):
+        pos = "ADJ"  # "is willing to", "is ready to": only control rows
     else:
         return []
     lemma = tok.lemma_.lower()
     found: list[_Match] = []
-    kinds = ("VERB", "CONTROL") if pos == "VERB" else ("NOUN",)
+    kinds = ("VERB", "CONTROL") if pos == "VERB" else ("CONTROL",) if pos == "ADJ" else ("NOUN",)
     if pos == "NOUN" and tok.lower_ != lemma:
         kinds = ("NOUN",)
     for kind in kinds:
@@ -338,7 +340,7 @@ def _subject_actors(ctx: _Ctx, v: Token, depth: int = 0) -> tuple[list[str], boo
             # "Niger announced that it had canceled ...": an unresolved pronoun stands for the speaker.
             return _subject_actors(ctx, v.head, depth + 1)[0], True
         return [], False
-    if v.dep_ in ("conj", "xcomp", "advcl") and v.head.pos_ in ("VERB", "AUX"):
+    if v.dep_ in ("conj", "xcomp", "advcl", "acomp") and v.head.pos_ in ("VERB", "AUX", "ADJ"):
         return _subject_actors(ctx, v.head, depth + 1)[0], True
     if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return _phrase_actors(ctx, v.head), True
@@ -518,12 +520,24 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
     if own_code and m.entry.control in ("THREAT", "APPEAL", "DEMAND", "INTENT"):
         hypothetical = True
     hypothetical = hypothetical or _modal(t)
+    # "X said Y must withdraw": an obligation reported by a speaker is a demand on Y.
+    obliged = not chain and not own_code and t.dep_ == "ccomp" and _aux(t) & OBLIGATION and _is_speech(t.head)
+    if obliged:
+        code, _ = tables.recode("DEMAND", code)
+        hypothetical = True
+    # "Portugal will support ...", "said it would send troops": a stated future act of cooperation is an intent.
+    elif not own_code and not any(c.entry.control == "INTENT" for c in chain) and 4 <= int(code[:2]) <= 8 \
+            and _aux(t) & FUTURE and not negated:
+        code, _ = tables.recode("INTENT", code)
+        hypothetical = True
 
     source, inherited = _subject_actors(ctx, t)
     target = _object_actors(ctx, t, skip={x.i for x in m.obj_tokens} if m.entry.objects and t.pos_ != "NOUN" else None)
     if m.entry.objects and not target:
         target = _object_actors(ctx, t)
     steer = next((c for c in chain if c.entry.control in ("APPEAL", "DEMAND")), None)
+    if obliged:
+        steer = _Match(t.head, m.entry, True)
     for c in chain:
         if not source or inherited:
             s2, inh2 = _subject_actors(ctx, c.tok)
@@ -536,17 +550,78 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
         s_src, _ = _subject_actors(ctx, steer.tok)
         if s_src:
             source = s_src
-        told = _object_actors(ctx, steer.tok, skip={t.i})
+        told = _object_actors(ctx, steer.tok, skip={t.i}) if steer.tok is not t.head or not obliged else []
         if told:
             target = told
         else:
-            emb = _children(t, SUBJ)
-            if emb:
-                target = _phrase_actors(ctx, emb[0]) or target
+            target = _embedded_subject(ctx, t, steer.tok) or target
+            if t.pos_ == "NOUN":  # "demanded the withdrawal of Serbian forces": the one asked to act
+                target = _of_actors(ctx, t) or target
+    if own_code and not target and m.entry.control in ("APPEAL", "DEMAND", "THREAT", "INTENT", "REFUSE"):
+        for c in t.children:  # "demanded that the US cancel its plans": the one asked is the clause's subject
+            if c.dep_ in ("ccomp", "xcomp"):
+                target = _embedded_subject(ctx, c, t)
+                if target:
+                    break
+    if not own_code and not target and d_is_visit(code):
+        target = _place_target(ctx, t)
     if not source:
         return None
     target = [x for x in target if x not in source]
     return _Draft(t, m.entry, code, chain, source, target, inherited, negated, hypothetical)
+
+
+OBLIGATION = frozenset({"must", "should"})
+FUTURE = frozenset({"will", "shall", "'ll", "would"})
+
+
+def _aux(t: Token) -> set[str]:
+    return {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
+
+
+def _is_speech(t: Token) -> bool:
+    rows = [r for r in (tables.lexicon().rows(t.lemma_.lower(), "VERB")) if not r.objects and not r.prep]
+    return bool(rows) and rows[0].code == "010"
+
+
+def d_is_visit(code: str) -> bool:
+    return code[:3] in ("042", "043", "044", "040")
+
+
+def _embedded_subject(ctx: _Ctx, t: Token, stop: Token) -> list[str]:
+    """The subject of the clause holding ``t``, looked for from ``t`` up to (not including) ``stop``."""
+    cur = t
+    for _ in range(6):
+        if cur.i == stop.i:
+            return []
+        subj = _children(cur, SUBJ + PASS_SUBJ)
+        if subj:
+            return _phrase_actors(ctx, subj[0])
+        if cur.head.i == cur.i:
+            return []
+        cur = cur.head
+    return []
+
+
+def _of_actors(ctx: _Ctx, n: Token) -> list[str]:
+    for c in n.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return _phrase_actors(ctx, p)
+    return _noun_source(ctx, n)
+
+
+def _place_target(ctx: _Ctx, t: Token) -> list[str]:
+    """"arrived in Amman", "talks in Niger": for meetings and visits, the actor named by the place."""
+    for c in t.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "at"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    got = _phrase_actors(ctx, p, max_cost=1)
+                    if got:
+                        return got
+    return []
 
 
 def _negated(t: Token) -> bool:
