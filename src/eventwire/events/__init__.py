@@ -526,9 +526,12 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
         code, _ = tables.recode("DEMAND", code)
         hypothetical = True
     # "Portugal will support ...", "said it would send troops": a stated future act of cooperation is an intent.
-    elif not own_code and not any(c.entry.control == "INTENT" for c in chain) and 4 <= int(code[:2]) <= 8 \
-            and _aux(t) & FUTURE and not negated:
-        code, _ = tables.recode("INTENT", code)
+    elif not own_code and not any(c.entry.control in ("INTENT", "THREAT") for c in chain) and not negated \
+            and (4 <= int(code[:2]) <= 8 or int(code[:2]) >= 14) and _aux(t) & FUTURE:
+        code, _ = tables.recode("INTENT", code)  # a stated future harm is a threat (CAMEO 13)
+        hypothetical = True
+    elif not own_code and not chain and int(code[:2]) >= 14 and _modal(t):
+        code, _ = tables.recode("THREAT", code)  # "may halt mediation if ...": a conditional harm is a threat
         hypothetical = True
 
     source, inherited = _subject_actors(ctx, t)
@@ -560,10 +563,10 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
     if own_code and not target and m.entry.control in ("APPEAL", "DEMAND", "THREAT", "INTENT", "REFUSE"):
         for c in t.children:  # "demanded that the US cancel its plans": the one asked is the clause's subject
             if c.dep_ in ("ccomp", "xcomp"):
-                target = _embedded_subject(ctx, c, t)
+                target = _embedded_subject(ctx, c, t) or _object_actors(ctx, c)
                 if target:
                     break
-    if not own_code and not target and d_is_visit(code):
+    if not own_code and not target and (d_is_visit(code) or code.startswith("14")):
         target = _place_target(ctx, t)
     if not source:
         return None
@@ -631,9 +634,13 @@ def _negated(t: Token) -> bool:
 
 
 def _modal(t: Token) -> bool:
+    """A modal ("may halt"), or a condition on the act ("... if X does Y", "unless ...")."""
     if any(c.dep_ == "aux" and c.lower_ in MODALS for c in t.children):
         return True
-    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children)
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children):
+        return True
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+               for c in t.children)
 
 
 # -- finishing: codes, date, place, evidence ---------------------------------------------------------------------------

@@ -220,7 +220,7 @@ def recode(control: str, code: str) -> tuple[str, bool]:
             return _by_prefix(code, _INTENT, "030"), True
         if root in (1, 2, 3):
             return code, True
-        return code, True  # intent to do something conflictual: the act, flagged hypothetical
+        return _by_prefix(code, _THREAT, "130") if root >= 14 or root == 16 else code, True  # harm announced = threat
     if control == "THREAT":
         if root >= 14:
             return _by_prefix(code, _THREAT, "130"), True
