@@ -58,9 +58,10 @@ class EventInputs:
 
 # Prepositions whose object is the one acted upon ("meet with X", "attack on X", "travel to X").
 TARGET_PREPS = frozenset({"with", "against", "on", "to", "toward", "towards", "at", "upon", "into", "onto", "over"})
+NOUN_TARGET_PREPS = TARGET_PREPS | {"between", "among"}
 # Prepositions followed into a phrase when looking for its actors ("a delegation of US officials", "a deal with X").
 PHRASE_PREPS = frozenset({"of", "with", "from", "by", "between", "among", "to", "for", "against", "over", "about",
-                          "on", "toward", "towards", "including"})
+                          "on", "toward", "towards", "including", "in"})
 SKIP_DEPS = frozenset({"relcl", "advcl", "ccomp", "xcomp", "parataxis", "punct", "mark", "cc", "det", "case",
                        "aux", "auxpass", "neg", "advmod", "npadvmod", "nummod", "quantmod", "dep", "meta"})
 SUBJ = ("nsubj", "csubj")
@@ -194,8 +195,13 @@ def _object_heads(tok: Token, prep: str | None) -> list[Token]:
     return heads
 
 
-def _noun_modifiers(tok: Token) -> set[str]:
-    return {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+def _noun_modifier_tokens(tok: Token) -> list[Token]:
+    """Tokens that qualify a nominal trigger: "hunger strike", "air strike", "resumption of ties"."""
+    out = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "in", "on"):
+            out.extend(p for p in c.children if p.dep_ == "pobj")
+    return out
 
 
 def _match(ctx: _Ctx, tok: Token) -> list[_Match]:
@@ -232,7 +238,8 @@ def _row_fits(tok: Token, row: LexEntry, pos: str) -> tuple[Token, ...] | None:
     if not row.objects:
         return ()
     if pos == "NOUN":
-        return () if _noun_modifiers(tok) & row.objects else None
+        hits = tuple(m for m in _noun_modifier_tokens(tok) if m.lemma_.lower() in row.objects)
+        return hits or None
     hits = tuple(h for h in _object_heads(tok, row.prep) if h.lemma_.lower() in row.objects
                  or h.lower_ in row.objects)
     return hits or None
@@ -367,7 +374,9 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None) -> list[st
     """Who ``v`` is done to: direct object, passive subject, indirect object, or a directed preposition's object."""
     skip = skip or set()
     if v.pos_ == "NOUN":
-        order = [p for c in v.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
+        heads = [v] + [p for c in v.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"]
+        order = [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS
                  for p in c.children if p.dep_ == "pobj"]
     else:
         order = _children(v, ("dobj",)) + _children(v, PASS_SUBJ) + _children(v, ("dative",))
@@ -439,10 +448,11 @@ def _sentence_events(ctx: _Ctx, sent, inputs: EventInputs) -> list[Event]:
         if ev is None or i in consumed:
             continue
         chain = _control_chain(ev.tok, control_row)
-        if ev.tok.pos_ == "NOUN" and _governed_by_event(ev.tok, event_row):
-            own = _noun_source(ctx, ev.tok)
-            if not own:
-                continue  # "condemned an attack", "said in a statement": no separate event without its own actor
+        if ev.tok.pos_ == "NOUN" and not chain and _governed_by_event(ev.tok, event_row):
+            # "condemned an attack by X", "said in a statement": the noun is what the outer event is about; it is
+            # an event of its own only when it names both who acts and who is acted upon.
+            if not _noun_source(ctx, ev.tok) or not _object_actors(ctx, ev.tok):
+                continue
         governing.update(c.tok.i for c in chain)
         d = _draft(ctx, ev, chain)
         if d is not None:
