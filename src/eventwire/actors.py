@@ -1,32 +1,864 @@
-"""Actors. (Skeleton.)"""
+"""Actors: group an article's mentions into people, organisations, groups and countries.
+
+What it does, in order, on one parsed article:
+
+1. Entities. Every named entity is looked up: places and demonyms in the gazetteer (a country, its capital used for
+   its government, its people -> the country's actor), names in the actor lexicons (bundled office holders and
+   organisations, plus the user's ``--actors`` file; office holders are matched on the publication date).
+2. Organisations get a country from the lexicon, from a nationality inside their name ("Russian Defense Ministry"),
+   or from a possessive/modifier in front ("Niger's CNSP"); a sector from the lexicon or from the sector words of
+   their name. An acronym in parentheses right after a name is an alias of it ("... Homeland (CNSP)").
+3. People get a role from the title in front of their name ("Pentagon spokesperson Sabrina Singh"), from an
+   apposition ("Foreign Minister of Niger, Bakary Yaou Sangare"; "the prime minister of the ruling junta, Ali
+   Mahamane Lamine Zeine"), and the country and sector that role implies; a person with no country there inherits
+   it from the group they are named in ("Russian officials, including Deputy Defense Minister ...").
+   Later partial mentions ("Singh") join the person.
+4. Groups: a noun phrase headed by a sector word ("Niger's junta", "senior US military officials", "the Nigerien
+   army") is a group actor with that country and sector; a later definite mention of the same head ("the ruling
+   junta", "the officials") refers back to it. "The country" refers back to the article's leading country.
+5. Pronouns he/she/him/her that clearly refer back join the last person named before them.
+
+Each actor gets a CAMEO actor code: the country code followed by the sector (USAMIL, NERGOV), or the lexicon's code.
+"""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
+from .errors import LexiconError
 from .geo import Gazetteer
-from .record import Actor, Entity
+from .record import Actor, Entity, Span
+
+ACTOR_COLUMNS = ["name", "aliases", "country", "sector", "cameo", "role", "kind", "start", "end"]
+KINDS = {"person", "organization", "country", "group"}
+_SKIP_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "TITLE"}
+_PLACE_LABELS = {"GPE", "LOC", "FAC", "NORP"}
+_PRONOUNS = {"he", "she", "him", "her"}
+_COUNTRY_ANAPHORA = {"country", "nation"}
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+_ROLE_STOP_DEPS = {"det", "punct", "cc", "case"}
 
 
+# -- lexicons ------------------------------------------------------------------------------------------------------
+
+
+def norm_name(text: str) -> str:
+    """Lower case, no accents, straight apostrophes, single spaces, no leading 'the' or trailing possessive."""
+    t = unicodedata.normalize("NFKD", text)
+    t = "".join(ch for ch in t if not unicodedata.combining(ch))
+    t = t.replace("’", "'").replace("‘", "'").lower()
+    t = re.sub(r"\s+", " ", t).strip()
+    t = re.sub(r"^the ", "", t)
+    t = re.sub(r"'s?$", "", t).strip()
+    return t
+
+
+@dataclass(frozen=True)
+class LexEntry:
+    """One named actor from a lexicon file (bundled or the user's)."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    country: str | None = None
+    sector: str | None = None
+    cameo: str | None = None
+    role: str | None = None
+    kind: str = "organization"
+    start: dt.date | None = None
+    end: dt.date | None = None
+    source: str = ""
+
+    def valid_on(self, day: dt.date | None) -> bool:
+        if day is None:
+            return True
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass
 class Lexicon:
+    """Actor lexicons, sector words and title words, loaded once."""
+
+    entries: list[LexEntry] = field(default_factory=list)
+    sector_words: dict[str, str] = field(default_factory=dict)
+    titles: dict[str, tuple[str, str]] = field(default_factory=dict)  # word -> (kind, sector)
+    _index: dict[str, list[LexEntry]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.reindex()
+
+    def reindex(self) -> None:
+        self._index = {}
+        for e in self.entries:
+            for n in (e.name, *e.aliases):
+                key = norm_name(n)
+                if key:
+                    self._index.setdefault(key, []).append(e)
+
+    def find(self, name: str, day: dt.date | None = None) -> LexEntry | None:
+        """The entry for a name, preferring one valid on ``day``; user entries (added last) win ties."""
+        cands = self._index.get(norm_name(name))
+        if not cands:
+            return None
+        valid = [e for e in cands if e.valid_on(day)]
+        if valid:
+            return valid[-1] if any(e.source.startswith("user") for e in valid) else valid[0]
+        if day is None:
+            return cands[0]
+        # Out of office on that day: still the same person (country kept), but no current role or sector claimed.
+        latest = max(cands, key=lambda e: e.end or dt.date.max)
+        return LexEntry(name=latest.name, aliases=latest.aliases, country=latest.country, sector=None, cameo=None,
+                        role=None, kind=latest.kind, source=latest.source)
+
+    def sector_of(self, word: str) -> str | None:
+        return self.sector_words.get(word.lower())
+
     def ruler_patterns(self) -> list[dict]:
+        """Names and aliases as phrase patterns (ORG/PERSON), and capitalised official titles as TITLE."""
+        pats: list[dict] = []
+        seen: set[tuple[str, str]] = set()
+        for e in self.entries:
+            label = "PERSON" if e.kind == "person" else ("GPE" if e.kind == "country" else "ORG")
+            for n in (e.name, *e.aliases):
+                n = n.strip()
+                if len(n) < 2 or (label, n) in seen:
+                    continue
+                seen.add((label, n))
+                pats.append({"label": label, "pattern": n})
+        pats.extend(self._title_patterns())
+        return pats
+
+    def _title_patterns(self) -> list[dict]:
+        offices = sorted(w for w, (k, _) in self.titles.items() if k == "office")
+        mods = sorted(w for w, (k, _) in self.titles.items() if k in ("modifier", "office"))
+        portfolio = sorted(w for w, (k, _) in self.titles.items() if k == "portfolio")
+        from .geo import gazetteer
+
+        portfolio = sorted(set(portfolio) | gazetteer_words(gazetteer()))
+        office = {"LOWER": {"IN": offices}, "IS_TITLE": True}
+        mod = {"LOWER": {"IN": mods}, "IS_TITLE": True}
+        tail = [{"LOWER": {"IN": ["of", "for"]}}, {"LOWER": {"IN": portfolio}, "OP": "+"}]
+        # Up to three modifiers, spelled out: a pattern that starts with an optional token is tried at every token.
+        heads = [[mod] * k + [office] for k in range(4)]
+        return [{"label": "TITLE", "pattern": h + t} for h in heads for t in ([], tail, tail + tail)]
+
+
+def gazetteer_words(gaz: Gazetteer) -> set[str]:
+    """Lower-case words of country names, allowed after 'of' in a title ("Foreign Minister of Niger")."""
+    words: set[str] = set()
+    for pat in gaz.ruler_patterns():
+        if pat.get("label") == "GPE" and isinstance(pat.get("pattern"), str) and len(str(pat.get("id", ""))) == 3:
+            words.update(w.lower() for w in pat["pattern"].split())
+    return words
+
+
+def _parse_date(value: str, where: str) -> dt.date | None:
+    value = (value or "").strip()
+    if not value:
+        return None
+    try:
+        if re.fullmatch(r"\d{4}", value):
+            return dt.date(int(value), 1, 1)
+        if re.fullmatch(r"\d{4}-\d{2}", value):
+            y, m = value.split("-")
+            return dt.date(int(y), int(m), 1)
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise LexiconError(f"{where}: bad date {value!r} (expected YYYY-MM-DD)") from None
+
+
+def _entry_from_row(row: dict, where: str, source: str) -> LexEntry:
+    name = (row.get("name") or "").strip()
+    if not name:
+        raise LexiconError(f"{where}: missing name")
+    aliases = row.get("aliases") or ()
+    if isinstance(aliases, str):
+        aliases = tuple(a.strip() for a in aliases.split("|") if a.strip())
+    else:
+        aliases = tuple(str(a).strip() for a in aliases if str(a).strip())
+    kind = (row.get("kind") or "organization").strip().lower() or "organization"
+    if kind not in KINDS:
+        raise LexiconError(f"{where}: kind {kind!r} is not one of {', '.join(sorted(KINDS))}")
+    country = (row.get("country") or "").strip().upper() or None
+    if country and not re.fullmatch(r"[A-Z]{3}", country):
+        raise LexiconError(f"{where}: country {country!r} must be a 3-letter code")
+    sector = (row.get("sector") or "").strip().upper() or None
+    cameo = (row.get("cameo") or "").strip().upper() or None
+    start = _parse_date(str(row.get("start") or ""), where)
+    end = _parse_date(str(row.get("end") or ""), where)
+    if start and end and start > end:
+        raise LexiconError(f"{where}: start {start} is after end {end}")
+    return LexEntry(name=name, aliases=aliases, country=country, sector=sector, cameo=cameo,
+                    role=(row.get("role") or "").strip() or None, kind=kind, start=start, end=end, source=source)
+
+
+def read_actor_file(path: str | Path, source: str = "user") -> list[LexEntry]:
+    """Read an actor file: TSV with the header ``name aliases country sector cameo role kind start end`` (``#``
+    comments allowed), or a JSON list of objects with those keys. Errors name the file and line."""
+    p = Path(path)
+    if not p.is_file():
+        raise LexiconError(f"{path}: actor file not found")
+    try:
+        text = p.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LexiconError(f"{path}: cannot be read as UTF-8 text ({exc})") from None
+    if p.suffix.lower() == ".json":
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise LexiconError(f"{path}: malformed JSON ({exc.msg}, line {exc.lineno})") from None
+        if not isinstance(data, list):
+            raise LexiconError(f"{path}: expected a JSON list of actor objects")
+        out = []
+        for i, obj in enumerate(data, 1):
+            if not isinstance(obj, dict):
+                raise LexiconError(f"{path}: item {i} is not an object")
+            out.append(_entry_from_row(obj, f"{path}: item {i}", source))
+        return out
+    return _read_tsv_entries(text.splitlines(), str(path), source)
+
+
+def _read_tsv_entries(lines: Sequence[str], name: str, source: str) -> list[LexEntry]:
+    rows = [(n, ln) for n, ln in enumerate(lines, 1) if ln.strip() and not ln.lstrip().startswith("#")]
+    if not rows:
         return []
+    header = [h.strip().lower() for h in rows[0][1].split("\t")]
+    if "name" not in header:
+        raise LexiconError(f"{name}:{rows[0][0]}: header must name the columns ({chr(9).join(ACTOR_COLUMNS)})")
+    unknown = [h for h in header if h not in ACTOR_COLUMNS and h != "note"]
+    if unknown:
+        raise LexiconError(f"{name}:{rows[0][0]}: unknown column(s) {', '.join(unknown)}")
+    out = []
+    for n, ln in rows[1:]:
+        cells = ln.split("\t")
+        if len(cells) > len(header):
+            raise LexiconError(f"{name}:{n}: {len(cells)} fields, the header has {len(header)}")
+        out.append(_entry_from_row(dict(zip(header, cells, strict=False)), f"{name}:{n}", source))
+    return out
+
+
+def _data_text(rel: str) -> str | None:
+    res = resources.files("eventwire").joinpath("data", *rel.split("/"))
+    return res.read_text(encoding="utf-8") if res.is_file() else None
+
+
+def _read_simple_tsv(text: str | None) -> list[list[str]]:
+    if not text:
+        return []
+    rows = [r for r in csv.reader((ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")),
+                                  delimiter="\t")]
+    return rows[1:] if rows else []
+
+
+@lru_cache(maxsize=1)
+def _bundled() -> tuple[tuple[LexEntry, ...], tuple[tuple[str, str], ...], tuple[tuple[str, str, str], ...]]:
+    entries: list[LexEntry] = []
+    for fname in ("organizations.tsv", "office_holders.tsv"):
+        text = _data_text(f"actors/{fname}")
+        if text:
+            entries.extend(_read_tsv_entries(text.splitlines(), f"eventwire/data/actors/{fname}", f"bundled:{fname}"))
+    sectors = tuple((r[0].strip().lower(), r[1].strip().upper()) for r in _read_simple_tsv(_data_text("actors/sectors.tsv"))
+                    if len(r) >= 2 and r[0].strip())
+    titles = tuple((r[0].strip().lower(), r[1].strip(), (r[2].strip().upper() if len(r) > 2 else ""))
+                   for r in _read_simple_tsv(_data_text("actors/titles.tsv")) if len(r) >= 2)
+    return tuple(entries), sectors, titles
 
 
 def load_lexicon(path: str | Path | None = None) -> Lexicon:
-    return Lexicon()
+    """The bundled lexicons plus, when given, the user's actor file (whose entries win over bundled ones)."""
+    entries, sectors, titles = _bundled()
+    user = read_actor_file(path) if path else []
+    sector_words = dict(_BASE_SECTOR_WORDS)
+    sector_words.update(dict(sectors))
+    title_map: dict[str, tuple[str, str]] = {}
+    for w, kind, sec in titles:
+        # a word may be both an office and a modifier ("chief"); keep office
+        if w not in title_map or kind == "office":
+            title_map[w] = (kind, sec)
+    return Lexicon(entries=list(entries) + user, sector_words=sector_words, titles=title_map)
 
 
-def resolve(doc: Doc, gaz: Gazetteer, lexicon: Lexicon, published: dt.date | None) -> tuple[tuple[Entity, ...], tuple[Actor, ...]]:
-    return (), ()
+# A minimal base so the stage works before the bundled sectors.tsv is extended; the data file overrides these.
+_BASE_SECTOR_WORDS = {
+    "government": "GOV", "junta": "GOV", "authority": "GOV", "authorities": "GOV", "ministry": "GOV",
+    "minister": "GOV", "president": "GOV", "official": "GOV", "officials": "GOV", "spokesman": "GOV",
+    "spokeswoman": "GOV", "spokesperson": "GOV", "diplomat": "GOV", "delegation": "GOV", "administration": "GOV",
+    "leadership": "GOV", "regime": "GOV", "cabinet": "GOV", "embassy": "GOV", "council": "GOV",
+    "military": "MIL", "army": "MIL", "troops": "MIL", "troop": "MIL", "soldier": "MIL", "forces": "MIL",
+    "navy": "MIL", "general": "MIL", "warplane": "MIL", "defense": "MIL", "defence": "MIL",
+    "police": "COP", "rebel": "REB", "insurgent": "REB", "militant": "REB", "opposition": "OPP",
+    "protester": "OPP", "parliament": "LEG", "lawmaker": "LEG", "senator": "LEG", "court": "JUD",
+    "judge": "JUD", "party": "PTY", "company": "BUS", "business": "BUS", "civilian": "CVL", "resident": "CVL",
+    "people": "CVL", "refugee": "REF", "farmer": "AGR", "union": "LAB", "media": "MED", "journalist": "JRN",
+}
+
+
+# -- resolution ----------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Actor:
+    key: str
+    name: str
+    kind: str
+    country: str | None = None
+    sector: str | None = None
+    role: str | None = None
+    cameo: str | None = None
+    head: str | None = None  # head lemma for groups ("junta", "official")
+    role_span: tuple[int, int] | None = None  # token range of a person's stated role
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    first: int = 0
+
+    def add(self, start: int, end: int) -> None:
+        if (start, end) not in self.mentions:
+            self.mentions.append((start, end))
+
+
+class _Builder:
+    def __init__(self, doc: Doc, gaz: Gazetteer, lex: Lexicon, day: dt.date | None):
+        self.doc, self.gaz, self.lex, self.day = doc, gaz, lex, day
+        self.text = doc.text  # Doc.text rebuilds the string on every access
+        self.actors: dict[str, _Actor] = {}
+        self.tok_actor: dict[int, str] = {}  # token index -> actor key (names and groups)
+        self.entities: list[tuple[SpacySpan, str | None, str | None, str]] = []  # span, actor key, country, label
+        self.titles: list[SpacySpan] = list(doc.spans.get("titles", ()))
+        self.title_at_end: dict[int, SpacySpan] = {t.end: t for t in self.titles}
+        self.aliases: dict[str, str] = {}  # normalised acronym/alias -> actor key
+        self.groups_by_head: dict[str, list[str]] = {}  # head lemma -> group actor keys in text order
+        self.person_names: list[tuple[str, SpacySpan]] = []  # first full-name mention of each person, for roles
+        self.role_tokens: set[int] = set()
+
+    # ---- helpers ----
+    def actor(self, key: str, name: str, kind: str, first: int, **kw) -> _Actor:
+        a = self.actors.get(key)
+        if a is None:
+            a = _Actor(key=key, name=name, kind=kind, first=first, **kw)
+            self.actors[key] = a
+        return a
+
+    def link(self, a: _Actor, start_tok: int, end_tok: int) -> None:
+        span = self.doc[start_tok:end_tok]
+        a.add(span.start_char, span.end_char)
+        for i in range(start_tok, end_tok):
+            self.tok_actor.setdefault(i, a.key)
+
+    def country_actor(self, iso3: str, first: int) -> _Actor:
+        name = self.gaz.country_name(iso3) or iso3
+        return self.actor(f"country:{iso3}", name, "country", first, country=iso3, cameo=iso3)
+
+    def geo_country(self, text: str) -> tuple[str | None, str | None]:
+        """(country, kind) of a place-like text: kind is country|capital|demonym|city|region|None."""
+        g = self.gaz.lookup(text)
+        if g is None:
+            return None, None
+        return g.country, g.kind
+
+    # ---- stage 1: entities ----
+    def entities_pass(self) -> None:
+        doc = self.doc
+        for ent in doc.ents:
+            if ent.label_ in _SKIP_LABELS:
+                continue
+            start, end = _trim_span(ent)
+            if start >= end:
+                continue
+            span = doc[start:end]
+            text = span.text
+            label = ent.label_
+            country, gkind = self.geo_country(text)
+            lexe = self.lex.find(text, self.day) if label in ("PERSON", "ORG", "GPE", "NORP", "FAC") else None
+            if lexe is not None and lexe.kind != "country":
+                self.named_from_lexicon(span, lexe, label)
+                continue
+            if gkind in ("country", "capital", "demonym") or (gkind and label in _PLACE_LABELS):
+                if label not in _PLACE_LABELS:
+                    label = "NORP" if gkind == "demonym" else "GPE"
+                key = None
+                if gkind in ("country", "capital", "demonym") and country:
+                    a = self.country_actor(country, span.start)
+                    self.link(a, span.start, span.end)
+                    key = a.key
+                self.entities.append((span, key, country, label))
+                continue
+            if label == "PERSON":
+                self.person(span)
+            elif label == "ORG":
+                self.organization(span)
+            else:
+                self.entities.append((span, None, country, label))
+
+    def named_from_lexicon(self, span: SpacySpan, e: LexEntry, label: str) -> None:
+        key = f"lex:{norm_name(e.name)}"
+        a = self.actor(key, e.name, e.kind, span.start, country=e.country, sector=e.sector, role=e.role,
+                       cameo=e.cameo)
+        self.link(a, span.start, span.end)
+        lab = "PERSON" if e.kind == "person" else ("ORG" if label not in ("ORG", "PERSON") else label)
+        self.entities.append((span, a.key, e.country, lab))
+        if e.kind == "person":
+            self.person_names.append((a.key, span))
+
+    def organization(self, span: SpacySpan) -> None:
+        doc = self.doc
+        text = span.text
+        # An acronym in parentheses right after a name is an alias of that name.
+        if span.start >= 1 and doc[span.start - 1].text == "(" and span.end < len(doc) and doc[span.end].text == ")":
+            prev = self.tok_actor.get(span.start - 2)
+            if prev is not None:
+                a = self.actors[prev]
+                self.link(a, span.start, span.end)
+                self.aliases.setdefault(norm_name(text), a.key)
+                self.entities.append((span, a.key, a.country, "ORG"))
+                return
+        alias = self.aliases.get(norm_name(text))
+        if alias is not None:
+            a = self.actors[alias]
+            self.link(a, span.start, span.end)
+            self.entities.append((span, a.key, a.country, "ORG"))
+            return
+        key = f"org:{norm_name(text)}"
+        country = self.gaz.nationality(text) if hasattr(self.gaz, "nationality") else None
+        if country is None:
+            country = self.modifier_country(span)
+        sector = self.sector_of_tokens(span)
+        a = self.actor(key, _strip_det(text), "organization", span.start, country=country, sector=sector)
+        self.link(a, span.start, span.end)
+        self.entities.append((span, a.key, a.country, "ORG"))
+
+    def person(self, span: SpacySpan) -> None:
+        text = span.text
+        toks = [t.text for t in span if t.is_alpha or "-" in t.text]
+        key = None
+        # A single name, or a shorter name, that is part of a person already named joins that person.
+        for k, a in self.actors.items():
+            if a.kind != "person":
+                continue
+            parts = a.name.split()
+            if text == a.name or (len(toks) == 1 and toks[0] in parts and toks[0][:1].isupper()) or \
+                    (len(toks) >= 2 and text in a.name):
+                key = k
+                break
+        if key is None:
+            key = f"person:{norm_name(text)}"
+            a = self.actor(key, text, "person", span.start)
+            self.link(a, span.start, span.end)
+            self.person_names.append((a.key, span))
+        else:
+            a = self.actors[key]
+            self.link(a, span.start, span.end)
+        self.entities.append((span, a.key, a.country, "PERSON"))
+
+    # ---- roles ----
+    def roles_pass(self) -> None:
+        """Roles of people from titles and appositions, once per person (first full mention that has one)."""
+        done: set[str] = set()
+        for key, span in self.person_names:
+            a = self.actors[key]
+            if key in done:
+                continue
+            if self.read_role(a, span):
+                done.add(key)
+
+    def read_role(self, a: _Actor, name: SpacySpan) -> bool:
+        doc = self.doc
+        role_span: SpacySpan | None = None
+        appositive = False
+        # 1. A title or a chain of modifiers right in front of the name: "Pentagon spokesperson Sabrina Singh",
+        #    "Nigerien government spokesman Amadou Abdramane", "Under Secretary of State for African Affairs Molly Phee".
+        j = name.start
+        while True:
+            title = self.title_at_end.get(j)
+            if title is not None:
+                j = title.start
+                continue
+            if j > name.sent.start and doc[j - 1].dep_ in ("compound", "amod", "nmod", "poss", "case") \
+                    and j <= doc[j - 1].head.i < name.end and not doc[j - 1].is_punct and doc[j - 1].tag_ != "DT":
+                j -= 1
+                continue
+            break
+        if j < name.start:
+            role_span = doc[j:name.start]
+        # 2. Apposition: "Foreign Minister of Niger, Bakary Yaou Sangare" / "the prime minister of X, Name,".
+        root = name.root
+        if role_span is None and root.dep_ == "appos" and root.head.i < name.start:
+            head = root.head
+            left = min(t.i for t in head.subtree)
+            role_span = doc[left:_before_comma(doc, head, name.start)]
+            appositive = True
+        if role_span is None:
+            for child in root.children:
+                if child.dep_ == "appos" and child.i > name.end and child.pos_ in ("NOUN", "PROPN"):
+                    sub = sorted(t.i for t in child.subtree)
+                    role_span = doc[sub[0]:sub[-1] + 1]
+                    appositive = True
+                    break
+        if role_span is None:
+            return False
+        role_span = _strip_span_det(role_span)
+        if len(role_span) == 0:
+            return False
+        a.role = role_span.text
+        a.role_span = (role_span.start, role_span.end)
+        self.role_tokens.update(range(role_span.start, role_span.end))
+        if appositive:  # "the prime minister of the ruling junta, Ali ..." is a mention of the person
+            head = role_span.root
+            left, right = _np_bounds(head)
+            self.link(a, left, right)
+        country = self.role_country(role_span)
+        if country and not a.country:
+            a.country = country
+        sector = self.role_sector(role_span)
+        if sector and (not a.sector or a.sector == "GOV" and sector == "MIL"):
+            a.sector = sector
+        return True
+
+    def role_country(self, span: SpacySpan) -> str | None:
+        for ent in span.ents if hasattr(span, "ents") else ():
+            if ent.label_ in ("TITLE",):
+                continue
+            c, kind = self.geo_country(ent.text)
+            if c and kind in ("country", "capital", "demonym"):
+                return c
+            e = self.lex.find(ent.text, self.day)
+            if e and e.country:
+                return e.country
+        if hasattr(self.gaz, "nationality"):
+            c = self.gaz.nationality(span.text)
+            if c:
+                return c
+        # a group or organisation already known inside the role ("the ruling junta", "Pentagon")
+        for t in span:
+            k = self.tok_actor.get(t.i)
+            if k and self.actors[k].country:
+                return self.actors[k].country
+        for t in span:
+            if t.pos_ == "NOUN":
+                g = self.group_antecedent(t)
+                if g is not None and g.country:
+                    return g.country
+        return None
+
+    def role_sector(self, span: SpacySpan) -> str | None:
+        words = [t.lower_ for t in span]
+        mil = any(self.lex.titles.get(w, ("", ""))[1] == "MIL" or self.lex.sector_of(w) == "MIL" for w in words)
+        if mil:
+            return "MIL"
+        for t in span:
+            k = self.tok_actor.get(t.i)
+            if k and self.actors[k].sector:
+                return self.actors[k].sector
+        for w in reversed(words):
+            sec = self.lex.titles.get(w, ("", ""))[1] or self.lex.sector_of(w)
+            if sec:
+                return sec
+        return None
+
+    def modifier_country(self, span: SpacySpan) -> str | None:
+        """Country of a possessive or modifier in front of (or 'of X' after) a phrase."""
+        doc = self.doc
+        root = span.root
+        for child in root.children:
+            if child.i >= span.start and child.i < span.end and child.dep_ not in ("poss", "compound", "amod", "nmod"):
+                continue
+            if child.dep_ in ("poss", "compound", "amod", "nmod"):
+                c = self.token_country(child)
+                if c:
+                    return c
+            if child.dep_ == "prep" and child.lower_ in ("of", "in", "from"):
+                for g in child.children:
+                    if g.dep_ == "pobj":
+                        c = self.token_country(g)
+                        if c:
+                            return c
+        k = span.start - 1
+        while k >= 0 and doc[k].dep_ in ("case",) or (k >= 0 and doc[k].text in ("'s", "’s")):
+            k -= 1
+        return None
+
+    def token_country(self, tok: Token) -> str | None:
+        """Country a single token stands for (a place/demonym entity or an actor with a country), if any."""
+        key = self.tok_actor.get(tok.i)
+        if key and self.actors[key].country:
+            return self.actors[key].country
+        if tok.ent_type_ in ("GPE", "NORP", "LOC") or tok.pos_ == "PROPN" or tok.tag_ in ("NNP", "JJ"):
+            ent = _ent_of(tok)
+            text = ent.text if ent is not None else tok.text
+            c, kind = self.geo_country(text)
+            if c and kind in ("country", "capital", "demonym"):
+                return c
+        if tok.lower_ in _COUNTRY_ANAPHORA and tok.head is not None:
+            a = self.leading_country(tok.i)
+            return a
+        return None
+
+    def sector_of_tokens(self, span: SpacySpan) -> str | None:
+        words = [t.lower_ for t in span]
+        if any(self.lex.sector_of(w) == "MIL" for w in words):
+            return "MIL"
+        for t in [span.root, *reversed(list(span))]:
+            sec = self.lex.sector_of(t.lemma_.lower()) or self.lex.sector_of(t.lower_)
+            if sec:
+                return sec
+        return None
+
+    # ---- stage 4: groups ----
+    def groups_pass(self) -> None:
+        doc = self.doc
+        for tok in doc:
+            if tok.pos_ not in ("NOUN", "PROPN") or tok.i in self.tok_actor or tok.i in self.role_tokens:
+                continue
+            lemma = tok.lemma_.lower()
+            if tok.lower_ in _COUNTRY_ANAPHORA and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+                iso = self.leading_country(tok.i)
+                if iso:
+                    a = self.country_actor(iso, tok.i)
+                    self.link(a, tok.i, tok.i + 1)
+                continue
+            sector = self.lex.sector_of(lemma) or self.lex.sector_of(tok.lower_)
+            if not sector or tok.dep_ in ("compound",) and tok.head.pos_ in ("NOUN", "PROPN"):
+                continue
+            if tok.dep_ == "amod":
+                continue
+            left, right = _np_bounds(tok)
+            np = doc[left:right]
+            country, of_end = self.np_country(tok)
+            if of_end > right:
+                np = doc[left:of_end]
+            sector = self.np_sector(np, tok, sector)
+            if country is not None:
+                key = f"group:{country}:{lemma}"
+                a = self.actor(key, _strip_det(np.text), "group", np.start, country=country, sector=sector,
+                               head=lemma)
+                self.link(a, np.start, np.end)
+                self.groups_by_head.setdefault(lemma, []).append(a.key)
+                continue
+            ante = self.group_antecedent(tok)
+            if ante is not None:
+                self.link(ante, np.start, np.end)
+                continue
+            if any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in tok.children) or tok.tag_ == "NNS":
+                key = f"group:?:{lemma}:{tok.i}"
+                a = self.actor(key, _strip_det(np.text), "group", np.start, country=None, sector=sector, head=lemma)
+                self.link(a, np.start, np.end)
+                self.groups_by_head.setdefault(lemma, []).append(a.key)
+
+    def np_country(self, tok: Token, depth: int = 0) -> tuple[str | None, int]:
+        """Country of a noun phrase from its modifiers ("Niger's junta", "US officials"), or from an "of"/"from"
+        phrase ("the government of Niger", "a delegation of senior US military officials"); and where that ends."""
+        left, right = _np_bounds(tok)
+        for t in self.doc[left:right]:
+            if t.i != tok.i:
+                c = self.token_country(t)
+                if c:
+                    return c, right
+        if depth < 2:
+            for child in tok.children:
+                if child.dep_ == "prep" and child.lower_ in ("of", "from") and child.i == right:
+                    for g in child.children:
+                        if g.dep_ == "pobj":
+                            c = self.token_country(g)
+                            if c:
+                                return c, g.i + 1
+                            if g.pos_ in ("NOUN", "PROPN"):
+                                c, end = self.np_country(g, depth + 1)
+                                if c:
+                                    return c, end
+        return None, right
+
+    def np_sector(self, np: SpacySpan, head: Token, sector: str) -> str:
+        if any(self.lex.sector_of(t.lower_) == "MIL" for t in np if t.i != head.i and t.dep_ in ("amod", "compound")):
+            if sector in ("GOV",) and head.lemma_.lower() in ("official", "leadership", "delegation", "junta"):
+                return "MIL"
+        return sector
+
+    def group_at(self, i: int) -> _Actor | None:
+        k = self.tok_actor.get(i)
+        return self.actors.get(k) if k else None
+
+    def group_antecedent(self, tok: Token) -> _Actor | None:
+        lemma = tok.lemma_.lower()
+        keys = self.groups_by_head.get(lemma)
+        if not keys:
+            return None
+        return self.actors[keys[-1]]
+
+    def leading_country(self, before: int) -> str | None:
+        """The article's leading country up to token ``before``: the most mentioned, ties to the earliest."""
+        counts: dict[str, list[int]] = {}
+        for a in self.actors.values():
+            if a.kind != "country" or not a.country:
+                continue
+            n = sum(1 for (s, _) in a.mentions if s < self.doc[before].idx)
+            if n:
+                counts[a.country] = [n, -a.first]
+        if not counts:
+            return None
+        return max(counts.items(), key=lambda kv: (kv[1][0], kv[1][1]))[0]
+
+    # ---- stage 5: pronouns ----
+    def pronouns_pass(self) -> None:
+        last_person: str | None = None
+        person_at = {i: k for i, k in self.tok_actor.items() if self.actors[k].kind == "person"}
+        for tok in self.doc:
+            k = person_at.get(tok.i)
+            if k is not None:
+                last_person = k
+                continue
+            if tok.lower_ in _PRONOUNS and tok.pos_ == "PRON" and last_person is not None:
+                a = self.actors[last_person]
+                a.add(tok.idx, tok.idx + len(tok.text))
+
+    # ---- output ----
+    def finish(self) -> tuple[tuple[Entity, ...], tuple[Actor, ...]]:
+        # Persons without a country inherit the group they are named in ("officials, including ... Yevkurov").
+        for a in self.actors.values():
+            if a.kind == "person" and not a.country and a.role_span:
+                # groups are known now: "the prime minister of the ruling junta" -> the junta's country
+                a.country = self.role_country(self.doc[a.role_span[0]:a.role_span[1]])
+            if a.kind in ("person", "organization") and not a.country:
+                a.country = self.inherited_country(a)
+            if not a.cameo and a.country:
+                a.cameo = a.country + (a.sector or "") if a.kind != "country" else a.country
+        ordered = sorted(self.actors.values(), key=lambda a: (min(s for s, _ in a.mentions) if a.mentions else 0))
+        ids = {a.key: f"a{n}" for n, a in enumerate(ordered, 1)}
+        actors = tuple(
+            Actor(id=ids[a.key], name=a.name, kind=a.kind, country=a.country, sector=a.sector, role=a.role,
+                  cameo=a.cameo,
+                  mentions=tuple(Span(self.text[s:e], s, e) for s, e in sorted(a.mentions)))
+            for a in ordered
+        )
+        ents = []
+        for n, (span, key, country, label) in enumerate(sorted(self.entities, key=lambda x: x[0].start_char), 1):
+            a = self.actors.get(key) if key else None
+            ents.append(Entity(id=f"t{n}", text=span.text, label=label, start=span.start_char, end=span.end_char,
+                               actor=ids.get(key) if key else None, country=(a.country if a else None) or country))
+        return tuple(ents), actors
+
+    def inherited_country(self, a: _Actor) -> str | None:
+        """Country of the group or organisation a person or organisation is named in: "officials, including Deputy
+        Defense Minister X"; "officials led by Under Secretary ... Molly Phee"; "the council, known as the CNSP"."""
+        for s, e in sorted(a.mentions):
+            span = self.doc.char_span(s, e)
+            if span is None:
+                continue
+            tok = span.root
+            for _hop in range(7):
+                head = tok.head
+                if head.i == tok.i or tok.dep_ not in _INHERIT_DEPS:
+                    break
+                k = self.tok_actor.get(head.i)
+                if k and k != a.key and self.actors[k].country and self.actors[k].kind in ("group", "organization"):
+                    return self.actors[k].country
+                tok = head
+        return None
+
+
+_INHERIT_DEPS = {"pobj", "prep", "agent", "acl", "appos", "compound", "conj"}
+
+
+def _ent_of(tok: Token) -> SpacySpan | None:
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent
+    return None
+
+
+def _trim_span(ent: SpacySpan) -> tuple[int, int]:
+    """Drop a leading determiner, verb or punctuation, and a trailing possessive or punctuation, from an entity."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and (doc[start].lower_ in _DETERMINERS or doc[start].is_punct or doc[start].is_space
+                           or doc[start].pos_ == "VERB"):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].text in ("'s", "’s")):
+        end -= 1
+    return start, end
+
+
+def _strip_det(text: str) -> str:
+    return re.sub(r"^(the|a|an)\s+", "", text.strip(), flags=re.I)
+
+
+def _strip_span_det(span: SpacySpan) -> SpacySpan:
+    s, e = span.start, span.end
+    doc = span.doc
+    while s < e and (doc[s].dep_ in _ROLE_STOP_DEPS or doc[s].is_punct or doc[s].lower_ in _DETERMINERS):
+        s += 1
+    while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space):
+        e -= 1
+    return doc[s:e]
+
+
+def _before_comma(doc: Doc, head: Token, limit: int) -> int:
+    end = head.i + 1
+    for t in head.subtree:
+        if t.i >= limit or t.is_punct and t.text == ",":
+            break
+        end = max(end, t.i + 1)
+    return min(end, limit)
+
+
+def _np_bounds(tok: Token) -> tuple[int, int]:
+    """The noun phrase of a head noun: its left modifiers (not determiners) and the head itself."""
+    left = tok.i
+    for child in tok.lefts:
+        if child.dep_ in ("det", "predet", "punct") and child.i == left - 1 and child.lower_ in _DETERMINERS:
+            continue
+        if child.dep_ in ("amod", "compound", "nmod", "poss", "nummod", "case", "npadvmod", "advmod", "punct"):
+            left = min(left, min(t.i for t in child.subtree))
+    doc = tok.doc
+    while left < tok.i and (doc[left].lower_ in _DETERMINERS or doc[left].is_punct):
+        left += 1
+    return left, tok.i + 1
+
+
+def resolve(doc: Doc, gaz: Gazetteer, lexicon: Lexicon, published: dt.date | None
+            ) -> tuple[tuple[Entity, ...], tuple[Actor, ...]]:
+    """Entities and actors of a parsed article (see the module docstring for the rules)."""
+    b = _Builder(doc, gaz, lexicon, published)
+    b.entities_pass()
+    b.roles_pass()
+    b.groups_pass()
+    b.pronouns_pass()
+    return b.finish()
 
 
 def resolve_phrase(pipeline, text: str) -> Actor | None:
     """Resolve a short phrase ("Iraqi Kurdish leaders", "the French Foreign Minister") as one actor, or None.
 
-    Used to score actor-resolution cases: the actor whose mentions cover most of the phrase.
+    Used to score actor-resolution cases: the actor whose mentions cover the phrase's head word, else the actor
+    with the longest mention (people, organisations and groups before countries).
     """
-    return None
+    rec = pipeline.extract(text)
+    if not rec.actors:
+        return None
+    doc = pipeline.nlp(text)
+    heads = [t for t in doc if t.dep_ == "ROOT"]
+    head_char = heads[0].idx if heads else 0
+
+    def score(a: Actor) -> tuple[int, int, int]:
+        covers = any(m.start <= head_char < m.end for m in a.mentions)
+        longest = max((m.end - m.start for m in a.mentions), default=0)
+        return (int(covers), int(a.kind != "country"), longest)
+
+    return max(rec.actors, key=score)
+
+
+def actors_of(mentions: Iterable[Span], actors: Sequence[Actor]) -> list[Actor]:
+    """Actors that have a mention overlapping any of the given spans (helper for later stages)."""
+    out = []
+    for a in actors:
+        if any(m.start < s.end and s.start < m.end for m in a.mentions for s in mentions):
+            out.append(a)
+    return out

@@ -1,9 +1,30 @@
-"""Gazetteer and places. (Skeleton: filled by the geo work.)"""
+"""Offline gazetteer and the places stage.
+
+The gazetteer is read from the committed tables in ``data/gazetteer/`` (see the README there for sources and
+licences; ``scripts/build_gazetteer.py`` regenerates the country and city tables):
+
+- ``countries.tsv``: every ISO 3166 country (plus Kosovo) with the short English name journalists use, aliases,
+  further spellings, demonyms (with plurals), capital and coordinates.
+- ``cities.tsv``: every GeoNames city of 100,000 people or more plus every capital.
+- ``regions.tsv``: continents, sub-regions, seas and disputed or conflict areas with a representative point.
+- ``city_aliases.tsv``: old names and transliterations of cities ("Kiev", "Bombay").
+- ``ruler_stoplist.txt``: names the entity ruler leaves to the statistical NER (personal names, ordinary words).
+- ``cameo_codes.tsv``: CAMEO country codes that differ from ISO alpha-3.
+
+``Gazetteer.lookup`` resolves a name (country > capital > region > populous city; demonyms last);
+``nationality`` finds the country named or implied anywhere in a short phrase; ``ruler_patterns`` feeds the spaCy
+EntityRuler; ``find_places`` turns the doc's GPE/LOC/FAC entities into ``Place`` records with exact offsets.
+"""
 
 from __future__ import annotations
 
+import csv
+import re
+import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
 from spacy.tokens import Doc
 
@@ -14,21 +35,228 @@ from .record import Place
 class GeoEntry:
     name: str          # canonical name ("Niamey", "Niger")
     kind: str          # country | capital | city | region | demonym
-    country: str       # ISO alpha-3
+    country: str       # ISO alpha-3 ("" for a region spanning several countries)
     lat: float | None
     lon: float | None
     population: int = 0
 
 
-class Gazetteer:
-    def lookup(self, text: str) -> GeoEntry | None:
+RULER_MIN_POP = 100_000   # smaller towns are resolvable by lookup but not tagged by the entity ruler
+_KIND_RANK = {"country": 0, "capital": 1, "region": 2, "city": 3, "demonym": 4}
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
+_ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,5}$")
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"(?:'s|s')$|(?<=s)'$")
+_WORD = re.compile(r"[\w'’.\-]+")
+
+
+def _fold(text: str) -> str:
+    """Case-, accent- and apostrophe-insensitive key."""
+    return " ".join(_ascii(text.translate(_APOSTROPHES)).casefold().split())
+
+
+def _ascii(text: str) -> str:
+    """The text without diacritics (letters that do not decompose are kept)."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
+def _clean(text: str) -> str:
+    """Strip surrounding space, a leading "the", a possessive and curly apostrophes."""
+    text = " ".join(text.translate(_APOSTROPHES).split())
+    text = _LEADING_THE.sub("", text)
+    if len(text) > 3:
+        text = _POSSESSIVE.sub("", text)
+    return text.strip()
+
+
+def _is_acronym(text: str) -> bool:
+    return bool(_ACRONYM.match(text))
+
+
+def _acronym_key(text: str) -> str:
+    return text.replace(".", "")
+
+
+def _read_tsv(name: str) -> list[dict[str, str]]:
+    path = resources.files("eventwire") / "data" / "gazetteer" / name
+    with path.open(encoding="utf-8") as fh:
+        lines = [ln for ln in fh if ln.strip() and not ln.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _read_lines(name: str) -> list[str]:
+    path = resources.files("eventwire") / "data" / "gazetteer" / name
+    with path.open(encoding="utf-8") as fh:
+        return [ln.strip() for ln in fh if ln.strip() and not ln.startswith("#")]
+
+
+def _split(value: str | None) -> list[str]:
+    return [v.strip() for v in (value or "").split("|") if v.strip()]
+
+
+def _float(value: str | None) -> float | None:
+    try:
+        return float(value) if value not in (None, "") else None
+    except ValueError:
         return None
 
+
+class Gazetteer:
+    """Countries, capitals, cities, regions and demonyms, loaded from the bundled tables."""
+
+    def __init__(self) -> None:
+        self._folded: dict[str, list[GeoEntry]] = {}     # case-insensitive names
+        self._acronyms: dict[str, list[GeoEntry]] = {}   # "US", "UK", "DRC": exact case, dots ignored
+        self._names: dict[str, str] = {}                 # iso3 -> short name
+        self._iso2: dict[str, str] = {}                  # iso2 -> iso3
+        self._patterns: list[dict] = []
+        self._cameo: dict[str, str] = {}
+        self._stoplist = set(_read_lines("ruler_stoplist.txt"))
+        self._load()
+
+    # -- loading -------------------------------------------------------------------------------------------------
+    def _add(self, name: str, entry: GeoEntry) -> None:
+        name = _clean(name)
+        if not name:
+            return
+        if _is_acronym(name):
+            bucket = self._acronyms.setdefault(_acronym_key(name), [])
+        else:
+            bucket = self._folded.setdefault(_fold(name), [])
+        if entry not in bucket:
+            bucket.append(entry)
+
+    def _pattern(self, label: str, text: str, ident: str) -> None:
+        text = " ".join(text.split())
+        if not text or text in self._stoplist or text.lower().startswith("the "):
+            return
+        pat: dict = {"label": label, "pattern": text}
+        if ident:
+            pat["id"] = ident
+        self._patterns.append(pat)
+
+    def _load(self) -> None:
+        country_entries: dict[str, GeoEntry] = {}
+        for row in _read_tsv("countries.tsv"):
+            iso3 = row["iso3"]
+            self._names[iso3] = row["name"]
+            self._iso2[row["iso2"]] = iso3
+            lat = _float(row["lat"]) if row["lat"] else _float(row["capital_lat"])
+            lon = _float(row["lon"]) if row["lon"] else _float(row["capital_lon"])
+            entry = GeoEntry(row["name"], "country", iso3, lat, lon, int(row["population"] or 0))
+            country_entries[iso3] = entry
+            for name in [row["name"], *_split(row["aliases"])]:
+                self._add(name, entry)
+                self._pattern("GPE", name, iso3)
+            for name in _split(row["alt_names"]):
+                self._add(name, entry)
+            demonym = GeoEntry(row["name"], "demonym", iso3, lat, lon, entry.population)
+            for name in _split(row["demonyms"]):
+                self._add(name, demonym)
+                self._pattern("NORP", name, iso3)
+        self._countries = country_entries
+
+        for row in _read_tsv("regions.tsv"):
+            entry = GeoEntry(row["name"], "region", row["country"].strip(), _float(row["lat"]), _float(row["lon"]))
+            for name in [row["name"], *_split(row["aliases"])]:
+                self._add(name, entry)
+                self._pattern(row.get("label") or "LOC", name, entry.country)
+
+        city_patterns: dict[str, tuple[int, str]] = {}
+        for row in _read_tsv("cities.tsv"):
+            is_cap = row["capital"] == "1"
+            pop = int(row["population"] or 0)
+            entry = GeoEntry(row["name"], "capital" if is_cap else "city", row["country"],
+                             _float(row["lat"]), _float(row["lon"]), pop)
+            self._add(row["name"], entry)
+            for alt in _split(row["alternates"]):
+                self._add(alt, entry)
+            if pop < RULER_MIN_POP and not is_cap:
+                continue
+            # The name as written and without diacritics ("Tillabéri" / "Tillaberi", "Rafaḩ" / "Rafah").
+            for name in dict.fromkeys([row["name"], _ascii(row["name"])]):
+                if (row["common_word"] == "1" and not is_cap) or len(name) <= 3 or name in self._stoplist:
+                    continue
+                rank = pop + (10**10 if is_cap else 0)
+                if name not in city_patterns or city_patterns[name][0] < rank:
+                    city_patterns[name] = (rank, row["country"])
+        for row in _read_tsv("city_aliases.tsv"):
+            city = next((e for e in self._folded.get(_fold(row["city"]), [])
+                         if e.kind in ("capital", "city") and e.country == row["country"]), None)
+            if city is None:
+                continue
+            self._add(row["alias"], city)
+            for name in dict.fromkeys([row["alias"], _ascii(row["alias"])]):
+                if name not in city_patterns and name not in self._stoplist:
+                    city_patterns[name] = (city.population, city.country)
+        taken = {p["pattern"] for p in self._patterns}
+        for name, (_, iso3) in sorted(city_patterns.items()):
+            if name not in taken:
+                self._pattern("GPE", name, iso3)
+
+        for bucket in (*self._folded.values(), *self._acronyms.values()):
+            bucket.sort(key=lambda e: (_KIND_RANK[e.kind], -e.population))
+
+        for row in _read_tsv("cameo_codes.tsv"):
+            self._cameo[row["cameo"]] = row["iso3"]
+
+    # -- queries -------------------------------------------------------------------------------------------------
+    def candidates(self, text: str) -> list[GeoEntry]:
+        """Every entry the name may denote, best first (country > capital > region > city by population > demonym)."""
+        name = _clean(text)
+        if not name:
+            return []
+        if _is_acronym(name) or _is_acronym(name.rstrip(".") + "."):
+            hits = self._acronyms.get(_acronym_key(name))
+            if hits:
+                return list(hits)
+            if name.isupper() and len(_acronym_key(name)) <= 3:
+                return []
+        return list(self._folded.get(_fold(name), []))
+
+    def lookup(self, text: str) -> GeoEntry | None:
+        hits = self.candidates(text)
+        return hits[0] if hits else None
+
     def country_name(self, iso3: str) -> str | None:
+        iso3 = (iso3 or "").upper()
+        if len(iso3) == 2:
+            iso3 = self._iso2.get(iso3, "")
+        return self._names.get(self.cameo_to_iso(iso3) or iso3)
+
+    def country(self, iso3: str) -> GeoEntry | None:
+        return self._countries.get(iso3)
+
+    def cameo_to_iso(self, code: str) -> str | None:
+        """ISO alpha-3 for a CAMEO country code (or a longer CAMEO actor code: its first three letters)."""
+        key = (code or "").strip().upper()[:3]
+        if len(key) != 3:
+            return None
+        return self._cameo.get(key, key if key in self._names else None)
+
+    def nationality(self, text: str) -> str | None:
+        """The country (alpha-3) named or implied anywhere in a short phrase, longest match first, then leftmost."""
+        words = [m.group() for m in _WORD.finditer(text.translate(_APOSTROPHES))]
+        n = len(words)
+        for size in range(min(n, 8), 0, -1):
+            for i in range(n - size + 1):
+                for phrase in _variants(" ".join(words[i:i + size])):
+                    for hit in self.candidates(phrase):
+                        if hit.kind in ("country", "demonym") and hit.country:
+                            return hit.country
         return None
 
     def ruler_patterns(self) -> list[dict]:
-        return []
+        return list(self._patterns)
+
+
+def _variants(phrase: str) -> list[str]:
+    """The phrase as is and without trailing punctuation ("Saudi," / "U.S." at a sentence end)."""
+    out = [phrase]
+    stripped = phrase.rstrip(".,;:!?")
+    if stripped and stripped != phrase:
+        out.append(stripped)
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -36,5 +264,60 @@ def gazetteer() -> Gazetteer:
     return Gazetteer()
 
 
+def cameo_to_iso(code: str) -> str | None:
+    return gazetteer().cameo_to_iso(code)
+
+
+def nationality(text: str) -> str | None:
+    return gazetteer().nationality(text)
+
+
+# -- the places stage ----------------------------------------------------------------------------------------------
+_PLACE_LABELS = ("GPE", "LOC", "FAC")
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Char offsets of the span without a leading "the" and a trailing possessive or punctuation."""
+    text = doc.text[start:end]
+    m = _LEADING_THE.match(text)
+    if m and m.end() < len(text):
+        start += m.end()
+    text = doc.text[start:end]
+    m = re.search(r"(?:['’]s|['’])$", text)
+    if m and m.start() > 0:
+        end = start + m.start()
+    text = doc.text[start:end]
+    while end > start and text[-1] in ",;:!?":
+        end -= 1
+        text = doc.text[start:end]
+    while end > start and doc.text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 def find_places(doc: Doc, gaz: Gazetteer) -> tuple[Place, ...]:
-    return ()
+    """Every GPE/LOC/FAC entity that names a known place, disambiguated by the countries the article mentions."""
+    spans: list[tuple[int, int, list[GeoEntry]]] = []
+    context: Counter[str] = Counter()
+    for ent in doc.ents:
+        if ent.label_ not in (*_PLACE_LABELS, "NORP"):
+            continue
+        start, end = _trim(doc, ent.start_char, ent.end_char)
+        if end <= start:
+            continue
+        hits = gaz.candidates(doc.text[start:end])
+        countries = {h.country for h in hits if h.country}
+        if len(countries) == 1:
+            context[next(iter(countries))] += 1
+        if ent.label_ == "NORP":
+            continue
+        places = [h for h in hits if h.kind != "demonym"]
+        if places:
+            spans.append((start, end, places))
+    out: list[Place] = []
+    for start, end, places in spans:
+        best = min(places, key=lambda h: (-context.get(h.country, 0) if len(places) > 1 else 0,
+                                          _KIND_RANK[h.kind], -h.population))
+        out.append(Place(text=doc.text[start:end], start=start, end=end, name=best.name,
+                         country=best.country or None, lat=best.lat, lon=best.lon))
+    return tuple(out)

@@ -90,7 +90,11 @@ _ORG_HEADS = {
 
 @Language.component("eventwire_entity_fixes", requires=["doc.ents"], assigns=["doc.ents"])
 def entity_fixes(doc: Doc) -> Doc:
-    ents = list(doc.ents)
+    # Official titles found by the ruler keep NER from swallowing them into names; they are not entities themselves.
+    titles = [e for e in doc.ents if e.label_ == "TITLE"]
+    doc.spans["titles"] = titles
+    ents = [_split_paren(doc, e) for e in doc.ents if e.label_ != "TITLE"]
+    ents = [e for pair in ents for e in pair]
     out: list[Span] = []
     i = 0
     while i < len(ents):
@@ -111,8 +115,20 @@ def entity_fixes(doc: Doc) -> Doc:
         out.append(ent)
         i += 1
     out = _acronyms(doc, out)
+    out = _extend_people(doc, out)
     doc.ents = out
     return doc
+
+
+def _split_paren(doc: Doc, ent: Span) -> list[Span]:
+    """"the National Council ... (CNSP" -> the name, and the acronym as its own entity."""
+    for k in range(ent.start + 1, ent.end):
+        if doc[k].text == "(":
+            parts = [Span(doc, ent.start, k, label=ent.label_)]
+            if k + 1 < ent.end:
+                parts.append(Span(doc, k + 1, ent.end, label=ent.label_))
+            return parts
+    return [ent]
 
 
 def _extend_into_org(doc: Doc, ent: Span, limit: int) -> Span | None:
@@ -134,6 +150,30 @@ def _extend_into_org(doc: Doc, ent: Span, limit: int) -> Span | None:
     if saw_head and last > ent.end:
         return Span(doc, ent.start, last, label="ORG")
     return None
+
+
+def _extend_people(doc: Doc, ents: list[Span]) -> list[Span]:
+    """"Yunus-bek Yevkurov": a person's name takes in the capitalised, hyphen-joined name parts NER left out."""
+    taken = {t for e in ents for t in range(e.start, e.end)}
+    titles = {t for e in doc.spans.get("titles", ()) for t in range(e.start, e.end)}
+    out = []
+    for ent in ents:
+        if ent.label_ == "PERSON":
+            s = ent.start
+            while s > 0 and (s - 1) not in taken and (s - 1) not in titles and doc[s - 1].sent == ent.sent:
+                prev = doc[s - 1]
+                glued = s - 2 >= 0 and doc[s - 2].text == "-" and not doc[s - 2].whitespace_
+                if prev.tag_ == "NNP" and prev.dep_ == "compound" and (prev.is_title or glued):
+                    s -= 1
+                elif prev.text == "-" and not prev.whitespace_ and s - 2 >= 0 and doc[s - 2].tag_ == "NNP" \
+                        and not doc[s - 2].whitespace_:
+                    s -= 1
+                else:
+                    break
+            if s < ent.start and doc[s].text != "-":
+                ent = Span(doc, s, ent.end, label="PERSON")
+        out.append(ent)
+    return out
 
 
 def _acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
