@@ -281,8 +281,10 @@ def _phrase_actors(ctx: _Ctx, head: Token, max_cost: int = 4) -> list[str]:
                 queue.appendleft((ch, cost))
             else:
                 queue.append((ch, cost + 1))
-    if not found and head.pos_ == "NOUN" and any(c.lower_ in DEFINITE for c in head.children if c.dep_ == "det"):
-        found = _antecedent(ctx, head)
+    if head.pos_ == "NOUN" and any(c.lower_ in DEFINITE for c in head.children if c.dep_ == "det") and (
+            not found or all(ctx.actor_by_id[x].country is None for x in found if x in ctx.actor_by_id)):
+        # "the officials": nothing (or only a countryless group) here; take the latest "US officials" before it
+        found = _antecedent(ctx, head) or found
     return found
 
 
@@ -347,11 +349,36 @@ def _subject_actors(ctx: _Ctx, v: Token, depth: int = 0) -> tuple[list[str], boo
             # "Niger announced that it had canceled ...": an unresolved pronoun stands for the speaker.
             return _subject_actors(ctx, v.head, depth + 1)[0], True
         return [], False
+    stranded = _stranded_subject(v)
+    if stranded is not None:
+        return _phrase_actors(ctx, stranded), False
     if v.dep_ in ("conj", "xcomp", "advcl", "acomp") and v.head.pos_ in ("VERB", "AUX", "ADJ"):
         return _subject_actors(ctx, v.head, depth + 1)[0], True
     if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return _phrase_actors(ctx, v.head), True
     return [], False
+
+
+SUBORDINATORS = frozenset({"after", "before", "since", "until", "as", "when", "while", "because"})
+
+
+def _stranded_subject(v: Token) -> Token | None:
+    """A common misparse: "X decided ... after a delegation visited Y" read as "after [a delegation]" + conjoined
+    "visited". A finite verb with no subject, right after the object of a subordinating preposition, has that
+    object as its subject."""
+    if v.dep_ != "conj" or v.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    left = v.doc[v.i - 1] if v.i > 0 else None
+    if left is None:
+        return None
+    cur = left
+    for _ in range(8):  # climb from the word before the verb to the preposition's object
+        if cur.dep_ == "pobj" and cur.head.dep_ == "prep" and cur.head.lower_ in SUBORDINATORS:
+            return cur if cur.right_edge.i == v.i - 1 else None
+        if cur.head.i == cur.i or cur.head.i > v.i:
+            return None
+        cur = cur.head
+    return None
 
 
 def _noun_source(ctx: _Ctx, n: Token) -> list[str]:
