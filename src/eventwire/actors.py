@@ -392,7 +392,7 @@ class _Builder:
                     key = a.key
                 self.entities.append((span, key, country, label))
                 continue
-            if label == "PERSON":
+            if label == "PERSON" or self.person_part(span) is not None:
                 self.person(span)
             elif label == "ORG":
                 self.organization(span)
@@ -412,6 +412,9 @@ class _Builder:
     def organization(self, span: SpacySpan) -> None:
         doc = self.doc
         text = span.text
+        if self.person_part(span) is not None:  # "Abdramane" tagged ORG after "Amadou Abdramane" was named
+            self.person(span)
+            return
         # An acronym in parentheses right after a name is an alias of that name.
         if span.start >= 1 and doc[span.start - 1].text == "(" and span.end < len(doc) and doc[span.end].text == ")":
             prev = self.tok_actor.get(span.start - 2)
@@ -435,6 +438,30 @@ class _Builder:
         a = self.actor(key, _strip_det(text), "organization", span.start, country=country, sector=sector)
         self.link(a, span.start, span.end)
         self.entities.append((span, a.key, a.country, "ORG"))
+
+    def person_part(self, span: SpacySpan) -> str | None:
+        """The key of a person already named whose name contains this single capitalised word, if any."""
+        if len(span) != 1 or not span[0].is_title:
+            return None
+        for k, a in self.actors.items():
+            if a.kind == "person" and " " in a.name and span.text in a.name.split():
+                return k
+        return None
+
+    def surnames_pass(self) -> None:
+        """A word outside any entity that repeats an acronym defined earlier ("ECOWAS"), or a part of a person's
+        name already named ("Singh")."""
+        for tok in self.doc:
+            if tok.i in self.tok_actor:
+                continue
+            if tok.is_upper and len(tok) > 1 and norm_name(tok.text) in self.aliases:  # a later "ECOWAS"
+                self.link(self.actors[self.aliases[norm_name(tok.text)]], tok.i, tok.i + 1)
+                continue
+            if tok.ent_type_ or tok.pos_ != "PROPN":
+                continue
+            k = self.person_part(self.doc[tok.i:tok.i + 1])
+            if k is not None and self.actors[k].first < tok.i:
+                self.link(self.actors[k], tok.i, tok.i + 1)
 
     def person(self, span: SpacySpan) -> None:
         text = span.text
@@ -829,6 +856,7 @@ def resolve(doc: Doc, gaz: Gazetteer, lexicon: Lexicon, published: dt.date | Non
     b = _Builder(doc, gaz, lexicon, published)
     b.entities_pass()
     b.roles_pass()
+    b.surnames_pass()
     b.groups_pass()
     b.pronouns_pass()
     return b.finish()
