@@ -494,7 +494,56 @@ def _sentence_events(ctx: _Ctx, sent, inputs: EventInputs) -> list[Event]:
         d = _draft(ctx, ctl, [], own_code=ctl.entry.code)
         if d is not None:
             drafts.append(d)
+    drafts = [d for d in drafts if _known_source(ctx, d)]
+    drafts = _settle_statements(ctx, drafts)
     return [_finish(ctx, d, sent, inputs) for d in sorted(drafts, key=lambda d: d.trigger.i)]
+
+
+def _known_source(ctx: _Ctx, d: _Draft) -> bool:
+    """Drop events whose only source is an unnamed group of unknown affiliation ("a senior official", "crowds")."""
+    for x in d.source:
+        a = ctx.actor_by_id.get(x)
+        if a is None or a.country or a.cameo or a.kind != "group" or a.sector in ("IGO", "NGO", "IMG"):
+            return True
+    return False
+
+
+def _settle_statements(ctx: _Ctx, drafts: list[_Draft]) -> list[_Draft]:
+    """CAMEO codes a plain statement (010) only when it says nothing more specific. So: "X said it would visit Y"
+    is X's intent to meet, not also a statement; "X said Y attacked Z" is two events, X's statement (about Y: the
+    target) and Y's attack."""
+    by_tok = {d.trigger.i: d for d in drafts}
+    out: list[_Draft] = []
+    for d in drafts:
+        if d.code != "010" or d.chain:
+            out.append(d)
+            continue
+        inner = [by_tok[t.i] for t in d.trigger.subtree if t.i in by_tok and t.i != d.trigger.i
+                 and _reported_by(t, d.trigger)]
+        if any(set(i.source) & set(d.source) for i in inner):
+            continue  # the statement is the inner event itself
+        if not d.target:
+            subj = [t for t in d.trigger.children if t.dep_ in ("ccomp", "parataxis")]
+            for c in subj:
+                got = _embedded_subject(ctx, c, d.trigger)
+                got = [x for x in got if x not in d.source]
+                if got:
+                    d.target = got
+                    break
+        out.append(d)
+    return out
+
+
+def _reported_by(t: Token, speech: Token) -> bool:
+    """``t`` sits in a clause reported by ``speech`` (its complement), not in a relative clause of its subject."""
+    cur = t
+    for _ in range(10):
+        if cur.head.i == speech.i:
+            return cur.dep_ in ("ccomp", "parataxis", "xcomp", "conj", "dobj", "advcl")
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
 
 
 def _governed_by_event(n: Token, event_row) -> bool:
