@@ -145,8 +145,13 @@ def test_negation(nlp):
 def test_said_gives_statement_and_the_reported_act(nlp):
     evs = run(nlp, "Germany said that France attacked Spain.")
     got = sorted((e.cameo, tuple(sorted(keys(e)[0])), tuple(sorted(keys(e)[1]))) for e in evs)
-    assert got == [("010", ("DEU",), ()), ("190", ("FRA",), ("ESP",))]
+    assert got == [("010", ("DEU",), ("FRA",)), ("190", ("FRA",), ("ESP",))]  # the statement is about France
     assert [e.id for e in evs] == ["e1", "e2"]
+
+
+def test_statement_of_own_intent_is_one_event(nlp):
+    (ev,) = run(nlp, "Germany said it would send aid to Spain.")
+    assert keys(ev) == ({"DEU"}, {"ESP"}) and ev.cameo == "033" and ev.hypothetical
 
 
 def test_nominal_visit(nlp):
