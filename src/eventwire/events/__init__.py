@@ -61,7 +61,7 @@ TARGET_PREPS = frozenset({"with", "against", "on", "to", "toward", "towards", "a
 NOUN_TARGET_PREPS = TARGET_PREPS | {"between", "among"}
 # Prepositions followed into a phrase when looking for its actors ("a delegation of US officials", "a deal with X").
 PHRASE_PREPS = frozenset({"of", "with", "from", "by", "between", "among", "to", "for", "against", "over", "about",
-                          "on", "toward", "towards", "including", "in"})
+                          "on", "toward", "towards", "including"})
 SKIP_DEPS = frozenset({"relcl", "advcl", "ccomp", "xcomp", "parataxis", "punct", "mark", "cc", "det", "case",
                        "aux", "auxpass", "neg", "advmod", "npadvmod", "nummod", "quantmod", "dep", "meta"})
 SUBJ = ("nsubj", "csubj")
@@ -188,6 +188,9 @@ def _object_heads(tok: Token, prep: str | None) -> list[Token]:
         if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
             heads.append(c)
             heads.extend(x for x in c.conjuncts)
+            # "gave 5 million dollars of aid", "a number of concerns"
+            heads.extend(p for pr in c.children if pr.dep_ == "prep" and pr.lower_ == "of"
+                         for p in pr.children if p.dep_ == "pobj")
         elif c.dep_ in ("prep", "agent", "dative") and (prep is None or c.lower_ == prep):
             heads.extend(p for p in c.children if p.dep_ in ("pobj", "pcomp"))
     if tok.dep_ in ("amod", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
@@ -247,8 +250,9 @@ def _row_fits(tok: Token, row: LexEntry, pos: str) -> tuple[Token, ...] | None:
 
 # -- phrases -> actors -------------------------------------------------------------------------------------------------
 
-def _phrase_actors(ctx: _Ctx, head: Token, max_cost: int = 4) -> list[str]:
-    """Actors of the phrase headed by ``head``: those nearest the head (conjuncts and appositions cost nothing)."""
+def _phrase_actors(ctx: _Ctx, head: Token, max_cost: int = 4, subject: bool = False) -> list[str]:
+    """Actors of the phrase headed by ``head``: those nearest the head (conjuncts and appositions cost nothing).
+    In a subject, "in" gives affiliation ("lawmakers in Arnor"); elsewhere it is a place ("a ceasefire in Lebanon")."""
     best: int | None = None
     found: list[str] = []
     seen = {head.i}
@@ -274,7 +278,7 @@ def _phrase_actors(ctx: _Ctx, head: Token, max_cost: int = 4) -> list[str]:
                 continue
             if dep == "acl" and ch.lemma_.lower() not in ("lead", "head", "include", "represent"):
                 continue
-            if dep == "prep" and ch.lower_ not in PHRASE_PREPS:
+            if dep == "prep" and ch.lower_ not in PHRASE_PREPS and not (subject and ch.lower_ == "in"):
                 continue
             seen.add(ch.i)
             if dep in ("conj", "appos"):
@@ -342,7 +346,7 @@ def _subject_actors(ctx: _Ctx, v: Token, depth: int = 0) -> tuple[list[str], boo
         s = subj[0]
         if s.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
             return _phrase_actors(ctx, v.head), True
-        got = _phrase_actors(ctx, s)
+        got = _phrase_actors(ctx, s, subject=True)
         if got:
             return got, False
         if s.lower_ in PRONOUN_3 and v.dep_ == "ccomp" and v.head.pos_ in ("VERB", "AUX"):
@@ -397,7 +401,7 @@ def _noun_source(ctx: _Ctx, n: Token) -> list[str]:
     return out
 
 
-def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None) -> list[str]:
+def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str | None = None) -> list[str]:
     """Who ``v`` is done to: direct object, passive subject, indirect object, or a directed preposition's object."""
     skip = skip or set()
     if v.pos_ == "NOUN":
@@ -407,8 +411,11 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None) -> list[st
                  for p in c.children if p.dep_ == "pobj"]
     else:
         order = _children(v, ("dobj",)) + _children(v, PASS_SUBJ) + _children(v, ("dative",))
-        order += [p for c in v.children if c.dep_ in ("prep", "dative") and c.lower_ in TARGET_PREPS
-                  for p in c.children if p.dep_ == "pobj"]
+        preps = [c for c in v.children if c.dep_ in ("prep", "dative") and c.lower_ in TARGET_PREPS]
+        if code is not None and code[:2] in ("11", "12", "14"):
+            # "complained to the UN over Israeli raids": the one complained about, not the addressee
+            preps.sort(key=lambda c: c.lower_ not in ("against", "over", "about"))
+        order += [p for c in preps for p in c.children if p.dep_ == "pobj"]
         if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
             order.append(v.head)  # "sanctions imposed on X": handled by preps; "the diplomats expelled"
     for head in order:
@@ -620,10 +627,15 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
         code, _ = tables.recode("THREAT", code)  # "may halt mediation if ...": a conditional harm is a threat
         hypothetical = True
 
+    if negated and 3 <= int(code[:2]) <= 8:
+        # "would not meet", "failed to reach agreement", "will not accept": a refused act of cooperation (CAMEO 12)
+        code, _ = tables.recode("REFUSE", code)
+        negated = False
     source, inherited = _subject_actors(ctx, t)
-    target = _object_actors(ctx, t, skip={x.i for x in m.obj_tokens} if m.entry.objects and t.pos_ != "NOUN" else None)
+    target = _object_actors(ctx, t, skip={x.i for x in m.obj_tokens} if m.entry.objects and t.pos_ != "NOUN" else None,
+                            code=code)
     if m.entry.objects and not target:
-        target = _object_actors(ctx, t)
+        target = _object_actors(ctx, t, code=code)
     steer = next((c for c in chain if c.entry.control in ("APPEAL", "DEMAND")), None)
     if obliged:
         steer = _Match(t.head, m.entry, True)
@@ -652,7 +664,7 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
                 target = _embedded_subject(ctx, c, t) or _object_actors(ctx, c)
                 if target:
                     break
-    if not own_code and not target and (d_is_visit(code) or code.startswith("14")):
+    if not own_code and not target and (d_is_visit(code) or code[:2] in ("08", "14", "17")):
         target = _place_target(ctx, t)
     if not source:
         return None

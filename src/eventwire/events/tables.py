@@ -185,7 +185,10 @@ _THREAT = [("161", "1313"), ("162", "1311"), ("163", "1312"), ("164", "134"), ("
 
 
 def _appeal_like(code: str, base: str) -> str:
-    """Appeals (02) and demands (10) share a structure: the appealed-for act picks the sub-code."""
+    """Appeals (02) and demands (10) share a structure: the appealed-for act picks the sub-code. Calling for a
+    hostile act against someone (sanctions, a boycott, force) is rallying opposition against them (113)."""
+    if int(code[:2]) >= 13:
+        return "113"
     table = [("045", "8"), ("04", "6"), ("037", "7"), ("036", "6"), ("05", "2"), ("06", "1"), ("07", "3"),
              ("083", "4"), ("08", "5")]
     sub = _by_prefix(code, table, "0")
