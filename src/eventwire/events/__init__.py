@@ -243,8 +243,11 @@ def _row_fits(tok: Token, row: LexEntry, pos: str) -> tuple[Token, ...] | None:
     if pos == "NOUN":
         hits = tuple(m for m in _noun_modifier_tokens(tok) if m.lemma_.lower() in row.objects)
         return hits or None
-    hits = tuple(h for h in _object_heads(tok, row.prep) if h.lemma_.lower() in row.objects
-                 or h.lower_ in row.objects)
+    heads = _object_heads(tok, row.prep)
+    hits = tuple(h for h in heads if h.lemma_.lower() in row.objects or h.lower_ in row.objects)
+    if not hits:  # "aid deliveries", "mediation efforts", "peacekeeping force"
+        hits = tuple(h for h in heads if any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in row.objects
+                                             for c in h.children))
     return hits or None
 
 
@@ -259,15 +262,23 @@ def _phrase_actors(ctx: _Ctx, head: Token, max_cost: int = 4, subject: bool = Fa
     queue: deque[tuple[Token, int]] = deque([(head, 0)])
     while queue:
         tok, cost = queue.popleft()
-        if best is not None and cost > best:
+        if best is not None and cost > best and any(_has_country(ctx, x) for x in found):
             break
         ids = ctx.actor_at.get(tok.i)
         if ids:
-            best = cost
-            for x in ids:
-                if x not in found:
-                    found.append(x)
+            if best is None or cost <= best:
+                best = cost
+                for x in ids:
+                    if x not in found:
+                        found.append(x)
+                        _use(ctx, x, tok)
+            elif not any(_has_country(ctx, x) for x in found) and any(_has_country(ctx, x) for x in ids):
+                # "Security forces in Guinea", "Salaheddine Sidhoum, Algeria's leading activist": an unaffiliated
+                # actor takes the affiliation found deeper in its own phrase
+                found = [x for x in ids]
+                for x in ids:
                     _use(ctx, x, tok)
+                best = cost
         if cost >= max_cost:
             continue
         for ch in tok.children:
@@ -290,6 +301,11 @@ def _phrase_actors(ctx: _Ctx, head: Token, max_cost: int = 4, subject: bool = Fa
         # "the officials": nothing (or only a countryless group) here; take the latest "US officials" before it
         found = _antecedent(ctx, head) or found
     return found
+
+
+def _has_country(ctx: _Ctx, actor_id: str) -> bool:
+    a = ctx.actor_by_id.get(actor_id)
+    return a is not None and bool(a.country or a.cameo)
 
 
 def _use(ctx: _Ctx, actor_id: str, tok: Token) -> None:
