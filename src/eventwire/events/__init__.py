@@ -545,6 +545,14 @@ def _settle_statements(ctx: _Ctx, drafts: list[_Draft]) -> list[_Draft]:
                  and _reported_by(t, d.trigger)]
         if any(set(i.source) & set(d.source) for i in inner):
             continue  # the statement is the inner event itself
+        must = [c for c in d.trigger.children if c.dep_ == "ccomp" and _aux(c) & OBLIGATION]
+        if must and not inner:
+            # "declared that China must drop barriers": a demand on China (CAMEO 100)
+            d.code = "100"
+            d.hypothetical = True
+            d.target = [x for x in _embedded_subject(ctx, must[0], d.trigger) if x not in d.source]
+            out.append(d)
+            continue
         if not d.target:
             subj = [t for t in d.trigger.children if t.dep_ in ("ccomp", "parataxis")]
             for c in subj:
@@ -600,6 +608,9 @@ def _control_chain(tok: Token, control_row) -> list[_Match]:
         if via is None:
             break
         ctl = control_row(via.i)
+        if ctl is None and rel == "dobj" and tok.pos_ == "NOUN" and cur is tok and _is_speech(via):
+            # "Italy announced a suspension of air links": the announcement is the act
+            ctl = _Match(via, _PASS_ENTRY, True)
         if ctl is None:
             break
         if rel == "dobj" and ctl.entry.control in ("PASS",) and tok.pos_ != "NOUN":
@@ -630,7 +641,9 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
         hypothetical = True
     hypothetical = hypothetical or _modal(t)
     # "X said Y must withdraw": an obligation reported by a speaker is a demand on Y.
-    obliged = not chain and not own_code and t.dep_ == "ccomp" and _aux(t) & OBLIGATION and _is_speech(t.head)
+    top = chain[-1].tok if chain else t
+    obliged = not own_code and top.dep_ == "ccomp" and bool(_aux(top) & OBLIGATION) and _is_speech(top.head) \
+        and not any(c.entry.control in ("APPEAL", "DEMAND") for c in chain)
     if obliged:
         code, _ = tables.recode("DEMAND", code)
         hypothetical = True
@@ -654,7 +667,7 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
         target = _object_actors(ctx, t, code=code)
     steer = next((c for c in chain if c.entry.control in ("APPEAL", "DEMAND")), None)
     if obliged:
-        steer = _Match(t.head, m.entry, True)
+        steer = _Match(top.head, m.entry, True)
     for c in chain:
         if not source or inherited:
             s2, inh2 = _subject_actors(ctx, c.tok)
@@ -667,7 +680,7 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
         s_src, _ = _subject_actors(ctx, steer.tok)
         if s_src:
             source = s_src
-        told = _object_actors(ctx, steer.tok, skip={t.i}) if steer.tok is not t.head or not obliged else []
+        told = _object_actors(ctx, steer.tok, skip={t.i}) if not obliged else []
         if told:
             target = told
         else:
@@ -689,6 +702,7 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
 
 
 OBLIGATION = frozenset({"must", "should"})
+_PASS_ENTRY = LexEntry("", "CONTROL", None, frozenset(), None, "PASS", 0)
 FUTURE = frozenset({"will", "shall", "'ll", "would"})
 
 
