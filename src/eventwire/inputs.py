@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .errors import InputError
@@ -78,24 +78,32 @@ def iter_jsonl(path: str) -> Iterator[tuple[int, ArticleInput | InputError]]:
             read_bytes(path)  # raises the right InputError (missing, directory)
         stream = open(path, "rb")  # noqa: SIM115 - closed below
     try:
-        for n, raw in enumerate(stream, 1):
-            if not raw.strip():
-                continue
-            where = f"{name}:{n}"
-            try:
-                line = raw.decode("utf-8-sig")
-            except UnicodeDecodeError as exc:
-                yield n, InputError(f"{where}: invalid UTF-8 at byte {exc.start}")
-                continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield n, InputError(f"{where}: malformed JSON ({exc.msg} at column {exc.colno})")
-                continue
-            try:
-                yield n, article_from_obj(obj, where)
-            except InputError as exc:
-                yield n, exc
+        yield from iter_jsonl_lines(stream, name)
     finally:
         if path != "-":
             stream.close()
+
+
+def iter_jsonl_lines(lines: Iterable[bytes], name: str) -> Iterator[tuple[int, ArticleInput | InputError]]:
+    """Like :func:`iter_jsonl` over lines already at hand (bytes from a stream, a download or a file)."""
+    for n, raw in enumerate(lines, 1):
+        if not raw.strip():
+            continue
+        where = f"{name}:{n}"
+        try:
+            line = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            yield n, InputError(f"{where}: invalid UTF-8 at byte {exc.start}")
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield n, InputError(f"{where}: malformed JSON ({exc.msg} at column {exc.colno})")
+            continue
+        except RecursionError:
+            yield n, InputError(f"{where}: malformed JSON (nested too deeply)")
+            continue
+        try:
+            yield n, article_from_obj(obj, where)
+        except InputError as exc:
+            yield n, exc
