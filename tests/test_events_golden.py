@@ -53,7 +53,6 @@ def test_must_events_dyads_and_roots(founding, founding_record):
     assert not missing, f"missing {missing}\nevents:\n{_describe(rec)}"
 
 
-@pytest.mark.xfail(strict=False, reason="event dates need the dates stage (dates.find_times), not yet merged")
 def test_must_events_with_dates(founding, founding_record):
     rec = founding_record
     missing = [m["what"] for m in founding["expected"]["events"]["must"]
