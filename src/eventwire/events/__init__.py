@@ -498,6 +498,8 @@ def _sentence_events(ctx: _Ctx, sent, inputs: EventInputs) -> list[Event]:
         if ev is None or i in consumed:
             continue
         chain = _control_chain(ev.tok, control_row)
+        if not chain and _unrealised(ev.tok, event_row):
+            continue
         if ev.tok.pos_ == "NOUN" and not chain and _governed_by_event(ev.tok, event_row):
             # "condemned an attack by X", "said in a statement": the noun is what the outer event is about; it is
             # an event of its own only when it names both who acts and who is acted upon.
@@ -577,6 +579,20 @@ def _reported_by(t: Token, speech: Token) -> bool:
     return False
 
 
+def _unrealised(t: Token, event_row) -> bool:
+    """An act named only as a purpose or a noun's complement: "traveled to Niamey to discuss the matter", "an offer
+    to host a summit", "the right to fire". The main act is the event; the purpose is not (yet) one."""
+    if t.pos_ not in ("VERB", "AUX"):
+        return False
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) or any(
+        c.dep_ == "mark" and c.lower_ in ("to",) for c in t.children)
+    if not infinitive:
+        return False
+    if t.dep_ == "acl":
+        return True
+    return t.dep_ in ("advcl", "xcomp") and event_row(t.head.i) is not None
+
+
 def _governed_by_event(n: Token, event_row) -> bool:
     h = n.head
     if n.dep_ == "pobj" and h.dep_ in ("prep", "agent"):
@@ -603,8 +619,8 @@ def _control_chain(tok: Token, control_row) -> list[_Match]:
         elif rel in ("pobj", "pcomp") and h.dep_ in ("prep",):
             via = h.head
             ctl = control_row(via.i)
-            if ctl is not None and ctl.entry.prep and ctl.entry.prep != h.lower_:
-                via = None
+            if ctl is not None and (ctl.entry.prep != h.lower_ if ctl.entry.prep else h.lower_ not in CONTROL_PREPS):
+                via = None  # "offered to negotiate following the invasions": "following" governs nothing
         if via is None:
             break
         ctl = control_row(via.i)
@@ -702,6 +718,7 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
 
 
 OBLIGATION = frozenset({"must", "should"})
+CONTROL_PREPS = frozenset({"to", "for", "with", "on", "in", "into"})
 _PASS_ENTRY = LexEntry("", "CONTROL", None, frozenset(), None, "PASS", 0)
 FUTURE = frozenset({"will", "shall", "'ll", "would"})
 
