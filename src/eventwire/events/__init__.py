@@ -432,8 +432,13 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
             # "complained to the UN over Israeli raids": the one complained about, not the addressee
             preps.sort(key=lambda c: c.lower_ not in ("against", "over", "about"))
         order += [p for c in preps for p in c.children if p.dep_ == "pobj"]
-        if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
-            order.append(v.head)  # "sanctions imposed on X": handled by preps; "the diplomats expelled"
+        # "fired two shells at Seoul", "launched an attack on X": a directed preposition on the object
+        order += [p for d in _children(v, ("dobj",)) for c in d.children
+                  if c.dep_ == "prep" and c.lower_ in TARGET_PREPS - {"over", "on"} | {"against", "on"}
+                  for p in c.children if p.dep_ == "pobj"]
+        # "departed from Libya", "withdrew from X": the place or party left
+        order += [p for c in v.children if c.dep_ == "prep" and c.lower_ == "from"
+                  for p in c.children if p.dep_ == "pobj"]
     for head in order:
         if head.i in skip:
             continue
