@@ -145,3 +145,15 @@ def test_reprocess_reports_changes_and_rewrites_atomically(tmp_path, cfg, foundi
 def test_reprocess_bad_where_is_clear(db):
     r = ew("reprocess", "--where", "no_such_column = 1", "--db", db)
     assert r.returncode == 2 and "bad --where" in r.stderr
+
+
+def test_render_table_fits_and_aligns():
+    from eventwire.cli._db import render_table
+
+    rows = [["2024-03-18", "Niger", "x" * 300], ["2024-03-19", "United States of America", "short"]]
+    out = render_table(["date", "source", "quote"], rows, width=80, flex=["source", "quote"]).splitlines()
+    assert all(len(ln) <= 80 for ln in out)
+    assert out[2].index("Niger") == out[3].index("United") == out[0].index("source")
+    assert out[2].rstrip().endswith("…")
+    wide = render_table(["date", "source", "quote"], rows, width=None, flex=["quote"]).splitlines()
+    assert "x" * 300 in wide[2]
