@@ -244,6 +244,7 @@ def test_sigkill_mid_ingest_then_rerun_stores_each_article_once(tmp_path, cfg):
     after_kill = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
     conn.close()
     assert 10 <= after_kill <= 40
+    print(f'articles stored when killed: {after_kill}')
     pipe = get_pipeline(cfg)
     expected = {}
     for r in rows:
