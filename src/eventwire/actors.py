@@ -151,7 +151,7 @@ class Lexicon:
         tail = [{"LOWER": {"IN": ["of", "for"]}}, {"LOWER": {"IN": portfolio}, "OP": "+"}]
         # Up to three modifiers, spelled out: a pattern that starts with an optional token is tried at every token.
         heads = [[mod] * k + [office] for k in range(4)]
-        return [{"label": "TITLE", "pattern": h + t} for h in heads for t in ([], tail)]
+        return [{"label": "TITLE", "pattern": h + t} for h in heads for t in ([], tail, tail + tail)]
 
 
 def gazetteer_words(gaz: Gazetteer) -> set[str]:
@@ -317,6 +317,8 @@ class _Actor:
     role: str | None = None
     cameo: str | None = None
     head: str | None = None  # head lemma for groups ("junta", "official")
+    role_span: tuple[int, int] | None = None  # token range of a person's stated role
+    from_lexicon: bool = False  # role and sector from a bundled lexicon: a role stated in the text overrides them
     mentions: list[tuple[int, int]] = field(default_factory=list)
     first: int = 0
 
@@ -336,6 +338,8 @@ class _Builder:
         self.title_at_end: dict[int, SpacySpan] = {t.end: t for t in self.titles}
         self.aliases: dict[str, str] = {}  # normalised acronym/alias -> actor key
         self.groups_by_head: dict[str, list[str]] = {}  # head lemma -> group actor keys in text order
+        self.person_names: list[tuple[str, SpacySpan]] = []  # first full-name mention of each person, for roles
+        self.role_tokens: set[int] = set()
 
     # ---- helpers ----
     def actor(self, key: str, name: str, kind: str, first: int, **kw) -> _Actor:
@@ -375,7 +379,7 @@ class _Builder:
             text = span.text
             label = ent.label_
             country, gkind = self.geo_country(text)
-            lexe = self.lex.find(text, self.day) if label in ("PERSON", "ORG", "GPE", "NORP", "FAC") else None
+            lexe = self.lexicon_match(span, label) if label in ("PERSON", "ORG", "GPE", "NORP", "FAC") else None
             if lexe is not None and lexe.kind != "country":
                 self.named_from_lexicon(span, lexe, label)
                 continue
@@ -389,26 +393,57 @@ class _Builder:
                     key = a.key
                 self.entities.append((span, key, country, label))
                 continue
-            if label == "PERSON":
+            if label == "PERSON" or self.person_part(span) is not None:
                 self.person(span)
             elif label == "ORG":
                 self.organization(span)
             else:
                 self.entities.append((span, None, country, label))
 
+    def lexicon_match(self, span: SpacySpan, label: str) -> LexEntry | None:
+        """A lexicon entry for an entity: its whole text; for a person, the longest run of two or more of its name
+        parts that is a known name ("Ali Mahamane Lamine Zeine" -> "Lamine Zeine"); for an organisation named with
+        a demonym or country in front, the rest when the entry is of that country ("American Department of
+        Defense" -> the Pentagon)."""
+        e = self.lex.find(span.text, self.day)
+        if e is not None or len(span) < 2:
+            return e
+        if label == "PERSON":
+            for size in range(len(span) - 1, 1, -1):
+                for i in range(0, len(span) - size + 1):
+                    e = self.lex.find(span[i:i + size].text, self.day)
+                    if e is not None and e.kind == "person":
+                        return e
+            return None
+        if label == "ORG":
+            c, kind = self.geo_country(span[0].text)
+            if c and kind in ("demonym", "country"):
+                e = self.lex.find(span[1:].text, self.day)
+                if e is not None and e.country == c:
+                    return e
+        return None
+
     def named_from_lexicon(self, span: SpacySpan, e: LexEntry, label: str) -> None:
         key = f"lex:{norm_name(e.name)}"
-        a = self.actor(key, e.name, e.kind, span.start, country=e.country, sector=e.sector, role=e.role,
+        # People are named as the article writes them (the longest form); organisations by their lexicon name.
+        name = e.name if e.kind != "person" else span.text
+        a = self.actor(key, name, e.kind, span.start, country=e.country, sector=e.sector, role=e.role,
                        cameo=e.cameo)
+        a.from_lexicon = not e.source.startswith("user")
+        if e.kind == "person" and len(span.text) > len(a.name):
+            a.name = span.text
         self.link(a, span.start, span.end)
         lab = "PERSON" if e.kind == "person" else ("ORG" if label not in ("ORG", "PERSON") else label)
         self.entities.append((span, a.key, e.country, lab))
-        if e.kind == "person" and not a.role:
-            self.read_role(a, span)
+        if e.kind == "person":
+            self.person_names.append((a.key, span))
 
     def organization(self, span: SpacySpan) -> None:
         doc = self.doc
         text = span.text
+        if self.person_part(span) is not None:  # "Abdramane" tagged ORG after "Amadou Abdramane" was named
+            self.person(span)
+            return
         # An acronym in parentheses right after a name is an alias of that name.
         if span.start >= 1 and doc[span.start - 1].text == "(" and span.end < len(doc) and doc[span.end].text == ")":
             prev = self.tok_actor.get(span.start - 2)
@@ -433,6 +468,30 @@ class _Builder:
         self.link(a, span.start, span.end)
         self.entities.append((span, a.key, a.country, "ORG"))
 
+    def person_part(self, span: SpacySpan) -> str | None:
+        """The key of a person already named whose name contains this single capitalised word, if any."""
+        if len(span) != 1 or not span[0].is_title:
+            return None
+        for k, a in self.actors.items():
+            if a.kind == "person" and " " in a.name and span.text in a.name.split():
+                return k
+        return None
+
+    def surnames_pass(self) -> None:
+        """A word outside any entity that repeats an acronym defined earlier ("ECOWAS"), or a part of a person's
+        name already named ("Singh")."""
+        for tok in self.doc:
+            if tok.i in self.tok_actor:
+                continue
+            if tok.is_upper and len(tok) > 1 and norm_name(tok.text) in self.aliases:  # a later "ECOWAS"
+                self.link(self.actors[self.aliases[norm_name(tok.text)]], tok.i, tok.i + 1)
+                continue
+            if tok.ent_type_ or tok.pos_ != "PROPN":
+                continue
+            k = self.person_part(self.doc[tok.i:tok.i + 1])
+            if k is not None and self.actors[k].first < tok.i:
+                self.link(self.actors[k], tok.i, tok.i + 1)
+
     def person(self, span: SpacySpan) -> None:
         text = span.text
         toks = [t.text for t in span if t.is_alpha or "-" in t.text]
@@ -450,25 +509,40 @@ class _Builder:
             key = f"person:{norm_name(text)}"
             a = self.actor(key, text, "person", span.start)
             self.link(a, span.start, span.end)
-            self.read_role(a, span)
+            self.person_names.append((a.key, span))
         else:
             a = self.actors[key]
             self.link(a, span.start, span.end)
         self.entities.append((span, a.key, a.country, "PERSON"))
 
     # ---- roles ----
-    def read_role(self, a: _Actor, name: SpacySpan) -> None:
+    def roles_pass(self) -> None:
+        """Roles of people from titles and appositions, once per person (first full mention that has one)."""
+        done: set[str] = set()
+        for key, span in self.person_names:
+            a = self.actors[key]
+            if key in done:
+                continue
+            if self.read_role(a, span):
+                done.add(key)
+
+    def read_role(self, a: _Actor, name: SpacySpan) -> bool:
         doc = self.doc
         role_span: SpacySpan | None = None
-        title = self.title_at_end.get(name.start)
-        # 1. A title or a chain of modifiers right in front of the name: "Pentagon spokesperson Sabrina Singh".
+        appositive = False
+        # 1. A title or a chain of modifiers right in front of the name: "Pentagon spokesperson Sabrina Singh",
+        #    "Nigerien government spokesman Amadou Abdramane", "Under Secretary of State for African Affairs Molly Phee".
         j = name.start
-        while j > name.sent.start and doc[j - 1].dep_ in ("compound", "amod", "nmod", "poss", "case") \
-                and doc[j - 1].head.i >= name.start - 1 and doc[j - 1].head.i < name.end + 0 \
-                and not doc[j - 1].is_punct and doc[j - 1].tag_ != "DT":
-            j -= 1
-        if title is not None:
-            j = min(j, title.start)
+        while True:
+            title = self.title_at_end.get(j)
+            if title is not None:
+                j = title.start
+                continue
+            if j > name.sent.start and doc[j - 1].dep_ in ("compound", "amod", "nmod", "poss", "case") \
+                    and j <= doc[j - 1].head.i < name.end and not doc[j - 1].is_punct and doc[j - 1].tag_ != "DT":
+                j -= 1
+                continue
+            break
         if j < name.start:
             role_span = doc[j:name.start]
         # 2. Apposition: "Foreign Minister of Niger, Bakary Yaou Sangare" / "the prime minister of X, Name,".
@@ -477,24 +551,35 @@ class _Builder:
             head = root.head
             left = min(t.i for t in head.subtree)
             role_span = doc[left:_before_comma(doc, head, name.start)]
+            appositive = True
         if role_span is None:
             for child in root.children:
-                if child.dep_ == "appos" and child.i > name.end:
+                if child.dep_ == "appos" and child.i > name.end and child.pos_ in ("NOUN", "PROPN"):
                     sub = sorted(t.i for t in child.subtree)
                     role_span = doc[sub[0]:sub[-1] + 1]
+                    appositive = True
                     break
         if role_span is None:
-            return
+            return False
         role_span = _strip_span_det(role_span)
         if len(role_span) == 0:
-            return
+            return False
         a.role = role_span.text
+        a.role_span = (role_span.start, role_span.end)
+        self.role_tokens.update(range(role_span.start, role_span.end))
+        if appositive:  # "the prime minister of the ruling junta, Ali ..." is a mention of the person
+            head = role_span.root
+            left, right = _np_bounds(head)
+            self.link(a, left, right)
         country = self.role_country(role_span)
         if country and not a.country:
             a.country = country
         sector = self.role_sector(role_span)
-        if sector and not a.sector:
+        if sector and (not a.sector or a.from_lexicon or a.sector == "GOV" and sector == "MIL"):
             a.sector = sector
+            if a.from_lexicon and a.country:
+                a.cameo = None  # recomputed from country + the stated sector
+        return True
 
     def role_country(self, span: SpacySpan) -> str | None:
         for ent in span.ents if hasattr(span, "ents") else ():
@@ -589,7 +674,7 @@ class _Builder:
     def groups_pass(self) -> None:
         doc = self.doc
         for tok in doc:
-            if tok.pos_ not in ("NOUN", "PROPN") or tok.i in self.tok_actor:
+            if tok.pos_ not in ("NOUN", "PROPN") or tok.i in self.tok_actor or tok.i in self.role_tokens:
                 continue
             lemma = tok.lemma_.lower()
             if tok.lower_ in _COUNTRY_ANAPHORA and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
@@ -605,23 +690,11 @@ class _Builder:
                 continue
             left, right = _np_bounds(tok)
             np = doc[left:right]
-            country = None
-            for t in np:
-                if t.i == tok.i:
-                    continue
-                c = self.token_country(t)
-                if c:
-                    country = c
-                    break
-            if country is None:
-                for child in tok.children:
-                    if child.dep_ == "prep" and child.lower_ in ("of", "from"):
-                        for g in child.children:
-                            if g.dep_ == "pobj":
-                                country = self.token_country(g)
-                                if country is None:
-                                    sub = self.group_at(g.i)
-                                    country = sub.country if sub else None
+            country, of_end = self.np_country(tok)
+            inner = None
+            if of_end > right:
+                np = doc[left:of_end]
+                inner = doc[of_end - 1]  # "a delegation of senior US military officials": "officials" refers too
             sector = self.np_sector(np, tok, sector)
             if country is not None:
                 key = f"group:{country}:{lemma}"
@@ -629,6 +702,8 @@ class _Builder:
                                head=lemma)
                 self.link(a, np.start, np.end)
                 self.groups_by_head.setdefault(lemma, []).append(a.key)
+                if inner is not None and inner.pos_ == "NOUN" and self.lex.sector_of(inner.lemma_.lower()):
+                    self.groups_by_head.setdefault(inner.lemma_.lower(), []).append(a.key)
                 continue
             ante = self.group_antecedent(tok)
             if ante is not None:
@@ -639,6 +714,29 @@ class _Builder:
                 a = self.actor(key, _strip_det(np.text), "group", np.start, country=None, sector=sector, head=lemma)
                 self.link(a, np.start, np.end)
                 self.groups_by_head.setdefault(lemma, []).append(a.key)
+
+    def np_country(self, tok: Token, depth: int = 0) -> tuple[str | None, int]:
+        """Country of a noun phrase from its modifiers ("Niger's junta", "US officials"), or from an "of"/"from"
+        phrase ("the government of Niger", "a delegation of senior US military officials"); and where that ends."""
+        left, right = _np_bounds(tok)
+        for t in self.doc[left:right]:
+            if t.i != tok.i:
+                c = self.token_country(t)
+                if c:
+                    return c, right
+        if depth < 2:
+            for child in tok.children:
+                if child.dep_ == "prep" and child.lower_ in ("of", "from") and child.i == right:
+                    for g in child.children:
+                        if g.dep_ == "pobj":
+                            c = self.token_country(g)
+                            if c:
+                                return c, g.i + 1
+                            if g.pos_ in ("NOUN", "PROPN"):
+                                c, end = self.np_country(g, depth + 1)
+                                if c:
+                                    return c, end
+        return None, right
 
     def np_sector(self, np: SpacySpan, head: Token, sector: str) -> str:
         if any(self.lex.sector_of(t.lower_) == "MIL" for t in np if t.i != head.i and t.dep_ in ("amod", "compound")):
@@ -687,7 +785,10 @@ class _Builder:
     def finish(self) -> tuple[tuple[Entity, ...], tuple[Actor, ...]]:
         # Persons without a country inherit the group they are named in ("officials, including ... Yevkurov").
         for a in self.actors.values():
-            if a.kind == "person" and not a.country:
+            if a.kind == "person" and not a.country and a.role_span:
+                # groups are known now: "the prime minister of the ruling junta" -> the junta's country
+                a.country = self.role_country(self.doc[a.role_span[0]:a.role_span[1]])
+            if a.kind in ("person", "organization") and not a.country:
                 a.country = self.inherited_country(a)
             if not a.cameo and a.country:
                 a.cameo = a.country + (a.sector or "") if a.kind != "country" else a.country
@@ -707,20 +808,25 @@ class _Builder:
         return tuple(ents), actors
 
     def inherited_country(self, a: _Actor) -> str | None:
-        for s, _ in a.mentions:
-            span = self.doc.char_span(s, _)
+        """Country of the group or organisation a person or organisation is named in: "officials, including Deputy
+        Defense Minister X"; "officials led by Under Secretary ... Molly Phee"; "the council, known as the CNSP"."""
+        for s, e in sorted(a.mentions):
+            span = self.doc.char_span(s, e)
             if span is None:
                 continue
             tok = span.root
-            for _hop in range(4):
+            for _hop in range(7):
                 head = tok.head
-                if head.i == tok.i:
+                if head.i == tok.i or tok.dep_ not in _INHERIT_DEPS:
                     break
                 k = self.tok_actor.get(head.i)
                 if k and k != a.key and self.actors[k].country and self.actors[k].kind in ("group", "organization"):
                     return self.actors[k].country
                 tok = head
         return None
+
+
+_INHERIT_DEPS = {"pobj", "prep", "agent", "acl", "appos", "compound", "conj"}
 
 
 def _ent_of(tok: Token) -> SpacySpan | None:
@@ -784,6 +890,8 @@ def resolve(doc: Doc, gaz: Gazetteer, lexicon: Lexicon, published: dt.date | Non
     """Entities and actors of a parsed article (see the module docstring for the rules)."""
     b = _Builder(doc, gaz, lexicon, published)
     b.entities_pass()
+    b.roles_pass()
+    b.surnames_pass()
     b.groups_pass()
     b.pronouns_pass()
     return b.finish()

@@ -1,0 +1,125 @@
+"""Unit tables for the actor stage: general rules, the user actor file, and its errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eventwire.actors import load_lexicon, read_actor_file
+from eventwire.errors import LexiconError
+from eventwire.pipeline import Pipeline
+
+
+def actor_named(rec, name):
+    for a in rec.actors:
+        if a.name.lower() == name.lower():
+            return a
+    raise AssertionError(f"no actor {name!r} in {[a.name for a in rec.actors]}")
+
+
+def actor_with_mention(rec, text):
+    for a in rec.actors:
+        if any(m.text == text for m in a.mentions):
+            return a
+    raise AssertionError(f"no actor with mention {text!r} in {[(a.name, [m.text for m in a.mentions]) for a in rec.actors]}")
+
+
+@pytest.mark.parametrize("text, mention, country, sector", [
+    ("American soldiers opened fire near the border.", "American soldiers", "USA", "MIL"),
+    ("Ukrainian farmers blocked the roads on Monday.", "Ukrainian farmers", "UKR", "AGR"),
+    ("Niger's army said it had repelled the attack.", "Niger's army", "NER", "MIL"),
+    ("The government of Chad closed the border.", "government of Chad", "TCD", "GOV"),
+    ("Senior Russian military officials arrived in Bamako.", "Senior Russian military officials", "RUS", "MIL"),
+    ("French police arrested three men.", "French police", "FRA", "COP"),
+])
+def test_groups_get_country_and_sector(pipeline, text, mention, country, sector):
+    rec = pipeline.extract(text)
+    a = actor_with_mention(rec, mention)
+    assert (a.country, a.sector) == (country, sector)
+    assert a.cameo == country + sector
+
+
+@pytest.mark.parametrize("text, mention, iso", [
+    ("Niamey said the agreement was illegal.", "Niamey", "NER"),
+    ("Moscow denied the report.", "Moscow", "RUS"),
+    ("Iranian officials welcomed the delegation.", "Iranian", "IRN"),
+    ("The U.S. imposed new sanctions.", "U.S.", "USA"),
+])
+def test_capitals_and_demonyms_link_to_the_country(pipeline, text, mention, iso):
+    rec = pipeline.extract(text)
+    a = actor_with_mention(rec, mention)
+    assert a.kind == "country" and a.country == iso and a.cameo == iso
+
+
+def test_title_role_country_partial_name_and_pronoun(pipeline):
+    rec = pipeline.extract("Kenyan Foreign Minister Musalia Mudavadi met his Ethiopian counterpart on Monday. "
+                           "Mudavadi said talks would continue. He added that Nairobi wanted peace.")
+    a = actor_named(rec, "Musalia Mudavadi")
+    assert a.country == "KEN" and a.sector == "GOV" and "Foreign Minister" in (a.role or "")
+    texts = [m.text for m in a.mentions]
+    assert "Mudavadi" in texts and "He" in texts
+
+
+def test_apposition_after_the_name(pipeline):
+    rec = pipeline.extract("Annalena Baerbock, Germany's foreign minister, visited Kyiv on Tuesday.")
+    a = actor_named(rec, "Annalena Baerbock")
+    assert a.country == "DEU" and "foreign minister" in (a.role or "").lower()
+
+
+def test_acronym_in_parentheses_is_an_alias(pipeline):
+    rec = pipeline.extract("The Economic Community of West African States (ECOWAS) lifted sanctions. "
+                           "ECOWAS said the decision was final.")
+    a = actor_with_mention(rec, "ECOWAS")
+    assert len([m for m in a.mentions if m.text == "ECOWAS"]) == 2
+
+
+def test_demonym_does_not_cut_into_an_organisation(pipeline):
+    rec = pipeline.extract("Staff from the American Department of Defense left the base.")
+    ents = [(e.text, e.label, e.country) for e in rec.entities]
+    assert any(t.endswith("American Department of Defense") and lab == "ORG" and c == "USA" for t, lab, c in ents)
+
+
+USER_TSV = """# test actors
+name\taliases\tcountry\tsector\tcameo\trole\tkind\tstart\tend
+Zorvan Keltis\tKeltis\tARN\tGOV\tARNGOV\tPresident of Arnor\tperson\t2020-01-01\t2022-12-31
+Grey Company\tRangers\tARN\tMIL\t\t\torganization\t\t
+"""
+
+
+def test_user_actor_file_is_used_with_dates(tmp_path: Path):
+    f = tmp_path / "actors.tsv"
+    f.write_text(USER_TSV, encoding="utf-8")
+    pipe = Pipeline(actors=f)
+    rec = pipe.extract("Zorvan Keltis praised the Grey Company on Friday.", published="2021-06-01")
+    k = actor_named(rec, "Zorvan Keltis")
+    assert (k.country, k.sector, k.cameo, k.role) == ("ARN", "GOV", "ARNGOV", "President of Arnor")
+    g = actor_named(rec, "Grey Company")
+    assert (g.country, g.sector, g.cameo) == ("ARN", "MIL", "ARNMIL")
+    later = pipe.extract("Zorvan Keltis praised the Grey Company on Friday.", published="2024-06-01")
+    k2 = actor_named(later, "Zorvan Keltis")
+    assert k2.country == "ARN" and k2.role is None and k2.sector is None
+
+
+def test_user_actor_json(tmp_path: Path):
+    f = tmp_path / "actors.json"
+    f.write_text('[{"name": "Grey Company", "aliases": ["Rangers"], "country": "ARN", "sector": "MIL"}]')
+    entries = read_actor_file(f)
+    assert entries[0].aliases == ("Rangers",) and entries[0].country == "ARN"
+    assert load_lexicon(f).find("the rangers").name == "Grey Company"
+
+
+@pytest.mark.parametrize("content, needle", [
+    ("name\tcolour\nX\tred\n", "unknown column"),
+    ("name\tcountry\nX\tArnor\n", "3-letter code"),
+    ("name\tstart\nX\t2020-13-01\n", "bad date"),
+    ("name\tkind\nX\tplanet\n", "kind"),
+    ("name\tstart\tend\nX\t2021-01-01\t2020-01-01\n", "after end"),
+    ("country\nNER\n", "header must name"),
+])
+def test_malformed_actor_files_name_file_and_line(tmp_path: Path, content, needle):
+    f = tmp_path / "bad.tsv"
+    f.write_text(content, encoding="utf-8")
+    with pytest.raises(LexiconError) as exc:
+        read_actor_file(f)
+    assert needle in str(exc.value) and str(f) in str(exc.value)
