@@ -683,7 +683,8 @@ class _Builder:
                 continue
             lemma = tok.lemma_.lower()
             if tok.lower_ in _COUNTRY_ANAPHORA and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
-                iso = self.leading_country(tok.i)
+                subj = self.clause_subject_country(tok) if tok.dep_ in ("dobj", "pobj", "poss") else None
+                iso = self.leading_country(tok.i, exclude=subj)
                 if iso:
                     a = self.country_actor(iso, tok.i)
                     self.link(a, tok.i, tok.i + 1)
@@ -763,18 +764,36 @@ class _Builder:
             return None
         return self.actors[keys[-1]]
 
-    def leading_country(self, before: int) -> str | None:
-        """The article's leading country up to token ``before``: the most mentioned, ties to the earliest."""
-        counts: dict[str, list[int]] = {}
-        for a in self.actors.values():
-            if a.kind != "country" or not a.country:
-                continue
-            n = sum(1 for (s, _) in a.mentions if s < self.doc[before].idx)
-            if n:
-                counts[a.country] = [n, -a.first]
+    def leading_country(self, before: int, exclude: str | None = None) -> str | None:
+        """The article's leading country up to token ``before``: mentions counted, the article's first country
+        (the lede's subject, as news is written) counting two more; ties to the earliest. ``exclude``: a country
+        the phrase cannot be ("US officials visited the country" is not the United States)."""
+        counts: dict[str, tuple[int, int]] = {}
+        at = self.doc[before].idx
+        firsts = [a for a in self.actors.values() if a.kind == "country" and a.country and a.mentions]
+        lede = min(firsts, key=lambda a: min(s for s, _ in a.mentions)).country if firsts else None
+        for a in firsts:
+            n = sum(1 for (s, _) in a.mentions if s < at)
+            if n and a.country != exclude:
+                counts[a.country] = (n + (2 if a.country == lede else 0), -a.first)
         if not counts:
             return None
-        return max(counts.items(), key=lambda kv: (kv[1][0], kv[1][1]))[0]
+        return max(counts.items(), key=lambda kv: kv[1])[0]
+
+    def clause_subject_country(self, tok: Token) -> str | None:
+        """Country of the subject of the clause a token sits in (for "the country" as an object)."""
+        head = tok
+        for _ in range(6):
+            if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
+                break
+            head = head.head
+        for child in head.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                for t in child.subtree:
+                    k = self.tok_actor.get(t.i)
+                    if k and self.actors[k].country:
+                        return self.actors[k].country
+        return None
 
     # ---- stage 5: pronouns ----
     def pronouns_pass(self) -> None:
