@@ -466,7 +466,10 @@ class _Builder:
         if country is None:
             country = self.modifier_country(span)
         sector = self.sector_of_tokens(span)
-        a = self.actor(key, _strip_det(text), "organization", span.start, country=country, sector=sector)
+        if country is None and _looks_international(span):
+            sector = "IGO"  # "Asia-Pacific Economic Cooperation", "European Community"
+        a = self.actor(key, _strip_det(text), "organization", span.start, country=country, sector=sector,
+                       cameo="IGO" if sector == "IGO" and country is None else None)
         self.link(a, span.start, span.end)
         self.entities.append((span, a.key, a.country, "ORG"))
 
@@ -530,6 +533,8 @@ class _Builder:
 
     def read_role(self, a: _Actor, name: SpacySpan) -> bool:
         doc = self.doc
+        if not a.country:
+            a.country = self.of_country(name)
         role_span: SpacySpan | None = None
         appositive = False
         # 1. A title or a chain of modifiers right in front of the name: "Pentagon spokesperson Sabrina Singh",
@@ -582,6 +587,17 @@ class _Builder:
             if a.from_lexicon and a.country:
                 a.cameo = None  # recomputed from country + the stated sector
         return True
+
+    def of_country(self, name: SpacySpan) -> str | None:
+        """"King Hassan of Morocco": a country in an "of" phrase right after a person's name."""
+        for child in name.root.children:
+            if child.dep_ == "prep" and child.lower_ == "of" and child.i == name.end:
+                for g in child.children:
+                    if g.dep_ == "pobj":
+                        c = self.token_country(g)
+                        if c:
+                            return c
+        return None
 
     def role_country(self, span: SpacySpan) -> str | None:
         for ent in span.ents if hasattr(span, "ents") else ():
@@ -703,17 +719,28 @@ class _Builder:
                 inner = doc[of_end - 1]  # "a delegation of senior US military officials": "officials" refers too
             sector = self.np_sector(np, tok, sector)
             if country is not None:
-                key = f"group:{country}:{lemma}"
-                a = self.actor(key, _strip_det(np.text), "group", np.start, country=country, sector=sector,
-                               head=lemma)
-                self.link(a, np.start, np.end)
-                self.groups_by_head.setdefault(lemma, []).append(a.key)
-                if inner is not None and inner.pos_ == "NOUN" and self.lex.sector_of(inner.lemma_.lower()):
-                    self.groups_by_head.setdefault(inner.lemma_.lower(), []).append(a.key)
+                # "Senior Hungarian and Romanian officials": one group per country, each mentioned by the phrase.
+                countries = [country] + [c for c in self.conjoined_countries(tok, left) if c != country]
+                for c in dict.fromkeys(countries):
+                    key = f"group:{c}:{lemma}"
+                    a = self.actor(key, _strip_det(np.text), "group", np.start, country=c, sector=sector,
+                                   head=lemma)
+                    self.link(a, np.start, np.end)
+                    self.groups_by_head.setdefault(lemma, []).append(a.key)
+                    if inner is not None and inner.pos_ == "NOUN" and self.lex.sector_of(inner.lemma_.lower()):
+                        self.groups_by_head.setdefault(inner.lemma_.lower(), []).append(a.key)
                 continue
             ante = self.group_antecedent(tok)
             if ante is not None:
                 self.link(ante, np.start, np.end)
+                continue
+            igo = self.international_modifier(np, tok)
+            if igo is not None:  # "U.N. peacekeepers", "NATO troops": of the organisation, in no one country
+                key = f"group:{igo.key}:{lemma}"
+                a = self.actor(key, _strip_det(np.text), "group", np.start, country=None, sector=sector,
+                               head=lemma, cameo=igo.cameo)
+                self.link(a, np.start, np.end)
+                self.groups_by_head.setdefault(lemma, []).append(a.key)
                 continue
             if any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in tok.children) or tok.tag_ == "NNS" \
                     or (tok.is_title and tok.pos_ == "PROPN"):  # a bare title: "Defense Minister said"
@@ -721,6 +748,27 @@ class _Builder:
                 a = self.actor(key, _strip_det(np.text), "group", np.start, country=None, sector=sector, head=lemma)
                 self.link(a, np.start, np.end)
                 self.groups_by_head.setdefault(lemma, []).append(a.key)
+
+    def international_modifier(self, np: SpacySpan, head: Token) -> _Actor | None:
+        for t in np:
+            if t.i == head.i:
+                continue
+            k = self.tok_actor.get(t.i)
+            if k:
+                a = self.actors[k]
+                if not a.country and a.sector in ("IGO", "NGO", "IMG") and a.cameo:
+                    return a
+        return None
+
+    def conjoined_countries(self, head: Token, left: int) -> list[str]:
+        """Countries of modifiers joined by "and" in front of a head noun ("U.S. and Russian negotiators")."""
+        out = []
+        for t in self.doc[left:head.i]:
+            if t.dep_ == "conj" or any(c.dep_ == "cc" for c in t.children) or t.head.dep_ == "conj":
+                c = self.token_country(t)
+                if c:
+                    out.append(c)
+        return out if len(out) >= 1 and any(t.lower_ in ("and", "&") for t in self.doc[left:head.i]) else []
 
     def np_country(self, tok: Token, depth: int = 0) -> tuple[str | None, int]:
         """Country of a noun phrase from its modifiers ("Niger's junta", "US officials"), or from an "of"/"from"
@@ -854,6 +902,20 @@ class _Builder:
 
 
 _INHERIT_DEPS = {"pobj", "prep", "agent", "acl", "appos", "compound", "conj"}
+
+
+_REGIONAL = {"international", "united", "nations", "u.n.", "un", "world", "global", "european", "africa", "african",
+             "arab", "asian", "asia", "asia-pacific", "pacific", "atlantic", "inter-american", "americas", "commonwealth",
+             "nordic", "gulf", "caribbean", "eurasian", "regional", "intergovernmental", "west", "east", "southern"}
+_IGO_HEADS = {"community", "union", "organization", "organisation", "league", "council", "cooperation", "bank", "fund",
+              "court", "commission", "agency", "forum", "alliance", "conference", "association", "secretariat",
+              "programme", "program", "tribunal"}
+
+
+def _looks_international(span: SpacySpan) -> bool:
+    """An organisation named with a regional or international word and an IGO-type noun, in no one country."""
+    words = {t.lower_ for t in span}
+    return bool(words & _REGIONAL) and bool(words & _IGO_HEADS)
 
 
 def _ent_of(tok: Token) -> SpacySpan | None:
