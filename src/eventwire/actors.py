@@ -39,6 +39,7 @@ from spacy.tokens import Span as SpacySpan
 
 from .errors import LexiconError
 from .geo import Gazetteer
+from .nlp import doc_text
 from .record import Actor, Entity, Span
 
 ACTOR_COLUMNS = ["name", "aliases", "country", "sector", "cameo", "role", "kind", "start", "end"]
@@ -332,7 +333,9 @@ class _Actor:
 class _Builder:
     def __init__(self, doc: Doc, gaz: Gazetteer, lex: Lexicon, day: dt.date | None):
         self.doc, self.gaz, self.lex, self.day = doc, gaz, lex, day
-        self.text = doc.text  # Doc.text rebuilds the string on every access
+        self.text = doc_text(doc)
+        self.ents = list(doc.ents)  # Doc.ents builds new spans on every access
+        self.ent_at: dict[int, SpacySpan] = {i: e for e in self.ents for i in range(e.start, e.end)}
         self.actors: dict[str, _Actor] = {}
         self.tok_actor: dict[int, str] = {}  # token index -> actor key (names and groups)
         self.entities: list[tuple[SpacySpan, str | None, str | None, str]] = []  # span, actor key, country, label
@@ -371,7 +374,7 @@ class _Builder:
     # ---- stage 1: entities ----
     def entities_pass(self) -> None:
         doc = self.doc
-        for ent in doc.ents:
+        for ent in self.ents:
             if ent.label_ in _SKIP_LABELS:
                 continue
             start, end = _trim_span(ent)
@@ -671,7 +674,7 @@ class _Builder:
         if key and self.actors[key].country:
             return self.actors[key].country
         if tok.ent_type_ in ("GPE", "NORP", "LOC") or tok.pos_ == "PROPN" or tok.tag_ in ("NNP", "JJ"):
-            ent = _ent_of(tok)
+            ent = self.ent_at.get(tok.i)
             text = ent.text if ent is not None else tok.text
             c, kind = self.geo_country(text)
             if c and (kind in ("country", "capital", "demonym") or places and kind in ("city", "region")):
@@ -916,13 +919,6 @@ def _looks_international(span: SpacySpan) -> bool:
     """An organisation named with a regional or international word and an IGO-type noun, in no one country."""
     words = {t.lower_ for t in span}
     return bool(words & _REGIONAL) and bool(words & _IGO_HEADS)
-
-
-def _ent_of(tok: Token) -> SpacySpan | None:
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent
-    return None
 
 
 def _trim_span(ent: SpacySpan) -> tuple[int, int]:

@@ -227,3 +227,12 @@ def _acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
     if not extra:
         return ents
     return sorted(ents + extra, key=lambda s: s.start)
+
+
+def doc_text(doc: Doc) -> str:
+    """The text of a Doc, computed once: ``Doc.text`` rebuilds the string from the tokens on every access."""
+    text = doc.user_data.get("eventwire_text")
+    if text is None:
+        text = doc.text
+        doc.user_data["eventwire_text"] = text
+    return text
