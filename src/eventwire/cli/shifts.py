@@ -19,7 +19,7 @@ def add_parser(sub) -> argparse.ArgumentParser:
         description="For each partner of a country, the mean Goldstein value per linked event before and after "
                     "a split date (default: the midpoint of the dates covered), ranked by the change. A partner "
                     "turned warmer (cooperative) or colder (hostile) when the change is at least --steady points; "
-                    "each comes with the events that moved it most. A side without events counts as neutral (0).")
+                    "each comes with the events that moved it most. A partner new after the split is compared with neutral (0); one silent after it is steady.")
     p.add_argument("--country", required=True, metavar="CODE", help="ISO country code (NER) or an actor name")
     p.add_argument("--split", metavar="YYYY[-MM[-DD]]", help="split date (events on it count as after)")
     p.add_argument("--since", metavar="YYYY[-MM[-DD]]")

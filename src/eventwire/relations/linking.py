@@ -12,8 +12,8 @@ built article by article equals one rebuilt with :func:`eventwire.relations.rebu
    a year, that month or year; an event without a date is placed in the seven days up to its article's
    publication date. A mention with no date at all stands alone.
 4. It joins a linked event of the same block whose window (the window of its best-dated mention) overlaps its own
-   widened by ``TOLERANCE`` days, when (a) the CAMEO codes agree up to the shorter one (``16`` agrees with ``163``;
-   ``163`` does not agree with ``161``) and (b) the places do not disagree (when both are known: same country, and
+   widened by ``TOLERANCE`` days, when (a) the CAMEO codes agree up to the shorter one (``16`` agrees with ``163``; ``040``, "consult, not
+   specified", agrees with ``042``; ``163`` does not agree with ``161``) and (b) the places do not disagree (when both are known: same country, and
    within ``MAX_KM`` km when both have coordinates). Among several such events it joins the one with the same
    trigger stem, then the nearest in date, then the oldest. Otherwise it starts a new linked event.
 5. A linked event takes its date from its best-dated mention (day < week < month < year < publication date;
@@ -87,7 +87,16 @@ def stem(trigger: str) -> str:
     return w[:6]
 
 
+def generic(code: str) -> str:
+    """A CAMEO code with its "not specified" zero dropped (``040`` -> ``04``, ``1620`` -> ``162``)."""
+    while len(code) > 2 and code.endswith("0"):
+        code = code[:-1]
+    return code
+
+
 def codes_agree(a: str, b: str) -> bool:
+    """Codes agree up to the shorter one, a code ending in 0 being the generic of its parent (rule 4a)."""
+    a, b = generic(a), generic(b)
     return a.startswith(b) or b.startswith(a)
 
 

@@ -190,8 +190,9 @@ def shifts(db: Any, country: str, split: str | None = None, since: str | None = 
     """For each partner of ``country``: mean Goldstein value per linked event before and after ``split``.
 
     ``split`` defaults to the midpoint of the dates covered (the country's placed events within since/until);
-    events on the split day count as after. A side with no events scores as neutral (0) in the change, and its
-    score is null. Rows are ranked by change, warmest first; trend is warmer/colder when the change is at least
+    events on the split day count as after. A partner with no events before is compared with neutral (0): new
+    ties that are hostile turned colder; a partner with no events after has no change (null) and is steady.
+    Rows are ranked by change, warmest first; trend is warmer/colder when the change is at least
     ``steady`` Goldstein points, else steady. ``top_events`` lists the linked events that moved the score most
     (an event's weight is its Goldstein value divided by the number of events on its side of the split).
     """
@@ -232,16 +233,19 @@ def shifts(db: Any, country: str, split: str | None = None, since: str | None = 
         after = [e for e in evs if e[2] >= split]
         bs = sum(e[3] for e in before) / len(before) if before else None
         as_ = sum(e[3] for e in after) / len(after) if after else None
-        change = (as_ or 0.0) - (bs or 0.0)
-        trend = "warmer" if change >= steady else "colder" if change <= -steady else "steady"
+        change = None if as_ is None else as_ - (bs or 0.0)
+        trend = ("steady" if change is None else "warmer" if change >= steady else "colder"
+                 if change <= -steady else "steady")
         weighted = [(e[3] / len(after), "after", e) for e in after] + [(-e[3] / len(before), "before", e)
                                                                        for e in before]
-        weighted.sort(key=lambda w: (-w[0] if change >= 0 else w[0], w[2][2], w[2][0]))
+        weighted.sort(key=lambda w: (-abs(w[0]) if change is None else -w[0] if change >= 0 else w[0], w[2][2],
+                                     w[2][0]))
         results.append({"partner": partner, "before_score": None if bs is None else round(bs, 3),
-                        "after_score": None if as_ is None else round(as_, 3), "change": round(change, 3),
+                        "after_score": None if as_ is None else round(as_, 3),
+                        "change": None if change is None else round(change, 3),
                         "before_events": len(before), "after_events": len(after), "trend": trend,
                         "split": split, "_top": weighted[:top]})
-    results.sort(key=lambda r: (-r["change"], r["partner"]))
+    results.sort(key=lambda r: (r["change"] is None, -(r["change"] or 0.0), r["partner"]))
     names = _names(conn, sorted({w[2][0] for r in results for w in r["_top"]}))
     for r in results:
         r["top_events"] = [{"event": e[0], "side": where, "date": e[2], "dated_by": e[6],
