@@ -24,11 +24,13 @@ from __future__ import annotations
 import re
 import sqlite3
 import unicodedata
+from functools import lru_cache
 
 PRONOUNS = frozenset("""i me my mine we us our ours you your yours he him his she her hers it its they them their
 theirs this that these those who whom which""".split())
 
 
+@lru_cache(maxsize=65536)
 def norm(name: str) -> str:
     s = unicodedata.normalize("NFKD", name)
     s = "".join(c for c in s if not unicodedata.combining(c)).lower()
