@@ -8,6 +8,7 @@ licences; ``scripts/build_gazetteer.py`` regenerates the country and city tables
 - ``cities.tsv``: every GeoNames city of 100,000 people or more plus every capital.
 - ``regions.tsv``: continents, sub-regions, seas and disputed or conflict areas with a representative point.
 - ``city_aliases.tsv``: old names and transliterations of cities ("Kiev", "Bombay").
+- ``norp_extra.tsv``: regional and compound nationality words ("Latin American", "European").
 - ``ruler_stoplist.txt``: names the entity ruler leaves to the statistical NER (personal names, ordinary words).
 - ``cameo_codes.tsv``: CAMEO country codes that differ from ISO alpha-3.
 
@@ -42,12 +43,13 @@ class GeoEntry:
 
 
 RULER_MIN_POP = 100_000   # smaller towns are resolvable by lookup but not tagged by the entity ruler
+BIG_CITY = 1_000_000
 _KIND_RANK = {"country": 0, "capital": 1, "region": 2, "city": 3, "demonym": 4}
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,5}$")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|s')$|(?<=s)'$")
-_WORD = re.compile(r"[\w'’.\-]+")
+_WORD = re.compile(r"[\w'’.\-]*\w[\w'’.\-]*")
 
 
 def _fold(text: str) -> str:
@@ -57,6 +59,8 @@ def _fold(text: str) -> str:
 
 def _ascii(text: str) -> str:
     """The text without diacritics (letters that do not decompose are kept)."""
+    if text.isascii():
+        return text
     return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
@@ -111,6 +115,8 @@ class Gazetteer:
         self._iso2: dict[str, str] = {}                  # iso2 -> iso3
         self._patterns: list[dict] = []
         self._cameo: dict[str, str] = {}
+        self._ruler_cities: set[str] = set()
+        self._big_person_cities: set[str] = set()
         self._stoplist = set(_read_lines("ruler_stoplist.txt"))
         self._load()
 
@@ -156,6 +162,13 @@ class Gazetteer:
                 self._pattern("NORP", name, iso3)
         self._countries = country_entries
 
+        for row in _read_tsv("norp_extra.tsv"):
+            iso3 = row["country"].strip()
+            base = country_entries.get(iso3)
+            entry = GeoEntry(row["name"], "demonym", iso3, base.lat if base else None, base.lon if base else None)
+            self._add(row["name"], entry)
+            self._pattern("NORP", row["name"], iso3)
+
         for row in _read_tsv("regions.tsv"):
             entry = GeoEntry(row["name"], "region", row["country"].strip(), _float(row["lat"]), _float(row["lon"]))
             for name in [row["name"], *_split(row["aliases"])]:
@@ -166,6 +179,8 @@ class Gazetteer:
         for row in _read_tsv("cities.tsv"):
             is_cap = row["capital"] == "1"
             pop = int(row["population"] or 0)
+            if row["common_word"] == "1" and not is_cap and pop < RULER_MIN_POP:
+                continue    # "Police" (Poland), "Union" (US): small towns named like ordinary words
             entry = GeoEntry(row["name"], "capital" if is_cap else "city", row["country"],
                              _float(row["lat"]), _float(row["lon"]), pop)
             self._add(row["name"], entry)
@@ -174,8 +189,17 @@ class Gazetteer:
             if pop < RULER_MIN_POP and not is_cap:
                 continue
             # The name as written and without diacritics ("Tillabéri" / "Tillaberi", "Rafaḩ" / "Rafah").
+            if is_cap:
+                pass
+            elif row["common_word"] == "1":
+                continue
+            elif row.get("person_name") == "1":
+                if pop >= BIG_CITY:     # "Houston", "Santiago": implied country for nationality(), no pattern
+                    self._big_person_cities.add(row["name"])
+                    self._big_person_cities.add(_ascii(row["name"]))
+                continue
             for name in dict.fromkeys([row["name"], _ascii(row["name"])]):
-                if (row["common_word"] == "1" and not is_cap) or len(name) <= 3 or name in self._stoplist:
+                if (len(name) <= 2 or len(name) == 3 and pop < BIG_CITY // 2) or name in self._stoplist:
                     continue
                 rank = pop + (10**10 if is_cap else 0)
                 if name not in city_patterns or city_patterns[name][0] < rank:
@@ -189,7 +213,12 @@ class Gazetteer:
             for name in dict.fromkeys([row["alias"], _ascii(row["alias"])]):
                 if name not in city_patterns and name not in self._stoplist:
                     city_patterns[name] = (city.population, city.country)
-        taken = {p["pattern"] for p in self._patterns}
+        # "pro-Iranian", "anti-American": one NORP entity (no country id: a pro-Iranian militia is not Iranian).
+        single = sorted({p["pattern"] for p in self._patterns if p["label"] == "NORP" and " " not in p["pattern"]})
+        self._patterns.append({"label": "NORP", "pattern": [
+            {"LOWER": {"IN": ["pro", "anti"]}}, {"ORTH": "-"}, {"ORTH": {"IN": single}}]})
+        self._ruler_cities = set(city_patterns)
+        taken = {p["pattern"] for p in self._patterns if isinstance(p["pattern"], str)}
         for name, (_, iso3) in sorted(city_patterns.items()):
             if name not in taken:
                 self._pattern("GPE", name, iso3)
@@ -235,15 +264,56 @@ class Gazetteer:
         return self._cameo.get(key, key if key in self._names else None)
 
     def nationality(self, text: str) -> str | None:
-        """The country (alpha-3) named or implied anywhere in a short phrase, longest match first, then leftmost."""
-        words = [m.group() for m in _WORD.finditer(text.translate(_APOSTROPHES))]
+        """The country (alpha-3) named or implied anywhere in a short phrase.
+
+        Longest match first; among matches of one length a country name or demonym beats a capital or a
+        single-country region, which beats a large city written with a capital letter; then the leftmost. Hyphenated
+        words are tried whole ("Guinea-Bissau") and, failing that, split ("US-led", "Russian-backed").
+        """
+        clean = text.translate(_APOSTROPHES)
+        words = [m.group() for m in _WORD.finditer(clean)]
+        found = self._nationality_in(words)
+        if found is None and any("-" in w for w in words):
+            found = self._nationality_in([p for m in _WORD.finditer(clean) for p in m.group().split("-") if p])
+        return found
+
+    def _nationality_in(self, words: list[str]) -> str | None:
         n = len(words)
+        covered: set[int] = set()   # words inside a longer country-less name ("Central American", "Middle East")
         for size in range(min(n, 8), 0, -1):
+            best: tuple[int, int, str] | None = None
             for i in range(n - size + 1):
+                if covered.intersection(range(i, i + size)):
+                    continue
                 for phrase in _variants(" ".join(words[i:i + size])):
-                    for hit in self.candidates(phrase):
-                        if hit.kind in ("country", "demonym") and hit.country:
-                            return hit.country
+                    tier = self._nationality_tier(phrase)
+                    if tier is None:
+                        continue
+                    if not tier[1]:
+                        covered.update(range(i, i + size))
+                    elif best is None or (tier[0], i) < best[:2]:
+                        best = (tier[0], i, tier[1])
+                    break
+            if best is not None:
+                return best[2]
+        return None
+
+    def _nationality_tier(self, phrase: str) -> tuple[int, str] | None:
+        """(tier, country) for the best reading of the phrase; country "" for a known name without one."""
+        hits = self.candidates(phrase)
+        for hit in hits:
+            if not hit.country:
+                continue
+            if hit.kind in ("country", "demonym"):
+                return 0, hit.country
+            if hit.kind in ("capital", "region"):
+                return 1, hit.country
+            name = _clean(phrase)
+            if hit.kind == "city" and phrase[:1].isupper() and (name in self._ruler_cities
+                                                               or name in self._big_person_cities):
+                return 2, hit.country
+        if any(h.kind in ("demonym", "region") and not h.country for h in hits):
+            return 3, ""
         return None
 
     def ruler_patterns(self) -> list[dict]:
@@ -295,29 +365,95 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_DIRECTION = re.compile(r"^(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
+                        r"north-?eastern|north-?western|south-?eastern|south-?western|northeast|northwest|"
+                        r"southeast|southwest|upper|lower|greater|occupied)\s+)+", re.IGNORECASE)
+_TYPE_WORD = re.compile(r"\s+(?:province|state|region|district|county|governorate|oblast|prefecture|department|"
+                        r"municipality|city|town|village|area|territory|territories|enclave|border)$", re.IGNORECASE)
+
+
+def _core_name(text: str) -> str:
+    """ "Kosovo province" -> "Kosovo", "northern Mali" -> "Mali", "Tillaberi region" -> "Tillaberi"."""
+    text = _clean(text)
+    core = _TYPE_WORD.sub("", text)
+    lowered = _DIRECTION.sub("", core)
+    if lowered and lowered[:1].isupper():
+        core = lowered
+    return core if core != text else ""
+
+
 def find_places(doc: Doc, gaz: Gazetteer) -> tuple[Place, ...]:
-    """Every GPE/LOC/FAC entity that names a known place, disambiguated by the countries the article mentions."""
+    """Every GPE/LOC/FAC entity that names a known place, disambiguated by what else the article mentions.
+
+    Same-name places are told apart by the countries the article names without ambiguity ("Tripoli" with
+    "Lebanon" is in Lebanon), then by kind (country > capital > region > city) and population. A country name
+    yields to a place inside another country only when the article names other places inside that country
+    ("Georgia" with "Atlanta" is the US state; with only "the US" mentioned, it stays the country).
+    """
     spans: list[tuple[int, int, list[GeoEntry]]] = []
-    context: Counter[str] = Counter()
+    context: Counter[str] = Counter()       # countries named unambiguously (any kind, demonyms too)
+    inside: Counter[str] = Counter()        # countries of unambiguous sub-national places (cities, regions)
     for ent in doc.ents:
         if ent.label_ not in (*_PLACE_LABELS, "NORP"):
             continue
         start, end = _trim(doc, ent.start_char, ent.end_char)
         if end <= start:
             continue
-        hits = gaz.candidates(doc.text[start:end])
+        hits = gaz.candidates(doc.text[start:end]) or gaz.candidates(_core_name(doc.text[start:end]))
         countries = {h.country for h in hits if h.country}
         if len(countries) == 1:
-            context[next(iter(countries))] += 1
+            iso3 = next(iter(countries))
+            context[iso3] += 1
+            if all(h.kind in ("capital", "city", "region") for h in hits):
+                inside[iso3] += 1
         if ent.label_ == "NORP":
             continue
         places = [h for h in hits if h.kind != "demonym"]
         if places:
             spans.append((start, end, places))
+    spans.extend(_places_in_titles(doc, gaz, {(s, e) for s, e, _ in spans}))
+    spans.sort(key=lambda t: t[0])
     out: list[Place] = []
     for start, end, places in spans:
-        best = min(places, key=lambda h: (-context.get(h.country, 0) if len(places) > 1 else 0,
-                                          _KIND_RANK[h.kind], -h.population))
+        best = _choose(places, context, inside)
         out.append(Place(text=doc.text[start:end], start=start, end=end, name=best.name,
                          country=best.country or None, lat=best.lat, lon=best.lon))
     return tuple(out)
+
+
+def _choose(places: list[GeoEntry], context: Counter[str], inside: Counter[str]) -> GeoEntry:
+    if len(places) == 1:
+        return places[0]
+    country = next((p for p in places if p.kind == "country"), None)
+    if country is not None:
+        rivals = [p for p in places if p.kind != "country" and p.country != country.country
+                  and inside.get(p.country, 0) > inside.get(country.country, 0)]
+        if not rivals:
+            return country
+        places = rivals
+    return min(places, key=lambda h: (-context.get(h.country, 0), _KIND_RANK[h.kind], -h.population))
+
+
+def _places_in_titles(doc: Doc, gaz: Gazetteer, seen: set[tuple[int, int]]) -> list[tuple[int, int, list[GeoEntry]]]:
+    """Place names inside official titles the actor ruler set aside ("Foreign Minister of Niger")."""
+    out: list[tuple[int, int, list[GeoEntry]]] = []
+    for span in doc.spans["titles"] if "titles" in doc.spans else []:
+        i = span.start
+        while i < span.end:
+            found = None
+            if doc[i].text[:1].isupper():
+                for j in range(min(span.end, i + 6), i, -1):
+                    start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
+                    hits = [h for h in gaz.candidates(doc.text[start:end])
+                            if h.kind != "demonym" and (h.kind != "city" or h.population >= RULER_MIN_POP)]
+                    if hits:
+                        found = (j, start, end, hits)
+                        break
+            if found is None:
+                i += 1
+                continue
+            j, start, end, hits = found
+            if (start, end) not in seen:
+                out.append((start, end, hits))
+            i = j
+    return out
