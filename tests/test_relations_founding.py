@@ -39,4 +39,6 @@ def test_expected_dyads(founding_store, founding):
 
 def test_shifts_on_founding_article(founding_store):
     rows = {r["partner"]: r for r in relations.shifts(founding_store, "NER")}
-    assert rows["USA"]["trend"] == "colder"
+    assert rows["USA"]["change"] is not None and rows["USA"]["change"] < 0
+    for partner in ("RUS", "IRN"):
+        assert rows[partner]["change"] is None or rows[partner]["change"] >= 0

@@ -19,13 +19,14 @@ def add_parser(sub) -> argparse.ArgumentParser:
         description="For each partner of a country, the mean Goldstein value per linked event before and after "
                     "a split date (default: the midpoint of the dates covered), ranked by the change. A partner "
                     "turned warmer (cooperative) or colder (hostile) when the change is at least --steady points; "
-                    "each comes with the events that moved it most. A partner new after the split is compared with neutral (0); one silent after it is steady.")
+                    "each comes with the events that moved it most. A partner new after the split is compared "
+                    "with neutral (0); one silent after it is steady.")
     p.add_argument("--country", required=True, metavar="CODE", help="ISO country code (NER) or an actor name")
     p.add_argument("--split", metavar="YYYY[-MM[-DD]]", help="split date (events on it count as after)")
     p.add_argument("--since", metavar="YYYY[-MM[-DD]]")
     p.add_argument("--until", metavar="YYYY[-MM[-DD]]")
-    p.add_argument("--steady", type=float, default=1.0, metavar="X",
-                   help="changes smaller than X Goldstein points are steady (default 1.0)")
+    p.add_argument("--steady", type=float, default=0.5, metavar="X",
+                   help="changes smaller than X Goldstein points are steady (default 0.5)")
     p.add_argument("--top", type=int, default=3, metavar="N", help="events listed per partner (default 3)")
     p.add_argument("--format", choices=["table", "json", "csv"], default="table", help="output format")
     add_db_arg(p)

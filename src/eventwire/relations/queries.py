@@ -19,7 +19,9 @@ from .linking import _month_end
 
 PERIODS = ("day", "week", "month")
 DIRECTIONS = ("both", "a2b", "b2a")
-STEADY = 1.0  # a change of the mean Goldstein value smaller than this (in either direction) is "steady"
+# A change of the mean Goldstein value smaller than this (either way) is "steady". Most events score between -2 and
+# +3.4 (statements, visits, appeals, criticism), so a mean that moves by half a point means a clearly changed mix.
+STEADY = 0.5
 TOP_EVENTS = 3
 
 # Events dated to a coarser unit than the series are placed on that unit's first day and counted as coarse.
