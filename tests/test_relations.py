@@ -226,6 +226,7 @@ def test_dyad_series_placement_by_day_and_week(loaded):
     assert "2024-01-15" in weeks and "2024-02-26" in weeks  # Mondays
     usa_days = {r["period"]: r for r in relations.dyad_series(store, "USA", "NER", by="day")}
     assert usa_days["2024-03-11"]["coarse_dated"] == 1  # the week-dated visit
+    assert usa_days["2024-03-17"]["dated_by_publication"] == 1 and usa_days["2024-03-17"]["coarse_dated"] == 0
     limited = relations.dyad_series(store, "NER", "IRN", by="month", since="2024-01", until="2024-01")
     assert [r["period"] for r in limited] == ["2024-01"]
 

@@ -155,7 +155,7 @@ def dyad_series(db: Any, a: str, b: str, by: str = "month", direction: str = "bo
            f"sum(e.goldstein) AS gsum, avg(e.goldstein) AS gmean, avg(e.quad_class >= 3) AS conflict, "
            f"sum(e.quad_class = 1) AS q1, sum(e.quad_class = 2) AS q2, sum(e.quad_class = 3) AS q3, "
            f"sum(e.quad_class = 4) AS q4, sum(e.dated_by = 'event') AS by_event, "
-           f"sum(e.dated_by = 'publication') AS by_pub, sum(e.date_granularity IN ({coarse})) AS coarse "
+           f"sum(e.dated_by = 'publication') AS by_pub, sum(coalesce(e.date_granularity IN ({coarse}), 0)) AS coarse "
            f"FROM sel JOIN rel_events e ON e.id = sel.linked WHERE {' AND '.join(conds)} "
            f"GROUP BY 1, 2 ORDER BY 1, 2")
     out = []
@@ -217,7 +217,7 @@ def shifts(db: Any, country: str, split: str | None = None, since: str | None = 
         params.append(hi)
     rows = conn.execute(
         "SELECT DISTINCT e.id, t.country, e.day, e.goldstein, e.cameo, e.trigger, e.dated_by, e.num_mentions, "
-        "e.num_articles, e.best_article_id FROM rel_sides s JOIN rel_sides t ON t.linked = s.linked "
+        "e.num_articles, e.best_article_id, e.date_value FROM rel_sides s JOIN rel_sides t ON t.linked = s.linked "
         "AND t.role != s.role JOIN rel_events e ON e.id = s.linked WHERE " + " AND ".join(conds) +
         " ORDER BY t.country, e.day, e.id", params).fetchall()
     if not rows:
@@ -250,7 +250,7 @@ def shifts(db: Any, country: str, split: str | None = None, since: str | None = 
     results.sort(key=lambda r: (r["change"] is None, -(r["change"] or 0.0), r["partner"]))
     names = _names(conn, sorted({w[2][0] for r in results for w in r["_top"]}))
     for r in results:
-        r["top_events"] = [{"event": e[0], "side": where, "date": e[2], "dated_by": e[6],
+        r["top_events"] = [{"event": e[0], "side": where, "date": e[10] or e[2], "day": e[2], "dated_by": e[6],
                             "source": names.get((e[0], "source"), []), "target": names.get((e[0], "target"), []),
                             "cameo": e[4], "goldstein": e[3], "trigger": e[5], "weight": round(w, 3),
                             "mentions": e[7], "articles": e[8], "article_id": e[9]}
