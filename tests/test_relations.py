@@ -235,6 +235,8 @@ def test_relations_by_actor_name(loaded):
     store, _ = loaded
     rows = relations.dyad_series(store, "CNSP", "USA", direction="a2b")
     assert rows and rows[0]["events"] == 2  # suspend and expel; the spokesman's accusation is his own
+    by_name = relations.dyad_series(store, "Niger", "the United States")
+    assert by_name == relations.dyad_series(store, "NER", "USA")  # a country's name means the country
 
 
 def test_shifts(loaded):
@@ -262,3 +264,13 @@ def test_bad_input_is_a_store_error(loaded):
         relations.dyad_series(store, "NER", "USA", since="March")
     with pytest.raises(StoreError):
         relations.dyad_series(store, "NER", "Nobody At All")
+
+
+def test_api_catches_up_on_articles_not_yet_linked(loaded):
+    store, _ = loaded
+    want = relations.dyad_series(store, "NER", "USA")
+    for t in relations.update.REL_TABLES:
+        store.conn.execute(f"DELETE FROM {t}")
+    assert relations.pending(store.conn)
+    assert relations.dyad_series(store, "NER", "USA") == want
+    assert not relations.pending(store.conn)

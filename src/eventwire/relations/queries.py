@@ -29,6 +29,12 @@ _COARSER = {"day": ("week", "month", "year"), "week": ("month", "year"), "month"
 _PERIOD_SQL = {"day": "e.day", "week": "date(e.day, 'weekday 0', '-6 days')", "month": "substr(e.day, 1, 7)"}
 
 
+def _ready(db: Any) -> sqlite3.Connection:
+    conn = connection(db)
+    ensure_current(conn)
+    return conn
+
+
 def connection(db: Any) -> sqlite3.Connection:
     """The sqlite3 connection behind a Store, a connection, or a path to a store file."""
     if isinstance(db, sqlite3.Connection):
@@ -65,6 +71,10 @@ def _bounds(since: str | None, until: str | None) -> tuple[str | None, str | Non
     return lo, hi
 
 
+def _like(s: str) -> str:
+    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def resolve_side(conn: sqlite3.Connection, value: str) -> tuple[str, list[Any]]:
     """("country", [code]) for a 3-letter country code, else ("actor", [store-wide actor ids]) by name or alias."""
     v = (value or "").strip()
@@ -76,9 +86,13 @@ def resolve_side(conn: sqlite3.Connection, value: str) -> tuple[str, list[Any]]:
         if known or v.isupper():
             return "country", [code]
     n = norm(v)
+    # A country's name (Niger, the United States) means the country: all of its actors.
+    for r in conn.execute("SELECT country, name FROM rel_actors WHERE kind = 'country' AND country IS NOT NULL"):
+        if norm(r[1]) == n:
+            return "country", [r[0]]
     ids = sorted({int(r[0]) for r in conn.execute(
         "SELECT actor FROM rel_aliases WHERE norm = ? UNION SELECT id FROM rel_actors WHERE name LIKE ? "
-        "ESCAPE '\\'", (n, "%" + v.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"))})
+        "ESCAPE '\\'", (n, "%" + _like(v) + "%"))})
     if not ids:
         if re.fullmatch(r"[A-Za-z]{3}", v):
             return "country", [v.upper()]
@@ -106,7 +120,9 @@ def ensure_current(db: Any) -> int:
     from .update import catch_up, pending
 
     conn = connection(db)
-    if not pending(conn):
+    n_art = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    n_rel = conn.execute("SELECT count(*) FROM rel_articles").fetchone()[0]
+    if n_art == n_rel or not pending(conn):
         return 0
     try:
         return catch_up(conn)
@@ -128,7 +144,7 @@ def dyad_series(db: Any, a: str, b: str, by: str = "month", direction: str = "bo
         raise StoreError(f"bad --by {by!r}: choose day, week or month")
     if direction not in DIRECTIONS:
         raise StoreError(f"bad --direction {direction!r}: choose a2b, b2a or both")
-    conn = connection(db)
+    conn = _ready(db)
     lo, hi = _bounds(since, until)
     sa, sb = resolve_side(conn, a), resolve_side(conn, b)
     parts, params = [], []
@@ -198,7 +214,7 @@ def shifts(db: Any, country: str, split: str | None = None, since: str | None = 
     ``steady`` Goldstein points, else steady. ``top_events`` lists the linked events that moved the score most
     (an event's weight is its Goldstein value divided by the number of events on its side of the split).
     """
-    conn = connection(db)
+    conn = _ready(db)
     side = resolve_side(conn, country)
     lo, hi = _bounds(since, until)
     if split is not None:
@@ -262,9 +278,9 @@ def shifts(db: Any, country: str, split: str | None = None, since: str | None = 
 
 def find_actors(db: Any, query: str) -> list[dict[str, Any]]:
     """Store-wide actors whose name or an alias contains ``query`` (or a country code equal to it)."""
-    conn = connection(db)
+    conn = _ready(db)
     q = query.strip()
-    like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    like = "%" + _like(q) + "%"
     rows = conn.execute(
         "SELECT * FROM rel_actors WHERE id IN (SELECT actor FROM rel_aliases WHERE alias LIKE ? ESCAPE '\\' OR "
         "norm = ?) OR name LIKE ? ESCAPE '\\' OR (kind = 'country' AND country = ?) ORDER BY articles DESC, name",
@@ -280,7 +296,7 @@ def find_actors(db: Any, query: str) -> list[dict[str, Any]]:
 
 def actor_events(db: Any, query: str, role: str | None = None) -> list[dict[str, Any]]:
     """Linked events in which an actor matching ``query`` is source or target (``role`` to pick one)."""
-    conn = connection(db)
+    conn = _ready(db)
     ids = [a["id"] for a in find_actors(conn, query)]
     if not ids:
         return []
@@ -302,7 +318,7 @@ def actor_events(db: Any, query: str, role: str | None = None) -> list[dict[str,
 
 def actor_quotes(db: Any, query: str) -> list[dict[str, Any]]:
     """Quotes, across articles, whose speaker is an actor matching ``query``."""
-    conn = connection(db)
+    conn = _ready(db)
     ids = [a["id"] for a in find_actors(conn, query)]
     if not ids:
         return []
@@ -320,7 +336,7 @@ def actor_quotes(db: Any, query: str) -> list[dict[str, Any]]:
 
 def linked_events(db: Any, article: str | None = None) -> list[dict[str, Any]]:
     """Every linked event (optionally only those with a mention in ``article``) with its mentions."""
-    conn = connection(db)
+    conn = _ready(db)
     if article:
         rows = conn.execute("SELECT * FROM rel_events WHERE id IN (SELECT linked FROM rel_mentions WHERE "
                             "article_id = ?) ORDER BY id", (article,)).fetchall()
