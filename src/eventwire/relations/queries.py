@@ -221,21 +221,23 @@ def shifts(db: Any, country: str, split: str | None = None, since: str | None = 
         s_lo, _ = _bounds(split, None)
         split = s_lo
     cond, params = _side_cond("s", side)
-    conds = [cond, "e.day IS NOT NULL", "t.country IS NOT NULL"]
+    inner = [cond, "t.country IS NOT NULL"]
     if side[0] == "country":
-        conds.append("t.country NOT IN (" + ",".join("?" * len(side[1])) + ")")
+        inner.append("t.country NOT IN (" + ",".join("?" * len(side[1])) + ")")
         params += side[1]
+    conds = ["e.day IS NOT NULL"]
     if lo:
         conds.append("e.day >= ?")
         params.append(lo)
     if hi:
         conds.append("e.day <= ?")
         params.append(hi)
+    # Narrow rows first (event, partner, day, value); details only for the events listed at the end.
     rows = conn.execute(
-        "SELECT DISTINCT e.id, t.country, e.day, e.goldstein, e.cameo, e.trigger, e.dated_by, e.num_mentions, "
-        "e.num_articles, e.best_article_id, e.date_value FROM rel_sides s JOIN rel_sides t ON t.linked = s.linked "
-        "AND t.role != s.role JOIN rel_events e ON e.id = s.linked WHERE " + " AND ".join(conds) +
-        " ORDER BY t.country, e.day, e.id", params).fetchall()
+        "SELECT x.linked, x.partner, e.day, e.goldstein FROM (SELECT DISTINCT s.linked AS linked, "
+        "t.country AS partner FROM rel_sides s JOIN rel_sides t ON t.linked = s.linked AND t.role != s.role "
+        "WHERE " + " AND ".join(inner) + ") x JOIN rel_events e ON e.id = x.linked WHERE " + " AND ".join(conds) +
+        " ORDER BY x.partner, e.day, x.linked", params).fetchall()
     if not rows:
         return []
     if split is None:
@@ -264,13 +266,23 @@ def shifts(db: Any, country: str, split: str | None = None, since: str | None = 
                         "before_events": len(before), "after_events": len(after), "trend": trend,
                         "split": split, "_top": weighted[:top]})
     results.sort(key=lambda r: (r["change"] is None, -(r["change"] or 0.0), r["partner"]))
-    names = _names(conn, sorted({w[2][0] for r in results for w in r["_top"]}))
+    ids = sorted({w[2][0] for r in results for w in r["_top"]})
+    names = _names(conn, ids)
+    info: dict[int, tuple] = {}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        for d in conn.execute(f"SELECT id, cameo, trigger, dated_by, num_mentions, num_articles, best_article_id, "
+                              f"date_value FROM rel_events WHERE id IN ({','.join('?' * len(chunk))})", chunk):
+            info[d[0]] = tuple(d)
     for r in results:
-        r["top_events"] = [{"event": e[0], "side": where, "date": e[10] or e[2], "day": e[2], "dated_by": e[6],
-                            "source": names.get((e[0], "source"), []), "target": names.get((e[0], "target"), []),
-                            "cameo": e[4], "goldstein": e[3], "trigger": e[5], "weight": round(w, 3),
-                            "mentions": e[7], "articles": e[8], "article_id": e[9]}
-                           for w, where, e in r.pop("_top")]
+        r["top_events"] = []
+        for w, where, e in r.pop("_top"):
+            d = info[e[0]]
+            r["top_events"].append({
+                "event": e[0], "side": where, "date": d[7] or e[2], "day": e[2], "dated_by": d[3],
+                "source": names.get((e[0], "source"), []), "target": names.get((e[0], "target"), []),
+                "cameo": d[1], "goldstein": e[3], "trigger": d[2], "weight": round(w, 3), "mentions": d[4],
+                "articles": d[5], "article_id": d[6]})
     return results
 
 
