@@ -229,8 +229,9 @@ def find_linked(conn: sqlite3.Connection, m: Mention) -> int | None:
     for ev in cands:
         if not codes_agree(m.cameo, ev["cameo"]) or not _places_agree(m, ev):
             continue
-        stems = {r[0] for r in conn.execute("SELECT DISTINCT stem FROM rel_mentions WHERE linked = ?", (ev["id"],))}
-        rank = (0 if m.stem and m.stem in stems else 1, _gap(m, ev), int(ev["id"]))
+        same = m.stem and conn.execute("SELECT 1 FROM rel_mentions WHERE linked = ? AND stem = ? LIMIT 1",
+                                       (ev["id"], m.stem)).fetchone()
+        rank = (0 if same else 1, _gap(m, ev), int(ev["id"]))
         if best is None or rank < best:
             best = rank
     return best[2] if best else None
@@ -255,29 +256,40 @@ def new_linked(conn: sqlite3.Connection, m: Mention) -> int:
     return int(cur.lastrowid or 0)
 
 
-def refresh(conn: sqlite3.Connection, linked: int) -> None:
-    """Recompute one linked event from its mentions (rule 5); drop it when no mention is left."""
-    ms = conn.execute("SELECT * FROM rel_mentions WHERE linked = ? ORDER BY precision, article_seq, event_idx",
-                      (linked,)).fetchall()
-    conn.execute("DELETE FROM rel_sides WHERE linked = ?", (linked,))
-    if not ms:
+_ORDER = "ORDER BY precision, article_seq, event_idx"
+_SIDES = ("INSERT OR IGNORE INTO rel_sides(linked, role, actor, country) "
+          "SELECT DISTINCT ?, ea.role, l.actor, ac.country FROM rel_mentions m "
+          "JOIN event_actors ea ON ea.article_id = m.article_id AND ea.event_idx = m.event_idx "
+          "JOIN rel_actor_links l ON l.article_id = ea.article_id AND l.local_id = ea.actor_id "
+          "JOIN actors ac ON ac.article_id = ea.article_id AND ac.id = ea.actor_id WHERE m.linked = ?")
+
+
+def refresh(conn: sqlite3.Connection, linked: int, added: tuple[str, int] | None = None) -> None:
+    """Recompute one linked event from its mentions (rule 5); drop it when no mention is left.
+
+    ``added`` names a mention just linked: its actors are added to the event's sides; without it (a mention
+    left) the sides are recomputed from every mention.
+    """
+    best = conn.execute(f"SELECT * FROM rel_mentions WHERE linked = ? {_ORDER} LIMIT 1", (linked,)).fetchone()
+    if best is None:
+        conn.execute("DELETE FROM rel_sides WHERE linked = ?", (linked,))
         conn.execute("DELETE FROM rel_events WHERE id = ?", (linked,))
         return
-    best = ms[0]
-    code = max(ms, key=lambda r: len(r["cameo"]))  # max keeps the first of equals: best-dated order
-    place = next((r for r in ms if r["place"]), None)
+    code = conn.execute("SELECT cameo, goldstein, quad_class FROM rel_mentions WHERE linked = ? ORDER BY "
+                        "length(cameo) DESC, precision, article_seq, event_idx LIMIT 1", (linked,)).fetchone()
+    place = conn.execute(f"SELECT place, place_country FROM rel_mentions WHERE linked = ? AND place IS NOT NULL "
+                         f"AND place != '' {_ORDER} LIMIT 1", (linked,)).fetchone()
+    n = conn.execute("SELECT count(*), count(DISTINCT outlet), count(DISTINCT article_id) FROM rel_mentions "
+                     "WHERE linked = ?", (linked,)).fetchone()
     conn.execute(
         "UPDATE rel_events SET cameo = ?, cameo_root = ?, goldstein = ?, quad_class = ?, day = ?, date_value = ?, "
         "date_granularity = ?, dated_by = ?, lo = ?, hi = ?, place = ?, place_country = ?, num_mentions = ?, "
         "num_sources = ?, num_articles = ?, best_article_id = ?, best_event_idx = ?, trigger = ? WHERE id = ?",
-        (code["cameo"], code["cameo"][:2], code["goldstein"], code["quad_class"], best["day"], best["date_value"],
-         best["date_granularity"], best["dated_by"], best["lo"], best["hi"], place["place"] if place else None,
-         place["place_country"] if place else None, len(ms), len({r["outlet"] for r in ms}),
-         len({r["article_id"] for r in ms}), best["article_id"], best["event_idx"], best["trigger"], linked))
-    conn.execute(
-        "INSERT OR IGNORE INTO rel_sides(linked, role, actor, country) "
-        "SELECT DISTINCT ?, ea.role, l.actor, ac.country FROM rel_mentions m "
-        "JOIN event_actors ea ON ea.article_id = m.article_id AND ea.event_idx = m.event_idx "
-        "JOIN rel_actor_links l ON l.article_id = ea.article_id AND l.local_id = ea.actor_id "
-        "JOIN actors ac ON ac.article_id = ea.article_id AND ac.id = ea.actor_id "
-        "WHERE m.linked = ? ORDER BY 1, 2, 3", (linked, linked))
+        (code[0], code[0][:2], code[1], code[2], best["day"], best["date_value"], best["date_granularity"],
+         best["dated_by"], best["lo"], best["hi"], place[0] if place else None, place[1] if place else None,
+         n[0], n[1], n[2], best["article_id"], best["event_idx"], best["trigger"], linked))
+    if added is not None:
+        conn.execute(_SIDES + " AND m.article_id = ? AND m.event_idx = ?", (linked, linked, *added))
+    else:
+        conn.execute("DELETE FROM rel_sides WHERE linked = ?", (linked,))
+        conn.execute(_SIDES, (linked, linked))

@@ -62,7 +62,7 @@ def update_for_article(conn: sqlite3.Connection, article_id: str) -> None:
                     linked = linking.new_linked(conn, m)
             linking.insert_mention(conn, article_id, int(art["seq"]), outlet, m, linked)
             if linked is not None:
-                linking.refresh(conn, linked)
+                linking.refresh(conn, linked, added=(article_id, m.event_idx))
 
 
 def pending(conn: sqlite3.Connection) -> list[str]:

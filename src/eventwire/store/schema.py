@@ -121,7 +121,8 @@ def _v2_relations() -> list[str]:
         "date_granularity TEXT, dated_by TEXT, lo TEXT, hi TEXT, precision INTEGER, stem TEXT, place TEXT, "
         "place_country TEXT, lat REAL, lon REAL, outlet TEXT, article_seq INTEGER, trigger TEXT, day TEXT, "
         "PRIMARY KEY(article_id, event_idx))",
-        "CREATE INDEX rel_mentions_linked ON rel_mentions(linked)",
+        "CREATE INDEX rel_mentions_linked ON rel_mentions(linked, precision, article_seq, event_idx)",
+        "CREATE INDEX rel_mentions_stem ON rel_mentions(linked, stem)",
         "CREATE TABLE rel_sides (linked INTEGER NOT NULL, role TEXT NOT NULL, actor INTEGER NOT NULL, "
         "country TEXT, PRIMARY KEY(linked, role, actor)) WITHOUT ROWID",
         "CREATE INDEX rel_sides_country ON rel_sides(country, role, linked)",
