@@ -152,6 +152,7 @@ def test_incremental_equals_rebuild_and_reprocess_is_idempotent(loaded):
     n = store.conn.execute("SELECT count(*) FROM rel_events").fetchone()[0]
     store.replace_record(recs["paper2"])  # the reprocess path: delete + insert in one transaction
     assert grouping(store, recs) == before
+    assert relations.find_actors(store, "CNSP")[0]["articles"] == 4
     assert relations.rebuild(store.conn) == len(recs)
     assert grouping(store, recs) == before
     assert store.conn.execute("SELECT count(*) FROM rel_events").fetchone()[0] == n

@@ -87,8 +87,10 @@ def _find(conn: sqlite3.Connection, kind: str, name: str, country: str | None, a
 
 
 def resolve_article(conn: sqlite3.Connection, article_id: str) -> dict[str, int]:
-    """Map every actor of one stored article to a store-wide actor (creating them as needed): local id -> id."""
-    conn.execute("DELETE FROM rel_actor_links WHERE article_id = ?", (article_id,))
+    """Map every actor of one stored article to a store-wide actor (creating them as needed): local id -> id.
+
+    The article's old links must be gone (``update.forget_article``).
+    """
     mentions: dict[str, list[str]] = {}
     for r in conn.execute("SELECT actor_id, text FROM mentions WHERE article_id = ? ORDER BY idx", (article_id,)):
         mentions.setdefault(r[0], []).append(r[1])
@@ -120,7 +122,6 @@ def resolve_article(conn: sqlite3.Connection, article_id: str) -> dict[str, int]
         conn.execute("INSERT OR REPLACE INTO rel_actor_links(article_id, local_id, actor) VALUES (?, ?, ?)",
                      (article_id, local, gid))
         out[local] = gid
-    for gid in set(out.values()):
-        conn.execute("UPDATE rel_actors SET articles = (SELECT count(DISTINCT article_id) FROM rel_actor_links "
-                     "WHERE actor = ?) WHERE id = ?", (gid, gid))
+    # Counted here and uncounted in update.forget_article, which always runs first for the article.
+    conn.executemany("UPDATE rel_actors SET articles = articles + 1 WHERE id = ?", [(g,) for g in set(out.values())])
     return out

@@ -270,15 +270,18 @@ def refresh(conn: sqlite3.Connection, linked: int, added: tuple[str, int] | None
     ``added`` names a mention just linked: its actors are added to the event's sides; without it (a mention
     left) the sides are recomputed from every mention.
     """
-    best = conn.execute(f"SELECT * FROM rel_mentions WHERE linked = ? {_ORDER} LIMIT 1", (linked,)).fetchone()
+    best = conn.execute(f"SELECT * FROM rel_mentions INDEXED BY rel_mentions_linked WHERE linked = ? {_ORDER} "
+                        f"LIMIT 1", (linked,)).fetchone()
     if best is None:
         conn.execute("DELETE FROM rel_sides WHERE linked = ?", (linked,))
         conn.execute("DELETE FROM rel_events WHERE id = ?", (linked,))
         return
-    code = conn.execute("SELECT cameo, goldstein, quad_class FROM rel_mentions WHERE linked = ? ORDER BY "
-                        "length(cameo) DESC, precision, article_seq, event_idx LIMIT 1", (linked,)).fetchone()
-    place = conn.execute(f"SELECT place, place_country FROM rel_mentions WHERE linked = ? AND place IS NOT NULL "
-                         f"AND place != '' {_ORDER} LIMIT 1", (linked,)).fetchone()
+    code = conn.execute("SELECT cameo, goldstein, quad_class FROM rel_mentions INDEXED BY rel_mentions_code "
+                        "WHERE linked = ? ORDER BY length(cameo) DESC, precision, article_seq, event_idx LIMIT 1",
+                        (linked,)).fetchone()
+    place = conn.execute(f"SELECT place, place_country FROM rel_mentions INDEXED BY rel_mentions_place "
+                         f"WHERE linked = ? AND place IS NOT NULL AND place != '' {_ORDER} LIMIT 1",
+                         (linked,)).fetchone()
     n = conn.execute("SELECT count(*), count(DISTINCT outlet), count(DISTINCT article_id) FROM rel_mentions "
                      "WHERE linked = ?", (linked,)).fetchone()
     conn.execute(

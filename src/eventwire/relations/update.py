@@ -32,9 +32,7 @@ def forget_article(conn: sqlite3.Connection, article_id: str) -> None:
         gone = [r[0] for r in conn.execute("SELECT DISTINCT actor FROM rel_actor_links WHERE article_id = ?",
                                            (article_id,))]
         conn.execute("DELETE FROM rel_actor_links WHERE article_id = ?", (article_id,))
-        for gid in gone:
-            conn.execute("UPDATE rel_actors SET articles = (SELECT count(DISTINCT article_id) FROM rel_actor_links "
-                         "WHERE actor = ?) WHERE id = ?", (gid, gid))
+        conn.executemany("UPDATE rel_actors SET articles = articles - 1 WHERE id = ?", [(g,) for g in gone])
 
 
 def update_for_article(conn: sqlite3.Connection, article_id: str) -> None:

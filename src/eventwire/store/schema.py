@@ -123,6 +123,12 @@ def _v2_relations() -> list[str]:
         "PRIMARY KEY(article_id, event_idx))",
         "CREATE INDEX rel_mentions_linked ON rel_mentions(linked, precision, article_seq, event_idx)",
         "CREATE INDEX rel_mentions_stem ON rel_mentions(linked, stem)",
+        "CREATE INDEX rel_mentions_code ON rel_mentions(linked, length(cameo) DESC, precision, article_seq, "
+        "event_idx)",
+        "CREATE INDEX rel_mentions_place ON rel_mentions(linked, precision, article_seq, event_idx) "
+        "WHERE place IS NOT NULL AND place != ''",
+        "CREATE INDEX rel_mentions_outlet ON rel_mentions(linked, outlet)",
+        "CREATE INDEX rel_mentions_article ON rel_mentions(linked, article_id)",
         "CREATE TABLE rel_sides (linked INTEGER NOT NULL, role TEXT NOT NULL, actor INTEGER NOT NULL, "
         "country TEXT, PRIMARY KEY(linked, role, actor)) WITHOUT ROWID",
         "CREATE INDEX rel_sides_country ON rel_sides(country, role, linked)",
