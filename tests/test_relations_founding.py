@@ -10,9 +10,6 @@ import pytest
 from eventwire import relations
 from eventwire.store import Store
 
-pytestmark = pytest.mark.xfail(
-    strict=False, reason="needs the events stage (find_events), which has not landed on main yet")
-
 
 @pytest.fixture(scope="module")
 def founding_store(tmp_path_factory, founding_record):
