@@ -43,6 +43,23 @@ def check_date(value: str | None, name: str) -> str | None:
     return v
 
 
+def period_bounds(since: str | None, until: str | None) -> tuple[str | None, str | None]:
+    """``since`` as the first day of its period and ``until`` as the last (``until=2024-05`` takes in 2024-05-31)."""
+    import calendar
+
+    since = check_date(since, "since")
+    until = check_date(until, "until")
+    if since:
+        since = (since + "-01-01")[:10] if len(since) == 4 else (since + "-01")[:10]
+    if until:
+        if len(until) == 4:
+            until += "-12-31"
+        elif len(until) == 7:
+            y, m = (int(x) for x in until.split("-"))
+            until = f"{until}-{calendar.monthrange(y, m)[1]:02d}"
+    return since, until
+
+
 def resolve_article(store: Store, article_id: str) -> str:
     p = article_id.strip().lower()
     if not p or len(p) > 16 or not re.fullmatch(r"[0-9a-f]+", p):
@@ -71,8 +88,7 @@ def events(store: Store, *, actor: list[str] | None = None, source: str | None =
            root: str | None = None, plover: str | None = None, since: str | None = None, until: str | None = None,
            article: str | None = None, located: bool = False, quad_class: int | None = None,
            sort: str = "date", limit: int = 50, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
-    since = check_date(since, "since")
-    until = check_date(until, "until")
+    since, until = period_bounds(since, until)
     conds: list[str] = []
     params: list[Any] = []
     for a in actor or ():
@@ -121,8 +137,7 @@ def events(store: Store, *, actor: list[str] | None = None, source: str | None =
 
 def articles(store: Store, *, since: str | None = None, until: str | None = None, limit: int = 50,
              offset: int = 0) -> tuple[list[dict[str, Any]], int]:
-    since = check_date(since, "since")
-    until = check_date(until, "until")
+    since, until = period_bounds(since, until)
     conds, params = q._date_filters("a.published", since, until)
     where = (" WHERE " + " AND ".join(conds)) if conds else ""
     total = int(store.conn.execute(f"SELECT count(*) FROM articles a{where}", params).fetchone()[0])
@@ -180,8 +195,7 @@ def actors(store: Store, *, q_: str | None = None, country: str | None = None, k
 
 def quotes(store: Store, *, speaker: str | None = None, since: str | None = None, until: str | None = None,
            article: str | None = None, limit: int = 50, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
-    since = check_date(since, "since")
-    until = check_date(until, "until")
+    since, until = period_bounds(since, until)
     conds: list[str] = []
     params: list[Any] = []
     if speaker is not None:
@@ -250,8 +264,7 @@ def network(store: Store, *, since: str | None = None, until: str | None = None,
     Cooperative = quad classes 1-2 (verbal/material cooperation), conflictual = 3-4. Each actor with a country is
     also linked to its country node (a ``member`` edge) so a country's people and bodies cluster round it.
     """
-    since = check_date(since, "since")
-    until = check_date(until, "until")
+    since, until = period_bounds(since, until)
     conds: list[str] = []
     params: list[Any] = []
     if actor:

@@ -32,33 +32,36 @@ class BodyLimit:
                 if n > limit:
                     await _reply(send, 413, f"the body has {n:,} bytes, over the limit of {limit:,}")
                     return
-        seen = 0
-        started = False
-
-        async def counted_receive():
-            nonlocal seen
-            msg = await receive()
-            if msg["type"] == "http.request":
-                seen += len(msg.get("body", b""))
+        if not any(name == b"content-length" for name, _ in scope.get("headers") or ()) \
+                and scope.get("method") in ("POST", "PUT", "PATCH"):
+            # A streamed body (no Content-Length): read it here, up to the limit, then hand it on whole.
+            chunks: list[bytes] = []
+            seen = 0
+            while True:
+                msg = await receive()
+                if msg["type"] != "http.request":
+                    return  # the client went away
+                chunk = msg.get("body", b"")
+                seen += len(chunk)
                 if seen > limit:
-                    raise _TooLarge()
-            return msg
+                    await _reply(send, 413, f"the body is over the limit of {limit:,} bytes")
+                    return
+                chunks.append(chunk)
+                if not msg.get("more_body"):
+                    break
+            body = b"".join(chunks)
+            sent = False
 
-        async def tracking_send(msg):
-            nonlocal started
-            if msg["type"] == "http.response.start":
-                started = True
-            await send(msg)
+            async def replay():
+                nonlocal sent
+                if not sent:
+                    sent = True
+                    return {"type": "http.request", "body": body, "more_body": False}
+                return await receive()
 
-        try:
-            await self.app(scope, counted_receive, tracking_send)
-        except _TooLarge:
-            if not started:
-                await _reply(send, 413, f"the body is over the limit of {limit:,} bytes")
-
-
-class _TooLarge(Exception):
-    pass
+            await self.app(scope, replay, send)
+            return
+        await self.app(scope, receive, send)
 
 
 async def _reply(send, status: int, message: str) -> None:
