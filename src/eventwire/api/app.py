@@ -14,15 +14,15 @@ import threading
 from collections.abc import Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter, FastAPI, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 
 from .. import __version__
-from ..pipeline import parse_date
 from ..errors import InputError
+from ..pipeline import parse_date
 from ..store import SourceInfo, Store
 from . import data, errors
 from .errors import ApiError
@@ -215,8 +215,8 @@ def create_app(db_path: str, *, pipeline: Any = None, pipeline_factory: Callable
 
     @api.get("/events", response_model=Page,
              summary="Stored events; filters as `eventwire events` (actor may repeat: all must take part)")
-    def list_events(actor: list[str] | None = Query(None, description="country code, CAMEO prefix or name; "
-                                                                       "repeat for a dyad"),
+    def list_events(actor: Annotated[list[str] | None, Query(description="country code, CAMEO prefix or name; "
+                                                                      "repeat for a dyad")] = None,
                     source: str | None = None, target: str | None = None,
                     root: str | None = Query(None, description="CAMEO root 01..20"),
                     plover: str | None = None, since: str | None = None, until: str | None = None,
