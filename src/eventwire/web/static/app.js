@@ -554,8 +554,11 @@ function timelineChart(events) {
     svg.appendChild(s("text", { x: 8, y: y(q) + 4 }, QUAD[q].name));
   }
   const ticks = 6;
+  const shown = new Set();
   for (let i = 0; i <= ticks; i++) {
-    const d = lo + (hi - lo) * i / ticks;
+    const d = Math.round(lo + (hi - lo) * i / ticks);
+    if (shown.has(d) || d < lo || d > hi) continue;
+    shown.add(d);
     svg.appendChild(s("line", { x1: x(d), x2: x(d), y1: H - B, y2: H - B + 5, stroke: "#999" }));
     svg.appendChild(s("text", { x: x(d), y: H - B + 18, "text-anchor": "middle" }, isoDay(d)));
   }
@@ -633,7 +636,7 @@ function layout(nodes, edges, W, H) {
   const pos = nodes.map((_, i) => ({ x: W / 2 + Math.cos(2 * Math.PI * i / n) * W / 3,
     y: H / 2 + Math.sin(2 * Math.PI * i / n) * H / 3, vx: 0, vy: 0 }));
   const index = new Map(nodes.map((nd, i) => [nd.id, i]));
-  const links = edges.map((e) => [index.get(e.source), index.get(e.target), e.kind === "member" ? 60 : 120])
+  const links = edges.map((e) => [index.get(e.source), index.get(e.target), e.kind === "member" ? 90 : 190])
     .filter(([a, b]) => a !== undefined && b !== undefined && a !== b);
   const k = Math.sqrt(W * H / Math.max(1, n)) * 0.6;
   for (let step = 0; step < 300; step++) {
@@ -656,7 +659,7 @@ function layout(nodes, edges, W, H) {
       pos[b].vx -= dx / d * f; pos[b].vy -= dy / d * f;
     });
     pos.forEach((p) => {
-      p.vx += (W / 2 - p.x) * 0.01; p.vy += (H / 2 - p.y) * 0.01;
+      p.vx += (W / 2 - p.x) * 0.004; p.vy += (H / 2 - p.y) * 0.004;
       const v = Math.sqrt(p.vx * p.vx + p.vy * p.vy) || 1;
       const cap = 20 * t + 1;
       p.x += p.vx / v * Math.min(v, cap); p.y += p.vy / v * Math.min(v, cap);
@@ -672,6 +675,12 @@ function networkChart(net) {
   const pos = layout(net.nodes, net.edges, W, H);
   const at = new Map(net.nodes.map((nd, i) => [nd.id, pos[i]]));
   const svg = s("svg", { class: "chart", viewBox: `0 0 ${W} ${H}`, "data-testid": "network-chart", role: "img" });
+  svg.appendChild(s("defs", {}, ["#1a9850", "#c0392b"].map((c) => s("marker", { id: "arrow" + c.slice(1),
+    viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 10, markerHeight: 10, markerUnits: "userSpaceOnUse",
+    orient: "auto-start-reverse" },
+  s("path", { d: "M0,0L10,5L0,10z", fill: c })))));
+  const radius = (nd) => 5 + 12 * Math.sqrt(nd.events / Math.max(1, ...net.nodes.map((x) => x.events)));
+  const byId = new Map(net.nodes.map((nd) => [nd.id, nd]));
   const maxEv = Math.max(1, ...net.edges.map((e) => e.events));
   net.edges.forEach((e) => {
     const a = at.get(e.source), b = at.get(e.target);
@@ -679,15 +688,19 @@ function networkChart(net) {
     const member = e.kind === "member";
     const color = member ? "#bbb" : (e.cooperative >= e.conflictual ? "#1a9850" : "#c0392b");
     const width = member ? 1 : 1 + 5 * Math.sqrt(e.events / maxEv);
-    svg.appendChild(s("line", { class: member ? "member" : "edge", x1: a.x, y1: a.y, x2: b.x, y2: b.y, stroke: color,
+    // stop the line at the target's edge so the arrowhead (direction source -> target) shows
+    const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
+    const cut = member ? 0 : radius(byId.get(e.target)) + 2;
+    const x2 = b.x - (b.x - a.x) / len * cut, y2 = b.y - (b.y - a.y) / len * cut;
+    svg.appendChild(s("line", { class: member ? "member" : "edge", x1: a.x, y1: a.y, x2, y2, stroke: color,
+      "marker-end": member ? null : `url(#arrow${color.slice(1)})`,
       "stroke-width": width, "stroke-opacity": member ? 0.6 : 0.75, "stroke-dasharray": member ? "2 3" : null },
       member ? null : s("title", {}, `${e.source.split(":").pop()} → ${e.target.split(":").pop()}: ${e.events} events ` +
         `(${e.cooperative} cooperative, ${e.conflictual} conflictual, mean Goldstein ${e.goldstein_mean})`)));
   });
-  const maxN = Math.max(1, ...net.nodes.map((nd) => nd.events));
   net.nodes.forEach((nd) => {
     const p = at.get(nd.id);
-    const r = 5 + 12 * Math.sqrt(nd.events / maxN);
+    const r = radius(nd);
     const g = s("g", { class: "node", dataset: { id: nd.id } });
     const shape = nd.type === "country"
       ? s("rect", { x: p.x - r, y: p.y - r, width: 2 * r, height: 2 * r, rx: 3, fill: "#34495e" })
@@ -715,15 +728,23 @@ function loadScript(src) {
 function project(lon, lat, W, H) { return [(lon + 180) / 360 * W, (90 - lat) / 180 * H]; }
 
 function ringPath(ring, W, H) {
-  let d = "";
-  let prevLon = null;
+  // Unwrap longitudes so a ring crossing the antimeridian stays one closed shape (it may run past +-180), then draw
+  // it again shifted by 360 degrees so the part beyond the edge shows on the other side; the SVG clips the rest.
+  const pts = [];
+  let shift = 0, prev = null;
   ring.forEach(([lon, lat]) => {
-    const [x, y] = project(lon, lat, W, H);
-    const jump = prevLon !== null && Math.abs(lon - prevLon) > 180; // crossing the antimeridian: lift the pen
-    d += (d === "" || jump ? "M" : "L") + x.toFixed(1) + "," + y.toFixed(1);
-    prevLon = lon;
+    if (prev !== null && Math.abs(lon + shift - prev) > 180) shift += lon + shift > prev ? -360 : 360;
+    pts.push([lon + shift, lat]);
+    prev = lon + shift;
   });
-  return d + "Z";
+  const lons = pts.map((p) => p[0]);
+  const offsets = [0];
+  if (Math.min(...lons) < -180) offsets.push(360);
+  if (Math.max(...lons) > 180) offsets.push(-360);
+  return offsets.map((off) => pts.map(([lon, lat], i) => {
+    const [x, y] = project(lon + off, lat, W, H);
+    return (i ? "L" : "M") + x.toFixed(1) + "," + y.toFixed(1);
+  }).join("") + "Z").join("");
 }
 
 function geometryPath(g, W, H) {
