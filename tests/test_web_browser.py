@@ -121,7 +121,7 @@ def check_article_page(drv, base: str, rec, name: str):
                    "[+s.dataset.start, +s.dataset.end, s.className, s.textContent])")
     assert "".join(s[3] for s in segs) == rec.text  # the whole text, in order, nothing added or lost
     by_start = {}
-    for start, end, cls, _ in segs:
+    for start, _end, cls, _ in segs:
         by_start.setdefault(start, []).append(cls)
     for a in rec.actors:
         for m in a.mentions:

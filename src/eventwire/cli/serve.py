@@ -40,23 +40,29 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def run(args: argparse.Namespace) -> int:
-    try:
-        import uvicorn
-    except ImportError:
-        raise EventwireError("eventwire serve needs uvicorn and fastapi (pip install eventwire)") from None
+def make_app(args: argparse.Namespace, pipeline=None):
+    """The app ``serve`` runs: off loopback, ``POST /articles`` needs the token and ``/extract`` is rate-limited."""
     from ..api import create_app
 
-    if not 0 <= args.port <= 65535:
-        raise EventwireError(f"bad --port {args.port}: 0..65535")
     loopback = is_loopback(args.host)
     rate = args.extract_rate if args.extract_rate is not None else (None if loopback else 30.0)
     token = os.environ.get("EVENTWIRE_TOKEN") or None
     if not loopback and not token:
         print("eventwire: warning: serving beyond this machine without EVENTWIRE_TOKEN: POST /articles is refused",
               file=sys.stderr)
-    app = create_app(default_path(args.db), require_token=not loopback, token=token,
-                     extract_per_minute=rate or None, max_body_bytes=args.max_body)
+    return create_app(default_path(args.db), pipeline=pipeline, require_token=not loopback, token=token,
+                      extract_per_minute=rate or None, max_body_bytes=args.max_body)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        import uvicorn
+    except ImportError:
+        raise EventwireError("eventwire serve needs uvicorn and fastapi (pip install eventwire)") from None
+
+    if not 0 <= args.port <= 65535:
+        raise EventwireError(f"bad --port {args.port}: 0..65535")
+    app = make_app(args)
     if args.preload:
         app.state.get_pipeline()
     config = uvicorn.Config(app, host=args.host, port=args.port, log_level="warning", access_log=False,
@@ -74,5 +80,9 @@ def run(args: argparse.Namespace) -> int:
                 print(f"eventwire: serving {default_path(args.db)} at http://{shown}:{port}/ (Ctrl-C stops)",
                       file=sys.stderr, flush=True)
     server.startup = startup  # type: ignore[method-assign]
-    server.run()
+    try:
+        server.run()
+    except KeyboardInterrupt:  # Ctrl-C is how a server is meant to stop: uvicorn has shut down cleanly by now
+        pass
+    print("eventwire: server stopped", file=sys.stderr)
     return 0
