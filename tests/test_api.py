@@ -187,22 +187,25 @@ def test_relations_answer_501_without_the_module(client):
 def test_relations_call_the_module_interface(db):
     calls = []
 
-    def dyad_series(conn, a, b, by, direction):
-        calls.append((a, b, by, direction))
+    def dyad_series(conn, a, b, by="month", direction="both", since=None, until=None):
+        calls.append((a, b, by, direction, since, until))
         return [{"period": f"2024-0{m}", "score": m - 2.0, "events": m} for m in range(1, 6)]
 
-    def shifts(conn, country, split, since, until):
+    def shifts(conn, country, split=None, since=None, until=None):
         calls.append((country, split, since, until))
         return [{"partner": "USA", "before": 1.0, "after": -3.0, "change": -4.0}]
 
     rel = types.SimpleNamespace(dyad_series=dyad_series, shifts=shifts)
     with TestClient(create_app(db, relations_module=rel)) as c:
-        r = c.get("/relations/ner/usa?by=month&limit=2&offset=1").json()
+        r = c.get("/relations/NER/USA?by=month&limit=2&offset=1&since=2024-01").json()
         assert r["total"] == 5 and [x["period"] for x in r["items"]] == ["2024-02", "2024-03"]
-        assert calls[-1] == ("NER", "USA", "month", "both")
+        assert calls[-1] == ("NER", "USA", "month", "both", "2024-01", None)
+        c.get("/relations/Sabrina Singh/NER?direction=a2b")
+        assert calls[-1][:4] == ("Sabrina Singh", "NER", "month", "a2b")
         s = c.get("/shifts/NER?split=2024-03-16").json()
         assert s["items"][0]["partner"] == "USA" and calls[-1] == ("NER", "2024-03-16", None, None)
         err(c.get("/relations/NER/USA?by=century"), 422)
+        err(c.get("/relations/NER/USA?since=March"), 400)
 
 
 def test_extract_returns_the_record_and_stores_nothing(client, db):

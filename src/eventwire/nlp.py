@@ -85,6 +85,10 @@ _ORG_HEADS = {
     "party", "agency", "office", "committee", "commission", "court", "bank", "command", "guard", "senate",
     "congress", "assembly", "administration", "service", "services", "police", "union", "front", "movement",
     "corporation", "company", "institute", "university", "organization", "organisation", "alliance", "coalition",
+    "community", "league", "fund", "programme", "program", "authority", "federation", "association", "society",
+    "foundation", "brigade", "brigades", "battalion", "regiment", "division", "fleet", "corps", "tribunal",
+    "secretariat", "mission", "cartel", "group", "bureau", "board", "reserve", "directorate", "chamber", "network",
+    "institution", "academy", "college", "school", "hospital", "ministries", "unit", "squad",
 }
 
 
@@ -93,27 +97,11 @@ def entity_fixes(doc: Doc) -> Doc:
     # Official titles found by the ruler keep NER from swallowing them into names; they are not entities themselves.
     titles = [e for e in doc.ents if e.label_ == "TITLE"]
     doc.spans["titles"] = titles
-    ents = [_split_paren(doc, e) for e in doc.ents if e.label_ != "TITLE"]
+    # A name has at least one capitalised word or digit: NER sometimes calls "antiwar protesters" a PERSON.
+    ents = [_split_paren(doc, e) for e in doc.ents if e.label_ != "TITLE"
+            and (e.label_ not in ("PERSON", "ORG", "GPE", "NORP") or any(t.text[:1].isupper() for t in e))]
     ents = [e for pair in ents for e in pair]
-    out: list[Span] = []
-    i = 0
-    while i < len(ents):
-        ent = ents[i]
-        # Demonym or country name glued to a capitalised organisation name: "American Department of Defense".
-        if ent.label_ in ("NORP", "GPE") and i + 1 < len(ents):
-            nxt = ents[i + 1]
-            if nxt.start == ent.end and nxt.label_ == "ORG":
-                out.append(Span(doc, ent.start, nxt.end, label="ORG"))
-                i += 2
-                continue
-        if ent.label_ in ("NORP", "GPE"):
-            merged = _extend_into_org(doc, ent, ents[i + 1].start if i + 1 < len(ents) else len(doc))
-            if merged is not None:
-                out.append(merged)
-                i += 1
-                continue
-        out.append(ent)
-        i += 1
+    out = _organisation_names(doc, ents, titles)
     out = _acronyms(doc, out)
     out = _extend_people(doc, out)
     doc.ents = out
@@ -131,29 +119,79 @@ def _split_paren(doc: Doc, ent: Span) -> list[Span]:
     return [ent]
 
 
-def _extend_into_org(doc: Doc, ent: Span, limit: int) -> Span | None:
-    """"American Department of Defense": a demonym followed by a title-case run that ends in or holds an org head."""
-    j = ent.end
-    saw_head = False
-    last = ent.end
-    while j < limit:
-        tok = doc[j]
-        if tok.is_title or tok.is_upper and len(tok) > 1:
-            if tok.lower_ in _ORG_HEADS:
-                saw_head = True
-            last = j + 1
-            j += 1
-        elif tok.lower_ in ("of", "for", "and", "the") and saw_head and j + 1 < limit and doc[j + 1].is_title:
-            j += 1
-        else:
+_CONNECTORS = {"of", "for", "and", "the", "de", "&"}
+_NAME_LABELS = {"GPE", "NORP", "LOC", "ORG", "FAC"}
+
+
+def _capitalised(tok) -> bool:
+    return (tok.is_title or (tok.is_upper and len(tok) > 1)) and tok.is_alpha
+
+
+def _starts_new_name(doc: Doc, k: int) -> bool:
+    j = k
+    while j < len(doc) and _capitalised(doc[j]):
+        if doc[j].lower_ in _ORG_HEADS:
+            return True
+        j += 1
+    return False
+
+
+def _organisation_names(doc: Doc, ents: list[Span], titles: list[Span]) -> list[Span]:
+    """Capitalised names built around an organisation word are one ORG, even when they hold a place or a demonym
+    the ruler tagged first: "the American Department of Defense", "Economic Community of West African States",
+    "Bank of England", "Russian Defense Ministry". People, dates and official titles are left alone."""
+    blocked = {t for e in ents if e.label_ not in _NAME_LABELS for t in range(e.start, e.end)}
+    blocked |= {t for e in titles for t in range(e.start, e.end)}
+    found: list[tuple[int, int]] = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        tok = doc[i]
+        if not (_capitalised(tok) and tok.lower_ in _ORG_HEADS) or tok.i in blocked:
+            i += 1
+            continue
+        sent_start = tok.sent.start
+        left = i
+        while left - 1 >= sent_start and left - 1 not in blocked and _capitalised(doc[left - 1]) \
+                and doc[left - 1].lower_ not in ("the", "a", "an") \
+                and not (left - 1 == sent_start and doc[left - 1].pos_ in ("VERB", "ADP", "ADV")):
+            left -= 1
+        right = i + 1
+        while right < n and right not in blocked:
+            if _capitalised(doc[right]):
+                right += 1
+                continue
+            k = right
+            while k < n and doc[k].lower_ in _CONNECTORS and k not in blocked:
+                k += 1
+            if k > right and k < n and k not in blocked and _capitalised(doc[k]) and doc[k].sent == tok.sent:
+                if any(doc[j].lower_ == "and" for j in range(right, k)) and _starts_new_name(doc, k):
+                    break  # "the European Union and the African Union" are two names
+                right = k + 1
+                continue
             break
-    if saw_head and last > ent.end:
-        return Span(doc, ent.start, last, label="ORG")
-    return None
+        if right - left >= 2:
+            found.append((left, right))
+        i = right
+    if not found:
+        return ents
+    out = [e for e in ents if not any(e.start < hi and lo < e.end and e.label_ in _NAME_LABELS for lo, hi in found)]
+    # a name entity that sticks out of a found span keeps the found span (the longer, organisation reading)
+    out += [Span(doc, lo, hi, label="ORG") for lo, hi in found
+            if not any(e.start < hi and lo < e.end for e in out)]
+    return sorted(out, key=lambda e: e.start)
 
 
 def _extend_people(doc: Doc, ents: list[Span]) -> list[Span]:
     """"Yunus-bek Yevkurov": a person's name takes in the capitalised, hyphen-joined name parts NER left out."""
+    # Two person names side by side are one name ("Ali Mahamane" + "Lamine Zeine" when the ruler knew a short form).
+    merged: list[Span] = []
+    for ent in ents:
+        if merged and ent.label_ == "PERSON" and merged[-1].label_ == "PERSON" and merged[-1].end == ent.start:
+            merged[-1] = Span(doc, merged[-1].start, ent.end, label="PERSON")
+        else:
+            merged.append(ent)
+    ents = merged
     taken = {t for e in ents for t in range(e.start, e.end)}
     titles = {t for e in doc.spans.get("titles", ()) for t in range(e.start, e.end)}
     out = []

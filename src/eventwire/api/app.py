@@ -21,7 +21,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 
 from .. import __version__
-from ..errors import InputError
+from ..errors import EventwireError, InputError
 from ..pipeline import parse_date
 from ..store import SourceInfo, Store
 from . import data, errors
@@ -121,10 +121,18 @@ def create_app(db_path: str, *, pipeline: Any = None, pipeline_factory: Callable
     rate limit on ``POST /extract`` (None = none). The pipeline loads on the first extraction unless given.
     """
     stores = _Stores(db_path)
+    rel = _relations() if relations_module == "auto" else relations_module
+    if rel is not None and hasattr(rel, "ensure_current"):
+        # Articles stored before the relation tables existed are linked now, with a writable connection: the
+        # request handlers read through read-only ones.
+        try:
+            with Store(db_path) as st:
+                rel.ensure_current(st)
+        except EventwireError as exc:
+            log.warning("relations are not up to date: %s", exc)
     if token is None:
         token = os.environ.get("EVENTWIRE_TOKEN") or None
     limiter = RateLimiter(extract_per_minute, extract_burst) if extract_per_minute else None
-    rel = _relations() if relations_module == "auto" else relations_module
     pipe_lock = threading.Lock()
     state: dict[str, Any] = {"pipeline": pipeline}
 
@@ -255,16 +263,21 @@ def create_app(db_path: str, *, pipeline: Any = None, pipeline_factory: Callable
             raise ApiError(501, f"relations are not available in this build (eventwire.relations.{fn} is missing)")
         return f
 
-    @api.get("/relations/{a}/{b}", response_model=Page, summary="The relation series of a dyad (score by period)",
+    @api.get("/relations/{a}/{b}", response_model=Page,
+             summary="A dyad's linked events per period (events, Goldstein sum and mean, quad classes)",
              responses={501: {"model": ErrorBody, "description": "relations module not installed"}})
-    def relations(a: str, b: str, by: str = Query("month", pattern="^(day|week|month|quarter|year)$"),
-                  direction: str = Query("both", pattern="^(both|a2b|b2a)$"),
-                  limit: int = Limit, offset: int = Offset):
+    def relations(a: str, b: str, by: str = Query("month", pattern="^(day|week|month)$"),
+                  direction: str = Query("both", pattern="^(both|a2b|b2a)$"), since: str | None = None,
+                  until: str | None = None, limit: int = Limit, offset: int = Offset):
+        since = data.check_date(since, "since")
+        until = data.check_date(until, "until")
         f = need_relations("dyad_series")
-        rows = list(f(stores.read().conn, a.strip().upper(), b.strip().upper(), by, direction))
+        rows = list(f(stores.read().conn, a.strip(), b.strip(), by=by, direction=direction, since=since,
+                      until=until))
         return page(rows[offset:offset + limit], len(rows), limit, offset)
 
-    @api.get("/shifts/{country}", response_model=Page, summary="Shifts in a country's relations",
+    @api.get("/shifts/{country}", response_model=Page,
+             summary="A country's partners: mean Goldstein before and after a split date, warmest first",
              responses={501: {"model": ErrorBody, "description": "relations module not installed"}})
     def shifts(country: str, split: str | None = Query(None, description="YYYY-MM-DD: compare before and after"),
                since: str | None = None, until: str | None = None, limit: int = Limit, offset: int = Offset):
@@ -272,7 +285,7 @@ def create_app(db_path: str, *, pipeline: Any = None, pipeline_factory: Callable
         since = data.check_date(since, "since")
         until = data.check_date(until, "until")
         f = need_relations("shifts")
-        rows = list(f(stores.read().conn, country.strip().upper(), split, since, until))
+        rows = list(f(stores.read().conn, country.strip(), split=split, since=since, until=until))
         return page(rows[offset:offset + limit], len(rows), limit, offset)
 
     @api.get("/network", summary="Actor network: nodes and source->target edges weighted by events")
