@@ -345,3 +345,14 @@ def test_serve_cli_helpers():
     assert not is_loopback("0.0.0.0") and not is_loopback("192.0.2.1") and not is_loopback("example.org")
     args = build_parser().parse_args(["serve", "--db", "x.db"])
     assert (args.host, args.port) == ("127.0.0.1", 8000)
+
+
+def test_an_unexpected_failure_is_a_500_in_the_error_shape(db):
+    class Broken:
+        def extract(self, text, **kw):
+            raise RuntimeError("boom: internal detail")
+
+    with TestClient(create_app(db, pipeline=Broken()), raise_server_exceptions=False) as c:
+        e = err(c.post("/extract", json={"text": "Niger and Iran."}), 500)
+        assert "boom" not in e["message"] and e["code"] == "internal"
+        assert c.get("/events").status_code == 200  # the server carries on

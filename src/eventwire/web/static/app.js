@@ -283,6 +283,7 @@ function renderArticle(rec, opts) {
     if (scroll) {
       const first = segs.find((sg) => +sg.dataset.start >= ev.trigger.start);
       if (first) first.scrollIntoView({ block: "center" });
+      if (li) li.scrollIntoView({ block: "nearest" });
     }
   }
 
