@@ -5,7 +5,8 @@ Every export reads records from the store and builds its rows from the record ty
 
 Event exports (PLOVER, GDELT) leave out events that the text negates ("did not meet") or states as hypothetical
 ("may impose") unless ``include_uncertain``: both formats have no field to say so, and a consumer would read them as
-things that happened. They also leave out events without a PLOVER type (PLOVER only) and count what they left out.
+things that happened. PLOVER also leaves out events without a PLOVER type, without a source actor or without any date (neither the
+event's nor the article's), since these are required PLOVER fields. Every export counts what it left out and why.
 
 GDELT notes: one row per (source actor, target actor) pair of an event (GDELT has one actor per side);
 ``GLOBALEVENTID`` numbers the rows of this export; ``NumMentions``/``NumSources``/``NumArticles`` are 1 (an event
@@ -167,7 +168,14 @@ def export_plover(store: Store, out: str, include_uncertain: bool = False) -> Ex
                     continue
                 if _uncertain(ev, include_uncertain, rep):
                     continue
-                fh.write(json.dumps(plover_event(rec, ev, coded), ensure_ascii=False) + "\n")
+                obj = plover_event(rec, ev, coded)
+                if obj["date"] is None:  # PLOVER requires a date; neither the event nor the article has one
+                    rep.skip("no date")
+                    continue
+                if not obj["actor"]:  # PLOVER requires the source actor
+                    rep.skip("no source actor")
+                    continue
+                fh.write(json.dumps(obj, ensure_ascii=False) + "\n")
                 rep.written += 1
     return rep
 
