@@ -232,3 +232,11 @@ def test_stats(store):
     st = Q.stats(store)
     assert st["counts"]["articles"] == 1 and st["counts"]["events"] == 1
     assert st["event_roots"] == [{"root": "16", "events": 1}]
+
+
+def test_iter_records_in_chunks_equals_get(store):
+    recs = [niger_record(url=f"https://example.org/{i}") for i in range(7)]
+    for r in recs:
+        store.put(r)
+    assert list(store.iter_records(chunk=3)) == recs
+    assert list(store.iter_records([recs[4].id, "0000000000000000", recs[1].id], chunk=2)) == [recs[4], recs[1]]
