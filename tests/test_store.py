@@ -240,3 +240,30 @@ def test_iter_records_in_chunks_equals_get(store):
         store.put(r)
     assert list(store.iter_records(chunk=3)) == recs
     assert list(store.iter_records([recs[4].id, "0000000000000000", recs[1].id], chunk=2)) == [recs[4], recs[1]]
+
+
+def test_a_new_migration_is_applied_once_and_recorded(tmp_path, monkeypatch):
+    db = tmp_path / "mig.db"
+    with Store(db) as s:
+        s.put(niger_record())
+    v2 = (schema.LATEST + 1, "test: a column for later", ["ALTER TABLE articles ADD COLUMN note TEXT"])
+    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, v2])
+    monkeypatch.setattr(schema, "LATEST", v2[0])
+    with Store(db) as s:
+        assert s.schema_version() == v2[0]
+        assert s.get(niger_record().id) == niger_record()  # data kept, extra column ignored
+    with Store(db) as s:  # not applied twice
+        assert [r[0] for r in s.conn.execute("SELECT version FROM migrations")] == [1, v2[0]]
+
+
+def test_a_failing_migration_rolls_back(tmp_path, monkeypatch):
+    db = tmp_path / "bad.db"
+    Store(db).close()
+    v2 = (schema.LATEST + 1, "broken", ["CREATE TABLE half (x)", "THIS IS NOT SQL"])
+    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, v2])
+    monkeypatch.setattr(schema, "LATEST", v2[0])
+    with pytest.raises(StoreError, match="migration 2"):
+        Store(db)
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'half'").fetchone()[0] == 0
+    assert conn.execute("SELECT max(version) FROM migrations").fetchone()[0] == 1
