@@ -116,9 +116,11 @@ class Lexicon:
             return valid[-1] if any(e.source.startswith("user") for e in valid) else valid[0]
         if day is None:
             return cands[0]
-        # Out of office on that day: still the same person (country kept), but no current role or sector claimed.
+        # Out of office on that day: the same person (country kept), no current role; after a term, ELI (former official).
         latest = max(cands, key=lambda e: e.end or dt.date.max)
-        return LexEntry(name=latest.name, aliases=latest.aliases, country=latest.country, sector=None, cameo=None,
+        ended = latest.end is not None and latest.end < day
+        return LexEntry(name=latest.name, aliases=latest.aliases, country=latest.country,
+                        sector="ELI" if ended and latest.kind == "person" else None, cameo=None,
                         role=None, kind=latest.kind, source=latest.source)
 
     def sector_of(self, word: str) -> str | None:
@@ -609,6 +611,8 @@ class _Builder:
 
     def role_sector(self, span: SpacySpan) -> str | None:
         words = [t.lower_ for t in span]
+        if "former" in words or any(w.startswith("ex-") for w in words):
+            return "ELI"  # CAMEO: elites, former government officials
         mil = any(self.lex.titles.get(w, ("", ""))[1] == "MIL" or self.lex.sector_of(w) == "MIL" for w in words)
         if mil:
             return "MIL"
@@ -644,8 +648,9 @@ class _Builder:
             k -= 1
         return None
 
-    def token_country(self, tok: Token) -> str | None:
-        """Country a single token stands for (a place/demonym entity or an actor with a country), if any."""
+    def token_country(self, tok: Token, places: bool = False) -> str | None:
+        """Country a single token stands for (a place/demonym entity or an actor with a country), if any. With
+        ``places``, a city or region counts too ("Shanghai police", "Rakhine rebels")."""
         key = self.tok_actor.get(tok.i)
         if key and self.actors[key].country:
             return self.actors[key].country
@@ -653,7 +658,7 @@ class _Builder:
             ent = _ent_of(tok)
             text = ent.text if ent is not None else tok.text
             c, kind = self.geo_country(text)
-            if c and kind in ("country", "capital", "demonym"):
+            if c and (kind in ("country", "capital", "demonym") or places and kind in ("city", "region")):
                 return c
         if tok.lower_ in _COUNTRY_ANAPHORA and tok.head is not None:
             a = self.leading_country(tok.i)
@@ -678,7 +683,8 @@ class _Builder:
                 continue
             lemma = tok.lemma_.lower()
             if tok.lower_ in _COUNTRY_ANAPHORA and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
-                iso = self.leading_country(tok.i)
+                subj = self.clause_subject_country(tok) if tok.dep_ in ("dobj", "pobj", "poss") else None
+                iso = self.leading_country(tok.i, exclude=subj)
                 if iso:
                     a = self.country_actor(iso, tok.i)
                     self.link(a, tok.i, tok.i + 1)
@@ -709,7 +715,8 @@ class _Builder:
             if ante is not None:
                 self.link(ante, np.start, np.end)
                 continue
-            if any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in tok.children) or tok.tag_ == "NNS":
+            if any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in tok.children) or tok.tag_ == "NNS" \
+                    or (tok.is_title and tok.pos_ == "PROPN"):  # a bare title: "Defense Minister said"
                 key = f"group:?:{lemma}:{tok.i}"
                 a = self.actor(key, _strip_det(np.text), "group", np.start, country=None, sector=sector, head=lemma)
                 self.link(a, np.start, np.end)
@@ -721,7 +728,7 @@ class _Builder:
         left, right = _np_bounds(tok)
         for t in self.doc[left:right]:
             if t.i != tok.i:
-                c = self.token_country(t)
+                c = self.token_country(t, places=True)
                 if c:
                     return c, right
         if depth < 2:
@@ -739,6 +746,8 @@ class _Builder:
         return None, right
 
     def np_sector(self, np: SpacySpan, head: Token, sector: str) -> str:
+        if any(t.lower_ == "former" or t.lower_.startswith("ex-") for t in np):
+            return "ELI"
         if any(self.lex.sector_of(t.lower_) == "MIL" for t in np if t.i != head.i and t.dep_ in ("amod", "compound")):
             if sector in ("GOV",) and head.lemma_.lower() in ("official", "leadership", "delegation", "junta"):
                 return "MIL"
@@ -755,18 +764,36 @@ class _Builder:
             return None
         return self.actors[keys[-1]]
 
-    def leading_country(self, before: int) -> str | None:
-        """The article's leading country up to token ``before``: the most mentioned, ties to the earliest."""
-        counts: dict[str, list[int]] = {}
-        for a in self.actors.values():
-            if a.kind != "country" or not a.country:
-                continue
-            n = sum(1 for (s, _) in a.mentions if s < self.doc[before].idx)
-            if n:
-                counts[a.country] = [n, -a.first]
+    def leading_country(self, before: int, exclude: str | None = None) -> str | None:
+        """The article's leading country up to token ``before``: mentions counted, the article's first country
+        (the lede's subject, as news is written) counting two more; ties to the earliest. ``exclude``: a country
+        the phrase cannot be ("US officials visited the country" is not the United States)."""
+        counts: dict[str, tuple[int, int]] = {}
+        at = self.doc[before].idx
+        firsts = [a for a in self.actors.values() if a.kind == "country" and a.country and a.mentions]
+        lede = min(firsts, key=lambda a: min(s for s, _ in a.mentions)).country if firsts else None
+        for a in firsts:
+            n = sum(1 for (s, _) in a.mentions if s < at)
+            if n and a.country != exclude:
+                counts[a.country] = (n + (2 if a.country == lede else 0), -a.first)
         if not counts:
             return None
-        return max(counts.items(), key=lambda kv: (kv[1][0], kv[1][1]))[0]
+        return max(counts.items(), key=lambda kv: kv[1])[0]
+
+    def clause_subject_country(self, tok: Token) -> str | None:
+        """Country of the subject of the clause a token sits in (for "the country" as an object)."""
+        head = tok
+        for _ in range(6):
+            if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
+                break
+            head = head.head
+        for child in head.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                for t in child.subtree:
+                    k = self.tok_actor.get(t.i)
+                    if k and self.actors[k].country:
+                        return self.actors[k].country
+        return None
 
     # ---- stage 5: pronouns ----
     def pronouns_pass(self) -> None:
@@ -897,13 +924,14 @@ def resolve(doc: Doc, gaz: Gazetteer, lexicon: Lexicon, published: dt.date | Non
     return b.finish()
 
 
-def resolve_phrase(pipeline, text: str) -> Actor | None:
+def resolve_phrase(pipeline, text: str, published: str | dt.date | None = None) -> Actor | None:
     """Resolve a short phrase ("Iraqi Kurdish leaders", "the French Foreign Minister") as one actor, or None.
 
     Used to score actor-resolution cases: the actor whose mentions cover the phrase's head word, else the actor
-    with the longest mention (people, organisations and groups before countries).
+    with the longest mention (people, organisations and groups before countries). ``published`` dates the phrase
+    for office holders ("Tony Blair" in 2003 is the British prime minister).
     """
-    rec = pipeline.extract(text)
+    rec = pipeline.extract(text, published=published)
     if not rec.actors:
         return None
     doc = pipeline.nlp(text)
