@@ -61,6 +61,14 @@ class ExportReport:
         self.left_out[why] = self.left_out.get(why, 0) + 1
 
 
+_LINE_BREAKS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
+
+
+def jsonl_line(text: str) -> str:
+    """A JSON text made safe for line-based readers: the Unicode line breaks JSON leaves raw are escaped."""
+    return text.translate(_LINE_BREAKS) + "\n"
+
+
 def _open_out(path: str) -> IO[str]:
     p = Path(path)
     if p.is_dir():
@@ -103,7 +111,7 @@ def export_jsonl(store: Store, out: str) -> ExportReport:
     rep = ExportReport("jsonl", out, files=[out])
     with _open_out(out) as fh:
         for rec in store.iter_records():
-            fh.write(rec.to_json() + "\n")
+            fh.write(jsonl_line(rec.to_json()))
             rep.articles += 1
             rep.written += 1
     return rep
@@ -175,7 +183,7 @@ def export_plover(store: Store, out: str, include_uncertain: bool = False) -> Ex
                 if not obj["actor"]:  # PLOVER requires the source actor
                     rep.skip("no source actor")
                     continue
-                fh.write(json.dumps(obj, ensure_ascii=False) + "\n")
+                fh.write(jsonl_line(json.dumps(obj, ensure_ascii=False)))
                 rep.written += 1
     return rep
 
