@@ -6,6 +6,7 @@ measurement), over the same articles, and returns a dict of figures:
     floor_aps            plain nlp.pipe of the same spaCy pipeline (no eventwire components), articles/s
     ingest_1w_aps        eventwire ingest into a fresh store, in-process (``--workers 1``), articles/s
     ingest_2w_aps        the same with two worker processes (``--workers 2``), articles/s
+    store_write_aps      writing already extracted records into a fresh store (32 per transaction), records/s
     peak_rss_mb_1w       peak resident memory of the one worker (the ingest process itself)
     peak_rss_mb_2w       peak resident memory of the larger of the two workers
 
@@ -62,6 +63,23 @@ def _part_ingest(corpus: Path, db: Path, workers: int) -> dict:
             "db_mb": db.stat().st_size / 1e6}
 
 
+def _part_store(corpus: Path, db: Path) -> dict:
+    """Store writes alone: records extracted first (untimed), then written 32 per transaction into a fresh store."""
+    from eventwire.runners import PipelineConfig, get_pipeline
+    from eventwire.sources import iter_sources
+    from eventwire.store import SourceInfo, Store
+
+    pipe = get_pipeline(PipelineConfig())
+    items = list(iter_sources([str(corpus)]))
+    recs = [r for r in pipe.extract_many([it.article for it in items if it.article]) if hasattr(r, "events")]
+    with Store(db) as store:
+        t0 = time.perf_counter()
+        for i in range(0, len(recs), 32):
+            store.write_batch([(r, SourceInfo(f"bench:{r.id}")) for r in recs[i:i + 32]])
+        secs = time.perf_counter() - t0
+    return {"seconds": secs, "records": len(recs)}
+
+
 def _child(args: list[str]) -> dict:
     p = subprocess.run([sys.executable, str(HERE), "--part", *args], capture_output=True, text=True)
     if p.returncode != 0:
@@ -80,6 +98,11 @@ def run(texts: list[dict], db_dir: str | Path) -> dict:
             fh.write(json.dumps({k: t[k] for k in keep if t.get(k) is not None}, ensure_ascii=False) + "\n")
     floor = _child(["floor", str(corpus)])
     out: dict = {"articles": len(texts), "floor_aps": round(len(texts) / floor["seconds"], 1)}
+    store_db = d / "store_only.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(store_db) + suffix).unlink(missing_ok=True)
+    st = _child(["store", str(corpus), str(store_db)])
+    out["store_write_aps"] = round(st["records"] / st["seconds"], 1) if st["seconds"] else None
     for w in (1, 2):
         db = d / f"ingest_{w}w.db"
         for suffix in ("", "-wal", "-shm"):
@@ -98,6 +121,8 @@ def main(argv: list[str]) -> int:
         part = argv[1]
         if part == "floor":
             res = _part_floor(Path(argv[2]))
+        elif part == "store":
+            res = _part_store(Path(argv[2]), Path(argv[3]))
         else:
             res = _part_ingest(Path(argv[2]), Path(argv[3]), int(argv[4]))
         print(json.dumps(res))

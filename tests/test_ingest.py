@@ -12,6 +12,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from eventwire.runners import PipelineConfig, get_pipeline
 from eventwire.sources import Options, date_from_path, iter_sources, sniff
@@ -329,3 +331,16 @@ def test_ctrl_c_keeps_committed_articles_and_rerun_finishes(tmp_path):
     assert "interrupted" in err.decode() and "Traceback" not in err.decode()
     r = subprocess.run([*EW, "ingest", str(src), "--db", str(db)], capture_output=True, text=True, timeout=300)
     assert r.returncode == 0 and "6 added, 6 already stored" in r.stderr
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=3000) | st.text(max_size=2000).map(lambda s: s.encode("utf-8", "surrogatepass")),
+       suffix=st.sampled_from([".txt", ".html", ".json", ".jsonl", ".xml", "", ".bin", ".md"]))
+def test_any_file_gives_items_never_an_exception(tmp_path_factory, data, suffix):
+    d = tmp_path_factory.mktemp("fuzz")
+    f = d / f"input{suffix}"
+    f.write_bytes(data)
+    for it in iter_sources([str(f)], Options(timeout=0.5)):
+        assert (it.article is None) != (it.reason is None)
+        if it.reason is not None:
+            assert it.reason and "\n" not in it.reason.strip()

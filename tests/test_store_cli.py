@@ -121,11 +121,14 @@ def cfg():
 def test_reprocess_reports_changes_and_rewrites_atomically(tmp_path, cfg, founding):
     pipe = get_pipeline(cfg)
     fresh = pipe.extract(founding["text"], published=founding["expected"]["published"])
-    # Pretend an older extractor stored it: one event it no longer finds, another it missed, no actors.
-    stale_event = replace(niger_record().events[0], id="old1", source=(), target=(), trigger=fresh.events[0].trigger
-                          if fresh.events else niger_record().events[0].trigger)
+    assert fresh.events, "the founding article has events"
+    # Pretend an older extractor stored it: it coded the first event differently and missed the last one.
+    first = fresh.events[0]
+    stale = replace(first, id="old1", cameo="010" if first.cameo != "010" else "020",
+                    cameo_root="01" if first.cameo != "010" else "02")
     old = replace(fresh, extractor=Extractor("eventwire", "0.0.1", fresh.extractor.model),
-                  events=(stale_event,) if not fresh.events else (stale_event,) + fresh.events[1:], actors=())
+                  events=(stale,) + fresh.events[1:-1] if len(fresh.events) > 1 else (stale,))
+    expect_added = 2 if len(fresh.events) > 1 else 1
     with Store(tmp_path / "r.db") as s:
         s.put(old)
         assert select_ids(s, outdated_version=fresh.extractor.version) == [old.id]
@@ -136,7 +139,7 @@ def test_reprocess_reports_changes_and_rewrites_atomically(tmp_path, cfg, foundi
         assert s.get(old.id) == fresh
         assert dry.events_added == rep.events_added and dry.events_removed == rep.events_removed
         assert rep.events_removed == 1
-        assert rep.events_added == (1 if fresh.events else 0)
+        assert rep.events_added == expect_added
         again = reprocess(s, [old.id], cfg)
         assert again.changed == [] and s.get(old.id) == fresh
         assert select_ids(s, outdated_version=fresh.extractor.version) == []

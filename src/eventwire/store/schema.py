@@ -33,8 +33,13 @@ def _table_sql(name: str) -> str:
             f"FOREIGN KEY(article_id) REFERENCES articles(id) ON DELETE CASCADE)")
 
 
+# v1's tables are frozen here. Their columns come from eventwire.tables, so a column added there to an existing
+# table must also get an ALTER TABLE migration of its own (and a fresh store then gets it from that migration too).
+V1_TABLES = ["articles", "entities", "actors", "mentions", "times", "places", "quotes", "events", "event_actors"]
+
+
 def _v1() -> list[str]:
-    stmts = [_table_sql(t) for t in TABLES]
+    stmts = [_table_sql(t) for t in V1_TABLES]
     stmts += [
         "CREATE INDEX articles_published ON articles(published)",
         "CREATE INDEX articles_url ON articles(url)",
@@ -87,7 +92,12 @@ def _v1() -> list[str]:
     return stmts
 
 
-def _v2_relations() -> list[str]:
+def _v2() -> list[str]:
+    return [_table_sql("event_mentions"),
+            "CREATE INDEX event_mentions_event ON event_mentions(article_id, event_idx)"]
+
+
+def _v3_relations() -> list[str]:
     """Relations (eventwire.relations): actors across articles, near-duplicate articles, linked events."""
     return [
         # One actor across articles: canonical key (kind, normalised name, country), its aliases, and which
@@ -136,10 +146,12 @@ def _v2_relations() -> list[str]:
     ]
 
 
-# (version, name, statements). Append only: never edit a released migration, add a new one.
+# (version, name, statements). Append only: never edit a released migration, add a new one. A table added to
+# eventwire.tables after v1 is created by its own migration (v1 keeps its frozen list above).
 MIGRATIONS: list[tuple[int, str, list[str]]] = [
     (1, "record tables, indexes, FTS5 over articles and quotes, sources/failures/runs", _v1()),
-    (2, "relations: actors across articles, near-duplicate articles, linked events", _v2_relations()),
+    (2, "event_mentions: the actor mentions each event rests on", _v2()),
+    (3, "relations: actors across articles, near-duplicate articles, linked events", _v3_relations()),
 ]
 
 LATEST = MIGRATIONS[-1][0]
