@@ -20,6 +20,7 @@ One event per statement of an event in the text (a mention with its own evidence
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections import deque
 from dataclasses import dataclass, field
@@ -90,7 +91,8 @@ class _Ctx:
     time_on: dict[int, TimeExpr]
     lex: tables.Lexicon
     anaphora: dict[str, list[tuple[int, list[str]]]] = field(default_factory=dict)
-    mentions_used: dict[str, list[Span]] = field(default_factory=dict)
+    mention_at: dict[tuple[int, str], Span] = field(default_factory=dict)
+    by_country: dict[str, str] = field(default_factory=dict)
 
 
 # -- public ------------------------------------------------------------------------------------------------------------
@@ -99,9 +101,10 @@ def find_events(doc: Doc, inputs: EventInputs, lexicon_path: str | None = None) 
     """Every event mention in ``doc``, coded, with participants from ``inputs.actors`` and evidence offsets."""
     if not len(doc):
         return ()
-    ctx = _Ctx(doc=doc, actor_at=_actor_index(doc, inputs.actors),
+    mention_at: dict[tuple[int, str], Span] = {}
+    ctx = _Ctx(doc=doc, actor_at=_actor_index(doc, inputs.actors, mention_at),
                actor_by_id={a.id: a for a in inputs.actors}, place_at=_place_index(doc, inputs.places),
-               time_on=_time_index(doc, inputs.times), lex=tables.lexicon(lexicon_path))
+               time_on=_time_index(doc, inputs.times), lex=tables.lexicon(lexicon_path), mention_at=mention_at)
     _index_anaphora(ctx)
     out: list[Event] = []
     for sent in doc.sents:
@@ -118,7 +121,8 @@ def _char_tokens(doc: Doc, start: int, end: int) -> list[int]:
     return list(range(span.start, span.end))
 
 
-def _actor_index(doc: Doc, actors: tuple[Actor, ...]) -> dict[int, list[str]]:
+def _actor_index(doc: Doc, actors: tuple[Actor, ...],
+                 mention_at: dict[tuple[int, str], Span] | None = None) -> dict[int, list[str]]:
     at: dict[int, list[str]] = {}
     for a in actors:
         for m in a.mentions:
@@ -126,6 +130,8 @@ def _actor_index(doc: Doc, actors: tuple[Actor, ...]) -> dict[int, list[str]]:
                 ids = at.setdefault(i, [])
                 if a.id not in ids:
                     ids.append(a.id)
+                if mention_at is not None:
+                    mention_at.setdefault((i, a.id), m)
     return at
 
 
@@ -271,13 +277,10 @@ def _phrase_actors(ctx: _Ctx, head: Token, max_cost: int = 4, subject: bool = Fa
                 for x in ids:
                     if x not in found:
                         found.append(x)
-                        _use(ctx, x, tok)
             elif not any(_has_country(ctx, x) for x in found) and any(_has_country(ctx, x) for x in ids):
                 # "Security forces in Guinea", "Salaheddine Sidhoum, Algeria's leading activist": an unaffiliated
                 # actor takes the affiliation found deeper in its own phrase
                 found = [x for x in ids]
-                for x in ids:
-                    _use(ctx, x, tok)
                 best = cost
         if cost >= max_cost:
             continue
@@ -308,23 +311,12 @@ def _has_country(ctx: _Ctx, actor_id: str) -> bool:
     return a is not None and bool(a.country or a.cameo)
 
 
-def _use(ctx: _Ctx, actor_id: str, tok: Token) -> None:
-    spans = ctx.mentions_used.setdefault(actor_id, [])
-    a = ctx.actor_by_id.get(actor_id)
-    if a is None:
-        return
-    for m in a.mentions:
-        if m.start < tok.idx + len(tok.text) and tok.idx < m.end:
-            if m not in spans:
-                spans.append(m)
-            return
-
-
 def _antecedent(ctx: _Ctx, head: Token) -> list[str]:
     """"the officials" -> the actors of the latest earlier "US officials" within a few paragraphs."""
-    for idx, ids in reversed(ctx.anaphora.get(head.lemma_.lower(), [])):
-        if idx < head.idx and head.idx - idx <= ANAPHOR_WINDOW:
-            return list(ids)
+    cands = ctx.anaphora.get(head.lemma_.lower(), [])
+    k = bisect.bisect_left(cands, (head.idx,)) - 1  # entries are in text order
+    if k >= 0 and head.idx - cands[k][0] <= ANAPHOR_WINDOW:
+        return list(cands[k][1])
     return []
 
 
@@ -823,11 +815,15 @@ def _finish(ctx: _Ctx, d: _Draft, sent, inputs: EventInputs) -> Event:
 
 
 def _evidence(ctx: _Ctx, ids: list[str], sent) -> tuple[Span, ...]:
+    """The mentions, in this sentence, of the event's source and target actors."""
     out: list[Span] = []
-    for x in ids:
-        for m in ctx.mentions_used.get(x, []):
-            if sent.start_char <= m.start < sent.end_char and m not in out:
-                out.append(m)
+    want = set(ids)
+    for tok in sent:
+        for x in ctx.actor_at.get(tok.i, ()):
+            if x in want:
+                m = ctx.mention_at.get((tok.i, x))
+                if m is not None and m not in out:
+                    out.append(m)
     return tuple(sorted(out, key=lambda s: s.start))
 
 
@@ -882,10 +878,13 @@ def _actors_of_country(ctx: _Ctx, country: str | None, exclude: list[str], input
     src_countries = {ctx.actor_by_id[x].country for x in exclude if x in ctx.actor_by_id}
     if country in src_countries:
         return []
-    best = [a for a in inputs.actors if a.country == country and a.kind == "country"]
-    if not best:
-        best = [a for a in inputs.actors if a.country == country]
-    return [best[0].id] if best else []
+    if not ctx.by_country:
+        for a in inputs.actors:  # once per article: the country's own actor first, else its first actor
+            if a.country and (a.country not in ctx.by_country or a.kind == "country"
+                              and ctx.actor_by_id[ctx.by_country[a.country]].kind != "country"):
+                ctx.by_country[a.country] = a.id
+    got = ctx.by_country.get(country)
+    return [got] if got else []
 
 
 def _renumber(events: list[Event]) -> list[Event]:
