@@ -621,6 +621,10 @@ def _control_chain(tok: Token, control_row) -> list[_Match]:
         if via is None:
             break
         ctl = control_row(via.i)
+        if ctl is None and rel == "pobj" and tok.pos_ == "NOUN" and cur is tok and h.lower_ == "in" \
+                and via.pos_ == "VERB" and _children(via, SUBJ) and not _is_event_verb(via):
+            # "guerrillas wounded two soldiers in a bomb attack": the attack is what the subject did
+            ctl = _Match(via, _PASS_ENTRY, True)
         if ctl is None and rel == "dobj" and tok.pos_ == "NOUN" and cur is tok and _is_speech(via):
             # "Italy announced a suspension of air links": the announcement is the act
             ctl = _Match(via, _PASS_ENTRY, True)
@@ -727,6 +731,10 @@ def _aux(t: Token) -> set[str]:
 def _is_speech(t: Token) -> bool:
     rows = [r for r in (tables.lexicon().rows(t.lemma_.lower(), "VERB")) if not r.objects and not r.prep]
     return bool(rows) and rows[0].code == "010"
+
+
+def _is_event_verb(t: Token) -> bool:
+    return any(not r.objects and not r.prep for r in tables.lexicon().rows(t.lemma_.lower(), "VERB"))
 
 
 def d_is_visit(code: str) -> bool:
