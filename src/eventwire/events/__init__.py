@@ -42,7 +42,7 @@ from ..record import (
 from . import tables
 from .tables import LexEntry
 
-__all__ = ["EventInputs", "find_events"]
+__all__ = ["EventInputs", "evidence_mentions", "find_events"]
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,6 @@ class _Ctx:
     time_on: dict[int, TimeExpr]
     lex: tables.Lexicon
     anaphora: dict[str, list[tuple[int, list[str]]]] = field(default_factory=dict)
-    mention_at: dict[tuple[int, str], Span] = field(default_factory=dict)
     by_country: dict[str, str] = field(default_factory=dict)
 
 
@@ -101,10 +100,9 @@ def find_events(doc: Doc, inputs: EventInputs, lexicon_path: str | None = None) 
     """Every event mention in ``doc``, coded, with participants from ``inputs.actors`` and evidence offsets."""
     if not len(doc):
         return ()
-    mention_at: dict[tuple[int, str], Span] = {}
-    ctx = _Ctx(doc=doc, actor_at=_actor_index(doc, inputs.actors, mention_at),
+    ctx = _Ctx(doc=doc, actor_at=_actor_index(doc, inputs.actors),
                actor_by_id={a.id: a for a in inputs.actors}, place_at=_place_index(doc, inputs.places),
-               time_on=_time_index(doc, inputs.times), lex=tables.lexicon(lexicon_path), mention_at=mention_at)
+               time_on=_time_index(doc, inputs.times), lex=tables.lexicon(lexicon_path))
     _index_anaphora(ctx)
     out: list[Event] = []
     for sent in doc.sents:
@@ -121,8 +119,7 @@ def _char_tokens(doc: Doc, start: int, end: int) -> list[int]:
     return list(range(span.start, span.end))
 
 
-def _actor_index(doc: Doc, actors: tuple[Actor, ...],
-                 mention_at: dict[tuple[int, str], Span] | None = None) -> dict[int, list[str]]:
+def _actor_index(doc: Doc, actors: tuple[Actor, ...]) -> dict[int, list[str]]:
     at: dict[int, list[str]] = {}
     for a in actors:
         for m in a.mentions:
@@ -130,8 +127,6 @@ def _actor_index(doc: Doc, actors: tuple[Actor, ...],
                 ids = at.setdefault(i, [])
                 if a.id not in ids:
                     ids.append(a.id)
-                if mention_at is not None:
-                    mention_at.setdefault((i, a.id), m)
     return at
 
 
@@ -818,21 +813,19 @@ def _finish(ctx: _Ctx, d: _Draft, sent, inputs: EventInputs) -> Event:
         sentence=SentenceSpan(sent.start_char, sent.end_char),
         date=_date(ctx, d), location=location, negated=d.negated, hypothetical=d.hypothetical,
         confidence=round(max(0.05, min(0.95, conf)), 2),
-        mentions=_evidence(ctx, d.source + target, sent),
     )
 
 
-def _evidence(ctx: _Ctx, ids: list[str], sent) -> tuple[Span, ...]:
-    """The mentions, in this sentence, of the event's source and target actors."""
-    out: list[Span] = []
-    want = set(ids)
-    for tok in sent:
-        for x in ctx.actor_at.get(tok.i, ()):
-            if x in want:
-                m = ctx.mention_at.get((tok.i, x))
-                if m is not None and m not in out:
-                    out.append(m)
-    return tuple(sorted(out, key=lambda s: s.start))
+def evidence_mentions(event: Event, actors: tuple[Actor, ...] | list[Actor]) -> tuple[Span, ...]:
+    """The actor mentions an event rests on: every mention of its source and target actors inside its sentence.
+
+    The record keeps the trigger and sentence spans on the event and the mentions on the actors; this joins them
+    (the stage picks participants from these very mentions, so nothing is lost by not storing them twice).
+    """
+    want = set(event.source) | set(event.target)
+    s, e = event.sentence.start, event.sentence.end
+    out = [m for a in actors if a.id in want for m in a.mentions if s <= m.start and m.end <= e]
+    return tuple(sorted(set(out), key=lambda m: (m.start, m.end)))
 
 
 def _clause_walk(t: Token):
