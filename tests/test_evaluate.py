@@ -239,8 +239,15 @@ def test_quote_found_and_attributed():
     rec = {"expected_quotes": [{"speaker": "Burton", "content": '"I love cats!"'},
                                {"speaker": "Burton", "content": '"I absolutely do."'}]}
     pred = record(actors=[actor("b", name="Burton")],
-                  quotes=[quote("I love cats!", "b", "Burton"), quote("I absolutely do", None, None, "q2")])
+                  quotes=[quote("I love cats!", "b", "Burton"), quote("I absolutely do.", None, None, "q2")])
     assert ev.score_quote_record(rec, pred) == (2, 2, 1, 0)
+
+
+def test_quote_punctuation_inside_the_marks_counts():
+    rec = {"expected_quotes": [{"speaker": "Singh", "content": "“We will win,”"}]}
+    assert ev.score_quote_record(rec, record(quotes=[quote("We will win", None, "Singh")]))[1] == 0
+    assert ev.score_quote_record(rec, record(quotes=[quote("we  will win, and soon", None, "Sabrina Singh")])) \
+        == (1, 1, 1, 0)
 
 
 def test_quote_content_must_be_contained():
@@ -258,6 +265,12 @@ def test_quote_speaker_by_mention_or_resolved_name():
     assert ev.score_quote_record(rec, pred)[2] == 1
     wrong = record(actors=[actor("x", name="Michelle Turpin")], quotes=[quote("I love cats,", "x", "Turpin")])
     assert ev.score_quote_record(rec, wrong)[2] == 0
+    # the pronoun matches the gold text, but the actor it was resolved to is not the resolved speaker
+    misresolved = record(actors=[actor("x", name="Robot Fest")], quotes=[quote("I love cats,", "x", "he")])
+    assert ev.score_quote_record(rec, misresolved)[2] == 0
+    # no actor linked: the speaker text is judged against the gold speaker text
+    unlinked = record(quotes=[quote("I love cats,", None, "he")])
+    assert ev.score_quote_record(rec, unlinked)[2] == 1
 
 
 def test_speaker_only_gold_and_extra_quotes():
@@ -265,6 +278,10 @@ def test_speaker_only_gold_and_extra_quotes():
     pred = record(quotes=[quote("Detectives are looking into it", None, "Richmond police"),
                           quote("cuties", None, None, "q2")])
     assert ev.score_quote_record(rec, pred) == (1, 1, 1, 1)
+    # a speaker-only gold quote needs a predicted quote with that speaker, one predicted quote per gold quote
+    two = {"expected_quotes": [{"speaker": "Paul Martin"}, {"speaker": "Paul Martin"}]}
+    one = record(quotes=[quote("He is going to hurt somebody", None, "Paul Martin"), quote("x", None, "Rogers")])
+    assert ev.score_quote_record(two, one) == (2, 1, 1, 1)
     none_expected = {"expected_quotes": []}
     assert ev.score_quote_record(none_expected, record(quotes=[quote("cuties")])) == (0, 0, 0, 1)
 
@@ -293,6 +310,9 @@ def test_load_gold_errors_are_one_line(tmp_path):
     bad.write_text('{"text": "x", "expected_events": []}\n{not json\n', encoding="utf-8")
     with pytest.raises(InputError, match=r"bad.jsonl:2: malformed JSON"):
         ev.load_gold(bad)
+    (tmp_path / "empty.jsonl").write_text("\n", encoding="utf-8")
+    with pytest.raises(InputError, match="empty"):
+        ev.load_gold(tmp_path / "empty.jsonl")
     with pytest.raises(InputError, match="no such file"):
         ev.load_gold(tmp_path / "missing.jsonl")
     with pytest.raises(InputError, match="not a gold file"):

@@ -128,6 +128,8 @@ def load_gold(path: str | Path) -> GoldFile:
     if p.suffix.lower() == ".csv":
         return _load_codebook(p)
     records = _read_jsonl(p)
+    if not records:
+        raise InputError(f"{path}: the gold file is empty")
     fmt = detect_format(records)
     if fmt is None:
         raise InputError(f"{path}: not a gold file eventwire knows (see docs/gold-formats.md): expected JSON lines "
@@ -497,10 +499,9 @@ def _norm(text: str) -> str:
 
 
 def quote_core(content: str) -> str:
-    """The words of a gold quote's content: enclosing quote marks and edge punctuation removed, normalised."""
-    t = content.strip().strip(_QUOTE_CHARS).strip()
-    t = t.rstrip(",.;:!?—–- ").lstrip()
-    return _norm(t).strip(_QUOTE_CHARS + " ")
+    """A gold quote's content with its enclosing quote marks stripped (punctuation inside them kept), normalised:
+    NFC, curly quotes as straight ones, case folded, whitespace runs as one space."""
+    return _norm(content.strip().strip(_QUOTE_CHARS).strip())
 
 
 def _words(text: str | None) -> set[str]:
@@ -508,23 +509,23 @@ def _words(text: str | None) -> set[str]:
 
 
 def speaker_matches(gold_speaker: str | None, resolved: str | None, quote, record: Record | None) -> bool:
-    """The predicted quote's speaker matches the gold speaker: the gold words are among the words of the predicted
-    speaker text or of the speaker actor's name, or equal one of that actor's mentions; a gold ``resolved`` speaker
-    (coreference) is matched against the actor's name the same way."""
-    if not gold_speaker and not resolved:
-        return False
+    """Does the predicted quote's speaker match the gold speaker?
+
+    A prediction is judged by the most specific claim it makes. When it links a speaker actor and the gold gives the
+    ``resolved`` speaker (coreference), the actor's name must contain the resolved name's words (or one of its
+    mentions equal it). Otherwise the gold speaker's words must be among the words of the predicted speaker text or
+    of the actor's name, or equal one of the actor's mentions ("he" for an actor whose mentions include that "he").
+    """
     actor = record.actor(quote.speaker) if record is not None and quote.speaker else None
-    names = [quote.speaker_text] + ([actor.name] if actor else [])
     mentions = {_norm(m.text) for m in actor.mentions} if actor else set()
-    for want in (gold_speaker, resolved):
-        if not want:
-            continue
-        ww = _words(want)
-        if not ww:
-            continue
-        if any(n and ww <= _words(n) for n in names) or _norm(want) in mentions:
-            return True
-    return False
+    if actor is not None and resolved:
+        want = _words(resolved)
+        return bool(want) and (want <= _words(actor.name) or _norm(resolved) in mentions)
+    want = _words(gold_speaker)
+    if not want:
+        return False
+    names = [quote.speaker_text] + ([actor.name] if actor else [])
+    return any(n and want <= _words(n) for n in names) or _norm(gold_speaker or "") in mentions
 
 
 def score_quote_record(rec: dict, record: Record | None) -> tuple[int, int, int, int]:
@@ -550,16 +551,15 @@ def score_quote_record(rec: dict, record: Record | None) -> tuple[int, int, int,
         if good:
             attributed += 1
         used.add((good or hits)[0])
-    # Gold quotes given by speaker only: matched in order to predicted quotes no content match used.
+    # Gold quotes given by speaker only: found (and attributed) when a predicted quote not used by another gold quote
+    # has that speaker; each predicted quote serves one such gold quote.
     for g, res in pending:
-        free = [qi for qi in range(len(quotes)) if qi not in used]
-        if not free:
-            continue
-        good = [qi for qi in free if speaker_matches(g.get("speaker"), res, quotes[qi], record)]
-        found += 1
+        good = [qi for qi in range(len(quotes))
+                if qi not in used and speaker_matches(g.get("speaker"), res, quotes[qi], record)]
         if good:
+            found += 1
             attributed += 1
-        used.add((good or free)[0])
+            used.add(good[0])
     extra = len(quotes) - len(used)
     return len(golds), found, attributed, extra
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .. import relations
 from ..errors import StoreError
 from ..record import Record
 from ..tables import TABLES, columns, from_rows, to_rows
@@ -131,6 +132,7 @@ class Store:
             self.conn.executemany(
                 f"INSERT INTO {t} ({names}) VALUES ({marks})",
                 [[r[c] for c in cols] + ([ingested_at] if extra else []) for r in rows[t]])
+        relations.update_for_article(self.conn, rec.id)  # the one hook: actors, near-duplicates, event linking
 
     def _add_source(self, article_id: str, info: SourceInfo) -> None:
         self.conn.execute(
