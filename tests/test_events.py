@@ -7,7 +7,7 @@ import re
 import pytest
 
 from eventwire.errors import LexiconError
-from eventwire.events import EventInputs, find_events, tables
+from eventwire.events import EventInputs, evidence_mentions, find_events, tables
 from eventwire.record import Actor, Place, Span, TimeExpr
 
 # An entity ruler without patterns warns (until the gazetteer and actor lexicons feed it); not this module's concern.
@@ -110,7 +110,7 @@ def test_control_verb_and_object_noun(nlp):
     assert ev.cameo_root == "16" and ev.plover == "SANCTION" and ev.quad_class == 4
     assert text[ev.trigger.start:ev.trigger.end] == ev.trigger.text == "suspend"
     assert (ev.sentence.start, ev.sentence.end) == (0, len(text))
-    assert {text[m.start:m.end] for m in ev.mentions} == {"Niger", "United States"}
+    assert {text[m.start:m.end] for m in evidence_mentions(ev, actors_for(text))} == {"Niger", "United States"}
 
 
 def test_passive_with_agent(nlp):

@@ -20,6 +20,7 @@ One event per statement of an event in the text (a mention with its own evidence
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections import deque
 from dataclasses import dataclass, field
@@ -41,7 +42,7 @@ from ..record import (
 from . import tables
 from .tables import LexEntry
 
-__all__ = ["EventInputs", "find_events"]
+__all__ = ["EventInputs", "evidence_mentions", "find_events"]
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,7 @@ class _Ctx:
     time_on: dict[int, TimeExpr]
     lex: tables.Lexicon
     anaphora: dict[str, list[tuple[int, list[str]]]] = field(default_factory=dict)
-    mentions_used: dict[str, list[Span]] = field(default_factory=dict)
+    by_country: dict[str, str] = field(default_factory=dict)
 
 
 # -- public ------------------------------------------------------------------------------------------------------------
@@ -271,13 +272,10 @@ def _phrase_actors(ctx: _Ctx, head: Token, max_cost: int = 4, subject: bool = Fa
                 for x in ids:
                     if x not in found:
                         found.append(x)
-                        _use(ctx, x, tok)
             elif not any(_has_country(ctx, x) for x in found) and any(_has_country(ctx, x) for x in ids):
                 # "Security forces in Guinea", "Salaheddine Sidhoum, Algeria's leading activist": an unaffiliated
                 # actor takes the affiliation found deeper in its own phrase
                 found = [x for x in ids]
-                for x in ids:
-                    _use(ctx, x, tok)
                 best = cost
         if cost >= max_cost:
             continue
@@ -308,23 +306,12 @@ def _has_country(ctx: _Ctx, actor_id: str) -> bool:
     return a is not None and bool(a.country or a.cameo)
 
 
-def _use(ctx: _Ctx, actor_id: str, tok: Token) -> None:
-    spans = ctx.mentions_used.setdefault(actor_id, [])
-    a = ctx.actor_by_id.get(actor_id)
-    if a is None:
-        return
-    for m in a.mentions:
-        if m.start < tok.idx + len(tok.text) and tok.idx < m.end:
-            if m not in spans:
-                spans.append(m)
-            return
-
-
 def _antecedent(ctx: _Ctx, head: Token) -> list[str]:
     """"the officials" -> the actors of the latest earlier "US officials" within a few paragraphs."""
-    for idx, ids in reversed(ctx.anaphora.get(head.lemma_.lower(), [])):
-        if idx < head.idx and head.idx - idx <= ANAPHOR_WINDOW:
-            return list(ids)
+    cands = ctx.anaphora.get(head.lemma_.lower(), [])
+    k = bisect.bisect_left(cands, (head.idx,)) - 1  # entries are in text order
+    if k >= 0 and head.idx - cands[k][0] <= ANAPHOR_WINDOW:
+        return list(cands[k][1])
     return []
 
 
@@ -629,6 +616,10 @@ def _control_chain(tok: Token, control_row) -> list[_Match]:
         if via is None:
             break
         ctl = control_row(via.i)
+        if ctl is None and rel == "pobj" and tok.pos_ == "NOUN" and cur is tok and h.lower_ == "in" \
+                and via.pos_ == "VERB" and _children(via, SUBJ) and not _is_event_verb(via):
+            # "guerrillas wounded two soldiers in a bomb attack": the attack is what the subject did
+            ctl = _Match(via, _PASS_ENTRY, True)
         if ctl is None and rel == "dobj" and tok.pos_ == "NOUN" and cur is tok and _is_speech(via):
             # "Italy announced a suspension of air links": the announcement is the act
             ctl = _Match(via, _PASS_ENTRY, True)
@@ -737,6 +728,10 @@ def _is_speech(t: Token) -> bool:
     return bool(rows) and rows[0].code == "010"
 
 
+def _is_event_verb(t: Token) -> bool:
+    return any(not r.objects and not r.prep for r in tables.lexicon().rows(t.lemma_.lower(), "VERB"))
+
+
 def d_is_visit(code: str) -> bool:
     return code[:3] in ("042", "043", "044", "040")
 
@@ -818,17 +813,19 @@ def _finish(ctx: _Ctx, d: _Draft, sent, inputs: EventInputs) -> Event:
         sentence=SentenceSpan(sent.start_char, sent.end_char),
         date=_date(ctx, d), location=location, negated=d.negated, hypothetical=d.hypothetical,
         confidence=round(max(0.05, min(0.95, conf)), 2),
-        mentions=_evidence(ctx, d.source + target, sent),
     )
 
 
-def _evidence(ctx: _Ctx, ids: list[str], sent) -> tuple[Span, ...]:
-    out: list[Span] = []
-    for x in ids:
-        for m in ctx.mentions_used.get(x, []):
-            if sent.start_char <= m.start < sent.end_char and m not in out:
-                out.append(m)
-    return tuple(sorted(out, key=lambda s: s.start))
+def evidence_mentions(event: Event, actors: tuple[Actor, ...] | list[Actor]) -> tuple[Span, ...]:
+    """The actor mentions an event rests on: every mention of its source and target actors inside its sentence.
+
+    The record keeps the trigger and sentence spans on the event and the mentions on the actors; this joins them
+    (the stage picks participants from these very mentions, so nothing is lost by not storing them twice).
+    """
+    want = set(event.source) | set(event.target)
+    s, e = event.sentence.start, event.sentence.end
+    out = [m for a in actors if a.id in want for m in a.mentions if s <= m.start and m.end <= e]
+    return tuple(sorted(set(out), key=lambda m: (m.start, m.end)))
 
 
 def _clause_walk(t: Token):
@@ -882,10 +879,13 @@ def _actors_of_country(ctx: _Ctx, country: str | None, exclude: list[str], input
     src_countries = {ctx.actor_by_id[x].country for x in exclude if x in ctx.actor_by_id}
     if country in src_countries:
         return []
-    best = [a for a in inputs.actors if a.country == country and a.kind == "country"]
-    if not best:
-        best = [a for a in inputs.actors if a.country == country]
-    return [best[0].id] if best else []
+    if not ctx.by_country:
+        for a in inputs.actors:  # once per article: the country's own actor first, else its first actor
+            if a.country and (a.country not in ctx.by_country or a.kind == "country"
+                              and ctx.actor_by_id[ctx.by_country[a.country]].kind != "country"):
+                ctx.by_country[a.country] = a.id
+    got = ctx.by_country.get(country)
+    return [got] if got else []
 
 
 def _renumber(events: list[Event]) -> list[Event]:
