@@ -107,7 +107,7 @@ def find_events(doc: Doc, inputs: EventInputs, lexicon_path: str | None = None) 
     out: list[Event] = []
     for sent in doc.sents:
         out.extend(_sentence_events(ctx, sent, inputs))
-    return tuple(_renumber(out))
+    return tuple(_renumber(out, inputs.actors))
 
 
 # -- indexes -----------------------------------------------------------------------------------------------------------
@@ -819,8 +819,8 @@ def _finish(ctx: _Ctx, d: _Draft, sent, inputs: EventInputs) -> Event:
 def evidence_mentions(event: Event, actors: tuple[Actor, ...] | list[Actor]) -> tuple[Span, ...]:
     """The actor mentions an event rests on: every mention of its source and target actors inside its sentence.
 
-    The record keeps the trigger and sentence spans on the event and the mentions on the actors; this joins them
-    (the stage picks participants from these very mentions, so nothing is lost by not storing them twice).
+    The stage picks participants from these very mentions; ``find_events`` stores them on each event (``mentions``),
+    so the record cites every actor mention an event uses.
     """
     want = set(event.source) | set(event.target)
     s, e = event.sentence.start, event.sentence.end
@@ -888,7 +888,8 @@ def _actors_of_country(ctx: _Ctx, country: str | None, exclude: list[str], input
     return [got] if got else []
 
 
-def _renumber(events: list[Event]) -> list[Event]:
+def _renumber(events: list[Event], actors: tuple[Actor, ...]) -> list[Event]:
+    """Ids in text order, and each event's evidence: the actor mentions it rests on."""
     from dataclasses import replace
 
-    return [replace(e, id=f"e{n}") for n, e in enumerate(events, 1)]
+    return [replace(e, id=f"e{n}", mentions=evidence_mentions(e, actors)) for n, e in enumerate(events, 1)]
