@@ -105,6 +105,14 @@ def test_cue_in_a_relative_clause_is_not_the_quotes_cue(text, speaker, cue):
     assert [(q.speaker_text, q.cue) for q in qs] == [(speaker, cue)]
 
 
+def test_cue_ending_the_previous_paragraph_with_a_colon():
+    _, qs = one("Defence Minister Anita Brandt told parliament:\n“We are short of engineers.”\nThe session ended.")
+    assert [(q.text, q.cue) for q in qs] == [("We are short of engineers.", "told")]
+    assert qs[0].speaker_text.endswith("Anita Brandt")
+    _, qs = one("Defence Minister Anita Brandt spoke to parliament.\n“We are short of engineers.”")
+    assert qs == ()  # no cue, no colon: nobody is said to have said it
+
+
 def test_split_quote_shares_the_speaker():
     _, qs = one("“The north is calm,” Singh said. “The south is not.”")
     assert [(q.text, q.speaker_text) for q in qs] == [("The north is calm,", "Singh"), ("The south is not.", "Singh")]

@@ -339,8 +339,18 @@ class _Ctx:
         if k < 0:
             return out
         para = self.para_of[q_start_tok] if q_start_tok < len(doc) else self.para_of[-1]
+        crossed = False
         while k >= 0 and len(out) < _FRAME_LIMIT:
-            if self.in_quote[k] or self.para_of[k] != para or doc[k].text in _TERMINAL or doc[k].text == "...":
+            if doc[k].is_space:
+                k -= 1
+                continue
+            if self.para_of[k] != para:
+                # "The minister said:" closing the previous paragraph introduces a quote that opens this one
+                if crossed or out or doc[k].text != ":":
+                    break
+                para = self.para_of[k]
+                crossed = True
+            if self.in_quote[k] or doc[k].text in _TERMINAL or doc[k].text == "...":
                 break
             out.append(k)
             k -= 1
