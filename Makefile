@@ -42,8 +42,17 @@ test: install-test
 bench: install-test
 	$(PY) bench/run.py
 
+# Every suite in $(SHARED)/eval plus the CAMEO codebook examples. The PETRARCH suites' fictional actors are converted
+# into build/ and used for those two files only (--actors-for), never as product defaults.
+PETR_DICT := $(SHARED)/eval/petrarch_validation_dictionaries.json
 eval: install-test
-	$(EW) eval $(SHARED)/eval/*.jsonl
+	@if [ ! -d "$(SHARED)/eval" ]; then echo "make eval: $(SHARED)/eval not present; nothing to evaluate (skipped)"; exit 0; fi; \
+	mkdir -p build && \
+	$(PY) scripts/petrarch_to_actors.py $(PETR_DICT) --set petrarch2 -o build/petrarch2-actors.tsv && \
+	$(PY) scripts/petrarch_to_actors.py $(PETR_DICT) --set ud -o build/ud-petrarch-actors.tsv && \
+	$(EW) eval $(SHARED)/eval/*.jsonl --codebook $(SHARED)/ontology/cameo-codes.csv \
+		--actors-for $(SHARED)/eval/petrarch_validation.jsonl=build/petrarch2-actors.tsv \
+		--actors-for $(SHARED)/eval/ud_petrarch_validate_2_02.jsonl=build/ud-petrarch-actors.tsv $(EVAL_ARGS)
 
 lint: install-test
 	$(VENV)/bin/ruff check src tests bench scripts

@@ -116,9 +116,11 @@ class Lexicon:
             return valid[-1] if any(e.source.startswith("user") for e in valid) else valid[0]
         if day is None:
             return cands[0]
-        # Out of office on that day: still the same person (country kept), but no current role or sector claimed.
+        # Out of office on that day: the same person (country kept), no current role; after a term, ELI (former official).
         latest = max(cands, key=lambda e: e.end or dt.date.max)
-        return LexEntry(name=latest.name, aliases=latest.aliases, country=latest.country, sector=None, cameo=None,
+        ended = latest.end is not None and latest.end < day
+        return LexEntry(name=latest.name, aliases=latest.aliases, country=latest.country,
+                        sector="ELI" if ended and latest.kind == "person" else None, cameo=None,
                         role=None, kind=latest.kind, source=latest.source)
 
     def sector_of(self, word: str) -> str | None:
@@ -318,6 +320,7 @@ class _Actor:
     cameo: str | None = None
     head: str | None = None  # head lemma for groups ("junta", "official")
     role_span: tuple[int, int] | None = None  # token range of a person's stated role
+    from_lexicon: bool = False  # role and sector from a bundled lexicon: a role stated in the text overrides them
     mentions: list[tuple[int, int]] = field(default_factory=list)
     first: int = 0
 
@@ -378,7 +381,7 @@ class _Builder:
             text = span.text
             label = ent.label_
             country, gkind = self.geo_country(text)
-            lexe = self.lex.find(text, self.day) if label in ("PERSON", "ORG", "GPE", "NORP", "FAC") else None
+            lexe = self.lexicon_match(span, label) if label in ("PERSON", "ORG", "GPE", "NORP", "FAC") else None
             if lexe is not None and lexe.kind != "country":
                 self.named_from_lexicon(span, lexe, label)
                 continue
@@ -399,10 +402,38 @@ class _Builder:
             else:
                 self.entities.append((span, None, country, label))
 
+    def lexicon_match(self, span: SpacySpan, label: str) -> LexEntry | None:
+        """A lexicon entry for an entity: its whole text; for a person, the longest run of two or more of its name
+        parts that is a known name ("Ali Mahamane Lamine Zeine" -> "Lamine Zeine"); for an organisation named with
+        a demonym or country in front, the rest when the entry is of that country ("American Department of
+        Defense" -> the Pentagon)."""
+        e = self.lex.find(span.text, self.day)
+        if e is not None or len(span) < 2:
+            return e
+        if label == "PERSON":
+            for size in range(len(span) - 1, 1, -1):
+                for i in range(0, len(span) - size + 1):
+                    e = self.lex.find(span[i:i + size].text, self.day)
+                    if e is not None and e.kind == "person":
+                        return e
+            return None
+        if label == "ORG":
+            c, kind = self.geo_country(span[0].text)
+            if c and kind in ("demonym", "country"):
+                e = self.lex.find(span[1:].text, self.day)
+                if e is not None and e.country == c:
+                    return e
+        return None
+
     def named_from_lexicon(self, span: SpacySpan, e: LexEntry, label: str) -> None:
         key = f"lex:{norm_name(e.name)}"
-        a = self.actor(key, e.name, e.kind, span.start, country=e.country, sector=e.sector, role=e.role,
+        # People are named as the article writes them (the longest form); organisations by their lexicon name.
+        name = e.name if e.kind != "person" else span.text
+        a = self.actor(key, name, e.kind, span.start, country=e.country, sector=e.sector, role=e.role,
                        cameo=e.cameo)
+        a.from_lexicon = not e.source.startswith("user")
+        if e.kind == "person" and len(span.text) > len(a.name):
+            a.name = span.text
         self.link(a, span.start, span.end)
         lab = "PERSON" if e.kind == "person" else ("ORG" if label not in ("ORG", "PERSON") else label)
         self.entities.append((span, a.key, e.country, lab))
@@ -546,8 +577,10 @@ class _Builder:
         if country and not a.country:
             a.country = country
         sector = self.role_sector(role_span)
-        if sector and (not a.sector or a.sector == "GOV" and sector == "MIL"):
+        if sector and (not a.sector or a.from_lexicon or a.sector == "GOV" and sector == "MIL"):
             a.sector = sector
+            if a.from_lexicon and a.country:
+                a.cameo = None  # recomputed from country + the stated sector
         return True
 
     def role_country(self, span: SpacySpan) -> str | None:
@@ -578,6 +611,8 @@ class _Builder:
 
     def role_sector(self, span: SpacySpan) -> str | None:
         words = [t.lower_ for t in span]
+        if "former" in words or any(w.startswith("ex-") for w in words):
+            return "ELI"  # CAMEO: elites, former government officials
         mil = any(self.lex.titles.get(w, ("", ""))[1] == "MIL" or self.lex.sector_of(w) == "MIL" for w in words)
         if mil:
             return "MIL"
@@ -613,8 +648,9 @@ class _Builder:
             k -= 1
         return None
 
-    def token_country(self, tok: Token) -> str | None:
-        """Country a single token stands for (a place/demonym entity or an actor with a country), if any."""
+    def token_country(self, tok: Token, places: bool = False) -> str | None:
+        """Country a single token stands for (a place/demonym entity or an actor with a country), if any. With
+        ``places``, a city or region counts too ("Shanghai police", "Rakhine rebels")."""
         key = self.tok_actor.get(tok.i)
         if key and self.actors[key].country:
             return self.actors[key].country
@@ -622,7 +658,7 @@ class _Builder:
             ent = _ent_of(tok)
             text = ent.text if ent is not None else tok.text
             c, kind = self.geo_country(text)
-            if c and kind in ("country", "capital", "demonym"):
+            if c and (kind in ("country", "capital", "demonym") or places and kind in ("city", "region")):
                 return c
         if tok.lower_ in _COUNTRY_ANAPHORA and tok.head is not None:
             a = self.leading_country(tok.i)
@@ -660,8 +696,10 @@ class _Builder:
             left, right = _np_bounds(tok)
             np = doc[left:right]
             country, of_end = self.np_country(tok)
+            inner = None
             if of_end > right:
                 np = doc[left:of_end]
+                inner = doc[of_end - 1]  # "a delegation of senior US military officials": "officials" refers too
             sector = self.np_sector(np, tok, sector)
             if country is not None:
                 key = f"group:{country}:{lemma}"
@@ -669,12 +707,15 @@ class _Builder:
                                head=lemma)
                 self.link(a, np.start, np.end)
                 self.groups_by_head.setdefault(lemma, []).append(a.key)
+                if inner is not None and inner.pos_ == "NOUN" and self.lex.sector_of(inner.lemma_.lower()):
+                    self.groups_by_head.setdefault(inner.lemma_.lower(), []).append(a.key)
                 continue
             ante = self.group_antecedent(tok)
             if ante is not None:
                 self.link(ante, np.start, np.end)
                 continue
-            if any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in tok.children) or tok.tag_ == "NNS":
+            if any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in tok.children) or tok.tag_ == "NNS" \
+                    or (tok.is_title and tok.pos_ == "PROPN"):  # a bare title: "Defense Minister said"
                 key = f"group:?:{lemma}:{tok.i}"
                 a = self.actor(key, _strip_det(np.text), "group", np.start, country=None, sector=sector, head=lemma)
                 self.link(a, np.start, np.end)
@@ -686,7 +727,7 @@ class _Builder:
         left, right = _np_bounds(tok)
         for t in self.doc[left:right]:
             if t.i != tok.i:
-                c = self.token_country(t)
+                c = self.token_country(t, places=True)
                 if c:
                     return c, right
         if depth < 2:
@@ -704,6 +745,8 @@ class _Builder:
         return None, right
 
     def np_sector(self, np: SpacySpan, head: Token, sector: str) -> str:
+        if any(t.lower_ == "former" or t.lower_.startswith("ex-") for t in np):
+            return "ELI"
         if any(self.lex.sector_of(t.lower_) == "MIL" for t in np if t.i != head.i and t.dep_ in ("amod", "compound")):
             if sector in ("GOV",) and head.lemma_.lower() in ("official", "leadership", "delegation", "junta"):
                 return "MIL"
@@ -862,13 +905,14 @@ def resolve(doc: Doc, gaz: Gazetteer, lexicon: Lexicon, published: dt.date | Non
     return b.finish()
 
 
-def resolve_phrase(pipeline, text: str) -> Actor | None:
+def resolve_phrase(pipeline, text: str, published: str | dt.date | None = None) -> Actor | None:
     """Resolve a short phrase ("Iraqi Kurdish leaders", "the French Foreign Minister") as one actor, or None.
 
     Used to score actor-resolution cases: the actor whose mentions cover the phrase's head word, else the actor
-    with the longest mention (people, organisations and groups before countries).
+    with the longest mention (people, organisations and groups before countries). ``published`` dates the phrase
+    for office holders ("Tony Blair" in 2003 is the British prime minister).
     """
-    rec = pipeline.extract(text)
+    rec = pipeline.extract(text, published=published)
     if not rec.actors:
         return None
     doc = pipeline.nlp(text)

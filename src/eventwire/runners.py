@@ -14,6 +14,8 @@ import os
 import resource
 import signal
 import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -67,9 +69,18 @@ def process_batch(cfg: PipelineConfig, items: list[ArticleInput | Failure]) -> B
     return BatchResult(results, os.getpid(), peak_rss_mb())
 
 
-def _worker_init(cfg: PipelineConfig) -> None:
+def _exit_with_parent(parent: int) -> None:
+    """A worker whose parent died (kill -9, power button) exits instead of waiting forever for work."""
+    while True:
+        time.sleep(1.0)
+        if os.getppid() != parent:
+            os._exit(1)
+
+
+def _worker_init(cfg: PipelineConfig, parent: int) -> None:
     # Ctrl-C goes to the whole process group; the parent decides what to do, workers just stop when told.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
     get_pipeline(cfg)  # load the model once, up front
 
 
@@ -95,7 +106,7 @@ class LocalRunner:
     def start(self) -> None:
         if self.workers > 1 and self._pool is None:
             self._pool = cf.ProcessPoolExecutor(max_workers=self.workers, mp_context=mp.get_context("spawn"),
-                                                initializer=_worker_init, initargs=(self.cfg,))
+                                                initializer=_worker_init, initargs=(self.cfg, os.getpid()))
 
     def close(self, cancel: bool = False) -> None:
         if self._pool is not None:
