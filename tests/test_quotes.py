@@ -198,6 +198,13 @@ def test_reported_speech(text, speaker, cue, content):
     assert [(q.direct, q.speaker_text, q.cue, q.text) for q in qs] == [(False, speaker, cue, content)]
 
 
+def test_dateline_is_not_the_speaker_and_that_clause_on_a_noun_is_reported():
+    _, qs = one("KYIV, May 3 (Reuters) - Ukraine's air force said on Friday it had shot down 24 of 26 drones.")
+    assert [(q.speaker_text, q.cue) for q in qs] == [("Ukraine's air force", "said")]
+    _, qs = one("The Institute for the Study of War said in a report that Russian forces were likely to attack.")
+    assert [(q.direct, q.text) for q in qs] == [(False, "Russian forces were likely to attack")]
+
+
 def test_a_said_with_no_clause_is_not_reported_speech():
     _, qs = one("The minister said nothing on Monday.")
     assert qs == ()

@@ -415,15 +415,17 @@ class _Ctx:
         return self._nearest_np(cue.tokens[0] - 1, -1, 5)
 
     def _subject(self, verb: Token) -> tuple[int, int, int] | None:
-        for c in verb.children:
-            if c.dep_ in _SUBJ and not self.in_quote[c.i]:
-                if c.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
-                    return self._np(verb.head)
-                if c.lemma_.lower() in _DOCUMENT_NOUNS:
-                    agent = self._agent_of_document(c)
-                    if agent is not None:
-                        return agent
-                return self._np(self._named(c))
+        subjects = [c for c in verb.children if c.dep_ in _SUBJ and not self.in_quote[c.i]]
+        if len(subjects) > 1:  # "KYIV, May 3 (Reuters) - Ukraine's air force said": the one nearest the verb
+            subjects = sorted(subjects, key=lambda c: abs(verb.i - c.i))[:1]
+        for c in subjects:
+            if c.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+                return self._np(verb.head)
+            if c.lemma_.lower() in _DOCUMENT_NOUNS:
+                agent = self._agent_of_document(c)
+                if agent is not None:
+                    return agent
+            return self._np(self._named(c))
         return None
 
     def _named(self, h: Token) -> Token:
@@ -738,8 +740,10 @@ def _complement(ctx: _Ctx, v: Token, lemma: str) -> tuple[int, int] | None:
     comp = next((c for c in v.children if c.dep_ == "ccomp" and c.i > v.i), None)
     if comp is None:
         comp = next((c for c in v.children if c.dep_ == "ccomp" and c.right_edge.i < v.i), None)
-    if comp is None:  # "told the presenter that ...", parsed as a clause on the object
-        for obj in (c for c in v.children if c.dep_ in ("dobj", "obj", "dative")):
+    if comp is None:  # "told the presenter that ...", "said in a report that ...": parsed as a clause on a noun
+        nouns = [c for c in v.children if c.dep_ in ("dobj", "obj", "dative") and c.i > v.i]
+        nouns += [p for c in v.children if c.dep_ == "prep" and c.i > v.i for p in c.children if p.dep_ == "pobj"]
+        for obj in nouns:
             comp = next((c for c in obj.rights if c.dep_ in ("acl", "relcl", "ccomp")
                          and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
             if comp is not None:
