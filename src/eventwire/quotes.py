@@ -655,7 +655,7 @@ def _directs(ctx: _Ctx, spans: list[QuoteSpan]) -> list[_Found]:
             if nxt.span is not None and nxt.span.paragraph == sp.paragraph + 1:
                 donor = _follow(found, idx + 1)
         if donor is None:
-            for j in range(idx - 1, -1, -1):
+            for j in range(idx - 1, max(-1, idx - 5), -1):  # a split quote sits next to its other part
                 o = found[j]
                 if o.span is None or o.span.paragraph != sp.paragraph:
                     break
@@ -663,7 +663,7 @@ def _directs(ctx: _Ctx, spans: list[QuoteSpan]) -> list[_Found]:
                     donor = j
                     break
         if donor is None:
-            for j in range(idx + 1, len(found)):
+            for j in range(idx + 1, min(len(found), idx + 5)):
                 o = found[j]
                 if o.span is None or o.span.paragraph != sp.paragraph:
                     break
