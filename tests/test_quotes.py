@@ -105,6 +105,14 @@ def test_cue_in_a_relative_clause_is_not_the_quotes_cue(text, speaker, cue):
     assert [(q.speaker_text, q.cue) for q in qs] == [(speaker, cue)]
 
 
+def test_cue_ending_the_previous_paragraph_with_a_colon():
+    _, qs = one("Defence Minister Anita Brandt told parliament:\n“We are short of engineers.”\nThe session ended.")
+    assert [(q.text, q.cue) for q in qs] == [("We are short of engineers.", "told")]
+    assert qs[0].speaker_text.endswith("Anita Brandt")
+    _, qs = one("Defence Minister Anita Brandt spoke to parliament.\n“We are short of engineers.”")
+    assert qs == ()  # no cue, no colon: nobody is said to have said it
+
+
 def test_split_quote_shares_the_speaker():
     _, qs = one("“The north is calm,” Singh said. “The south is not.”")
     assert [(q.text, q.speaker_text) for q in qs] == [("The north is calm,", "Singh"), ("The south is not.", "Singh")]
@@ -188,6 +196,13 @@ def test_statement_read_by_a_spokesperson_keeps_the_person():
 def test_reported_speech(text, speaker, cue, content):
     _, qs = one(text)
     assert [(q.direct, q.speaker_text, q.cue, q.text) for q in qs] == [(False, speaker, cue, content)]
+
+
+def test_dateline_is_not_the_speaker_and_that_clause_on_a_noun_is_reported():
+    _, qs = one("KYIV, May 3 (Reuters) - Ukraine's air force said on Friday it had shot down 24 of 26 drones.")
+    assert [(q.speaker_text, q.cue) for q in qs] == [("Ukraine's air force", "said")]
+    _, qs = one("The Institute for the Study of War said in a report that Russian forces were likely to attack.")
+    assert [(q.direct, q.text) for q in qs] == [(False, "Russian forces were likely to attack")]
 
 
 def test_a_said_with_no_clause_is_not_reported_speech():

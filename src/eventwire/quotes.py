@@ -127,6 +127,7 @@ def scan_quotes(text: str) -> list[QuoteSpan]:
     for p_i, (lo, hi) in enumerate(paras):
         stack: list[tuple[str, int]] = []  # (family, index of opening mark)
         stray_single: int | None = None  # "We did not fire first,' the spokesman said: a single mark closing a double
+        seen_mark = False  # a quote mark (not an apostrophe) earlier in this paragraph
         for i in range(lo, hi):
             ch = text[i]
             if ch not in _MARKS:
@@ -134,6 +135,8 @@ def scan_quotes(text: str) -> list[QuoteSpan]:
             role = _role(text, i, lo, hi)
             if role is None:
                 continue
+            first_mark = not seen_mark
+            seen_mark = True
             fam = _family(ch)
             in_stack = any(f == fam for f, _ in stack)
             if role == "ambig":
@@ -156,8 +159,7 @@ def scan_quotes(text: str) -> list[QuoteSpan]:
                 stack.clear()
                 _emit(out, text, o, i, p_i, "double", "opened with a single mark, closed with a double mark")
                 continue
-            if not stack and fam == "double" and not any(text[k] in _MARKS and _role(text, k, lo, hi)
-                                                         for k in range(lo, i)):
+            if not stack and fam == "double" and first_mark:
                 # a closing mark with no opening mark in the paragraph: the quote began at the paragraph start
                 s, e = _trim(text, lo, i)
                 if s < e:
@@ -252,7 +254,8 @@ _SPAN_LEFT_DEPS = {"compound", "flat", "amod", "det", "poss", "nmod", "nummod", 
 _CLIMB_DEPS = {"conj", "xcomp", "advcl"}
 _PARTITIVES = {"one", "some", "many", "several", "most", "none", "all", "each", "both", "few", "any", "either",
                "neither", "dozens", "hundreds", "thousands", "two", "three", "four", "five"}
-_FRAME_LIMIT = 40  # tokens searched on each side of a quote for its cue
+_FRAME_LIMIT = 40
+_MAX_HOPS = 8  # dependency steps from a partial quote up to the cue verb that governs it  # tokens searched on each side of a quote for its cue
 
 
 @dataclass
@@ -339,8 +342,20 @@ class _Ctx:
         if k < 0:
             return out
         para = self.para_of[q_start_tok] if q_start_tok < len(doc) else self.para_of[-1]
-        while k >= 0 and len(out) < _FRAME_LIMIT:
-            if self.in_quote[k] or self.para_of[k] != para or doc[k].text in _TERMINAL or doc[k].text == "...":
+        crossed = False
+        steps = 0
+        while k >= 0 and len(out) < _FRAME_LIMIT and steps < 4 * _FRAME_LIMIT:
+            steps += 1
+            if doc[k].is_space:
+                k -= 1
+                continue
+            if self.para_of[k] != para:
+                # "The minister said:" closing the previous paragraph introduces a quote that opens this one
+                if crossed or out or doc[k].text != ":":
+                    break
+                para = self.para_of[k]
+                crossed = True
+            if self.in_quote[k] or doc[k].text in _TERMINAL or doc[k].text == "...":
                 break
             out.append(k)
             k -= 1
@@ -405,15 +420,17 @@ class _Ctx:
         return self._nearest_np(cue.tokens[0] - 1, -1, 5)
 
     def _subject(self, verb: Token) -> tuple[int, int, int] | None:
-        for c in verb.children:
-            if c.dep_ in _SUBJ and not self.in_quote[c.i]:
-                if c.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
-                    return self._np(verb.head)
-                if c.lemma_.lower() in _DOCUMENT_NOUNS:
-                    agent = self._agent_of_document(c)
-                    if agent is not None:
-                        return agent
-                return self._np(self._named(c))
+        subjects = [c for c in verb.children if c.dep_ in _SUBJ and not self.in_quote[c.i]]
+        if len(subjects) > 1:  # "KYIV, May 3 (Reuters) - Ukraine's air force said": the one nearest the verb
+            subjects = sorted(subjects, key=lambda c: abs(verb.i - c.i))[:1]
+        for c in subjects:
+            if c.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+                return self._np(verb.head)
+            if c.lemma_.lower() in _DOCUMENT_NOUNS:
+                agent = self._agent_of_document(c)
+                if agent is not None:
+                    return agent
+            return self._np(self._named(c))
         return None
 
     def _named(self, h: Token) -> Token:
@@ -493,7 +510,9 @@ def _ancestor_cue(ctx: _Ctx, a: int, b: int) -> _Cue | None:
         if doc[k].is_punct:
             continue
         t = doc[k]
-        for anc in t.ancestors:
+        for hops, anc in enumerate(t.ancestors):
+            if hops >= _MAX_HOPS:
+                break
             if ctx.in_quote[anc.i]:
                 continue
             c = ctx.cue_at(anc.i)
@@ -532,7 +551,12 @@ def _rank(ctx: _Ctx, cues: list[_Cue], a: int, b: int, after: bool) -> _Cue:
     def score(c: _Cue) -> tuple[int, int]:
         t = c.head
         governs = t.i in quote_heads
-        in_relcl = any(x.dep_ in ("relcl", "acl", "advcl") for x in [t, *t.ancestors] if not ctx.in_quote[x.i])
+        chain = [t]
+        for x in t.ancestors:
+            if len(chain) > _MAX_HOPS:
+                break
+            chain.append(x)
+        in_relcl = any(x.dep_ in ("relcl", "acl", "advcl") for x in chain if not ctx.in_quote[x.i])
         distance = c.tokens[0] if after else -c.tokens[0]
         return (0 if governs else 1 if not in_relcl else 2, distance)
 
@@ -631,7 +655,7 @@ def _directs(ctx: _Ctx, spans: list[QuoteSpan]) -> list[_Found]:
             if nxt.span is not None and nxt.span.paragraph == sp.paragraph + 1:
                 donor = _follow(found, idx + 1)
         if donor is None:
-            for j in range(idx - 1, -1, -1):
+            for j in range(idx - 1, max(-1, idx - 5), -1):  # a split quote sits next to its other part
                 o = found[j]
                 if o.span is None or o.span.paragraph != sp.paragraph:
                     break
@@ -639,7 +663,7 @@ def _directs(ctx: _Ctx, spans: list[QuoteSpan]) -> list[_Found]:
                     donor = j
                     break
         if donor is None:
-            for j in range(idx + 1, len(found)):
+            for j in range(idx + 1, min(len(found), idx + 5)):
                 o = found[j]
                 if o.span is None or o.span.paragraph != sp.paragraph:
                     break
@@ -702,12 +726,21 @@ def _indirects(ctx: _Ctx, directs: list[_Found]) -> list[_Found]:
         s_char = doc[s].idx
         e_char = doc[e - 1].idx + len(doc[e - 1])
         s_char, e_char = _trim(text, s_char, e_char)
-        for o, c in covered:  # a clause ending inside a partial quote ends with it: said it would "not bow."
-            if o >= s_char and o < e_char < c:
+        first = max(0, bisect.bisect_left(covered, (s_char, -1)) - 1)  # quotes are sorted and never overlap
+        j = first
+        while j < len(covered) and covered[j][0] < e_char:
+            o, c = covered[j]
+            if o >= s_char and e_char < c:  # a clause ending inside a partial quote ends with it: would "not bow."
                 e_char = c
+            j += 1
         if e_char - s_char < 3:
             continue
-        inside = sum(max(0, min(e_char, c) - max(s_char, o)) for o, c in covered)
+        j = first
+        inside = 0
+        while j < len(covered) and covered[j][0] < e_char:
+            o, c = covered[j]
+            inside += max(0, min(e_char, c) - max(s_char, o))
+            j += 1
         if inside * 2 > e_char - s_char:
             continue
         spk = ctx.speaker_of(cue)
@@ -728,8 +761,10 @@ def _complement(ctx: _Ctx, v: Token, lemma: str) -> tuple[int, int] | None:
     comp = next((c for c in v.children if c.dep_ == "ccomp" and c.i > v.i), None)
     if comp is None:
         comp = next((c for c in v.children if c.dep_ == "ccomp" and c.right_edge.i < v.i), None)
-    if comp is None:  # "told the presenter that ...", parsed as a clause on the object
-        for obj in (c for c in v.children if c.dep_ in ("dobj", "obj", "dative")):
+    if comp is None:  # "told the presenter that ...", "said in a report that ...": parsed as a clause on a noun
+        nouns = [c for c in v.children if c.dep_ in ("dobj", "obj", "dative") and c.i > v.i]
+        nouns += [p for c in v.children if c.dep_ == "prep" and c.i > v.i for p in c.children if p.dep_ == "pobj"]
+        for obj in nouns:
             comp = next((c for c in obj.rights if c.dep_ in ("acl", "relcl", "ccomp")
                          and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
             if comp is not None:
@@ -827,7 +862,7 @@ class _Mentions:
 
     def last_person_before(self, pos: int, exclude: tuple[int, int]) -> str | None:
         k = bisect.bisect_left(self.starts, pos)
-        for j in range(k - 1, -1, -1):
+        for j in range(k - 1, max(-1, k - 2001), -1):  # the nearest person within the last 2,000 mentions
             s, e, aid = self.rows[j]
             if s >= exclude[0] and e <= exclude[1]:
                 continue
