@@ -84,7 +84,10 @@ class Store:
                     raise StoreError(f"{self.path}: store schema {v} is older than {schema.LATEST}; "
                                      f"open it once for writing (e.g. `eventwire ingest`) to migrate")
             else:
-                schema.migrate(self.conn)
+                applied = schema.migrate(self.conn)
+                if schema.RELATIONS_VERSION in applied:
+                    relations.catch_up(self.conn)  # articles stored before the relation tables existed
+            self._relations = self.schema_version() >= schema.RELATIONS_VERSION
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: cannot open the store ({exc})") from None
 
@@ -132,7 +135,8 @@ class Store:
             self.conn.executemany(
                 f"INSERT INTO {t} ({names}) VALUES ({marks})",
                 [[r[c] for c in cols] + ([ingested_at] if extra else []) for r in rows[t]])
-        relations.update_for_article(self.conn, rec.id)  # the one hook: actors, near-duplicates, event linking
+        if self._relations:  # the one hook: actors, near-duplicates, event linking
+            relations.update_for_article(self.conn, rec.id)
 
     def _add_source(self, article_id: str, info: SourceInfo) -> None:
         self.conn.execute(

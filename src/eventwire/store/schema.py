@@ -153,6 +153,7 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
     (2, "event_mentions: the actor mentions each event rests on", _v2()),
     (3, "relations: actors across articles, near-duplicate articles, linked events", _v3_relations()),
 ]
+RELATIONS_VERSION = 3  # the migration that creates the relation tables (eventwire.relations)
 
 LATEST = MIGRATIONS[-1][0]
 
