@@ -335,6 +335,7 @@ class _Builder:
         self.doc, self.gaz, self.lex, self.day = doc, gaz, lex, day
         self.text = doc_text(doc)
         self.ents = list(doc.ents)  # Doc.ents builds new spans on every access
+        self.sent_starts = [sent.start_char for sent in doc.sents] or [0]
         self.ent_at: dict[int, SpacySpan] = {i: e for e in self.ents for i in range(e.start, e.end)}
         self.actors: dict[str, _Actor] = {}
         self.tok_actor: dict[int, str] = {}  # token index -> actor key (names and groups)
@@ -553,10 +554,14 @@ class _Builder:
                 j -= 1
                 continue
             break
+        root = name.root
+        if j < name.start and root.dep_ == "appos" and root.head.i < j:
+            # "Iran's religious leader Ayatollah Ruhollah Khomeini": the head noun is part of the role too
+            head = root.head
+            j = min(min(t.i for t in head.subtree), j)
         if j < name.start:
             role_span = doc[j:name.start]
         # 2. Apposition: "Foreign Minister of Niger, Bakary Yaou Sangare" / "the prime minister of X, Name,".
-        root = name.root
         if role_span is None and root.dep_ == "appos" and root.head.i < name.start:
             head = root.head
             left = min(t.i for t in head.subtree)
@@ -784,7 +789,7 @@ class _Builder:
                     return c, right
         if depth < 2:
             for child in tok.children:
-                if child.dep_ == "prep" and child.lower_ in ("of", "from") and child.i == right:
+                if child.dep_ == "prep" and child.lower_ in ("of", "from", "in") and child.i == right:
                     for g in child.children:
                         if g.dep_ == "pobj":
                             c = self.token_country(g)
@@ -815,7 +820,7 @@ class _Builder:
             return None
         return self.actors[keys[-1]]
 
-    def leading_country(self, before: int, exclude: str | None = None) -> str | None:
+    def leading_country(self, before: int, exclude: str | None = None, places: bool = False) -> str | None:
         """The article's leading country up to token ``before``: mentions counted, the article's first country
         (the lede's subject, as news is written) counting two more; ties to the earliest. ``exclude``: a country
         the phrase cannot be ("US officials visited the country" is not the United States)."""
@@ -827,6 +832,11 @@ class _Builder:
             n = sum(1 for (s, _) in a.mentions if s < at)
             if n and a.country != exclude:
                 counts[a.country] = (n + (2 if a.country == lede else 0), -a.first)
+        if places:  # cities and regions named in the article count for their country too ("in Algiers")
+            for span, key, country, label in self.entities:
+                if key is None and country and span.start_char < at and country != exclude:
+                    n, first = counts.get(country, (0, -span.start))
+                    counts[country] = (n + 1, first)
         if not counts:
             return None
         return max(counts.items(), key=lambda kv: kv[1])[0]
@@ -868,6 +878,8 @@ class _Builder:
                 a.country = self.role_country(self.doc[a.role_span[0]:a.role_span[1]])
             if a.kind in ("person", "organization") and not a.country:
                 a.country = self.inherited_country(a)
+        self.domestic_fallback()
+        for a in self.actors.values():
             if not a.cameo and a.country:
                 a.cameo = a.country + (a.sector or "") if a.kind != "country" else a.country
         ordered = sorted(self.actors.values(), key=lambda a: (min(s for s, _ in a.mentions) if a.mentions else 0))
@@ -884,6 +896,44 @@ class _Builder:
             ents.append(Entity(id=f"t{n}", text=span.text, label=label, start=span.start_char, end=span.end_char,
                                actor=ids.get(key) if key else None, country=(a.country if a else None) or country))
         return tuple(ents), actors
+
+    def domestic_fallback(self) -> None:
+        """Office holders and domestic groups the article gives no country ("President X said", "police
+        arrested", "the rebels") belong to the article's leading country, as event coders read news: unless
+        another person or group in the same sentence already holds that country (a visitor is not the host)."""
+        cands = [a for a in self.actors.values() if not a.country and not a.cameo and a.mentions
+                 and ((a.kind == "person" and (a.role or a.sector)) or (a.kind == "group" and a.sector
+                      and a.sector not in ("IGO", "NGO", "IMG", "UAF", "REF")))]
+        if not cands:
+            return
+        lead = self.leading_country(len(self.doc) - 1, places=True)
+        if lead is None:
+            return
+        sent_of = self.sentence_of
+        held: dict[int, set[str]] = {}
+        for b in self.actors.values():
+            if b.kind in ("person", "group", "organization") and b.country:
+                for s, _ in b.mentions:
+                    held.setdefault(sent_of(s), set()).add(b.country)
+        for a in cands:
+            sents = {sent_of(s) for s, _ in a.mentions}
+            if any(lead in held.get(k, ()) for k in sents) and a.kind == "person":
+                continue
+            if a.kind == "person" and any(held.get(k) for k in sents):
+                continue  # someone else in the sentence has a country: too ambiguous to guess
+            a.country = lead
+            a.cameo = None
+
+    def sentence_of(self, char: int) -> int:
+        starts = self.sent_starts
+        lo, hi = 0, len(starts) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if starts[mid] <= char:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
 
     def inherited_country(self, a: _Actor) -> str | None:
         """Country of the group or organisation a person or organisation is named in: "officials, including Deputy
