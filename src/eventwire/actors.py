@@ -833,7 +833,7 @@ class _Builder:
             if n and a.country != exclude:
                 counts[a.country] = (n + (2 if a.country == lede else 0), -a.first)
         if places:  # cities and regions named in the article count for their country too ("in Algiers")
-            for span, key, country, label in self.entities:
+            for span, key, country, _label in self.entities:
                 if key is None and country and span.start_char < at and country != exclude:
                     n, first = counts.get(country, (0, -span.start))
                     counts[country] = (n + 1, first)
