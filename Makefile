@@ -37,9 +37,10 @@ web-assets: $(VENDOR)/.built
 
 install: $(VENV)/.installed $(VENDOR)/.built
 
-# Test extras and system packages the tests need.
+# Test extras (and the gazetteer builders, so a test can check the committed tables rebuild byte for byte) and the
+# system packages the tests need.
 $(VENV)/.installed-test: $(VENV)/.installed
-	$(PIP) install -q -e ".[test]"
+	$(PIP) install -q -e ".[test,gazetteer-build]"
 	touch $@
 
 # Debian's Chromium and ChromeDriver for the browser tests (never a browser download).
