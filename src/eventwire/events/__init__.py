@@ -796,7 +796,9 @@ def _finish(ctx: _Ctx, d: _Draft, sent, inputs: EventInputs) -> Event:
     t = d.trigger
     location = _location(ctx, d)
     target = list(d.target)
-    if not target and location is not None and d.code.startswith("04"):
+    if not target and location is not None and not d.code.startswith(("01", "02")):
+        # "talks in Niamey", "fired shells at targets in Jericho", "opened an embassy in Tehran": an act with no
+        # named target is done to the country where it happens (unless that is the source's own country).
         target = _actors_of_country(ctx, location.country, exclude=d.source, inputs=inputs)
     conf = 0.45
     conf += 0.1 if not d.inherited else 0.0
@@ -885,7 +887,7 @@ def _actors_of_country(ctx: _Ctx, country: str | None, exclude: list[str], input
                               and ctx.actor_by_id[ctx.by_country[a.country]].kind != "country"):
                 ctx.by_country[a.country] = a.id
     got = ctx.by_country.get(country)
-    return [got] if got else []
+    return [got] if got and got not in exclude else []
 
 
 def _renumber(events: list[Event], actors: tuple[Actor, ...]) -> list[Event]:
