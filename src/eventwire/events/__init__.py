@@ -221,6 +221,8 @@ def _match(ctx: _Ctx, tok: Token) -> list[_Match]:
     lemma = tok.lemma_.lower()
     found: list[_Match] = []
     kinds = ("VERB", "CONTROL") if pos == "VERB" else ("CONTROL",) if pos == "ADJ" else ("NOUN",)
+    if pos == "VERB" and not any(ctx.lex.rows(lemma, k) for k in kinds):
+        lemma = _verb_lemma(ctx.lex, tok.lower_, lemma)
     if pos == "NOUN" and tok.lower_ != lemma:
         kinds = ("NOUN",)
     for kind in kinds:
@@ -233,6 +235,23 @@ def _match(ctx: _Ctx, tok: Token) -> list[_Match]:
                 found.append(_Match(tok, row, kind == "CONTROL", hit))
                 break
     return found
+
+
+def _verb_lemma(lex: tables.Lexicon, form: str, lemma: str) -> str:
+    """A lexicon verb the inflected ``form`` can come from, when the tagger's lemma is not one ("staged" -> "stag")."""
+    cands: list[str] = []
+    for suffix in ("ed", "ing", "es", "s"):
+        if form.endswith(suffix) and len(form) > len(suffix) + 2:
+            stem = form[: -len(suffix)]
+            cands += [stem + "e", stem] if suffix in ("ed", "ing") else [stem]
+            if suffix in ("ed", "ing") and len(stem) > 2 and stem[-1] == stem[-2]:
+                cands.append(stem[:-1])  # "planned" -> "plan"
+            if suffix == "ed" and stem.endswith("i"):
+                cands.append(stem[:-1] + "y")  # "denied" -> "deny"
+    for c in cands:
+        if lex.rows(c, "VERB") or lex.rows(c, "CONTROL"):
+            return c
+    return lemma
 
 
 def _row_fits(tok: Token, row: LexEntry, pos: str) -> tuple[Token, ...] | None:
@@ -707,10 +726,23 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
                     break
     if not own_code and not target and (d_is_visit(code) or code[:2] in ("08", "14", "17")):
         target = _place_target(ctx, t)
+    if not source and target and code[:2] in VIOLENT_ROOTS:
+        # "An Eriadorian was shot dead in Osgiliath", "three civilians were killed in a car bombing in Baghdad":
+        # violence with no named doer is ascribed to the country where it happens.
+        d = _Draft(t, m.entry, code, chain, [], target, inherited, negated, hypothetical)
+        loc = _location(ctx, d)
+        if loc is not None:  # (not when the victims are of that country: "Iraqis were killed in Baghdad")
+            source = _actors_of_country(ctx, loc.country, exclude=target, inputs=None)
+        else:
+            tc = {ctx.actor_by_id[x].country for x in target}
+            source = [x for x in _place_target(ctx, t) if ctx.actor_by_id[x].country not in tc]
     if not source:
         return None
     target = [x for x in target if x not in source]
     return _Draft(t, m.entry, code, chain, source, target, inherited, negated, hypothetical)
+
+
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 
 
 OBLIGATION = frozenset({"must", "should"})
@@ -875,14 +907,14 @@ def _location(ctx: _Ctx, d: _Draft) -> EventLocation | None:
     return None
 
 
-def _actors_of_country(ctx: _Ctx, country: str | None, exclude: list[str], inputs: EventInputs) -> list[str]:
+def _actors_of_country(ctx: _Ctx, country: str | None, exclude: list[str], inputs: EventInputs | None) -> list[str]:
     if not country:
         return []
     src_countries = {ctx.actor_by_id[x].country for x in exclude if x in ctx.actor_by_id}
     if country in src_countries:
         return []
     if not ctx.by_country:
-        for a in inputs.actors:  # once per article: the country's own actor first, else its first actor
+        for a in ctx.actor_by_id.values():  # once per article: the country's own actor first, else its first actor
             if a.country and (a.country not in ctx.by_country or a.kind == "country"
                               and ctx.actor_by_id[ctx.by_country[a.country]].kind != "country"):
                 ctx.by_country[a.country] = a.id
