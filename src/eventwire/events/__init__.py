@@ -739,6 +739,10 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
     if not source:
         return None
     target = [x for x in target if x not in source]
+    if t.pos_ == "NOUN" and not chain and not own_code and not target:
+        # "since last month's U.S. invasion", "an end to the EC's farm reform": a bare noun naming an act, with no
+        # verb that says it took place and no one it is done to, is background, not an event report.
+        return None
     return _Draft(t, m.entry, code, chain, source, target, inherited, negated, hypothetical)
 
 
