@@ -725,7 +725,8 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
                 if target:
                     break
     if not own_code and not target and (d_is_visit(code) or code[:2] in ("08", "14", "17")):
-        target = _place_target(ctx, t)
+        # a journey's destination: "left for Minas Tirith", "headed to Cairo"
+        target = _place_target(ctx, t, ("in", "at", "to", "for") if code[:3] == "042" else ("in", "at"))
     if not source and target and code[:2] in VIOLENT_ROOTS:
         # "An Eriadorian was shot dead in Osgiliath", "three civilians were killed in a car bombing in Baghdad":
         # violence with no named doer is ascribed to the country where it happens.
@@ -796,10 +797,10 @@ def _of_actors(ctx: _Ctx, n: Token) -> list[str]:
     return _noun_source(ctx, n)
 
 
-def _place_target(ctx: _Ctx, t: Token) -> list[str]:
+def _place_target(ctx: _Ctx, t: Token, preps: tuple[str, ...] = ("in", "at")) -> list[str]:
     """"arrived in Amman", "talks in Niger": for meetings and visits, the actor named by the place."""
     for c in t.children:
-        if c.dep_ == "prep" and c.lower_ in ("in", "at"):
+        if c.dep_ == "prep" and c.lower_ in preps:
             for p in c.children:
                 if p.dep_ == "pobj":
                     got = _phrase_actors(ctx, p, max_cost=1)
