@@ -59,6 +59,8 @@ class EventInputs:
 
 # Prepositions whose object is the one acted upon ("meet with X", "attack on X", "travel to X").
 TARGET_PREPS = frozenset({"with", "against", "on", "to", "toward", "towards", "at", "upon", "into", "onto", "over"})
+# Complaints, refusals, warnings and protests are about someone: "warned their people about the Prince of X".
+ABOUT_ROOTS = frozenset({"11", "12", "13", "14"})
 NOUN_TARGET_PREPS = TARGET_PREPS | {"between", "among"}
 # Prepositions followed into a phrase when looking for its actors ("a delegation of US officials", "a deal with X").
 PHRASE_PREPS = frozenset({"of", "with", "from", "by", "between", "among", "to", "for", "against", "over", "about",
@@ -433,7 +435,8 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
                  for p in c.children if p.dep_ == "pobj"]
     else:
         order = _children(v, ("dobj",)) + _children(v, PASS_SUBJ) + _children(v, ("dative",))
-        preps = [c for c in v.children if c.dep_ in ("prep", "dative") and c.lower_ in TARGET_PREPS]
+        preps = [c for c in v.children if c.dep_ in ("prep", "dative") and c.lower_ in TARGET_PREPS
+                 or c.dep_ == "prep" and c.lower_ == "about" and code is not None and code[:2] in ABOUT_ROOTS]
         if code is not None and code[:2] in ("11", "12", "14"):
             # "complained to the UN over Israeli raids": the one complained about, not the addressee
             preps.sort(key=lambda c: c.lower_ not in ("against", "over", "about"))
@@ -724,7 +727,7 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
                 target = _embedded_subject(ctx, c, t) or _object_actors(ctx, c)
                 if target:
                     break
-    if not own_code and not target and (d_is_visit(code) or code[:2] in ("08", "14", "17")):
+    if not own_code and not target and code[:2] not in ("01", "02"):
         # a journey's destination: "left for Minas Tirith", "headed to Cairo"
         target = _place_target(ctx, t, ("in", "at", "to", "for") if code[:3] == "042" else ("in", "at"))
     if not source and target and code[:2] in VIOLENT_ROOTS:
@@ -806,6 +809,15 @@ def _place_target(ctx: _Ctx, t: Token, preps: tuple[str, ...] = ("in", "at")) ->
                     got = _phrase_actors(ctx, p, max_cost=1)
                     if got:
                         return got
+    # "criticized the closure of guest houses in Bree": the place of the act's object
+    for d in _children(t, ("dobj",)):
+        for c in d.subtree:
+            if c.dep_ == "prep" and c.lower_ in ("in", "at") and c.head.pos_ == "NOUN":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        got = _phrase_actors(ctx, p, max_cost=1)
+                        if got:
+                            return got
     return []
 
 
