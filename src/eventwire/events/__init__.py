@@ -727,6 +727,19 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
                 target = _embedded_subject(ctx, c, t) or _object_actors(ctx, c)
                 if target:
                     break
+    if not target:
+        # "expressed hopes that X would ...", "insisted on its demands that X grant ...": the subject of the clause
+        # the act's object noun introduces
+        nouns = _children(t, ("dobj",)) + [p for c in t.children if c.dep_ == "prep" for p in c.children
+                                           if p.dep_ == "pobj"]
+        if t.pos_ == "NOUN":
+            nouns.append(t)
+        for n in nouns:
+            for c in n.children:
+                if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+                    target = [x for x in _embedded_subject(ctx, c, n) if x not in source] or target
+            if target:
+                break
     if not own_code and not target and code[:2] not in ("01", "02"):
         # a journey's destination: "left for Minas Tirith", "headed to Cairo"
         target = _place_target(ctx, t, ("in", "at", "to", "for") if code[:3] == "042" else ("in", "at"))
