@@ -727,6 +727,22 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
                 target = _embedded_subject(ctx, c, t) or _object_actors(ctx, c)
                 if target:
                     break
+    if not target and t.pos_ == "VERB" and not _children(t, ("dobj",)):
+        # "donated and delivered goods to X": verbs conjoined before a shared object share its target
+        for c in t.children:
+            if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > t.i:
+                target = [x for x in _object_actors(ctx, c, code=code) if x not in source]
+                break
+    if not target and code[:2] == "13":
+        # "threatened to stop talks if the US deploys missiles": the threat is aimed at the one whose act is its
+        # condition
+        for v in [t, *(c.tok for c in chain)]:
+            for c in [v, *_children(v, ("xcomp",))]:
+                for a in _children(c, ("advcl",)):
+                    if any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in a.children):
+                        target = [x for x in _embedded_subject(ctx, a, c) if x not in source]
+                    if target:
+                        break
     if not target:
         # "expressed hopes that X would ...", "insisted on its demands that X grant ...": the subject of the clause
         # the act's object noun introduces
