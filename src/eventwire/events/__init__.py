@@ -11,6 +11,12 @@ One event per statement of an event in the text (a mention with its own evidence
    nominal event, the controller's subject for control and raising, the first conjunct's subject for conjoined
    verbs); target = direct object, passive subject, or the object of a directed preposition (with, against, to...).
    A phrase's actors are the actor mentions nearest its head (conjuncts and appositions count as the head itself).
+   With no such target: the verb conjoined after it ("donated and delivered goods to X"), the subject of a that-clause
+   on its object noun ("expressed hopes that X ..."), the subject of a threat's if/unless condition, a journey's
+   destination ("left for X"), and last the actor named by the place of the act or of its object ("opened an
+   embassy in Tehran", "criticized the closure of houses in Bree"). Violence with no named doer is ascribed to the
+   place it happens in, unless the victims are of that country. A bare noun naming an act, with no control verb and
+   no target ("since last month's U.S. invasion"), is background and gives no event.
 4. Flags, date and place: negation, hypothetical/intended (modals, conditionals, intent/threat/appeal classes),
    the time expression of the trigger's own clause (walking up through governing clauses, never into a noun phrase:
    "a 2012 agreement" does not date its cancellation), and the place of the clause ("in Niamey", "visited Tehran").
