@@ -11,6 +11,12 @@ One event per statement of an event in the text (a mention with its own evidence
    nominal event, the controller's subject for control and raising, the first conjunct's subject for conjoined
    verbs); target = direct object, passive subject, or the object of a directed preposition (with, against, to...).
    A phrase's actors are the actor mentions nearest its head (conjuncts and appositions count as the head itself).
+   With no such target: the verb conjoined after it ("donated and delivered goods to X"), the subject of a that-clause
+   on its object noun ("expressed hopes that X ..."), the subject of a threat's if/unless condition, a journey's
+   destination ("left for X"), and last the actor named by the place of the act or of its object ("opened an
+   embassy in Tehran", "criticized the closure of houses in Bree"). Violence with no named doer is ascribed to the
+   place it happens in, unless the victims are of that country. A bare noun naming an act, with no control verb and
+   no target ("since last month's U.S. invasion"), is background and gives no event.
 4. Flags, date and place: negation, hypothetical/intended (modals, conditionals, intent/threat/appeal classes),
    the time expression of the trigger's own clause (walking up through governing clauses, never into a noun phrase:
    "a 2012 agreement" does not date its cancellation), and the place of the clause ("in Niamey", "visited Tehran").
@@ -59,6 +65,8 @@ class EventInputs:
 
 # Prepositions whose object is the one acted upon ("meet with X", "attack on X", "travel to X").
 TARGET_PREPS = frozenset({"with", "against", "on", "to", "toward", "towards", "at", "upon", "into", "onto", "over"})
+# Complaints, refusals, warnings and protests are about someone: "warned their people about the Prince of X".
+ABOUT_ROOTS = frozenset({"11", "12", "13", "14"})
 NOUN_TARGET_PREPS = TARGET_PREPS | {"between", "among"}
 # Prepositions followed into a phrase when looking for its actors ("a delegation of US officials", "a deal with X").
 PHRASE_PREPS = frozenset({"of", "with", "from", "by", "between", "among", "to", "for", "against", "over", "about",
@@ -221,6 +229,8 @@ def _match(ctx: _Ctx, tok: Token) -> list[_Match]:
     lemma = tok.lemma_.lower()
     found: list[_Match] = []
     kinds = ("VERB", "CONTROL") if pos == "VERB" else ("CONTROL",) if pos == "ADJ" else ("NOUN",)
+    if pos == "VERB" and not any(ctx.lex.rows(lemma, k) for k in kinds):
+        lemma = _verb_lemma(ctx.lex, tok.lower_, lemma)
     if pos == "NOUN" and tok.lower_ != lemma:
         kinds = ("NOUN",)
     for kind in kinds:
@@ -233,6 +243,23 @@ def _match(ctx: _Ctx, tok: Token) -> list[_Match]:
                 found.append(_Match(tok, row, kind == "CONTROL", hit))
                 break
     return found
+
+
+def _verb_lemma(lex: tables.Lexicon, form: str, lemma: str) -> str:
+    """A lexicon verb the inflected ``form`` can come from, when the tagger's lemma is not one ("staged" -> "stag")."""
+    cands: list[str] = []
+    for suffix in ("ed", "ing", "es", "s"):
+        if form.endswith(suffix) and len(form) > len(suffix) + 2:
+            stem = form[: -len(suffix)]
+            cands += [stem + "e", stem] if suffix in ("ed", "ing") else [stem]
+            if suffix in ("ed", "ing") and len(stem) > 2 and stem[-1] == stem[-2]:
+                cands.append(stem[:-1])  # "planned" -> "plan"
+            if suffix == "ed" and stem.endswith("i"):
+                cands.append(stem[:-1] + "y")  # "denied" -> "deny"
+    for c in cands:
+        if lex.rows(c, "VERB") or lex.rows(c, "CONTROL"):
+            return c
+    return lemma
 
 
 def _row_fits(tok: Token, row: LexEntry, pos: str) -> tuple[Token, ...] | None:
@@ -414,7 +441,8 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
                  for p in c.children if p.dep_ == "pobj"]
     else:
         order = _children(v, ("dobj",)) + _children(v, PASS_SUBJ) + _children(v, ("dative",))
-        preps = [c for c in v.children if c.dep_ in ("prep", "dative") and c.lower_ in TARGET_PREPS]
+        preps = [c for c in v.children if c.dep_ in ("prep", "dative") and c.lower_ in TARGET_PREPS
+                 or c.dep_ == "prep" and c.lower_ == "about" and code is not None and code[:2] in ABOUT_ROOTS]
         if code is not None and code[:2] in ("11", "12", "14"):
             # "complained to the UN over Israeli raids": the one complained about, not the addressee
             preps.sort(key=lambda c: c.lower_ not in ("against", "over", "about"))
@@ -705,12 +733,59 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
                 target = _embedded_subject(ctx, c, t) or _object_actors(ctx, c)
                 if target:
                     break
-    if not own_code and not target and (d_is_visit(code) or code[:2] in ("08", "14", "17")):
-        target = _place_target(ctx, t)
+    if not target and t.pos_ == "VERB" and not _children(t, ("dobj",)):
+        # "donated and delivered goods to X": verbs conjoined before a shared object share its target
+        for c in t.children:
+            if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > t.i:
+                target = [x for x in _object_actors(ctx, c, code=code) if x not in source]
+                break
+    if not target and code[:2] == "13":
+        # "threatened to stop talks if the US deploys missiles": the threat is aimed at the one whose act is its
+        # condition
+        for v in [t, *(c.tok for c in chain)]:
+            for c in [v, *_children(v, ("xcomp",))]:
+                for a in _children(c, ("advcl",)):
+                    if any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in a.children):
+                        target = [x for x in _embedded_subject(ctx, a, c) if x not in source]
+                    if target:
+                        break
+    if not target:
+        # "expressed hopes that X would ...", "insisted on its demands that X grant ...": the subject of the clause
+        # the act's object noun introduces
+        nouns = _children(t, ("dobj",)) + [p for c in t.children if c.dep_ == "prep" for p in c.children
+                                           if p.dep_ == "pobj"]
+        if t.pos_ == "NOUN":
+            nouns.append(t)
+        for n in nouns:
+            for c in n.children:
+                if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+                    target = [x for x in _embedded_subject(ctx, c, n) if x not in source] or target
+            if target:
+                break
+    if not own_code and not target and code[:2] not in ("01", "02"):
+        # a journey's destination: "left for Minas Tirith", "headed to Cairo"
+        target = _place_target(ctx, t, ("in", "at", "to", "for") if code[:3] == "042" else ("in", "at"))
+    if not source and target and code[:2] in VIOLENT_ROOTS:
+        # "An Eriadorian was shot dead in Osgiliath", "three civilians were killed in a car bombing in Baghdad":
+        # violence with no named doer is ascribed to the country where it happens.
+        d = _Draft(t, m.entry, code, chain, [], target, inherited, negated, hypothetical)
+        loc = _location(ctx, d)
+        if loc is not None:  # (not when the victims are of that country: "Iraqis were killed in Baghdad")
+            source = _actors_of_country(ctx, loc.country, exclude=target, inputs=None)
+        else:
+            tc = {ctx.actor_by_id[x].country for x in target}
+            source = [x for x in _place_target(ctx, t) if ctx.actor_by_id[x].country not in tc]
     if not source:
         return None
     target = [x for x in target if x not in source]
+    if t.pos_ == "NOUN" and not chain and not own_code and not target:
+        # "since last month's U.S. invasion", "an end to the EC's farm reform": a bare noun naming an act, with no
+        # verb that says it took place and no one it is done to, is background, not an event report.
+        return None
     return _Draft(t, m.entry, code, chain, source, target, inherited, negated, hypothetical)
+
+
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 
 
 OBLIGATION = frozenset({"must", "should"})
@@ -760,15 +835,24 @@ def _of_actors(ctx: _Ctx, n: Token) -> list[str]:
     return _noun_source(ctx, n)
 
 
-def _place_target(ctx: _Ctx, t: Token) -> list[str]:
+def _place_target(ctx: _Ctx, t: Token, preps: tuple[str, ...] = ("in", "at")) -> list[str]:
     """"arrived in Amman", "talks in Niger": for meetings and visits, the actor named by the place."""
     for c in t.children:
-        if c.dep_ == "prep" and c.lower_ in ("in", "at"):
+        if c.dep_ == "prep" and c.lower_ in preps:
             for p in c.children:
                 if p.dep_ == "pobj":
                     got = _phrase_actors(ctx, p, max_cost=1)
                     if got:
                         return got
+    # "criticized the closure of guest houses in Bree": the place of the act's object
+    for d in _children(t, ("dobj",)):
+        for c in d.subtree:
+            if c.dep_ == "prep" and c.lower_ in ("in", "at") and c.head.pos_ == "NOUN":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        got = _phrase_actors(ctx, p, max_cost=1)
+                        if got:
+                            return got
     return []
 
 
@@ -796,7 +880,9 @@ def _finish(ctx: _Ctx, d: _Draft, sent, inputs: EventInputs) -> Event:
     t = d.trigger
     location = _location(ctx, d)
     target = list(d.target)
-    if not target and location is not None and d.code.startswith("04"):
+    if not target and location is not None and not d.code.startswith(("01", "02")):
+        # "talks in Niamey", "fired shells at targets in Jericho", "opened an embassy in Tehran": an act with no
+        # named target is done to the country where it happens (unless that is the source's own country).
         target = _actors_of_country(ctx, location.country, exclude=d.source, inputs=inputs)
     conf = 0.45
     conf += 0.1 if not d.inherited else 0.0
@@ -873,19 +959,19 @@ def _location(ctx: _Ctx, d: _Draft) -> EventLocation | None:
     return None
 
 
-def _actors_of_country(ctx: _Ctx, country: str | None, exclude: list[str], inputs: EventInputs) -> list[str]:
+def _actors_of_country(ctx: _Ctx, country: str | None, exclude: list[str], inputs: EventInputs | None) -> list[str]:
     if not country:
         return []
     src_countries = {ctx.actor_by_id[x].country for x in exclude if x in ctx.actor_by_id}
     if country in src_countries:
         return []
     if not ctx.by_country:
-        for a in inputs.actors:  # once per article: the country's own actor first, else its first actor
+        for a in ctx.actor_by_id.values():  # once per article: the country's own actor first, else its first actor
             if a.country and (a.country not in ctx.by_country or a.kind == "country"
                               and ctx.actor_by_id[ctx.by_country[a.country]].kind != "country"):
                 ctx.by_country[a.country] = a.id
     got = ctx.by_country.get(country)
-    return [got] if got else []
+    return [got] if got and got not in exclude else []
 
 
 def _renumber(events: list[Event], actors: tuple[Actor, ...]) -> list[Event]:
