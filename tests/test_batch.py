@@ -256,3 +256,48 @@ def test_out_must_be_a_batch_folder(tmp_path):
     (tmp_path / "busy" / "notes.txt").write_text("mine")
     with pytest.raises(EventwireError, match="not an eventwire batch output"):
         run_batch([str(tmp_path / "in.jsonl")], str(tmp_path / "busy"))
+
+
+def test_ingest_reads_batch_output_without_extracting_again(tmp_path, monkeypatch):
+    from eventwire.cli import main
+    from eventwire.scale import read_records, run_batch
+    from eventwire.store import Store
+
+    arts = make_articles(6, seed=3)
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps(a) + "\n" for a in arts), encoding="utf-8")
+    out = tmp_path / "out"
+    rep = run_batch([str(src)], str(out), engine="local", workers=1, partition_rows=4)
+    assert rep.complete and rep.records == len(arts)
+    batch_recs = {r.id: r for r in read_records(out)}
+
+    import eventwire.runners as runners
+
+    def no_extraction(*a, **k):
+        raise AssertionError("ingest extracted a record the batch output already holds")
+
+    monkeypatch.setattr(runners, "process_batch", no_extraction)
+    db = tmp_path / "store.db"
+    assert main(["ingest", str(out), "--db", str(db), "--quiet"]) == 0
+    with Store(str(db)) as st:
+        assert st.counts()["articles"] == len(arts)
+        for rid, rec in batch_recs.items():
+            assert st.get(rid) == rec
+    # ingesting it again adds nothing
+    assert main(["ingest", str(out), "--db", str(db), "--quiet"]) == 0
+    with Store(str(db)) as st:
+        assert st.counts()["articles"] == len(arts)
+
+
+def test_ingest_reads_plain_parquet_articles(tmp_path):
+    from eventwire.cli import main
+    from eventwire.store import Store
+
+    arts = make_articles(3, seed=5)
+    pq.write_table(pa.table({"text": [a["text"] for a in arts] + [None], "id": ["a", "b", "c", "d"]}),
+                   tmp_path / "arts.parquet")
+    db = tmp_path / "store.db"
+    assert main(["ingest", str(tmp_path / "arts.parquet"), "--db", str(db), "--quiet"]) == 0
+    with Store(str(db)) as st:
+        assert st.counts()["articles"] == 3
+        assert [r for r, _ in st.failures()] == [f"{tmp_path / 'arts.parquet'}:4"]

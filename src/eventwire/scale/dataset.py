@@ -178,6 +178,62 @@ def read_failures(out: str | Path) -> list[dict[str, Any]]:
 
 
 
+
+
+# -- `eventwire ingest` of Parquet: batch outputs (records as they are) and article tables (to extract) ---------
+
+def _looks_like_batch_articles(path: Path, names: list[str]) -> bool:
+    return (names == [c.name for c in TABLES["articles"]] and path.parent.name.startswith("month=") and path.parent.parent.name == "articles")
+
+
+def read_parquet_source(name: str, data: bytes) -> Iterator[Any]:
+    """SourceItems of one Parquet file given to ``eventwire ingest``.
+
+    An articles file of a batch output (``OUT/articles/month=M/part-KEY.parquet``) gives its records whole, read
+    with their sibling tables, each carried in ``SourceItem.record`` so ingest stores it without extracting again.
+    Any other Parquet file with a ``text`` column gives one article per row (``name:ROW``, rows from 1), read like a
+    batch input. Everything else is one failure with its reason.
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from ..pipeline import ArticleInput
+    from ..sources import SourceItem
+    from .partition import _opt_str
+    from .plan import PARQUET_COLUMNS
+
+    try:
+        table = pq.read_table(pa.BufferReader(data))
+    except Exception as exc:  # ArrowInvalid and friends for a file that is not Parquet
+        yield SourceItem(name=name, reason=f"cannot be read as Parquet ({type(exc).__name__}: {exc})")
+        return
+    path = Path(name)
+    if _looks_like_batch_articles(path, table.column_names):
+        for i, rec in enumerate(records_from_article_file(path), 1):
+            art = ArticleInput(text=rec.text, published=rec.published, url=rec.url, title=rec.title,
+                               outlet=rec.outlet, id=rec.input_id)
+            yield SourceItem(name=f"{name}:{i}", article=art, record=rec)
+        return
+    if "text" not in table.column_names:
+        yield SourceItem(name=name, reason=f"no 'text' column (columns: {', '.join(table.column_names) or 'none'})")
+        return
+    cols = [c for c in PARQUET_COLUMNS if c in table.column_names]
+    d = table.select(cols).to_pydict()
+    for i in range(table.num_rows):
+        where = f"{name}:{i + 1}"
+        text = d["text"][i]
+        if not isinstance(text, str):
+            yield SourceItem(name=where, reason="missing or non-string 'text' field")
+            continue
+        try:
+            fields = {k: _opt_str(d[k][i], k) for k in cols if k != "text"}
+        except Exception as exc:
+            yield SourceItem(name=where, reason=str(exc))
+            continue
+        yield SourceItem(name=where, article=ArticleInput(text=text, **fields))
+
+
 __all__ = ["FAILURES", "MARKERS", "SETTINGS", "UNKNOWN_MONTH", "article_files", "arrow_schema", "done_keys",
-           "is_batch_output", "month_of", "read_failures", "read_records", "records_from_article_file",
-           "remove_stale_temporaries", "write_atomic_json", "write_atomic_parquet", "write_partition"]
+           "is_batch_output", "month_of", "read_failures", "read_parquet_source", "read_records",
+           "records_from_article_file", "remove_stale_temporaries", "write_atomic_json", "write_atomic_parquet",
+           "write_partition"]

@@ -131,7 +131,7 @@ def run_partition(cfg: PipelineConfig, part: Partition, out: str) -> PartitionRe
                              months=tuple(months), seconds=round(time.perf_counter() - t0, 3), pid=os.getpid(),
                              host=os.uname().nodename, peak_rss_mb=round(peak_rss_mb(), 1))
     marker = {"partition": asdict(part), "result": asdict(result), "eventwire": __version__,
-              "finished": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")}
+              "finished": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}
     write_atomic_json(outp / MARKERS / f"{part.key}.json", marker)
     return result
 
