@@ -55,7 +55,7 @@ class LocalEngine:
             for p in parts:
                 try:
                     yield p, run_partition(self.cfg, p, out)
-                except EventwireError as exc:
+                except Exception as exc:  # reported per partition, like a failed task in the pool or on Dask
                     yield p, exc
             return
         todo = iter(parts)
