@@ -33,6 +33,7 @@ class BatchReport:
     errors: list[tuple[str, str]] = field(default_factory=list)  # (partition, error) of partitions that did not finish
     unreadable: list[tuple[str, str]] = field(default_factory=list)  # (input, reason) of inputs not read at all
     seconds: float = 0.0
+    cpu_seconds: float = 0.0  # summed over the partitions (worker CPU time spent on them)
     peak_rss_mb: dict[str, float] = field(default_factory=dict)  # per worker (host:pid)
 
     @property
@@ -97,6 +98,7 @@ def run_batch(inputs: list[str], out: str, engine: str = "local", workers: int |
                 rep.done += 1
                 rep.records += res.records
                 rep.failures += res.failures
+                rep.cpu_seconds += res.cpu_seconds
                 w = f"{res.host}:{res.pid}"
                 rep.peak_rss_mb[w] = max(rep.peak_rss_mb.get(w, 0.0), res.peak_rss_mb)
             else:
