@@ -14,6 +14,8 @@ import os
 import resource
 import signal
 import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -67,9 +69,17 @@ def process_batch(cfg: PipelineConfig, items: list[ArticleInput | Failure]) -> B
     return BatchResult(results, os.getpid(), peak_rss_mb())
 
 
+def _exit_with_parent(parent: int) -> None:
+    while True:
+        time.sleep(1.0)
+        if os.getppid() != parent:  # the parent died (killed, out of memory): do not linger as an orphan
+            os._exit(1)
+
+
 def _worker_init(cfg: PipelineConfig) -> None:
     # Ctrl-C goes to the whole process group; the parent decides what to do, workers just stop when told.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     get_pipeline(cfg)  # load the model once, up front
 
 

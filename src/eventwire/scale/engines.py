@@ -103,6 +103,9 @@ class DaskEngine:
             from dask.distributed import Client, LocalCluster
         except ImportError:
             raise EventwireError("--engine dask needs Dask: pip install 'eventwire[scale]'") from None
+        if not log.isEnabledFor(logging.INFO):  # Dask logs its start-up at INFO; show it only with --verbose
+            for name in ("distributed", "dask"):
+                logging.getLogger(name).setLevel(logging.WARNING)
         if self.scheduler:
             if self.workers:
                 log.warning("--workers is ignored with --scheduler: the cluster has the workers it has")
