@@ -116,9 +116,14 @@ class DaskEngine:
         else:
             import dask
 
-            # Dask's statistical profiler samples the busy thread's stack every 10 ms: about 9% of a core here for
-            # nothing we use. Clusters started elsewhere: DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False.
-            with dask.config.set({"distributed.worker.profile.enabled": False}):
+            # Two Dask worker defaults cost CPU on this workload (measured, docs/scale.md): the statistical profiler
+            # (samples the busy thread every 10 ms, ~9%) and MALLOC_TRIM_THRESHOLD_=65536 set by the nanny (it also
+            # turns off glibc's dynamic mmap threshold, so spaCy's large arrays are mmapped and unmapped each time,
+            # ~10%). Workers then use ~5% more memory.
+            env = {k: v for k, v in dask.config.get("distributed.nanny.pre-spawn-environ", {}).items()
+                   if k != "MALLOC_TRIM_THRESHOLD_"}
+            with dask.config.set({"distributed.worker.profile.enabled": False,
+                                  "distributed.nanny.pre-spawn-environ": env}):
                 self.cluster = LocalCluster(n_workers=self.workers or os.cpu_count() or 1, threads_per_worker=1,
                                             processes=True, dashboard_address=None, silence_logs=logging.ERROR)
             self.client = Client(self.cluster)
@@ -138,7 +143,9 @@ class DaskEngine:
     def warm(self) -> None:
         addrs = self.worker_addresses()
         if self.cluster is not None:
-            self.client.run(_check_profiler_off)
+            for addr, ok in self.client.run(_worker_settings_ok).items():
+                if not ok:
+                    log.warning("Dask worker %s: profiler or malloc trim setting not applied (slower)", addr)
         futs = [self.client.submit(warm, self.cfg, workers=[a], allow_other_workers=False, pure=False) for a in addrs]
         self.client.gather(futs)
 
@@ -161,10 +168,11 @@ class DaskEngine:
             fut.release()
 
 
-def _check_profiler_off() -> None:
+def _worker_settings_ok() -> bool:
     import dask
 
-    assert dask.config.get("distributed.worker.profile.enabled") is False
+    return (dask.config.get("distributed.worker.profile.enabled") is False
+            and "MALLOC_TRIM_THRESHOLD_" not in os.environ)
 
 
 def make_engine(engine: str, cfg: PipelineConfig, workers: int | None, scheduler: str | None):
