@@ -122,10 +122,13 @@ class DaskEngine:
             # ~10%). Workers then use ~5% more memory.
             env = {k: v for k, v in dask.config.get("distributed.nanny.pre-spawn-environ", {}).items()
                    if k != "MALLOC_TRIM_THRESHOLD_"}
-            with dask.config.set({"distributed.worker.profile.enabled": False,
-                                  "distributed.nanny.pre-spawn-environ": env}):
-                self.cluster = LocalCluster(n_workers=self.workers or os.cpu_count() or 1, threads_per_worker=1,
-                                            processes=True, dashboard_address=None, silence_logs=logging.ERROR)
+            try:
+                with dask.config.set({"distributed.worker.profile.enabled": False,
+                                      "distributed.nanny.pre-spawn-environ": env}):
+                    self.cluster = LocalCluster(n_workers=self.workers or os.cpu_count() or 1, threads_per_worker=1,
+                                                processes=True, dashboard_address=None, silence_logs=logging.ERROR)
+            except Exception as exc:  # RuntimeError("Nanny failed to start.") and the like
+                raise EventwireError(f"cannot start a Dask LocalCluster ({type(exc).__name__}: {exc})") from None
             self.client = Client(self.cluster)
         return self
 
