@@ -14,6 +14,7 @@ import json
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -78,6 +79,7 @@ def main() -> int:
     ap.add_argument("--part")
     ap.add_argument("--articles", type=int, default=240)
     ap.add_argument("--repeat", type=int, default=3, help="runs of each part (best is kept; parts interleave)")
+    ap.add_argument("--only", help="comma-separated feature sections to run after the floor (ingest,batch,relations,api)")
     a = ap.parse_args()
     if a.part:
         arts = load_corpus(CORPUS)
@@ -113,9 +115,38 @@ def main() -> int:
               f"{r['peak_mb']:>8}")
     extra = best["extract"]["seconds"] / floor - 1
     print(f"eventwire's stages cost {extra:+.1%} over plain nlp.pipe (goal: at most +20%)")
+    results: dict = {"articles": n, "words": words, "rows": rows}
+    for name, fn in _sections(a.only):
+        print(f"\n== {name}", flush=True)
+        with tempfile.TemporaryDirectory() as tmp:
+            try:
+                res = fn(arts, tmp)
+            except Exception as exc:  # a section that cannot run is reported, the others still run
+                res = {"error": f"{type(exc).__name__}: {exc}"}
+        results[name] = res
+        print(json.dumps(res, indent=1))
     OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / "results.json").write_text(json.dumps({"articles": n, "words": words, "rows": rows}, indent=1))
+    (OUT / "results.json").write_text(json.dumps(results, indent=1))
+    print(f"\nall figures in {OUT / 'results.json'}")
     return 0
+
+
+def _sections(only: str | None):
+    """The feature benchmarks (each module's ``run``), in a fixed order; ``--only a,b`` picks some."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    table = [
+        ("ingest", lambda arts, tmp: __import__("ingest_bench").run(arts, tmp)),
+        ("batch", lambda arts, tmp: __import__("batch_bench").run(arts, tmp)),
+        ("relations", lambda arts, tmp: __import__("relations_bench").run(tmp)),
+        ("api", lambda arts, tmp: __import__("api_bench").run(tmp)),
+    ]
+    want = set(only.split(",")) if only else None
+    for name, fn in table:
+        if want is not None and name not in want:
+            continue
+        if not (ROOT / "bench" / f"{name}_bench.py").exists():
+            continue
+        yield name, fn
 
 
 if __name__ == "__main__":

@@ -100,7 +100,8 @@ def records(draw) -> Record:
             plover=draw(st.none() | st.sampled_from(["CONSULT", "REJECT"])), plover_mode=draw(opt_short),
             goldstein=draw(floats), quad_class=draw(st.integers(1, 4)), trigger=trig,
             sentence=SentenceSpan(ss, se), date=date, location=loc, negated=draw(st.booleans()),
-            hypothetical=draw(st.booleans()), confidence=draw(st.floats(0, 1))))
+            hypothetical=draw(st.booleans()), confidence=draw(st.floats(0, 1)),
+            mentions=tuple(span() for _ in range(draw(st.integers(0, 2))))))
     return Record(
         id=record_id(text, url), text=text, input_id=draw(opt_short), url=url, outlet=draw(opt_short),
         title=draw(opt_short), published=draw(st.none() | st.just("2024-03-18")),

@@ -98,7 +98,7 @@ def test_user_actor_file_is_used_with_dates(tmp_path: Path):
     assert (g.country, g.sector, g.cameo) == ("ARN", "MIL", "ARNMIL")
     later = pipe.extract("Zorvan Keltis praised the Grey Company on Friday.", published="2024-06-01")
     k2 = actor_named(later, "Zorvan Keltis")
-    assert k2.country == "ARN" and k2.role is None and k2.sector is None
+    assert k2.country == "ARN" and k2.role is None and k2.sector == "ELI"
 
 
 def test_user_actor_json(tmp_path: Path):

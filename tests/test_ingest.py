@@ -12,6 +12,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from eventwire.runners import PipelineConfig, get_pipeline
 from eventwire.sources import Options, date_from_path, iter_sources, sniff
@@ -244,6 +246,7 @@ def test_sigkill_mid_ingest_then_rerun_stores_each_article_once(tmp_path, cfg):
     after_kill = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
     conn.close()
     assert 10 <= after_kill <= 40
+    print(f'articles stored when killed: {after_kill}')
     pipe = get_pipeline(cfg)
     expected = {}
     for r in rows:
@@ -293,3 +296,51 @@ United States, a spokesman told reporters in Niamey.</p>
 after a visit by a delegation from Washington led by a senior State Department official.</p>
 <p>About a thousand American soldiers are stationed at a drone base near Agadez, in the north of the country.</p>
 </article><aside>Subscribe to our newsletter</aside><footer>Copyright Example News</footer></body></html>"""
+
+
+@pytest.mark.slow
+def test_ctrl_c_keeps_committed_articles_and_rerun_finishes(tmp_path):
+    src = tmp_path / "all.jsonl"
+    write_jsonl(src, 12, start=50)
+    lines = src.read_bytes().splitlines(keepends=True)
+    db = tmp_path / "i.db"
+    proc = subprocess.Popen([*EW, "ingest", "-", "--db", str(db), "--batch-size", "3"], stdin=subprocess.PIPE,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        proc.stdin.write(b"".join(lines[:6]))
+        proc.stdin.flush()
+        deadline = time.monotonic() + 120
+        stored = 0
+        while time.monotonic() < deadline and stored < 6:
+            time.sleep(0.1)
+            if db.exists():
+                try:
+                    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
+                    stored = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+                    conn.close()
+                except sqlite3.OperationalError:
+                    pass
+        assert stored == 6
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == 130
+    assert "interrupted" in err.decode() and "Traceback" not in err.decode()
+    r = subprocess.run([*EW, "ingest", str(src), "--db", str(db)], capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0 and "6 added, 6 already stored" in r.stderr
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=3000) | st.text(max_size=2000).map(lambda s: s.encode("utf-8", "surrogatepass")),
+       suffix=st.sampled_from([".txt", ".html", ".json", ".jsonl", ".xml", "", ".bin", ".md"]))
+def test_any_file_gives_items_never_an_exception(tmp_path_factory, data, suffix):
+    d = tmp_path_factory.mktemp("fuzz")
+    f = d / f"input{suffix}"
+    f.write_bytes(data)
+    for it in iter_sources([str(f)], Options(timeout=0.5)):
+        assert (it.article is None) != (it.reason is None)
+        if it.reason is not None:
+            assert it.reason and "\n" not in it.reason.strip()

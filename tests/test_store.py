@@ -232,3 +232,68 @@ def test_stats(store):
     st = Q.stats(store)
     assert st["counts"]["articles"] == 1 and st["counts"]["events"] == 1
     assert st["event_roots"] == [{"root": "16", "events": 1}]
+
+
+def test_iter_records_in_chunks_equals_get(store):
+    recs = [niger_record(url=f"https://example.org/{i}") for i in range(7)]
+    for r in recs:
+        store.put(r)
+    assert list(store.iter_records(chunk=3)) == recs
+    assert list(store.iter_records([recs[4].id, "0000000000000000", recs[1].id], chunk=2)) == [recs[4], recs[1]]
+
+
+def test_a_new_migration_is_applied_once_and_recorded(tmp_path, monkeypatch):
+    db = tmp_path / "mig.db"
+    with Store(db) as s:
+        s.put(niger_record())
+    v2 = (schema.LATEST + 1, "test: a column for later", ["ALTER TABLE articles ADD COLUMN note TEXT"])
+    before = [v for v, _, _ in schema.MIGRATIONS]
+    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, v2])
+    monkeypatch.setattr(schema, "LATEST", v2[0])
+    with Store(db) as s:
+        assert s.schema_version() == v2[0]
+        assert s.get(niger_record().id) == niger_record()  # data kept, extra column ignored
+    with Store(db) as s:  # not applied twice
+        assert [r[0] for r in s.conn.execute("SELECT version FROM migrations")] == [*before, v2[0]]
+
+
+def test_a_failing_migration_rolls_back(tmp_path, monkeypatch):
+    db = tmp_path / "bad.db"
+    Store(db).close()
+    v2 = (schema.LATEST + 1, "broken", ["CREATE TABLE half (x)", "THIS IS NOT SQL"])
+    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, v2])
+    monkeypatch.setattr(schema, "LATEST", v2[0])
+    with pytest.raises(StoreError, match=f"migration {v2[0]}"):
+        Store(db)
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'half'").fetchone()[0] == 0
+    assert conn.execute("SELECT max(version) FROM migrations").fetchone()[0] == v2[0] - 1
+
+
+def test_tables_cover_every_record_field():
+    import dataclasses
+
+    from eventwire import record as R
+
+    for name, fields in tables.COVERED_FIELDS.items():
+        have = {f.name for f in dataclasses.fields(getattr(R, name))}
+        assert have == set(fields.split()), f"{name}: record fields changed; update eventwire.tables (and the store)"
+
+
+def test_v1_store_upgrades_to_latest_keeping_data(tmp_path, monkeypatch):
+    db = tmp_path / "v1.db"
+    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:1])
+    monkeypatch.setattr(schema, "LATEST", 1)
+    rec = Record(**{**niger_record().__dict__, "events": ()})
+    with Store(db) as s:
+        s.put(rec)
+    monkeypatch.undo()
+    with Store(db) as s:
+        assert s.schema_version() == schema.LATEST
+        assert s.get(rec.id) == rec
+        full = niger_record()
+        ev = full.events[0]
+        with_mentions = Record(**{**full.__dict__, "events": (type(ev)(**{**ev.__dict__, "mentions": (
+            Span("Niger", 0, 5),)}),)})
+        s.put(with_mentions)
+        assert s.get(rec.id) == with_mentions

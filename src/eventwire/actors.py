@@ -39,6 +39,7 @@ from spacy.tokens import Span as SpacySpan
 
 from .errors import LexiconError
 from .geo import Gazetteer
+from .nlp import doc_text
 from .record import Actor, Entity, Span
 
 ACTOR_COLUMNS = ["name", "aliases", "country", "sector", "cameo", "role", "kind", "start", "end"]
@@ -116,9 +117,11 @@ class Lexicon:
             return valid[-1] if any(e.source.startswith("user") for e in valid) else valid[0]
         if day is None:
             return cands[0]
-        # Out of office on that day: still the same person (country kept), but no current role or sector claimed.
+        # Out of office on that day: the same person (country kept), no current role; after a term, ELI (former official).
         latest = max(cands, key=lambda e: e.end or dt.date.max)
-        return LexEntry(name=latest.name, aliases=latest.aliases, country=latest.country, sector=None, cameo=None,
+        ended = latest.end is not None and latest.end < day
+        return LexEntry(name=latest.name, aliases=latest.aliases, country=latest.country,
+                        sector="ELI" if ended and latest.kind == "person" else None, cameo=None,
                         role=None, kind=latest.kind, source=latest.source)
 
     def sector_of(self, word: str) -> str | None:
@@ -318,6 +321,7 @@ class _Actor:
     cameo: str | None = None
     head: str | None = None  # head lemma for groups ("junta", "official")
     role_span: tuple[int, int] | None = None  # token range of a person's stated role
+    from_lexicon: bool = False  # role and sector from a bundled lexicon: a role stated in the text overrides them
     mentions: list[tuple[int, int]] = field(default_factory=list)
     first: int = 0
 
@@ -329,7 +333,10 @@ class _Actor:
 class _Builder:
     def __init__(self, doc: Doc, gaz: Gazetteer, lex: Lexicon, day: dt.date | None):
         self.doc, self.gaz, self.lex, self.day = doc, gaz, lex, day
-        self.text = doc.text  # Doc.text rebuilds the string on every access
+        self.text = doc_text(doc)
+        self.ents = list(doc.ents)  # Doc.ents builds new spans on every access
+        self.sent_starts = [sent.start_char for sent in doc.sents] or [0]
+        self.ent_at: dict[int, SpacySpan] = {i: e for e in self.ents for i in range(e.start, e.end)}
         self.actors: dict[str, _Actor] = {}
         self.tok_actor: dict[int, str] = {}  # token index -> actor key (names and groups)
         self.entities: list[tuple[SpacySpan, str | None, str | None, str]] = []  # span, actor key, country, label
@@ -368,7 +375,7 @@ class _Builder:
     # ---- stage 1: entities ----
     def entities_pass(self) -> None:
         doc = self.doc
-        for ent in doc.ents:
+        for ent in self.ents:
             if ent.label_ in _SKIP_LABELS:
                 continue
             start, end = _trim_span(ent)
@@ -378,7 +385,7 @@ class _Builder:
             text = span.text
             label = ent.label_
             country, gkind = self.geo_country(text)
-            lexe = self.lex.find(text, self.day) if label in ("PERSON", "ORG", "GPE", "NORP", "FAC") else None
+            lexe = self.lexicon_match(span, label) if label in ("PERSON", "ORG", "GPE", "NORP", "FAC") else None
             if lexe is not None and lexe.kind != "country":
                 self.named_from_lexicon(span, lexe, label)
                 continue
@@ -399,10 +406,38 @@ class _Builder:
             else:
                 self.entities.append((span, None, country, label))
 
+    def lexicon_match(self, span: SpacySpan, label: str) -> LexEntry | None:
+        """A lexicon entry for an entity: its whole text; for a person, the longest run of two or more of its name
+        parts that is a known name ("Ali Mahamane Lamine Zeine" -> "Lamine Zeine"); for an organisation named with
+        a demonym or country in front, the rest when the entry is of that country ("American Department of
+        Defense" -> the Pentagon)."""
+        e = self.lex.find(span.text, self.day)
+        if e is not None or len(span) < 2:
+            return e
+        if label == "PERSON":
+            for size in range(len(span) - 1, 1, -1):
+                for i in range(0, len(span) - size + 1):
+                    e = self.lex.find(span[i:i + size].text, self.day)
+                    if e is not None and e.kind == "person":
+                        return e
+            return None
+        if label == "ORG":
+            c, kind = self.geo_country(span[0].text)
+            if c and kind in ("demonym", "country"):
+                e = self.lex.find(span[1:].text, self.day)
+                if e is not None and e.country == c:
+                    return e
+        return None
+
     def named_from_lexicon(self, span: SpacySpan, e: LexEntry, label: str) -> None:
         key = f"lex:{norm_name(e.name)}"
-        a = self.actor(key, e.name, e.kind, span.start, country=e.country, sector=e.sector, role=e.role,
+        # People are named as the article writes them (the longest form); organisations by their lexicon name.
+        name = e.name if e.kind != "person" else span.text
+        a = self.actor(key, name, e.kind, span.start, country=e.country, sector=e.sector, role=e.role,
                        cameo=e.cameo)
+        a.from_lexicon = not e.source.startswith("user")
+        if e.kind == "person" and len(span.text) > len(a.name):
+            a.name = span.text
         self.link(a, span.start, span.end)
         lab = "PERSON" if e.kind == "person" else ("ORG" if label not in ("ORG", "PERSON") else label)
         self.entities.append((span, a.key, e.country, lab))
@@ -435,7 +470,10 @@ class _Builder:
         if country is None:
             country = self.modifier_country(span)
         sector = self.sector_of_tokens(span)
-        a = self.actor(key, _strip_det(text), "organization", span.start, country=country, sector=sector)
+        if country is None and _looks_international(span):
+            sector = "IGO"  # "Asia-Pacific Economic Cooperation", "European Community"
+        a = self.actor(key, _strip_det(text), "organization", span.start, country=country, sector=sector,
+                       cameo="IGO" if sector == "IGO" and country is None else None)
         self.link(a, span.start, span.end)
         self.entities.append((span, a.key, a.country, "ORG"))
 
@@ -499,6 +537,8 @@ class _Builder:
 
     def read_role(self, a: _Actor, name: SpacySpan) -> bool:
         doc = self.doc
+        if not a.country:
+            a.country = self.of_country(name)
         role_span: SpacySpan | None = None
         appositive = False
         # 1. A title or a chain of modifiers right in front of the name: "Pentagon spokesperson Sabrina Singh",
@@ -514,10 +554,14 @@ class _Builder:
                 j -= 1
                 continue
             break
+        root = name.root
+        if j < name.start and root.dep_ == "appos" and root.head.i < j:
+            # "Iran's religious leader Ayatollah Ruhollah Khomeini": the head noun is part of the role too
+            head = root.head
+            j = min(min(t.i for t in head.subtree), j)
         if j < name.start:
             role_span = doc[j:name.start]
         # 2. Apposition: "Foreign Minister of Niger, Bakary Yaou Sangare" / "the prime minister of X, Name,".
-        root = name.root
         if role_span is None and root.dep_ == "appos" and root.head.i < name.start:
             head = root.head
             left = min(t.i for t in head.subtree)
@@ -546,9 +590,22 @@ class _Builder:
         if country and not a.country:
             a.country = country
         sector = self.role_sector(role_span)
-        if sector and (not a.sector or a.sector == "GOV" and sector == "MIL"):
+        if sector and (not a.sector or a.from_lexicon or a.sector == "GOV" and sector == "MIL"):
             a.sector = sector
+            if a.from_lexicon and a.country:
+                a.cameo = None  # recomputed from country + the stated sector
         return True
+
+    def of_country(self, name: SpacySpan) -> str | None:
+        """"King Hassan of Morocco": a country in an "of" phrase right after a person's name."""
+        for child in name.root.children:
+            if child.dep_ == "prep" and child.lower_ == "of" and child.i == name.end:
+                for g in child.children:
+                    if g.dep_ == "pobj":
+                        c = self.token_country(g)
+                        if c:
+                            return c
+        return None
 
     def role_country(self, span: SpacySpan) -> str | None:
         for ent in span.ents if hasattr(span, "ents") else ():
@@ -578,6 +635,8 @@ class _Builder:
 
     def role_sector(self, span: SpacySpan) -> str | None:
         words = [t.lower_ for t in span]
+        if "former" in words or any(w.startswith("ex-") for w in words):
+            return "ELI"  # CAMEO: elites, former government officials
         mil = any(self.lex.titles.get(w, ("", ""))[1] == "MIL" or self.lex.sector_of(w) == "MIL" for w in words)
         if mil:
             return "MIL"
@@ -613,16 +672,17 @@ class _Builder:
             k -= 1
         return None
 
-    def token_country(self, tok: Token) -> str | None:
-        """Country a single token stands for (a place/demonym entity or an actor with a country), if any."""
+    def token_country(self, tok: Token, places: bool = False) -> str | None:
+        """Country a single token stands for (a place/demonym entity or an actor with a country), if any. With
+        ``places``, a city or region counts too ("Shanghai police", "Rakhine rebels")."""
         key = self.tok_actor.get(tok.i)
         if key and self.actors[key].country:
             return self.actors[key].country
         if tok.ent_type_ in ("GPE", "NORP", "LOC") or tok.pos_ == "PROPN" or tok.tag_ in ("NNP", "JJ"):
-            ent = _ent_of(tok)
+            ent = self.ent_at.get(tok.i)
             text = ent.text if ent is not None else tok.text
             c, kind = self.geo_country(text)
-            if c and kind in ("country", "capital", "demonym"):
+            if c and (kind in ("country", "capital", "demonym") or places and kind in ("city", "region")):
                 return c
         if tok.lower_ in _COUNTRY_ANAPHORA and tok.head is not None:
             a = self.leading_country(tok.i)
@@ -647,7 +707,8 @@ class _Builder:
                 continue
             lemma = tok.lemma_.lower()
             if tok.lower_ in _COUNTRY_ANAPHORA and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
-                iso = self.leading_country(tok.i)
+                subj = self.clause_subject_country(tok) if tok.dep_ in ("dobj", "pobj", "poss") else None
+                iso = self.leading_country(tok.i, exclude=subj)
                 if iso:
                     a = self.country_actor(iso, tok.i)
                     self.link(a, tok.i, tok.i + 1)
@@ -660,25 +721,62 @@ class _Builder:
             left, right = _np_bounds(tok)
             np = doc[left:right]
             country, of_end = self.np_country(tok)
+            inner = None
             if of_end > right:
                 np = doc[left:of_end]
+                inner = doc[of_end - 1]  # "a delegation of senior US military officials": "officials" refers too
             sector = self.np_sector(np, tok, sector)
             if country is not None:
-                key = f"group:{country}:{lemma}"
-                a = self.actor(key, _strip_det(np.text), "group", np.start, country=country, sector=sector,
-                               head=lemma)
-                self.link(a, np.start, np.end)
-                self.groups_by_head.setdefault(lemma, []).append(a.key)
+                # "Senior Hungarian and Romanian officials": one group per country, each mentioned by the phrase.
+                countries = [country] + [c for c in self.conjoined_countries(tok, left) if c != country]
+                for c in dict.fromkeys(countries):
+                    key = f"group:{c}:{lemma}"
+                    a = self.actor(key, _strip_det(np.text), "group", np.start, country=c, sector=sector,
+                                   head=lemma)
+                    self.link(a, np.start, np.end)
+                    self.groups_by_head.setdefault(lemma, []).append(a.key)
+                    if inner is not None and inner.pos_ == "NOUN" and self.lex.sector_of(inner.lemma_.lower()):
+                        self.groups_by_head.setdefault(inner.lemma_.lower(), []).append(a.key)
                 continue
             ante = self.group_antecedent(tok)
             if ante is not None:
                 self.link(ante, np.start, np.end)
                 continue
-            if any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in tok.children) or tok.tag_ == "NNS":
+            igo = self.international_modifier(np, tok)
+            if igo is not None:  # "U.N. peacekeepers", "NATO troops": of the organisation, in no one country
+                key = f"group:{igo.key}:{lemma}"
+                a = self.actor(key, _strip_det(np.text), "group", np.start, country=None, sector=sector,
+                               head=lemma, cameo=igo.cameo)
+                self.link(a, np.start, np.end)
+                self.groups_by_head.setdefault(lemma, []).append(a.key)
+                continue
+            if any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in tok.children) or tok.tag_ == "NNS" \
+                    or (tok.is_title and tok.pos_ == "PROPN"):  # a bare title: "Defense Minister said"
                 key = f"group:?:{lemma}:{tok.i}"
                 a = self.actor(key, _strip_det(np.text), "group", np.start, country=None, sector=sector, head=lemma)
                 self.link(a, np.start, np.end)
                 self.groups_by_head.setdefault(lemma, []).append(a.key)
+
+    def international_modifier(self, np: SpacySpan, head: Token) -> _Actor | None:
+        for t in np:
+            if t.i == head.i:
+                continue
+            k = self.tok_actor.get(t.i)
+            if k:
+                a = self.actors[k]
+                if not a.country and a.sector in ("IGO", "NGO", "IMG") and a.cameo:
+                    return a
+        return None
+
+    def conjoined_countries(self, head: Token, left: int) -> list[str]:
+        """Countries of modifiers joined by "and" in front of a head noun ("U.S. and Russian negotiators")."""
+        out = []
+        for t in self.doc[left:head.i]:
+            if t.dep_ == "conj" or any(c.dep_ == "cc" for c in t.children) or t.head.dep_ == "conj":
+                c = self.token_country(t)
+                if c:
+                    out.append(c)
+        return out if len(out) >= 1 and any(t.lower_ in ("and", "&") for t in self.doc[left:head.i]) else []
 
     def np_country(self, tok: Token, depth: int = 0) -> tuple[str | None, int]:
         """Country of a noun phrase from its modifiers ("Niger's junta", "US officials"), or from an "of"/"from"
@@ -686,12 +784,12 @@ class _Builder:
         left, right = _np_bounds(tok)
         for t in self.doc[left:right]:
             if t.i != tok.i:
-                c = self.token_country(t)
+                c = self.token_country(t, places=True)
                 if c:
                     return c, right
         if depth < 2:
             for child in tok.children:
-                if child.dep_ == "prep" and child.lower_ in ("of", "from") and child.i == right:
+                if child.dep_ == "prep" and child.lower_ in ("of", "from", "in") and child.i == right:
                     for g in child.children:
                         if g.dep_ == "pobj":
                             c = self.token_country(g)
@@ -704,6 +802,8 @@ class _Builder:
         return None, right
 
     def np_sector(self, np: SpacySpan, head: Token, sector: str) -> str:
+        if any(t.lower_ == "former" or t.lower_.startswith("ex-") for t in np):
+            return "ELI"
         if any(self.lex.sector_of(t.lower_) == "MIL" for t in np if t.i != head.i and t.dep_ in ("amod", "compound")):
             if sector in ("GOV",) and head.lemma_.lower() in ("official", "leadership", "delegation", "junta"):
                 return "MIL"
@@ -720,18 +820,41 @@ class _Builder:
             return None
         return self.actors[keys[-1]]
 
-    def leading_country(self, before: int) -> str | None:
-        """The article's leading country up to token ``before``: the most mentioned, ties to the earliest."""
-        counts: dict[str, list[int]] = {}
-        for a in self.actors.values():
-            if a.kind != "country" or not a.country:
-                continue
-            n = sum(1 for (s, _) in a.mentions if s < self.doc[before].idx)
-            if n:
-                counts[a.country] = [n, -a.first]
+    def leading_country(self, before: int, exclude: str | None = None, places: bool = False) -> str | None:
+        """The article's leading country up to token ``before``: mentions counted, the article's first country
+        (the lede's subject, as news is written) counting two more; ties to the earliest. ``exclude``: a country
+        the phrase cannot be ("US officials visited the country" is not the United States)."""
+        counts: dict[str, tuple[int, int]] = {}
+        at = self.doc[before].idx
+        firsts = [a for a in self.actors.values() if a.kind == "country" and a.country and a.mentions]
+        lede = min(firsts, key=lambda a: min(s for s, _ in a.mentions)).country if firsts else None
+        for a in firsts:
+            n = sum(1 for (s, _) in a.mentions if s < at)
+            if n and a.country != exclude:
+                counts[a.country] = (n + (2 if a.country == lede else 0), -a.first)
+        if places:  # cities and regions named in the article count for their country too ("in Algiers")
+            for span, key, country, _label in self.entities:
+                if key is None and country and span.start_char < at and country != exclude:
+                    n, first = counts.get(country, (0, -span.start))
+                    counts[country] = (n + 1, first)
         if not counts:
             return None
-        return max(counts.items(), key=lambda kv: (kv[1][0], kv[1][1]))[0]
+        return max(counts.items(), key=lambda kv: kv[1])[0]
+
+    def clause_subject_country(self, tok: Token) -> str | None:
+        """Country of the subject of the clause a token sits in (for "the country" as an object)."""
+        head = tok
+        for _ in range(6):
+            if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
+                break
+            head = head.head
+        for child in head.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                for t in child.subtree:
+                    k = self.tok_actor.get(t.i)
+                    if k and self.actors[k].country:
+                        return self.actors[k].country
+        return None
 
     # ---- stage 5: pronouns ----
     def pronouns_pass(self) -> None:
@@ -755,6 +878,8 @@ class _Builder:
                 a.country = self.role_country(self.doc[a.role_span[0]:a.role_span[1]])
             if a.kind in ("person", "organization") and not a.country:
                 a.country = self.inherited_country(a)
+        self.domestic_fallback()
+        for a in self.actors.values():
             if not a.cameo and a.country:
                 a.cameo = a.country + (a.sector or "") if a.kind != "country" else a.country
         ordered = sorted(self.actors.values(), key=lambda a: (min(s for s, _ in a.mentions) if a.mentions else 0))
@@ -771,6 +896,44 @@ class _Builder:
             ents.append(Entity(id=f"t{n}", text=span.text, label=label, start=span.start_char, end=span.end_char,
                                actor=ids.get(key) if key else None, country=(a.country if a else None) or country))
         return tuple(ents), actors
+
+    def domestic_fallback(self) -> None:
+        """Office holders and domestic groups the article gives no country ("President X said", "police
+        arrested", "the rebels") belong to the article's leading country, as event coders read news: unless
+        another person or group in the same sentence already holds that country (a visitor is not the host)."""
+        cands = [a for a in self.actors.values() if not a.country and not a.cameo and a.mentions
+                 and ((a.kind == "person" and (a.role or a.sector)) or (a.kind == "group" and a.sector
+                      and a.sector not in ("IGO", "NGO", "IMG", "UAF", "REF")))]
+        if not cands:
+            return
+        lead = self.leading_country(len(self.doc) - 1, places=True)
+        if lead is None:
+            return
+        sent_of = self.sentence_of
+        held: dict[int, set[str]] = {}
+        for b in self.actors.values():
+            if b.kind in ("person", "group", "organization") and b.country:
+                for s, _ in b.mentions:
+                    held.setdefault(sent_of(s), set()).add(b.country)
+        for a in cands:
+            sents = {sent_of(s) for s, _ in a.mentions}
+            if any(lead in held.get(k, ()) for k in sents) and a.kind == "person":
+                continue
+            if a.kind == "person" and any(held.get(k) for k in sents):
+                continue  # someone else in the sentence has a country: too ambiguous to guess
+            a.country = lead
+            a.cameo = None
+
+    def sentence_of(self, char: int) -> int:
+        starts = self.sent_starts
+        lo, hi = 0, len(starts) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if starts[mid] <= char:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
 
     def inherited_country(self, a: _Actor) -> str | None:
         """Country of the group or organisation a person or organisation is named in: "officials, including Deputy
@@ -794,11 +957,18 @@ class _Builder:
 _INHERIT_DEPS = {"pobj", "prep", "agent", "acl", "appos", "compound", "conj"}
 
 
-def _ent_of(tok: Token) -> SpacySpan | None:
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent
-    return None
+_REGIONAL = {"international", "united", "nations", "u.n.", "un", "world", "global", "european", "africa", "african",
+             "arab", "asian", "asia", "asia-pacific", "pacific", "atlantic", "inter-american", "americas", "commonwealth",
+             "nordic", "gulf", "caribbean", "eurasian", "regional", "intergovernmental", "west", "east", "southern"}
+_IGO_HEADS = {"community", "union", "organization", "organisation", "league", "council", "cooperation", "bank", "fund",
+              "court", "commission", "agency", "forum", "alliance", "conference", "association", "secretariat",
+              "programme", "program", "tribunal"}
+
+
+def _looks_international(span: SpacySpan) -> bool:
+    """An organisation named with a regional or international word and an IGO-type noun, in no one country."""
+    words = {t.lower_ for t in span}
+    return bool(words & _REGIONAL) and bool(words & _IGO_HEADS)
 
 
 def _trim_span(ent: SpacySpan) -> tuple[int, int]:
@@ -862,13 +1032,14 @@ def resolve(doc: Doc, gaz: Gazetteer, lexicon: Lexicon, published: dt.date | Non
     return b.finish()
 
 
-def resolve_phrase(pipeline, text: str) -> Actor | None:
+def resolve_phrase(pipeline, text: str, published: str | dt.date | None = None) -> Actor | None:
     """Resolve a short phrase ("Iraqi Kurdish leaders", "the French Foreign Minister") as one actor, or None.
 
     Used to score actor-resolution cases: the actor whose mentions cover the phrase's head word, else the actor
-    with the longest mention (people, organisations and groups before countries).
+    with the longest mention (people, organisations and groups before countries). ``published`` dates the phrase
+    for office holders ("Tony Blair" in 2003 is the British prime minister).
     """
-    rec = pipeline.extract(text)
+    rec = pipeline.extract(text, published=published)
     if not rec.actors:
         return None
     doc = pipeline.nlp(text)

@@ -5,7 +5,8 @@ Every export reads records from the store and builds its rows from the record ty
 
 Event exports (PLOVER, GDELT) leave out events that the text negates ("did not meet") or states as hypothetical
 ("may impose") unless ``include_uncertain``: both formats have no field to say so, and a consumer would read them as
-things that happened. They also leave out events without a PLOVER type (PLOVER only) and count what they left out.
+things that happened. PLOVER also leaves out events without a PLOVER type, without a source actor or without any date (neither the
+event's nor the article's), since these are required PLOVER fields. Every export counts what it left out and why.
 
 GDELT notes: one row per (source actor, target actor) pair of an event (GDELT has one actor per side);
 ``GLOBALEVENTID`` numbers the rows of this export; ``NumMentions``/``NumSources``/``NumArticles`` are 1 (an event
@@ -60,6 +61,14 @@ class ExportReport:
         self.left_out[why] = self.left_out.get(why, 0) + 1
 
 
+_LINE_BREAKS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
+
+
+def jsonl_line(text: str) -> str:
+    """A JSON text made safe for line-based readers: the Unicode line breaks JSON leaves raw are escaped."""
+    return text.translate(_LINE_BREAKS) + "\n"
+
+
 def _open_out(path: str) -> IO[str]:
     p = Path(path)
     if p.is_dir():
@@ -102,7 +111,7 @@ def export_jsonl(store: Store, out: str) -> ExportReport:
     rep = ExportReport("jsonl", out, files=[out])
     with _open_out(out) as fh:
         for rec in store.iter_records():
-            fh.write(rec.to_json() + "\n")
+            fh.write(jsonl_line(rec.to_json()))
             rep.articles += 1
             rep.written += 1
     return rep
@@ -167,7 +176,14 @@ def export_plover(store: Store, out: str, include_uncertain: bool = False) -> Ex
                     continue
                 if _uncertain(ev, include_uncertain, rep):
                     continue
-                fh.write(json.dumps(plover_event(rec, ev, coded), ensure_ascii=False) + "\n")
+                obj = plover_event(rec, ev, coded)
+                if obj["date"] is None:  # PLOVER requires a date; neither the event nor the article has one
+                    rep.skip("no date")
+                    continue
+                if not obj["actor"]:  # PLOVER requires the source actor
+                    rep.skip("no source actor")
+                    continue
+                fh.write(jsonl_line(json.dumps(obj, ensure_ascii=False)))
                 rep.written += 1
     return rep
 

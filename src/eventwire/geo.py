@@ -29,6 +29,7 @@ from importlib import resources
 
 from spacy.tokens import Doc
 
+from .nlp import doc_text
 from .record import Place
 
 
@@ -348,19 +349,19 @@ _PLACE_LABELS = ("GPE", "LOC", "FAC")
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Char offsets of the span without a leading "the" and a trailing possessive or punctuation."""
-    text = doc.text[start:end]
+    text = doc_text(doc)[start:end]
     m = _LEADING_THE.match(text)
     if m and m.end() < len(text):
         start += m.end()
-    text = doc.text[start:end]
+    text = doc_text(doc)[start:end]
     m = re.search(r"(?:['’]s|['’])$", text)
     if m and m.start() > 0:
         end = start + m.start()
-    text = doc.text[start:end]
+    text = doc_text(doc)[start:end]
     while end > start and text[-1] in ",;:!?":
         end -= 1
-        text = doc.text[start:end]
-    while end > start and doc.text[end - 1].isspace():
+        text = doc_text(doc)[start:end]
+    while end > start and doc_text(doc)[end - 1].isspace():
         end -= 1
     return start, end
 
@@ -399,7 +400,7 @@ def find_places(doc: Doc, gaz: Gazetteer) -> tuple[Place, ...]:
         start, end = _trim(doc, ent.start_char, ent.end_char)
         if end <= start:
             continue
-        hits = gaz.candidates(doc.text[start:end]) or gaz.candidates(_core_name(doc.text[start:end]))
+        hits = gaz.candidates(doc_text(doc)[start:end]) or gaz.candidates(_core_name(doc_text(doc)[start:end]))
         countries = {h.country for h in hits if h.country}
         if len(countries) == 1:
             iso3 = next(iter(countries))
@@ -416,7 +417,7 @@ def find_places(doc: Doc, gaz: Gazetteer) -> tuple[Place, ...]:
     out: list[Place] = []
     for start, end, places in spans:
         best = _choose(places, context, inside)
-        out.append(Place(text=doc.text[start:end], start=start, end=end, name=best.name,
+        out.append(Place(text=doc_text(doc)[start:end], start=start, end=end, name=best.name,
                          country=best.country or None, lat=best.lat, lon=best.lon))
     return tuple(out)
 
@@ -444,7 +445,7 @@ def _places_in_titles(doc: Doc, gaz: Gazetteer, seen: set[tuple[int, int]]) -> l
             if doc[i].text[:1].isupper():
                 for j in range(min(span.end, i + 6), i, -1):
                     start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
-                    hits = [h for h in gaz.candidates(doc.text[start:end])
+                    hits = [h for h in gaz.candidates(doc_text(doc)[start:end])
                             if h.kind != "demonym" and (h.kind != "city" or h.population >= RULER_MIN_POP)]
                     if hits:
                         found = (j, start, end, hits)

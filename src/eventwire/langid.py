@@ -20,15 +20,19 @@ def _identifier():
 
 
 def detect_language(text: str) -> str:
-    """ISO 639-1 code of the text's language. Texts with too few words to judge are taken as English."""
+    """ISO 639-1 code of the text's language.
+
+    Short texts (fewer than 8 words, e.g. a headline or a name) are taken as English: a language identifier cannot
+    judge them, and names alone ("President Kassym-Jomart Tokayev") look like any language.
+    """
     sample = text[:5000]
     words = [w.lower() for w in _WORD.findall(sample)]
-    if len(words) < 4:
+    if len(words) < 8:
         return "en"
     share_en = sum(w in _EN_FUNCTION_WORDS for w in words) / len(words)
     if share_en >= 0.12:
         return "en"
     lang, prob = _identifier().classify(sample)
-    if lang != "en" and (prob < 0.9 or len(words) < 8) and share_en >= 0.05:
+    if lang != "en" and prob < 0.9 and share_en >= 0.05:
         return "en"
     return lang

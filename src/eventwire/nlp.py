@@ -88,7 +88,7 @@ _ORG_HEADS = {
     "community", "league", "fund", "programme", "program", "authority", "federation", "association", "society",
     "foundation", "brigade", "brigades", "battalion", "regiment", "division", "fleet", "corps", "tribunal",
     "secretariat", "mission", "cartel", "group", "bureau", "board", "reserve", "directorate", "chamber", "network",
-    "institution", "academy", "college", "school", "hospital", "agency", "ministries", "unit", "squad",
+    "institution", "academy", "college", "school", "hospital", "ministries", "unit", "squad",
 }
 
 
@@ -97,7 +97,9 @@ def entity_fixes(doc: Doc) -> Doc:
     # Official titles found by the ruler keep NER from swallowing them into names; they are not entities themselves.
     titles = [e for e in doc.ents if e.label_ == "TITLE"]
     doc.spans["titles"] = titles
-    ents = [_split_paren(doc, e) for e in doc.ents if e.label_ != "TITLE"]
+    # A name has at least one capitalised word or digit: NER sometimes calls "antiwar protesters" a PERSON.
+    ents = [_split_paren(doc, e) for e in doc.ents if e.label_ != "TITLE"
+            and (e.label_ not in ("PERSON", "ORG", "GPE", "NORP") or any(t.text[:1].isupper() for t in e))]
     ents = [e for pair in ents for e in pair]
     out = _organisation_names(doc, ents, titles)
     out = _acronyms(doc, out)
@@ -117,7 +119,7 @@ def _split_paren(doc: Doc, ent: Span) -> list[Span]:
     return [ent]
 
 
-_CONNECTORS = {"of", "for", "and", "the", "on", "in", "de", "&"}
+_CONNECTORS = {"of", "for", "and", "the", "de", "&"}
 _NAME_LABELS = {"GPE", "NORP", "LOC", "ORG", "FAC"}
 
 
@@ -173,15 +175,23 @@ def _organisation_names(doc: Doc, ents: list[Span], titles: list[Span]) -> list[
         i = right
     if not found:
         return ents
-    out = [e for e in ents if not any(e.start < r and l < e.end and e.label_ in _NAME_LABELS for l, r in found)]
+    out = [e for e in ents if not any(e.start < hi and lo < e.end and e.label_ in _NAME_LABELS for lo, hi in found)]
     # a name entity that sticks out of a found span keeps the found span (the longer, organisation reading)
-    out += [Span(doc, l, r, label="ORG") for l, r in found
-            if not any(e.start < r and l < e.end for e in out)]
+    out += [Span(doc, lo, hi, label="ORG") for lo, hi in found
+            if not any(e.start < hi and lo < e.end for e in out)]
     return sorted(out, key=lambda e: e.start)
 
 
 def _extend_people(doc: Doc, ents: list[Span]) -> list[Span]:
     """"Yunus-bek Yevkurov": a person's name takes in the capitalised, hyphen-joined name parts NER left out."""
+    # Two person names side by side are one name ("Ali Mahamane" + "Lamine Zeine" when the ruler knew a short form).
+    merged: list[Span] = []
+    for ent in ents:
+        if merged and ent.label_ == "PERSON" and merged[-1].label_ == "PERSON" and merged[-1].end == ent.start:
+            merged[-1] = Span(doc, merged[-1].start, ent.end, label="PERSON")
+        else:
+            merged.append(ent)
+    ents = merged
     taken = {t for e in ents for t in range(e.start, e.end)}
     titles = {t for e in doc.spans.get("titles", ()) for t in range(e.start, e.end)}
     out = []
@@ -217,3 +227,12 @@ def _acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
     if not extra:
         return ents
     return sorted(ents + extra, key=lambda s: s.start)
+
+
+def doc_text(doc: Doc) -> str:
+    """The text of a Doc, computed once: ``Doc.text`` rebuilds the string from the tokens on every access."""
+    text = doc.user_data.get("eventwire_text")
+    if text is None:
+        text = doc.text
+        doc.user_data["eventwire_text"] = text
+    return text

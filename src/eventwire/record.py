@@ -138,6 +138,7 @@ class Event:
     negated: bool = False
     hypothetical: bool = False
     confidence: float = 0.5
+    mentions: tuple[Span, ...] = ()  # evidence: every actor mention the event's source and target rest on
 
 
 @dataclass(frozen=True)
@@ -191,6 +192,7 @@ class Record:
             e["sentence"] = SentenceSpan(**e["sentence"])
             e["date"] = EventDate(**e["date"]) if e.get("date") else None
             e["location"] = EventLocation(**e["location"]) if e.get("location") else None
+            e["mentions"] = tuple(Span(**m) for m in e.get("mentions") or ())
             return Event(**_known(Event, e))
 
         def actor(a: dict[str, Any]) -> Actor:

@@ -70,16 +70,17 @@ def process_batch(cfg: PipelineConfig, items: list[ArticleInput | Failure]) -> B
 
 
 def _exit_with_parent(parent: int) -> None:
+    """A worker whose parent died (kill -9, power button) exits instead of waiting forever for work."""
     while True:
         time.sleep(1.0)
-        if os.getppid() != parent:  # the parent died (killed, out of memory): do not linger as an orphan
+        if os.getppid() != parent:
             os._exit(1)
 
 
-def _worker_init(cfg: PipelineConfig) -> None:
+def _worker_init(cfg: PipelineConfig, parent: int) -> None:
     # Ctrl-C goes to the whole process group; the parent decides what to do, workers just stop when told.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
     get_pipeline(cfg)  # load the model once, up front
 
 
@@ -90,7 +91,7 @@ def process_pool(cfg: PipelineConfig, workers: int) -> cf.ProcessPoolExecutor:
     calls :func:`process_batch`) over it.
     """
     return cf.ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn"), initializer=_worker_init,
-                                  initargs=(cfg,))
+                                  initargs=(cfg, os.getpid()))
 
 
 class LocalRunner:

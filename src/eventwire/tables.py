@@ -16,6 +16,7 @@ Tables (every child row carries ``article_id`` and ``idx``, its position in the 
     quotes          record.quotes
     events          record.events, with trigger/sentence/date/location flattened into prefixed columns
     event_actors    record.events[*].source/target as (event_idx, role, pos, actor_id) rows
+    event_mentions  record.events[*].mentions (the actor mentions an event rests on), keyed by ``event_idx``
 """
 
 from __future__ import annotations
@@ -78,6 +79,24 @@ TABLES: dict[str, tuple[Column, ...]] = {
         "location_name:text? location_country:text? location_lat:float? location_lon:float? "
         "location_start:int? location_end:int? negated:bool hypothetical:bool confidence:float"),
     "event_actors": _cols(_CHILD + "event_idx:int event_id:text role:text pos:int actor_id:text"),
+    "event_mentions": _cols(_CHILD + "event_idx:int event_id:text text:text start:int end:int"),
+}
+
+# Every field of every record type, as this module flattens it (a test fails when the record grows a field that
+# is not here, so a new field is never silently dropped by the store or the exports).
+COVERED_FIELDS = {
+    "Record": "id text extractor input_id url outlet title published language entities actors times places quotes "
+              "events schema",
+    "Entity": "id text label start end actor country",
+    "Actor": "id name kind country sector role cameo mentions",
+    "TimeExpr": "text start end value granularity",
+    "Place": "text start end name country lat lon",
+    "Quote": "id text start end direct speaker speaker_text cue cue_lemma",
+    "Event": "id source target cameo cameo_root plover plover_mode goldstein quad_class trigger sentence date "
+             "location negated hypothetical confidence mentions",
+    "EventDate": "value granularity text start end",
+    "EventLocation": "name country lat lon start end",
+    "Extractor": "name version model",
 }
 
 # Child tables in the order a record lists them (articles first).
@@ -125,6 +144,9 @@ def to_rows(rec: Record) -> dict[str, list[Row]]:
             for pos, actor_id in enumerate(ids):
                 out["event_actors"].append({"article_id": aid, "idx": len(out["event_actors"]), "event_idx": i,
                                             "event_id": ev.id, "role": role, "pos": pos, "actor_id": actor_id})
+        for m in ev.mentions:
+            out["event_mentions"].append({"article_id": aid, "idx": len(out["event_mentions"]), "event_idx": i,
+                                          "event_id": ev.id, "text": m.text, "start": m.start, "end": m.end})
     return out
 
 
@@ -166,7 +188,8 @@ def _sorted(rows: Iterable[Mapping[str, Any]] | None, table: str, key: str = "id
     return sorted((_typed(table, r) for r in rows or ()), key=lambda r: r[key])
 
 
-def event_from_row(r: Mapping[str, Any], source: tuple[str, ...], target: tuple[str, ...]) -> Event:
+def event_from_row(r: Mapping[str, Any], source: tuple[str, ...], target: tuple[str, ...],
+                   mentions: tuple[Span, ...] = ()) -> Event:
     r = _typed("events", r)
     date = None
     if r["date_value"] is not None:
@@ -182,6 +205,7 @@ def event_from_row(r: Mapping[str, Any], source: tuple[str, ...], target: tuple[
         trigger=Span(r["trigger_text"], r["trigger_start"], r["trigger_end"]),
         sentence=SentenceSpan(r["sentence_start"], r["sentence_end"]),
         date=date, location=loc, negated=r["negated"], hypothetical=r["hypothetical"], confidence=r["confidence"],
+        mentions=mentions,
     )
 
 
@@ -197,6 +221,10 @@ def from_rows(rows: Mapping[str, Iterable[Mapping[str, Any]]]) -> Record:
     roles: dict[tuple[int, str], list[tuple[int, str]]] = {}
     for ea in _sorted(rows.get("event_actors"), "event_actors"):
         roles.setdefault((ea["event_idx"], ea["role"]), []).append((ea["pos"], ea["actor_id"]))
+
+    ev_mentions: dict[int, list[Span]] = {}
+    for m in _sorted(rows.get("event_mentions"), "event_mentions"):
+        ev_mentions.setdefault(m["event_idx"], []).append(Span(m["text"], m["start"], m["end"]))
 
     def ids(i: int, role: str) -> tuple[str, ...]:
         return tuple(x for _, x in sorted(roles.get((i, role), [])))
@@ -217,10 +245,11 @@ def from_rows(rows: Mapping[str, Iterable[Mapping[str, Any]]]) -> Record:
         quotes=tuple(Quote(id=r["id"], text=r["text"], start=r["start"], end=r["end"], direct=r["direct"],
                            speaker=r["speaker"], speaker_text=r["speaker_text"], cue=r["cue"],
                            cue_lemma=r["cue_lemma"]) for r in _sorted(rows.get("quotes"), "quotes")),
-        events=tuple(event_from_row(r, ids(r["idx"], "source"), ids(r["idx"], "target"))
+        events=tuple(event_from_row(r, ids(r["idx"], "source"), ids(r["idx"], "target"),
+                                    tuple(ev_mentions.get(r["idx"], ())))
                      for r in _sorted(rows.get("events"), "events")),
     )
 
 
-__all__ = ["TABLES", "TABLE_ORDER", "Column", "Row", "columns", "event_from_row", "event_row", "from_rows",
+__all__ = ["COVERED_FIELDS", "TABLES", "TABLE_ORDER", "Column", "Row", "columns", "event_from_row", "event_row", "from_rows",
            "to_rows"]

@@ -45,23 +45,29 @@ def _clip(s: str, n: int) -> str:
 
 def render_table(headers: Sequence[str], rows: Sequence[Sequence[Any]], width: int | None = None,
                  flex: Sequence[str] = ()) -> str:
-    """An aligned plain-text table that fits ``width`` columns: the ``flex`` columns are clipped first."""
-    width = width or shutil.get_terminal_size((120, 24)).columns
+    """An aligned plain-text table. On a terminal it fits the window: the ``flex`` columns (long free text) share
+    what the others leave, in proportion to their natural widths; other columns are capped at 40 characters."""
+    if width is None and sys.stdout.isatty():
+        width = shutil.get_terminal_size((120, 24)).columns
     cells = [["" if v is None else " ".join(str(v).split()) for v in r] for r in rows]
     widths = [len(h) for h in headers]
     for r in cells:
         for i, v in enumerate(r):
             widths[i] = max(widths[i], len(v))
-    fixed_caps = {i: 40 for i, h in enumerate(headers) if h not in flex}
-    for i, cap in fixed_caps.items():
-        widths[i] = min(widths[i], max(cap, len(headers[i])))
+    for i, h in enumerate(headers):
+        if h not in flex:
+            widths[i] = min(widths[i], max(40, len(h)))
     flex_idx = [i for i, h in enumerate(headers) if h in flex]
     total = sum(widths) + 2 * (len(widths) - 1)
-    if total > width and flex_idx:
-        spare = width - (total - sum(widths[i] for i in flex_idx))
-        each = max(12, spare // len(flex_idx))
+    if width and total > width and flex_idx:
+        natural = {i: widths[i] for i in flex_idx}
+        spare = max(12 * len(flex_idx), width - (total - sum(natural.values())))
+        base = {i: min(12, n) for i, n in natural.items()}
+        rest = spare - sum(base.values())
+        extra = {i: natural[i] - base[i] for i in flex_idx}
+        whole = sum(extra.values()) or 1
         for i in flex_idx:
-            widths[i] = min(widths[i], each)
+            widths[i] = base[i] + min(extra[i], rest * extra[i] // whole)
     out = ["  ".join(h.ljust(widths[i]) for i, h in enumerate(headers)).rstrip(),
            "  ".join("-" * widths[i] for i in range(len(headers)))]
     for r in cells:

@@ -54,6 +54,7 @@ class _Reporter:
 
     def __init__(self, total: int | None, quiet: bool):
         self.quiet = quiet
+        self.latest: Progress | None = None
         self.bar = None
         self.last = 0.0
         self.shown = 0
@@ -63,12 +64,13 @@ class _Reporter:
             self.bar = tqdm(total=total, unit="art", desc="ingest", file=sys.stderr, dynamic_ncols=True)
 
     def __call__(self, p: Progress) -> None:
+        self.latest = p
         if self.quiet:
             return
         if self.bar is not None:
+            self.bar.set_postfix(added=p.added, skipped=p.skipped, failed=p.failed, refresh=False)
             self.bar.update(p.done - self.shown)
             self.shown = p.done
-            self.bar.set_postfix(added=p.added, skipped=p.skipped, failed=p.failed, refresh=False)
             return
         now = time.monotonic()
         if now - self.last < 2.0 and p.done != p.total:
@@ -98,6 +100,12 @@ def run(args: argparse.Namespace) -> int:
             counts = ingest(store, iter_sources(args.inputs, opts), cfg, workers=args.workers,
                             batch_size=args.batch_size, total=total, on_progress=reporter,
                             run_args={"inputs": args.inputs, "workers": args.workers})
+    except KeyboardInterrupt:
+        reporter.close()
+        kept = reporter.latest.added if reporter.latest else 0
+        print(f"eventwire: ingest: interrupted; the {kept} articles stored by this run are kept (the batch in "
+              f"progress was not written); run the same command again to finish", file=sys.stderr)
+        return 130
     finally:
         reporter.close()
         opts.close()

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .. import relations
 from ..errors import StoreError
 from ..record import Record
 from ..tables import TABLES, columns, from_rows, to_rows
@@ -83,7 +84,10 @@ class Store:
                     raise StoreError(f"{self.path}: store schema {v} is older than {schema.LATEST}; "
                                      f"open it once for writing (e.g. `eventwire ingest`) to migrate")
             else:
-                schema.migrate(self.conn)
+                applied = schema.migrate(self.conn)
+                if schema.RELATIONS_VERSION in applied:
+                    relations.catch_up(self.conn)  # articles stored before the relation tables existed
+            self._relations = self.schema_version() >= schema.RELATIONS_VERSION
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: cannot open the store ({exc})") from None
 
@@ -131,6 +135,8 @@ class Store:
             self.conn.executemany(
                 f"INSERT INTO {t} ({names}) VALUES ({marks})",
                 [[r[c] for c in cols] + ([ingested_at] if extra else []) for r in rows[t]])
+        if self._relations:  # the one hook: actors, near-duplicates, event linking
+            relations.update_for_article(self.conn, rec.id)
 
     def _add_source(self, article_id: str, info: SourceInfo) -> None:
         self.conn.execute(
@@ -243,11 +249,21 @@ class Store:
         except sqlite3.Error as exc:
             raise StoreError(f"bad --where expression {where!r}: {exc}") from None
 
-    def iter_records(self, ids: Iterable[str] | None = None) -> Iterator[Record]:
-        for aid in (self.ids() if ids is None else ids):
-            rec = self.get(aid)
-            if rec is not None:
-                yield rec
+    def iter_records(self, ids: Iterable[str] | None = None, chunk: int = 200) -> Iterator[Record]:
+        """Records in store order (or in the order of ``ids``), read ``chunk`` articles per query per table."""
+        order = list(self.ids() if ids is None else ids)
+        for i in range(0, len(order), chunk):
+            part = order[i:i + chunk]
+            marks = ",".join("?" * len(part))
+            grouped: dict[str, dict[str, list[sqlite3.Row]]] = {a: {t: [] for t in TABLES} for a in part}
+            for r in self.conn.execute(f"SELECT * FROM articles WHERE id IN ({marks})", part):
+                grouped[r["id"]]["articles"].append(r)
+            for t in CHILD_TABLES:
+                for r in self.conn.execute(f"SELECT * FROM {t} WHERE article_id IN ({marks})", part):
+                    grouped[r["article_id"]][t].append(r)
+            for aid in part:
+                if grouped[aid]["articles"]:
+                    yield from_rows(grouped[aid])
 
     def failures(self, run_id: int | None = None) -> list[tuple[str, str]]:
         if run_id is None:

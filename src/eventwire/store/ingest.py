@@ -54,8 +54,11 @@ def _info(item: SourceItem) -> SourceInfo:
 
 def ingest(store: Store, items: Iterable[SourceItem], cfg: PipelineConfig | None = None, workers: int = 1,
            batch_size: int = 32, total: int | None = None, on_progress: Callback | None = None,
-           run_args: dict | None = None) -> RunCounts:
-    """Extract and store every article in ``items``; returns the counts and this run's failures."""
+           run_args: dict | None = None, runner: LocalRunner | None = None) -> RunCounts:
+    """Extract and store every article in ``items``; returns the counts and this run's failures.
+
+    ``runner``: an already started :class:`LocalRunner` to use (benchmarks warm one up); else one is made.
+    """
     cfg = cfg or PipelineConfig()
     counts = RunCounts()
     prog = Progress(total=total)
@@ -123,8 +126,10 @@ def ingest(store: Store, items: Iterable[SourceItem], cfg: PipelineConfig | None
         if on_progress:
             on_progress(prog)
 
-    with LocalRunner(cfg, workers) as runner:
-        for todo, results in runner.map(batches()):
+    own = runner is None
+    run = runner or LocalRunner(cfg, workers)
+    try:
+        for todo, results in run.map(batches()):
             recs: list[tuple[Record, SourceInfo | None]] = []
             fails: list[tuple[str, str]] = []
             for it, res in zip(todo, results, strict=True):
@@ -141,5 +146,11 @@ def ingest(store: Store, items: Iterable[SourceItem], cfg: PipelineConfig | None
             prog.done += len(todo)
             if on_progress:
                 on_progress(prog)
-        store.finish_run(run_id, counts)
+    except BaseException:
+        if own:
+            run.close(cancel=True)
+        raise
+    if own:
+        run.close()
+    store.finish_run(run_id, counts)
     return counts

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import StoreError
+from ..record import Span
 from ..tables import event_from_row
 from .db import Store
 
@@ -172,6 +173,7 @@ def _inline(store: Store, rows: list[Any]) -> list[dict[str, Any]]:
     arts = sorted({r["article_id"] for r in rows})
     actors: dict[tuple[str, str], dict[str, Any]] = {}
     roles: dict[tuple[str, int, str], list[tuple[int, str]]] = defaultdict(list)
+    ev_mentions: dict[tuple[str, int], list[tuple[int, Span]]] = defaultdict(list)
     for i in range(0, len(arts), 500):
         chunk = arts[i:i + 500]
         marks = ",".join("?" * len(chunk))
@@ -181,6 +183,9 @@ def _inline(store: Store, rows: list[Any]) -> list[dict[str, Any]]:
         for ea in store.conn.execute(f"SELECT article_id, event_idx, role, pos, actor_id FROM event_actors "
                                      f"WHERE article_id IN ({marks})", chunk):
             roles[(ea["article_id"], ea["event_idx"], ea["role"])].append((ea["pos"], ea["actor_id"]))
+        for m in store.conn.execute(f"SELECT article_id, event_idx, idx, text, start, \"end\" FROM event_mentions "
+                                    f"WHERE article_id IN ({marks})", chunk):
+            ev_mentions[(m["article_id"], m["event_idx"])].append((m["idx"], Span(m["text"], m["start"], m["end"])))
     out = []
     for r in rows:
         aid = r["article_id"]
@@ -188,7 +193,8 @@ def _inline(store: Store, rows: list[Any]) -> list[dict[str, Any]]:
         def ids(role: str, aid: str = aid, idx: int = r["idx"]) -> tuple[str, ...]:
             return tuple(x for _, x in sorted(roles.get((aid, idx, role), [])))
 
-        ev = event_from_row(r, ids("source"), ids("target"))
+        ms = tuple(sp for _, sp in sorted(ev_mentions.get((aid, r["idx"]), []), key=lambda x: x[0]))
+        ev = event_from_row(r, ids("source"), ids("target"), ms)
         d = ev_dict(ev)
         d["source"] = [actors.get((aid, x), {"id": x}) for x in ev.source]
         d["target"] = [actors.get((aid, x), {"id": x}) for x in ev.target]

@@ -33,8 +33,13 @@ def _table_sql(name: str) -> str:
             f"FOREIGN KEY(article_id) REFERENCES articles(id) ON DELETE CASCADE)")
 
 
+# v1's tables are frozen here. Their columns come from eventwire.tables, so a column added there to an existing
+# table must also get an ALTER TABLE migration of its own (and a fresh store then gets it from that migration too).
+V1_TABLES = ["articles", "entities", "actors", "mentions", "times", "places", "quotes", "events", "event_actors"]
+
+
 def _v1() -> list[str]:
-    stmts = [_table_sql(t) for t in TABLES]
+    stmts = [_table_sql(t) for t in V1_TABLES]
     stmts += [
         "CREATE INDEX articles_published ON articles(published)",
         "CREATE INDEX articles_url ON articles(url)",
@@ -87,10 +92,68 @@ def _v1() -> list[str]:
     return stmts
 
 
-# (version, name, statements). Append only: never edit a released migration, add a new one.
+def _v2() -> list[str]:
+    return [_table_sql("event_mentions"),
+            "CREATE INDEX event_mentions_event ON event_mentions(article_id, event_idx)"]
+
+
+def _v3_relations() -> list[str]:
+    """Relations (eventwire.relations): actors across articles, near-duplicate articles, linked events."""
+    return [
+        # One actor across articles: canonical key (kind, normalised name, country), its aliases, and which
+        # per-article actor (article_id, local id) it is.
+        "CREATE TABLE rel_actors (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, name TEXT NOT NULL, "
+        "kind TEXT NOT NULL, country TEXT, sector TEXT, cameo TEXT, role TEXT, articles INTEGER NOT NULL DEFAULT 0)",
+        "CREATE INDEX rel_actors_country ON rel_actors(country, kind)",
+        "CREATE TABLE rel_aliases (actor INTEGER NOT NULL, norm TEXT NOT NULL, alias TEXT NOT NULL, "
+        "proper INTEGER NOT NULL, PRIMARY KEY(actor, norm))",
+        "CREATE INDEX rel_aliases_norm ON rel_aliases(norm)",
+        "CREATE TABLE rel_actor_links (article_id TEXT NOT NULL, local_id TEXT NOT NULL, actor INTEGER NOT NULL, "
+        "PRIMARY KEY(article_id, local_id))",
+        "CREATE INDEX rel_actor_links_actor ON rel_actor_links(actor)",
+        # Articles seen by relations; copy_of names the original of a syndicated / near-duplicate copy.
+        "CREATE TABLE rel_articles (article_id TEXT PRIMARY KEY, copy_of TEXT, similarity REAL, outlet TEXT, "
+        "shingles INTEGER NOT NULL DEFAULT 0)",
+        "CREATE INDEX rel_articles_copy ON rel_articles(copy_of)",
+        "CREATE TABLE rel_sketch (h INTEGER NOT NULL, article_id TEXT NOT NULL, PRIMARY KEY(h, article_id)) "
+        "WITHOUT ROWID",
+        "CREATE INDEX rel_sketch_article ON rel_sketch(article_id)",
+        # Linked events (one real-world event) and their mentions (record events).
+        "CREATE TABLE rel_events (id INTEGER PRIMARY KEY, block TEXT NOT NULL, cameo TEXT NOT NULL, "
+        "cameo_root TEXT NOT NULL, goldstein REAL NOT NULL, quad_class INTEGER NOT NULL, day TEXT, "
+        "date_value TEXT, date_granularity TEXT, dated_by TEXT, lo TEXT, hi TEXT, place TEXT, place_country TEXT, "
+        "num_mentions INTEGER NOT NULL, num_sources INTEGER NOT NULL, num_articles INTEGER NOT NULL, "
+        "best_article_id TEXT, best_event_idx INTEGER, trigger TEXT)",
+        "CREATE INDEX rel_events_block ON rel_events(block, lo)",
+        "CREATE INDEX rel_events_day ON rel_events(day)",
+        "CREATE TABLE rel_mentions (article_id TEXT NOT NULL, event_idx INTEGER NOT NULL, linked INTEGER, "
+        "status TEXT NOT NULL, block TEXT, cameo TEXT, goldstein REAL, quad_class INTEGER, date_value TEXT, "
+        "date_granularity TEXT, dated_by TEXT, lo TEXT, hi TEXT, precision INTEGER, stem TEXT, place TEXT, "
+        "place_country TEXT, lat REAL, lon REAL, outlet TEXT, article_seq INTEGER, trigger TEXT, day TEXT, "
+        "PRIMARY KEY(article_id, event_idx))",
+        "CREATE INDEX rel_mentions_linked ON rel_mentions(linked, precision, article_seq, event_idx)",
+        "CREATE INDEX rel_mentions_stem ON rel_mentions(linked, stem)",
+        "CREATE INDEX rel_mentions_code ON rel_mentions(linked, length(cameo) DESC, precision, article_seq, "
+        "event_idx)",
+        "CREATE INDEX rel_mentions_place ON rel_mentions(linked, precision, article_seq, event_idx) "
+        "WHERE place IS NOT NULL AND place != ''",
+        "CREATE INDEX rel_mentions_outlet ON rel_mentions(linked, outlet)",
+        "CREATE INDEX rel_mentions_article ON rel_mentions(linked, article_id)",
+        "CREATE TABLE rel_sides (linked INTEGER NOT NULL, role TEXT NOT NULL, actor INTEGER NOT NULL, "
+        "country TEXT, PRIMARY KEY(linked, role, actor)) WITHOUT ROWID",
+        "CREATE INDEX rel_sides_country ON rel_sides(country, role, linked)",
+        "CREATE INDEX rel_sides_actor ON rel_sides(actor, role, linked)",
+    ]
+
+
+# (version, name, statements). Append only: never edit a released migration, add a new one. A table added to
+# eventwire.tables after v1 is created by its own migration (v1 keeps its frozen list above).
 MIGRATIONS: list[tuple[int, str, list[str]]] = [
     (1, "record tables, indexes, FTS5 over articles and quotes, sources/failures/runs", _v1()),
+    (2, "event_mentions: the actor mentions each event rests on", _v2()),
+    (3, "relations: actors across articles, near-duplicate articles, linked events", _v3_relations()),
 ]
+RELATIONS_VERSION = 3  # the migration that creates the relation tables (eventwire.relations)
 
 LATEST = MIGRATIONS[-1][0]
 

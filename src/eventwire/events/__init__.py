@@ -1,0 +1,895 @@
+"""Events: who did what to whom, found in the dependency parse and coded in CAMEO and PLOVER.
+
+One event per statement of an event in the text (a mention with its own evidence). The steps, per sentence:
+
+1. Triggers: a token whose lemma and part of speech match a row of ``data/event_lexicon.tsv`` (with the row's
+   particle/preposition and object noun when it names them; the most specific row wins).
+2. Control: a trigger governed by a control verb ("decided to suspend", "threatened to impose sanctions", "urged X to
+   withdraw", "held talks") is one event, recoded by the control's class (a threat to sanction is 1312, an intent to
+   meet 036, an appeal for a ceasefire 0256); a control verb that governs no event gives its own code (threaten 130).
+3. Participants from the grammar: source = subject (or the passive's "by" agent, the possessor or "by" phrase of a
+   nominal event, the controller's subject for control and raising, the first conjunct's subject for conjoined
+   verbs); target = direct object, passive subject, or the object of a directed preposition (with, against, to...).
+   A phrase's actors are the actor mentions nearest its head (conjuncts and appositions count as the head itself).
+4. Flags, date and place: negation, hypothetical/intended (modals, conditionals, intent/threat/appeal classes),
+   the time expression of the trigger's own clause (walking up through governing clauses, never into a noun phrase:
+   "a 2012 agreement" does not date its cancellation), and the place of the clause ("in Niamey", "visited Tehran").
+
+"X said Y did Z" gives two events: the statement (CAMEO 01, source X) and Y's act.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections import deque
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from ..record import (
+    Actor,
+    Entity,
+    Event,
+    EventDate,
+    EventLocation,
+    Place,
+    Quote,
+    SentenceSpan,
+    Span,
+    TimeExpr,
+)
+from . import tables
+from .tables import LexEntry
+
+__all__ = ["EventInputs", "evidence_mentions", "find_events"]
+
+
+@dataclass(frozen=True)
+class EventInputs:
+    """What the earlier stages found, as record types."""
+
+    actors: tuple[Actor, ...]
+    entities: tuple[Entity, ...]
+    times: tuple[TimeExpr, ...]
+    places: tuple[Place, ...]
+    quotes: tuple[Quote, ...]
+    published: dt.date | None
+
+
+# Prepositions whose object is the one acted upon ("meet with X", "attack on X", "travel to X").
+TARGET_PREPS = frozenset({"with", "against", "on", "to", "toward", "towards", "at", "upon", "into", "onto", "over"})
+NOUN_TARGET_PREPS = TARGET_PREPS | {"between", "among"}
+# Prepositions followed into a phrase when looking for its actors ("a delegation of US officials", "a deal with X").
+PHRASE_PREPS = frozenset({"of", "with", "from", "by", "between", "among", "to", "for", "against", "over", "about",
+                          "on", "toward", "towards", "including"})
+SKIP_DEPS = frozenset({"relcl", "advcl", "ccomp", "xcomp", "parataxis", "punct", "mark", "cc", "det", "case",
+                       "aux", "auxpass", "neg", "advmod", "npadvmod", "nummod", "quantmod", "dep", "meta"})
+SUBJ = ("nsubj", "csubj")
+PASS_SUBJ = ("nsubjpass", "csubjpass")
+MODALS = frozenset({"may", "might", "could", "would", "should", "can"})
+PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside"})
+DEFINITE = frozenset({"the", "this", "these", "those", "that"})
+PRONOUN_3 = frozenset({"it", "they", "he", "she", "them", "him", "her", "its", "their"})
+ANAPHOR_WINDOW = 3000  # characters back in which "the officials" may pick up "senior US military officials"
+
+
+@dataclass
+class _Match:
+    tok: Token
+    entry: LexEntry
+    is_control: bool
+    obj_tokens: tuple[Token, ...] = ()
+
+
+@dataclass
+class _Ctx:
+    doc: Doc
+    actor_at: dict[int, list[str]]
+    actor_by_id: dict[str, Actor]
+    place_at: dict[int, Place]
+    time_on: dict[int, TimeExpr]
+    lex: tables.Lexicon
+    anaphora: dict[str, list[tuple[int, list[str]]]] = field(default_factory=dict)
+    by_country: dict[str, str] = field(default_factory=dict)
+
+
+# -- public ------------------------------------------------------------------------------------------------------------
+
+def find_events(doc: Doc, inputs: EventInputs, lexicon_path: str | None = None) -> tuple[Event, ...]:
+    """Every event mention in ``doc``, coded, with participants from ``inputs.actors`` and evidence offsets."""
+    if not len(doc):
+        return ()
+    ctx = _Ctx(doc=doc, actor_at=_actor_index(doc, inputs.actors),
+               actor_by_id={a.id: a for a in inputs.actors}, place_at=_place_index(doc, inputs.places),
+               time_on=_time_index(doc, inputs.times), lex=tables.lexicon(lexicon_path))
+    _index_anaphora(ctx)
+    out: list[Event] = []
+    for sent in doc.sents:
+        out.extend(_sentence_events(ctx, sent, inputs))
+    return tuple(_renumber(out, inputs.actors))
+
+
+# -- indexes -----------------------------------------------------------------------------------------------------------
+
+def _char_tokens(doc: Doc, start: int, end: int) -> list[int]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return []
+    return list(range(span.start, span.end))
+
+
+def _actor_index(doc: Doc, actors: tuple[Actor, ...]) -> dict[int, list[str]]:
+    at: dict[int, list[str]] = {}
+    for a in actors:
+        for m in a.mentions:
+            for i in _char_tokens(doc, m.start, m.end):
+                ids = at.setdefault(i, [])
+                if a.id not in ids:
+                    ids.append(a.id)
+    return at
+
+
+def _place_index(doc: Doc, places: tuple[Place, ...]) -> dict[int, Place]:
+    at: dict[int, Place] = {}
+    for p in places:
+        for i in _char_tokens(doc, p.start, p.end):
+            at.setdefault(i, p)
+    return at
+
+
+def _time_index(doc: Doc, times: tuple[TimeExpr, ...]) -> dict[int, TimeExpr]:
+    """Token index of the clause head (verb) or nominal head each resolved time expression modifies."""
+    on: dict[int, TimeExpr] = {}
+    for t in times:
+        if not t.value or not t.granularity:
+            continue
+        idx = _char_tokens(doc, t.start, t.end)
+        if not idx:
+            continue
+        inside = set(idx)
+        head = next((doc[i] for i in idx if doc[i].head.i not in inside or doc[i].head.i == i), doc[idx[0]])
+        anchor = head
+        if anchor.dep_ == "pobj" and anchor.head.dep_ == "prep":
+            anchor = anchor.head
+        host = anchor.head
+        if host.i == anchor.i:
+            continue
+        # A time inside a noun phrase ("a 2012 agreement", "the agreement of 2012") dates that noun only.
+        if host.pos_ in ("NOUN", "PROPN") and anchor.dep_ in ("nummod", "compound", "amod", "poss", "nmod", "prep",
+                                                              "npadvmod", "appos"):
+            on.setdefault(-1 - host.i, t)  # keyed apart from clause heads: only that noun's own event uses it
+            continue
+        on.setdefault(host.i, t)
+    return on
+
+
+def _index_anaphora(ctx: _Ctx) -> None:
+    """Nouns directly modified by an actor ("US officials", "Russia's delegation"): antecedents for "the officials"."""
+    for tok in ctx.doc:
+        if tok.pos_ != "NOUN":
+            continue
+        ids: list[str] = []
+        for ch in tok.children:
+            if ch.dep_ in ("compound", "amod", "poss", "nmod") and ch.i in ctx.actor_at:
+                ids.extend(x for x in ctx.actor_at[ch.i] if x not in ids)
+        if ids:
+            ctx.anaphora.setdefault(tok.lemma_.lower(), []).append((tok.idx, ids))
+
+
+# -- triggers ----------------------------------------------------------------------------------------------------------
+
+def _preps_of(tok: Token) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in ("prep", "prt", "agent", "dative")]
+
+
+def _object_heads(tok: Token, prep: str | None) -> list[Token]:
+    heads: list[Token] = []
+    for c in tok.children:
+        if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
+            heads.append(c)
+            heads.extend(x for x in c.conjuncts)
+            # "gave 5 million dollars of aid", "a number of concerns"
+            heads.extend(p for pr in c.children if pr.dep_ == "prep" and pr.lower_ == "of"
+                         for p in pr.children if p.dep_ == "pobj")
+        elif c.dep_ in ("prep", "agent", "dative") and (prep is None or c.lower_ == prep):
+            heads.extend(p for p in c.children if p.dep_ in ("pobj", "pcomp"))
+    if tok.dep_ in ("amod", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
+        heads.append(tok.head)  # "the expelled diplomats", "sanctions imposed on X"
+    return heads
+
+
+def _noun_modifier_tokens(tok: Token) -> list[Token]:
+    """Tokens that qualify a nominal trigger: "hunger strike", "air strike", "resumption of ties"."""
+    out = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "in", "on"):
+            out.extend(p for p in c.children if p.dep_ == "pobj")
+    return out
+
+
+def _match(ctx: _Ctx, tok: Token) -> list[_Match]:
+    """Lexicon rows matching ``tok``: at most one event row and one control row, most specific first."""
+    if tok.pos_ in ("VERB", "AUX"):
+        pos = "VERB"
+    elif tok.pos_ == "NOUN":
+        pos = "NOUN"
+    elif tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "xcomp", "ROOT", "ccomp", "conj"):
+        pos = "ADJ"  # "is willing to", "is ready to": only control rows
+    else:
+        return []
+    lemma = tok.lemma_.lower()
+    found: list[_Match] = []
+    kinds = ("VERB", "CONTROL") if pos == "VERB" else ("CONTROL",) if pos == "ADJ" else ("NOUN",)
+    if pos == "NOUN" and tok.lower_ != lemma:
+        kinds = ("NOUN",)
+    for kind in kinds:
+        rows = ctx.lex.rows(lemma, kind)
+        if not rows and kind == "NOUN":
+            rows = ctx.lex.rows(tok.lower_, kind)
+        for row in rows:
+            hit = _row_fits(tok, row, pos)
+            if hit is not None:
+                found.append(_Match(tok, row, kind == "CONTROL", hit))
+                break
+    return found
+
+
+def _row_fits(tok: Token, row: LexEntry, pos: str) -> tuple[Token, ...] | None:
+    preps = _preps_of(tok)
+    if row.prep and not any(p.lower_ == row.prep for p in preps):
+        return None
+    if not row.objects:
+        return ()
+    if pos == "NOUN":
+        hits = tuple(m for m in _noun_modifier_tokens(tok) if m.lemma_.lower() in row.objects)
+        return hits or None
+    heads = _object_heads(tok, row.prep)
+    hits = tuple(h for h in heads if h.lemma_.lower() in row.objects or h.lower_ in row.objects)
+    if not hits:  # "aid deliveries", "mediation efforts", "peacekeeping force"
+        hits = tuple(h for h in heads if any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in row.objects
+                                             for c in h.children))
+    return hits or None
+
+
+# -- phrases -> actors -------------------------------------------------------------------------------------------------
+
+def _phrase_actors(ctx: _Ctx, head: Token, max_cost: int = 4, subject: bool = False) -> list[str]:
+    """Actors of the phrase headed by ``head``: those nearest the head (conjuncts and appositions cost nothing).
+    In a subject, "in" gives affiliation ("lawmakers in Arnor"); elsewhere it is a place ("a ceasefire in Lebanon")."""
+    best: int | None = None
+    found: list[str] = []
+    seen = {head.i}
+    queue: deque[tuple[Token, int]] = deque([(head, 0)])
+    while queue:
+        tok, cost = queue.popleft()
+        if best is not None and cost > best and any(_has_country(ctx, x) for x in found):
+            break
+        ids = ctx.actor_at.get(tok.i)
+        if ids:
+            if best is None or cost <= best:
+                best = cost
+                for x in ids:
+                    if x not in found:
+                        found.append(x)
+            elif not any(_has_country(ctx, x) for x in found) and any(_has_country(ctx, x) for x in ids):
+                # "Security forces in Guinea", "Salaheddine Sidhoum, Algeria's leading activist": an unaffiliated
+                # actor takes the affiliation found deeper in its own phrase
+                found = [x for x in ids]
+                best = cost
+        if cost >= max_cost:
+            continue
+        for ch in tok.children:
+            if ch.i in seen:
+                continue
+            dep = ch.dep_
+            if dep in SKIP_DEPS and dep != "npadvmod":
+                continue
+            if dep == "acl" and ch.lemma_.lower() not in ("lead", "head", "include", "represent"):
+                continue
+            if dep == "prep" and ch.lower_ not in PHRASE_PREPS and not (subject and ch.lower_ == "in"):
+                continue
+            seen.add(ch.i)
+            if dep in ("conj", "appos"):
+                queue.appendleft((ch, cost))
+            else:
+                queue.append((ch, cost + 1))
+    if head.pos_ == "NOUN" and any(c.lower_ in DEFINITE for c in head.children if c.dep_ == "det") and (
+            not found or all(ctx.actor_by_id[x].country is None for x in found if x in ctx.actor_by_id)):
+        # "the officials": nothing (or only a countryless group) here; take the latest "US officials" before it
+        found = _antecedent(ctx, head) or found
+    return found
+
+
+def _has_country(ctx: _Ctx, actor_id: str) -> bool:
+    a = ctx.actor_by_id.get(actor_id)
+    return a is not None and bool(a.country or a.cameo)
+
+
+def _antecedent(ctx: _Ctx, head: Token) -> list[str]:
+    """"the officials" -> the actors of the latest earlier "US officials" within a few paragraphs."""
+    cands = ctx.anaphora.get(head.lemma_.lower(), [])
+    k = bisect.bisect_left(cands, (head.idx,)) - 1  # entries are in text order
+    if k >= 0 and head.idx - cands[k][0] <= ANAPHOR_WINDOW:
+        return list(cands[k][1])
+    return []
+
+
+# -- participants ------------------------------------------------------------------------------------------------------
+
+def _children(tok: Token, deps: tuple[str, ...]) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _agent(tok: Token) -> Token | None:
+    for c in tok.children:
+        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return p
+    return None
+
+
+def _subject_actors(ctx: _Ctx, v: Token, depth: int = 0) -> tuple[list[str], bool]:
+    """Actors doing ``v`` (a verb), and whether they were inherited from another clause."""
+    if depth > 4:
+        return [], True
+    if v.pos_ == "NOUN":
+        return _noun_source(ctx, v), False
+    passive = bool(_children(v, PASS_SUBJ)) or any(c.dep_ == "auxpass" for c in v.children)
+    if passive:
+        ag = _agent(v)
+        if ag is not None:
+            return _phrase_actors(ctx, ag), False
+        if v.dep_ == "conj":
+            return _subject_actors(ctx, v.head, depth + 1)[0], True
+        return [], False
+    subj = _children(v, SUBJ)
+    if subj:
+        s = subj[0]
+        if s.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
+            return _phrase_actors(ctx, v.head), True
+        got = _phrase_actors(ctx, s, subject=True)
+        if got:
+            return got, False
+        if s.lower_ in PRONOUN_3 and v.dep_ == "ccomp" and v.head.pos_ in ("VERB", "AUX"):
+            # "Niger announced that it had canceled ...": an unresolved pronoun stands for the speaker.
+            return _subject_actors(ctx, v.head, depth + 1)[0], True
+        return [], False
+    stranded = _stranded_subject(v)
+    if stranded is not None:
+        return _phrase_actors(ctx, stranded), False
+    if v.dep_ in ("conj", "xcomp", "advcl", "acomp") and v.head.pos_ in ("VERB", "AUX", "ADJ"):
+        return _subject_actors(ctx, v.head, depth + 1)[0], True
+    if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return _phrase_actors(ctx, v.head), True
+    return [], False
+
+
+SUBORDINATORS = frozenset({"after", "before", "since", "until", "as", "when", "while", "because"})
+
+
+def _stranded_subject(v: Token) -> Token | None:
+    """A common misparse: "X decided ... after a delegation visited Y" read as "after [a delegation]" + conjoined
+    "visited". A finite verb with no subject, right after the object of a subordinating preposition, has that
+    object as its subject."""
+    if v.dep_ != "conj" or v.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    left = v.doc[v.i - 1] if v.i > 0 else None
+    if left is None:
+        return None
+    cur = left
+    for _ in range(8):  # climb from the word before the verb to the preposition's object
+        if cur.dep_ == "pobj" and cur.head.dep_ == "prep" and cur.head.lower_ in SUBORDINATORS:
+            return cur if cur.right_edge.i == v.i - 1 else None
+        if cur.head.i == cur.i or cur.head.i > v.i:
+            return None
+        cur = cur.head
+    return None
+
+
+def _noun_source(ctx: _Ctx, n: Token) -> list[str]:
+    """Who acts in a nominal event: "Russia's attack", "the Israeli raid", "a visit by a delegation"."""
+    ag = _agent(n)
+    if ag is not None:
+        got = _phrase_actors(ctx, ag)
+        if got:
+            return got
+    out: list[str] = []
+    for c in n.children:
+        if c.dep_ in ("poss", "amod", "compound", "nmod"):
+            for x in _phrase_actors(ctx, c, max_cost=1):
+                if x not in out:
+                    out.append(x)
+    return out
+
+
+def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str | None = None) -> list[str]:
+    """Who ``v`` is done to: direct object, passive subject, indirect object, or a directed preposition's object."""
+    skip = skip or set()
+    if v.pos_ == "NOUN":
+        heads = [v] + [p for c in v.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"]
+        order = [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS
+                 for p in c.children if p.dep_ == "pobj"]
+    else:
+        order = _children(v, ("dobj",)) + _children(v, PASS_SUBJ) + _children(v, ("dative",))
+        preps = [c for c in v.children if c.dep_ in ("prep", "dative") and c.lower_ in TARGET_PREPS]
+        if code is not None and code[:2] in ("11", "12", "14"):
+            # "complained to the UN over Israeli raids": the one complained about, not the addressee
+            preps.sort(key=lambda c: c.lower_ not in ("against", "over", "about"))
+        order += [p for c in preps for p in c.children if p.dep_ == "pobj"]
+        # "fired two shells at Seoul", "launched an attack on X": a directed preposition on the object
+        order += [p for d in _children(v, ("dobj",)) for c in d.children
+                  if c.dep_ == "prep" and c.lower_ in TARGET_PREPS - {"over", "on"} | {"against", "on"}
+                  for p in c.children if p.dep_ == "pobj"]
+        # "departed from Libya", "withdrew from X": the place or party left
+        order += [p for c in v.children if c.dep_ == "prep" and c.lower_ == "from"
+                  for p in c.children if p.dep_ == "pobj"]
+    for head in order:
+        if head.i in skip:
+            continue
+        got = _phrase_actors(ctx, head)
+        if got:
+            return got
+    return []
+
+
+# -- the sentence ------------------------------------------------------------------------------------------------------
+
+@dataclass
+class _Draft:
+    trigger: Token
+    entry: LexEntry
+    code: str
+    chain: list[_Match]
+    source: list[str]
+    target: list[str]
+    inherited: bool
+    negated: bool
+    hypothetical: bool
+
+
+def _sentence_events(ctx: _Ctx, sent, inputs: EventInputs) -> list[Event]:
+    matches: dict[int, list[_Match]] = {}
+    for tok in sent:
+        m = _match(ctx, tok)
+        if m:
+            matches[tok.i] = m
+
+    def event_row(i: int) -> _Match | None:
+        ms = matches.get(i, [])
+        ev = next((m for m in ms if not m.is_control), None)
+        ctl = next((m for m in ms if m.is_control), None)
+        if ev is None:
+            return None
+        if ctl is not None and not ev.entry.specificity:
+            return None  # a bare control verb ("agree", "offer") acts as control; its object row wins when it fits
+        return ev
+
+    def control_row(i: int) -> _Match | None:
+        ms = matches.get(i, [])
+        ctl = next((m for m in ms if m.is_control), None)
+        if ctl is None:
+            return None
+        ev = next((m for m in ms if not m.is_control), None)
+        if ev is not None and ev.entry.specificity:
+            return None
+        return ctl
+
+    consumed: set[int] = set()
+    for i in matches:
+        ev = event_row(i)
+        if ev is not None:
+            consumed.update(t.i for t in ev.obj_tokens)
+
+    drafts: list[_Draft] = []
+    governing: set[int] = set()
+    for i in sorted(matches):
+        ev = event_row(i)
+        if ev is None or i in consumed:
+            continue
+        chain = _control_chain(ev.tok, control_row)
+        if not chain and _unrealised(ev.tok, event_row):
+            continue
+        if ev.tok.pos_ == "NOUN" and not chain and _governed_by_event(ev.tok, event_row):
+            # "condemned an attack by X", "said in a statement": the noun is what the outer event is about; it is
+            # an event of its own only when it names both who acts and who is acted upon.
+            if not _noun_source(ctx, ev.tok) or not _object_actors(ctx, ev.tok):
+                continue
+        governing.update(c.tok.i for c in chain)
+        d = _draft(ctx, ev, chain)
+        if d is not None:
+            drafts.append(d)
+    for i in sorted(matches):
+        ctl = control_row(i)
+        if ctl is None or i in governing or ctl.entry.code is None:
+            continue
+        outer = _control_chain(ctl.tok, control_row)
+        if outer:
+            continue
+        d = _draft(ctx, ctl, [], own_code=ctl.entry.code)
+        if d is not None:
+            drafts.append(d)
+    drafts = [d for d in drafts if _known_source(ctx, d)]
+    drafts = _settle_statements(ctx, drafts)
+    return [_finish(ctx, d, sent, inputs) for d in sorted(drafts, key=lambda d: d.trigger.i)]
+
+
+def _known_source(ctx: _Ctx, d: _Draft) -> bool:
+    """Drop events whose only source is an unnamed group of unknown affiliation ("a senior official", "crowds")."""
+    for x in d.source:
+        a = ctx.actor_by_id.get(x)
+        if a is None or a.country or a.cameo or a.kind != "group" or a.sector in ("IGO", "NGO", "IMG"):
+            return True
+    return False
+
+
+def _settle_statements(ctx: _Ctx, drafts: list[_Draft]) -> list[_Draft]:
+    """CAMEO codes a plain statement (010) only when it says nothing more specific. So: "X said it would visit Y"
+    is X's intent to meet, not also a statement; "X said Y attacked Z" is two events, X's statement (about Y: the
+    target) and Y's attack."""
+    by_tok = {d.trigger.i: d for d in drafts}
+    out: list[_Draft] = []
+    for d in drafts:
+        if d.code != "010" or d.chain:
+            out.append(d)
+            continue
+        inner = [by_tok[t.i] for t in d.trigger.subtree if t.i in by_tok and t.i != d.trigger.i
+                 and _reported_by(t, d.trigger)]
+        if any(set(i.source) & set(d.source) for i in inner):
+            continue  # the statement is the inner event itself
+        must = [c for c in d.trigger.children if c.dep_ == "ccomp" and _aux(c) & OBLIGATION]
+        if must and not inner:
+            # "declared that China must drop barriers": a demand on China (CAMEO 100)
+            d.code = "100"
+            d.hypothetical = True
+            d.target = [x for x in _embedded_subject(ctx, must[0], d.trigger) if x not in d.source]
+            out.append(d)
+            continue
+        if not d.target:
+            subj = [t for t in d.trigger.children if t.dep_ in ("ccomp", "parataxis")]
+            for c in subj:
+                got = _embedded_subject(ctx, c, d.trigger)
+                got = [x for x in got if x not in d.source]
+                if got:
+                    d.target = got
+                    break
+        out.append(d)
+    return out
+
+
+def _reported_by(t: Token, speech: Token) -> bool:
+    """``t`` sits in a clause reported by ``speech`` (its complement), not in a relative clause of its subject."""
+    cur = t
+    for _ in range(10):
+        if cur.head.i == speech.i:
+            return cur.dep_ in ("ccomp", "parataxis", "xcomp", "conj", "dobj", "advcl")
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def _unrealised(t: Token, event_row) -> bool:
+    """An act named only as a purpose or a noun's complement: "traveled to Niamey to discuss the matter", "an offer
+    to host a summit", "the right to fire". The main act is the event; the purpose is not (yet) one."""
+    if t.pos_ not in ("VERB", "AUX"):
+        return False
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) or any(
+        c.dep_ == "mark" and c.lower_ in ("to",) for c in t.children)
+    if not infinitive:
+        return False
+    if t.dep_ == "acl":
+        return True
+    return t.dep_ in ("advcl", "xcomp") and event_row(t.head.i) is not None
+
+
+def _governed_by_event(n: Token, event_row) -> bool:
+    h = n.head
+    if n.dep_ == "pobj" and h.dep_ in ("prep", "agent"):
+        h = h.head
+    return h.i != n.i and event_row(h.i) is not None
+
+
+def _control_chain(tok: Token, control_row) -> list[_Match]:
+    """The control verbs governing ``tok``, innermost first ("decided to threaten to cut ties")."""
+    chain: list[_Match] = []
+    cur = tok
+    for _ in range(5):
+        h = cur.head
+        if h.i == cur.i:
+            break
+        rel = cur.dep_
+        via = None
+        if rel in ("xcomp", "ccomp", "dobj", "nsubjpass"):
+            via = h
+        elif rel == "conj" and cur.pos_ in ("VERB",) and h.dep_ in ("xcomp", "ccomp"):
+            # "agreed to restore ties and reopen embassies": the second act shares the first's control
+            cur = h
+            continue
+        elif rel in ("pobj", "pcomp") and h.dep_ in ("prep",):
+            via = h.head
+            ctl = control_row(via.i)
+            if ctl is not None and (ctl.entry.prep != h.lower_ if ctl.entry.prep else h.lower_ not in CONTROL_PREPS):
+                via = None  # "offered to negotiate following the invasions": "following" governs nothing
+        if via is None:
+            break
+        ctl = control_row(via.i)
+        if ctl is None and rel == "pobj" and tok.pos_ == "NOUN" and cur is tok and h.lower_ == "in" \
+                and via.pos_ == "VERB" and _children(via, SUBJ) and not _is_event_verb(via):
+            # "guerrillas wounded two soldiers in a bomb attack": the attack is what the subject did
+            ctl = _Match(via, _PASS_ENTRY, True)
+        if ctl is None and rel == "dobj" and tok.pos_ == "NOUN" and cur is tok and _is_speech(via):
+            # "Italy announced a suspension of air links": the announcement is the act
+            ctl = _Match(via, _PASS_ENTRY, True)
+        if ctl is None:
+            break
+        if rel == "dobj" and ctl.entry.control in ("PASS",) and tok.pos_ != "NOUN":
+            break
+        chain.append(ctl)
+        cur = via
+    return chain
+
+
+def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = None) -> _Draft | None:
+    t = m.tok
+    code = own_code or m.entry.code
+    assert code is not None
+    hypothetical = False
+    negated = _negated(t)
+    for c in chain:
+        cls = c.entry.control or "PASS"
+        if cls == "NEG":
+            negated = not negated
+            continue
+        if cls == "REFUSE" and int(code[:2]) > 8:
+            negated = True
+        code, hyp = tables.recode(cls, code)
+        hypothetical = hypothetical or hyp
+        negated = negated or _negated(c.tok)
+        hypothetical = hypothetical or _modal(c.tok)
+    if own_code and m.entry.control in ("THREAT", "APPEAL", "DEMAND", "INTENT"):
+        hypothetical = True
+    hypothetical = hypothetical or _modal(t)
+    # "X said Y must withdraw": an obligation reported by a speaker is a demand on Y.
+    top = chain[-1].tok if chain else t
+    obliged = not own_code and top.dep_ == "ccomp" and bool(_aux(top) & OBLIGATION) and _is_speech(top.head) \
+        and not any(c.entry.control in ("APPEAL", "DEMAND") for c in chain)
+    if obliged:
+        code, _ = tables.recode("DEMAND", code)
+        hypothetical = True
+    # "Portugal will support ...", "said it would send troops": a stated future act of cooperation is an intent.
+    elif not own_code and not any(c.entry.control in ("INTENT", "THREAT") for c in chain) and not negated \
+            and (4 <= int(code[:2]) <= 8 or int(code[:2]) >= 14) and _aux(t) & FUTURE:
+        code, _ = tables.recode("INTENT", code)  # a stated future harm is a threat (CAMEO 13)
+        hypothetical = True
+    elif not own_code and not chain and int(code[:2]) >= 14 and _modal(t):
+        code, _ = tables.recode("THREAT", code)  # "may halt mediation if ...": a conditional harm is a threat
+        hypothetical = True
+
+    if negated and 3 <= int(code[:2]) <= 8:
+        # "would not meet", "failed to reach agreement", "will not accept": a refused act of cooperation (CAMEO 12)
+        code, _ = tables.recode("REFUSE", code)
+        negated = False
+    source, inherited = _subject_actors(ctx, t)
+    target = _object_actors(ctx, t, skip={x.i for x in m.obj_tokens} if m.entry.objects and t.pos_ != "NOUN" else None,
+                            code=code)
+    if m.entry.objects and not target:
+        target = _object_actors(ctx, t, code=code)
+    steer = next((c for c in chain if c.entry.control in ("APPEAL", "DEMAND")), None)
+    if obliged:
+        steer = _Match(top.head, m.entry, True)
+    for c in chain:
+        if not source or inherited:
+            s2, inh2 = _subject_actors(ctx, c.tok)
+            if s2 and (not source or not inh2):
+                source, inherited = s2, inh2 and inherited
+        if not target:
+            target = _object_actors(ctx, c.tok, skip={t.i})
+    if steer is not None:
+        # "urged Gondor to withdraw", "demanded that Gondor withdraw": the one appealed to is the target.
+        s_src, _ = _subject_actors(ctx, steer.tok)
+        if s_src:
+            source = s_src
+        told = _object_actors(ctx, steer.tok, skip={t.i}) if not obliged else []
+        if told:
+            target = told
+        else:
+            target = _embedded_subject(ctx, t, steer.tok) or target
+            if t.pos_ == "NOUN":  # "demanded the withdrawal of Serbian forces": the one asked to act
+                target = _of_actors(ctx, t) or target
+    if own_code and not target and m.entry.control in ("APPEAL", "DEMAND", "THREAT", "INTENT", "REFUSE"):
+        for c in t.children:  # "demanded that the US cancel its plans": the one asked is the clause's subject
+            if c.dep_ in ("ccomp", "xcomp"):
+                target = _embedded_subject(ctx, c, t) or _object_actors(ctx, c)
+                if target:
+                    break
+    if not own_code and not target and (d_is_visit(code) or code[:2] in ("08", "14", "17")):
+        target = _place_target(ctx, t)
+    if not source:
+        return None
+    target = [x for x in target if x not in source]
+    return _Draft(t, m.entry, code, chain, source, target, inherited, negated, hypothetical)
+
+
+OBLIGATION = frozenset({"must", "should"})
+CONTROL_PREPS = frozenset({"to", "for", "with", "on", "in", "into"})
+_PASS_ENTRY = LexEntry("", "CONTROL", None, frozenset(), None, "PASS", 0)
+FUTURE = frozenset({"will", "shall", "'ll", "would"})
+
+
+def _aux(t: Token) -> set[str]:
+    return {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
+
+
+def _is_speech(t: Token) -> bool:
+    rows = [r for r in (tables.lexicon().rows(t.lemma_.lower(), "VERB")) if not r.objects and not r.prep]
+    return bool(rows) and rows[0].code == "010"
+
+
+def _is_event_verb(t: Token) -> bool:
+    return any(not r.objects and not r.prep for r in tables.lexicon().rows(t.lemma_.lower(), "VERB"))
+
+
+def d_is_visit(code: str) -> bool:
+    return code[:3] in ("042", "043", "044", "040")
+
+
+def _embedded_subject(ctx: _Ctx, t: Token, stop: Token) -> list[str]:
+    """The subject of the clause holding ``t``, looked for from ``t`` up to (not including) ``stop``."""
+    cur = t
+    for _ in range(6):
+        if cur.i == stop.i:
+            return []
+        subj = _children(cur, SUBJ + PASS_SUBJ)
+        if subj:
+            return _phrase_actors(ctx, subj[0])
+        if cur.head.i == cur.i:
+            return []
+        cur = cur.head
+    return []
+
+
+def _of_actors(ctx: _Ctx, n: Token) -> list[str]:
+    for c in n.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return _phrase_actors(ctx, p)
+    return _noun_source(ctx, n)
+
+
+def _place_target(ctx: _Ctx, t: Token) -> list[str]:
+    """"arrived in Amman", "talks in Niger": for meetings and visits, the actor named by the place."""
+    for c in t.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "at"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    got = _phrase_actors(ctx, p, max_cost=1)
+                    if got:
+                        return got
+    return []
+
+
+def _negated(t: Token) -> bool:
+    if any(c.dep_ == "neg" or c.lower_ in ("never",) for c in t.children):
+        return True
+    return t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in t.children)
+
+
+def _modal(t: Token) -> bool:
+    """A modal ("may halt"), or a condition on the act ("... if X does Y", "unless ...")."""
+    if any(c.dep_ == "aux" and c.lower_ in MODALS for c in t.children):
+        return True
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children):
+        return True
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+               for c in t.children)
+
+
+# -- finishing: codes, date, place, evidence ---------------------------------------------------------------------------
+
+def _finish(ctx: _Ctx, d: _Draft, sent, inputs: EventInputs) -> Event:
+    info = tables.code_info(d.code)
+    pl = tables.plover_for(d.code)
+    t = d.trigger
+    location = _location(ctx, d)
+    target = list(d.target)
+    if not target and location is not None and d.code.startswith("04"):
+        target = _actors_of_country(ctx, location.country, exclude=d.source, inputs=inputs)
+    conf = 0.45
+    conf += 0.1 if not d.inherited else 0.0
+    conf += 0.15 if target else 0.0
+    conf += 0.1 if d.entry.specificity else 0.0
+    conf -= 0.1 if t.pos_ == "NOUN" else 0.0
+    conf -= 0.05 if d.hypothetical else 0.0
+    conf += 0.05 if not d.code.startswith("01") else 0.0
+    return Event(
+        id="", source=tuple(d.source), target=tuple(target), cameo=d.code, cameo_root=d.code[:2],
+        plover=pl.plover if pl else None, plover_mode=pl.mode if pl else None,
+        goldstein=info.goldstein, quad_class=info.quad_class,
+        trigger=Span(t.text, t.idx, t.idx + len(t.text)),
+        sentence=SentenceSpan(sent.start_char, sent.end_char),
+        date=_date(ctx, d), location=location, negated=d.negated, hypothetical=d.hypothetical,
+        confidence=round(max(0.05, min(0.95, conf)), 2),
+    )
+
+
+def evidence_mentions(event: Event, actors: tuple[Actor, ...] | list[Actor]) -> tuple[Span, ...]:
+    """The actor mentions an event rests on: every mention of its source and target actors inside its sentence.
+
+    The stage picks participants from these very mentions; ``find_events`` stores them on each event (``mentions``),
+    so the record cites every actor mention an event uses.
+    """
+    want = set(event.source) | set(event.target)
+    s, e = event.sentence.start, event.sentence.end
+    out = [m for a in actors if a.id in want for m in a.mentions if s <= m.start and m.end <= e]
+    return tuple(sorted(set(out), key=lambda m: (m.start, m.end)))
+
+
+def _clause_walk(t: Token):
+    """``t`` and the heads of the clauses governing it, up to the sentence root."""
+    cur = t
+    for _ in range(8):
+        yield cur
+        if cur.head.i == cur.i:
+            return
+        if cur.dep_ in ("pobj", "pcomp") and cur.head.dep_ == "prep":
+            cur = cur.head.head
+        else:
+            cur = cur.head
+
+
+def _date(ctx: _Ctx, d: _Draft) -> EventDate | None:
+    t = d.trigger
+    if t.pos_ == "NOUN" and (-1 - t.i) in ctx.time_on:
+        te = ctx.time_on[-1 - t.i]
+        return EventDate(te.value or "", te.granularity or "", te.text, te.start, te.end)
+    for tok in _clause_walk(t):
+        te = ctx.time_on.get(tok.i)
+        if te is not None:
+            return EventDate(te.value or "", te.granularity or "", te.text, te.start, te.end)
+    return None
+
+
+def _location(ctx: _Ctx, d: _Draft) -> EventLocation | None:
+    t = d.trigger
+    visit = d.code[:3] in ("042", "043", "044") or d.code.startswith("04")
+    cands: list[Token] = []
+    for tok in _clause_walk(t):
+        for c in tok.children:
+            if c.dep_ == "prep" and (c.lower_ in PLACE_PREPS or (visit and c.lower_ in ("to", "for"))):
+                cands.extend(p for p in c.children if p.dep_ == "pobj")
+            elif visit and c.dep_ == "dobj":
+                cands.append(c)
+        if cands or tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("xcomp", "conj"):
+            break
+    for head in cands:
+        for tok in [head, *head.subtree]:
+            p = ctx.place_at.get(tok.i)
+            if p is not None:
+                return EventLocation(p.name, p.country, p.lat, p.lon, p.start, p.end)
+    return None
+
+
+def _actors_of_country(ctx: _Ctx, country: str | None, exclude: list[str], inputs: EventInputs) -> list[str]:
+    if not country:
+        return []
+    src_countries = {ctx.actor_by_id[x].country for x in exclude if x in ctx.actor_by_id}
+    if country in src_countries:
+        return []
+    if not ctx.by_country:
+        for a in inputs.actors:  # once per article: the country's own actor first, else its first actor
+            if a.country and (a.country not in ctx.by_country or a.kind == "country"
+                              and ctx.actor_by_id[ctx.by_country[a.country]].kind != "country"):
+                ctx.by_country[a.country] = a.id
+    got = ctx.by_country.get(country)
+    return [got] if got else []
+
+
+def _renumber(events: list[Event], actors: tuple[Actor, ...]) -> list[Event]:
+    """Ids in text order, and each event's evidence: the actor mentions it rests on."""
+    from dataclasses import replace
+
+    return [replace(e, id=f"e{n}", mentions=evidence_mentions(e, actors)) for n, e in enumerate(events, 1)]
