@@ -2,8 +2,8 @@
 
 :func:`process_batch` is THE per-process unit of work: a list of inputs in, one Record or Failure per input out,
 with the :class:`~eventwire.pipeline.Pipeline` loaded lazily once per process and reused. ``ingest``, ``reprocess``
-and the benchmarks call it through :class:`LocalRunner`; a distributed runner (Dask, later) maps the same function
-over partitions.
+and the benchmarks call it through :class:`LocalRunner`; ``eventwire batch`` (:mod:`eventwire.scale`) calls it from
+its per-partition task, run in :func:`process_pool` or on Dask workers.
 """
 
 from __future__ import annotations
@@ -84,6 +84,16 @@ def _worker_init(cfg: PipelineConfig, parent: int) -> None:
     get_pipeline(cfg)  # load the model once, up front
 
 
+def process_pool(cfg: PipelineConfig, workers: int) -> cf.ProcessPoolExecutor:
+    """A pool of ``workers`` fresh processes, each loading the Pipeline for ``cfg`` once when it starts.
+
+    :class:`LocalRunner` maps :func:`process_batch` over it; ``eventwire batch`` maps its per-partition task (which
+    calls :func:`process_batch`) over it.
+    """
+    return cf.ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn"), initializer=_worker_init,
+                                  initargs=(cfg, os.getpid()))
+
+
 class LocalRunner:
     """Map batches through :func:`process_batch`, in-process (``workers <= 1``) or in ``workers`` processes.
 
@@ -105,8 +115,7 @@ class LocalRunner:
 
     def start(self) -> None:
         if self.workers > 1 and self._pool is None:
-            self._pool = cf.ProcessPoolExecutor(max_workers=self.workers, mp_context=mp.get_context("spawn"),
-                                                initializer=_worker_init, initargs=(self.cfg, os.getpid()))
+            self._pool = process_pool(self.cfg, self.workers)
 
     def close(self, cancel: bool = False) -> None:
         if self._pool is not None:
@@ -165,4 +174,4 @@ def extract_all(items: Iterable[ArticleInput | Failure], cfg: PipelineConfig | N
 
 
 __all__ = ["BatchResult", "LocalRunner", "PipelineConfig", "extract_all", "get_pipeline", "peak_rss_mb",
-           "process_batch"]
+           "process_batch", "process_pool"]

@@ -10,6 +10,9 @@ Readers bundled here:
     html   .html .htm .xhtml                            main text, title, author, date and canonical URL (trafilatura)
     json   .json                                        one object, or a list of objects ({"text", "published", ...})
     jsonl  .jsonl .ndjson                               one object per line
+    parquet .parquet .pq                                one article per row (a ``text`` column); the articles files
+                                                        of an ``eventwire batch`` output give their records as they
+                                                        are (``SourceItem.record``), not extracted again
     feed   .rss .atom .xml, and RSS/Atom over http(s)   each entry's linked article is fetched
 """
 
@@ -31,6 +34,7 @@ from . import __version__
 from .errors import InputError
 from .inputs import article_from_obj, decode_text, iter_jsonl_lines
 from .pipeline import DEFAULT_MAX_CHARS, ArticleInput
+from .record import Record
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +52,7 @@ class SourceItem:
     author: str | None = None
     canonical_url: str | None = None
     sitename: str | None = None
+    record: Record | None = None  # already extracted (an `eventwire batch` output): stored as it is
 
 
 @dataclass
@@ -289,8 +294,17 @@ register(Reader("json", (".json",), read_json))
 register(Reader("jsonl", (".jsonl", ".ndjson"), read_jsonl))
 register(Reader("feed", (".rss", ".atom", ".xml"), read_feed))
 
+
+def read_parquet(name: str, data: bytes, opts: Options, hints: dict) -> Iterator[SourceItem]:
+    from .scale.dataset import read_parquet_source
+
+    yield from read_parquet_source(name, data)
+
+
+register(Reader("parquet", (".parquet", ".pq"), read_parquet))
+
 # Suffixes we know and refuse with a reason (rather than reading them as text).
-_UNSUPPORTED = {".parquet": "Parquet input is not supported yet", ".pdf": "PDF is not supported; convert it to text",
+_UNSUPPORTED = {".pdf": "PDF is not supported; convert it to text",
                 ".doc": "Word files are not supported", ".docx": "Word files are not supported",
                 ".gz": "compressed files are not supported; decompress first",
                 ".zip": "zip archives are not supported; unpack first"}
@@ -370,7 +384,7 @@ def _read_file(path: Path, name: str, opts: Options) -> Iterator[SourceItem]:
     except OSError as exc:
         yield _fail(name, f"cannot be read ({exc.strerror})")
         return
-    many = reader is not None and reader.name in ("jsonl", "json")
+    many = reader is not None and reader.name in ("jsonl", "json", "parquet")
     if not many and size > opts.max_file_bytes * (2 if reader and reader.name == "html" else 1):
         yield _fail(name, f"the file is {size / 1e6:.1f} MB, too big for one article "
                           f"(limit {opts.max_chars:,} characters, --max-chars)")
@@ -428,8 +442,10 @@ def iter_sources(inputs: list[str], opts: Options | None = None) -> Iterator[Sou
             continue
         p = Path(inp)
         if p.is_dir():
+            from .scale.dataset import article_files, is_batch_output
+
             try:
-                files = list(_walk(p, opts.recursive))
+                files = article_files(p) if is_batch_output(p) else list(_walk(p, opts.recursive))
             except InputError as exc:
                 yield _fail(inp, str(exc))
                 continue

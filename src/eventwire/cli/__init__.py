@@ -14,7 +14,7 @@ import sys
 from ..errors import EventwireError
 
 # Command modules, in the order `eventwire --help` lists them.
-COMMANDS = ["extract", "ingest", "search", "events", "quotes", "show", "stats", "reprocess", "export", "eval",
+COMMANDS = ["extract", "ingest", "batch", "search", "events", "quotes", "show", "stats", "reprocess", "export", "eval",
             "relations", "shifts", "serve"]
 
 EXIT_OK, EXIT_PARTIAL, EXIT_FAILED = 0, 1, 2

@@ -88,6 +88,10 @@ def ingest(store: Store, items: Iterable[SourceItem], cfg: PipelineConfig | None
                     todo.append(it)
             if bad or skipped:
                 _settle_unextracted(bad, skipped)
+            ready = [it for it in todo if it.record is not None]  # already extracted (an `eventwire batch` output)
+            if ready:
+                _store_extracted(ready)
+                todo = [it for it in todo if it.record is None]
             if todo:
                 yield todo, [it.article for it in todo]
             buf.clear()
@@ -110,6 +114,15 @@ def ingest(store: Store, items: Iterable[SourceItem], cfg: PipelineConfig | None
         counts.skipped += len(skipped)
         prog.failed, prog.skipped = counts.failed, counts.skipped
         prog.done += len(fails) + len(skipped)
+        if on_progress:
+            on_progress(prog)
+
+    def _store_extracted(ready: list[SourceItem]) -> None:
+        added, skipped = store.write_batch([(it.record, _info(it)) for it in ready], failures=[], run_id=run_id)
+        counts.added += len(added)
+        counts.skipped += len(skipped)
+        prog.added, prog.skipped = counts.added, counts.skipped
+        prog.done += len(ready)
         if on_progress:
             on_progress(prog)
 
