@@ -57,6 +57,7 @@ from importlib import resources
 
 from spacy.tokens import Doc
 
+from .nlp import doc_text
 from .record import TimeExpr
 
 __all__ = ["find_times", "resolve", "time_words"]
@@ -601,7 +602,7 @@ _BAD_YEAR_ENTS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"}
 
 def find_times(doc: Doc, published: dt.date | None) -> tuple[TimeExpr, ...]:
     """Every time expression in ``doc``, resolved against ``published`` (see the module docstring for the rules)."""
-    text = doc.text
+    text = doc_text(doc)
     published = _as_date(published)
     out: list[TimeExpr] = []
     last_end = -1

@@ -35,6 +35,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
+from .nlp import doc_text
 from .record import Actor, Quote
 
 log = logging.getLogger(__name__)
@@ -281,7 +282,7 @@ class _Found:
 class _Ctx:
     def __init__(self, doc: Doc, spans: list[QuoteSpan]):
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.lex = cue_lexicon()
         self.tok_starts = [t.idx for t in doc]
         self.in_quote = [False] * len(doc)
@@ -881,7 +882,7 @@ def find_quotes(doc: Doc, actors: Sequence[Actor]) -> tuple[Quote, ...]:
 
 
 def _find_quotes(doc: Doc, actors: Sequence[Actor]) -> tuple[Quote, ...]:
-    text = doc.text
+    text = doc_text(doc)
     if not text.strip() or len(doc) == 0:
         return ()
     spans = scan_quotes(text)
