@@ -100,12 +100,13 @@ def _date_filters(col: str, since: str | None, until: str | None) -> tuple[list[
     """Overlap semantics: a month/year value matches when its period overlaps [since, until]."""
     conds: list[str] = []
     params: list[Any] = []
-    if since:
-        conds.append(f"{col} IS NOT NULL AND {col} >= substr(?, 1, length({col}))")
-        params.append(since)
-    if until:
-        conds.append(f"{col} IS NOT NULL AND {col} <= substr(?, 1, length({col}))")
-        params.append(until)
+    # Compare on the shorter of the two precisions: 2024-05-14 is within --until 2024-05, 2024-05 within --since
+    # 2024-05-10.
+    for op, value in ((">=", since), ("<=", until)):
+        if value:
+            n = f"min(length({col}), length(?))"
+            conds.append(f"{col} IS NOT NULL AND substr({col}, 1, {n}) {op} substr(?, 1, {n})")
+            params.extend([value, value, value])
     return conds, params
 
 
