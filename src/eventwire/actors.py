@@ -39,7 +39,7 @@ from spacy.tokens import Span as SpacySpan
 
 from .errors import LexiconError
 from .geo import Gazetteer
-from .nlp import doc_text
+from .nlp import doc_text, doc_tokens
 from .record import Actor, Entity, Span
 
 ACTOR_COLUMNS = ["name", "aliases", "country", "sector", "cameo", "role", "kind", "start", "end"]
@@ -489,7 +489,7 @@ class _Builder:
     def surnames_pass(self) -> None:
         """A word outside any entity that repeats an acronym defined earlier ("ECOWAS"), or a part of a person's
         name already named ("Singh")."""
-        for tok in self.doc:
+        for tok in doc_tokens(self.doc):
             if tok.i in self.tok_actor:
                 continue
             if tok.is_upper and len(tok) > 1 and norm_name(tok.text) in self.aliases:  # a later "ECOWAS"
@@ -702,8 +702,8 @@ class _Builder:
     # ---- stage 4: groups ----
     def groups_pass(self) -> None:
         doc = self.doc
-        for tok in doc:
-            if tok.pos_ not in ("NOUN", "PROPN") or tok.i in self.tok_actor or tok.i in self.role_tokens:
+        for tok in doc_tokens(doc):
+            if tok.i in self.tok_actor or tok.i in self.role_tokens or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
             lemma = tok.lemma_.lower()
             if tok.lower_ in _COUNTRY_ANAPHORA and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
@@ -860,7 +860,7 @@ class _Builder:
     def pronouns_pass(self) -> None:
         last_person: str | None = None
         person_at = {i: k for i, k in self.tok_actor.items() if self.actors[k].kind == "person"}
-        for tok in self.doc:
+        for tok in doc_tokens(self.doc):
             k = person_at.get(tok.i)
             if k is not None:
                 last_person = k

@@ -236,3 +236,13 @@ def doc_text(doc: Doc) -> str:
         text = doc.text
         doc.user_data["eventwire_text"] = text
     return text
+
+
+def doc_tokens(doc: Doc) -> list:
+    """The Doc's tokens as one list, made once: ``doc[i]`` and iterating a Doc build a new Token object each time,
+    and the stages walk every token several times."""
+    toks = doc.user_data.get("eventwire_tokens")
+    if toks is None:
+        toks = list(doc)
+        doc.user_data["eventwire_tokens"] = toks
+    return toks

@@ -35,7 +35,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
-from .nlp import doc_text
+from .nlp import doc_text, doc_tokens
 from .record import Actor, Quote
 
 log = logging.getLogger(__name__)
@@ -284,7 +284,7 @@ class _Ctx:
         self.doc = doc
         self.text = doc_text(doc)
         self.lex = cue_lexicon()
-        self.tok_starts = [t.idx for t in doc]
+        self.tok_starts = [t.idx for t in doc_tokens(doc)]
         self.in_quote = [False] * len(doc)
         for s in spans:
             a, b = self.tok_range(s.open, s.close + (0 if s.open_end else 0))
@@ -293,7 +293,7 @@ class _Ctx:
         self.para_of = []
         paras = _paragraphs(self.text)
         p_starts = [lo for lo, _ in paras]
-        for t in doc:
+        for t in doc_tokens(doc):
             self.para_of.append(max(0, bisect.bisect_right(p_starts, t.idx) - 1))
 
     def tok_range(self, start: int, end: int) -> tuple[int, int]:
@@ -707,7 +707,7 @@ def _indirects(ctx: _Ctx, directs: list[_Found]) -> list[_Found]:
     text = ctx.text
     covered = sorted((f.span.open, f.span.close) for f in directs if f.span is not None)
     out: list[_Found] = []
-    for t in doc:
+    for t in doc_tokens(doc):
         if ctx.in_quote[t.i]:
             continue
         cue = ctx.cue_at(t.i)

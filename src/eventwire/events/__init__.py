@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from ..nlp import doc_tokens
 from ..record import (
     Actor,
     Entity,
@@ -174,7 +175,7 @@ def _time_index(doc: Doc, times: tuple[TimeExpr, ...]) -> dict[int, TimeExpr]:
 
 def _index_anaphora(ctx: _Ctx) -> None:
     """Nouns directly modified by an actor ("US officials", "Russia's delegation"): antecedents for "the officials"."""
-    for tok in ctx.doc:
+    for tok in doc_tokens(ctx.doc):
         if tok.pos_ != "NOUN":
             continue
         ids: list[str] = []
