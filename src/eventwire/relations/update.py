@@ -19,6 +19,18 @@ def _rows(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         conn.row_factory = old
 
 
+@contextmanager
+def _immediate(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any exception."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
 def forget_article(conn: sqlite3.Connection, article_id: str) -> None:
     """Take one article's mentions out of the linked events (its actor links and sketch go too)."""
     with _rows(conn):
@@ -75,14 +87,9 @@ def catch_up(conn: sqlite3.Connection) -> int:
     ids = pending(conn)
     if not ids:
         return 0
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with _immediate(conn):
         for aid in ids:
             update_for_article(conn, aid)
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
     return len(ids)
 
 
@@ -92,15 +99,10 @@ REL_TABLES = ["rel_sides", "rel_mentions", "rel_events", "rel_sketch", "rel_arti
 
 def rebuild(conn: sqlite3.Connection) -> int:
     """Empty the relation tables and bring every article in again in store order (the canonical result)."""
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with _immediate(conn):
         for t in REL_TABLES:
             conn.execute(f"DELETE FROM {t}")
         ids = [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY seq")]
         for aid in ids:
             update_for_article(conn, aid)
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
     return len(ids)
