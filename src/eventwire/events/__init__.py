@@ -432,7 +432,8 @@ def _noun_source(ctx: _Ctx, n: Token) -> list[str]:
     return out
 
 
-def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str | None = None) -> list[str]:
+def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str | None = None,
+                   source: list[str] | None = None) -> list[str]:
     """Who ``v`` is done to: direct object, passive subject, indirect object, or a directed preposition's object."""
     skip = skip or set()
     if v.pos_ == "NOUN":
@@ -455,12 +456,38 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
         # "departed from Libya", "withdrew from X": the place or party left
         order += [p for c in v.children if c.dep_ == "prep" and c.lower_ == "from"
                   for p in c.children if p.dep_ == "pobj"]
+    own = {ctx.actor_by_id[x].country for x in source or () if x in ctx.actor_by_id} - {None}
+    first: list[str] = []
     for head in order:
         if head.i in skip:
             continue
         got = _phrase_actors(ctx, head)
-        if got:
+        if not got and head.dep_ == "pobj" and head.head.lower_ in RECIPIENT_PREPS:
+            got = _place_of(ctx, head)  # "troops to a peacekeeping force in Liberia"
+        if not got:
+            continue
+        if first and head.dep_ in ("pobj", "dative") and (head.head.lower_ in RECIPIENT_PREPS or head.dep_ == "dative"):
             return got
+        if first:
+            continue
+        if own and head.dep_ == "dobj" and all(ctx.actor_by_id[x].country in own for x in got if x in ctx.actor_by_id):
+            # "offered its troops to Lebanon", "contributed 4,000 troops to a force in Liberia": the thing given
+            # belongs to the giver; the recipient named after it is the one acted upon
+            first = got
+            continue
+        return got
+    return first
+
+
+RECIPIENT_PREPS = frozenset({"to", "for"})
+
+
+def _place_of(ctx: _Ctx, head: Token) -> list[str]:
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "at"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return _phrase_actors(ctx, p, max_cost=1)
     return []
 
 
@@ -703,9 +730,9 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
         negated = False
     source, inherited = _subject_actors(ctx, t)
     target = _object_actors(ctx, t, skip={x.i for x in m.obj_tokens} if m.entry.objects and t.pos_ != "NOUN" else None,
-                            code=code)
+                            code=code, source=source)
     if m.entry.objects and not target:
-        target = _object_actors(ctx, t, code=code)
+        target = _object_actors(ctx, t, code=code, source=source)
     steer = next((c for c in chain if c.entry.control in ("APPEAL", "DEMAND")), None)
     if obliged:
         steer = _Match(top.head, m.entry, True)
@@ -885,6 +912,13 @@ def _finish(ctx: _Ctx, d: _Draft, sent, inputs: EventInputs) -> Event:
         # "talks in Niamey", "fired shells at targets in Jericho", "opened an embassy in Tehran": an act with no
         # named target is done to the country where it happens (unless that is the source's own country).
         target = _actors_of_country(ctx, location.country, exclude=d.source, inputs=inputs)
+    if not target and d.code[:2] in HOME_DIRECTED_ROOTS and (location is None or _home_place(ctx, d.source,
+                                                                                           location.country)):
+        # "students staged mass demonstrations", "landowners began a hunger strike": a protest that names no one is
+        # aimed at the protesters' own government; "police opened fire, killing one person", "the government outlawed
+        # the largest extremist organization": force with no named foreign target is used at home. The target is
+        # that country as the article names it.
+        target = _home_actor(ctx, d.source, sent)
     conf = 0.45
     conf += 0.1 if not d.inherited else 0.0
     conf += 0.15 if target else 0.0
@@ -973,6 +1007,37 @@ def _actors_of_country(ctx: _Ctx, country: str | None, exclude: list[str], input
                 ctx.by_country[a.country] = a.id
     got = ctx.by_country.get(country)
     return [got] if got and got not in exclude else []
+
+
+# Protests (CAMEO 14) are directed at authorities, with none named at the protesters' own; coercion and violence
+# (17-20) with no named target and no foreign place are used at home.
+HOME_DIRECTED_ROOTS = frozenset({"14", "17", "18", "19", "20"})
+
+
+def _home_place(ctx: _Ctx, source: list[str], country: str | None) -> bool:
+    return country is not None and country in {ctx.actor_by_id[x].country for x in source if x in ctx.actor_by_id}
+
+
+def _home_actor(ctx: _Ctx, source: list[str], sent) -> list[str]:
+    """The source's own country as an actor named in the text: in the sentence first, else anywhere in the article.
+    A state, government or its office holder is preferred; nothing when the source has no single country."""
+    countries = {ctx.actor_by_id[x].country for x in source if x in ctx.actor_by_id}
+    if len(countries) != 1 or None in countries:
+        return []
+    country = countries.pop()
+
+    def rank(a: Actor) -> tuple[int, int]:
+        inside = any(sent.start_char <= m.start < sent.end_char for m in a.mentions)
+        state = 0 if a.kind == "country" else 1 if a.sector == "GOV" else 2
+        return (0 if inside else 1, state)
+
+    cands = [a for a in ctx.actor_by_id.values() if a.country == country and a.id not in source and a.mentions]
+    if not cands:
+        return []
+    best = min(cands, key=rank)
+    inside = rank(best)[0] == 0
+    # outside the sentence only the state itself or its government stands for "the authorities"
+    return [best.id] if inside or rank(best)[1] < 2 else []
 
 
 def _renumber(events: list[Event], actors: tuple[Actor, ...]) -> list[Event]:
