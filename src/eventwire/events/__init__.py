@@ -574,6 +574,8 @@ def _sentence_events(ctx: _Ctx, sent, inputs: EventInputs) -> list[Event]:
 
 def _known_source(ctx: _Ctx, d: _Draft) -> bool:
     """Drop events whose only source is an unnamed group of unknown affiliation ("a senior official", "crowds")."""
+    if not d.source:
+        return bool(d.target)  # violence against named victims by an unnamed doer
     for x in d.source:
         a = ctx.actor_by_id.get(x)
         if a is None or a.country or a.cameo or a.kind != "group" or a.sector in ("IGO", "NGO", "IMG"):
@@ -803,7 +805,12 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
         else:
             tc = {ctx.actor_by_id[x].country for x in target}
             source = [x for x in _place_target(ctx, t) if ctx.actor_by_id[x].country not in tc]
-    if not source:
+    if not source and not (target and code[:2] in VIOLENT_ROOTS and t.pos_ == "VERB" and _is_passive(t)
+                              and t.dep_ in ("ROOT", "ccomp", "conj")
+                              and not any(a.dep_ == "relcl" for a in t.ancestors)
+                              and all(_has_country(ctx, x) for x in target)):
+        # (kept: "three civilians were killed in a bombing in Baghdad" with no named doer and no foreign place; the
+        # victims are known, the source is left empty rather than guessed)
         return None
     target = [x for x in target if x not in source]
     if t.pos_ == "NOUN" and not chain and not own_code and not target:
@@ -820,6 +827,10 @@ OBLIGATION = frozenset({"must", "should"})
 CONTROL_PREPS = frozenset({"to", "for", "with", "on", "in", "into"})
 _PASS_ENTRY = LexEntry("", "CONTROL", None, frozenset(), None, "PASS", 0)
 FUTURE = frozenset({"will", "shall", "'ll", "would"})
+
+
+def _is_passive(t: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in t.children)
 
 
 def _aux(t: Token) -> set[str]:
