@@ -717,6 +717,11 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
     if obliged:
         code, _ = tables.recode("DEMAND", code)
         hypothetical = True
+    elif not own_code and not chain and not negated and int(code[:2]) >= 3 and _aux(t) & FUTURE and _unless(t):
+        # "will withdraw its force from Chad unless X holds elections": a future act made to hang on another's act is
+        # a threat (CAMEO 13)
+        code, _ = tables.recode("THREAT", code)
+        hypothetical = True
     # "Portugal will support ...", "said it would send troops": a stated future act of cooperation is an intent.
     elif not own_code and not any(c.entry.control in ("INTENT", "THREAT") for c in chain) and not negated \
             and (4 <= int(code[:2]) <= 8 or int(code[:2]) >= 14) and _aux(t) & FUTURE:
@@ -827,6 +832,11 @@ OBLIGATION = frozenset({"must", "should"})
 CONTROL_PREPS = frozenset({"to", "for", "with", "on", "in", "into"})
 _PASS_ENTRY = LexEntry("", "CONTROL", None, frozenset(), None, "PASS", 0)
 FUTURE = frozenset({"will", "shall", "'ll", "would"})
+
+
+def _unless(t: Token) -> bool:
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+               for c in t.children)
 
 
 def _is_passive(t: Token) -> bool:
