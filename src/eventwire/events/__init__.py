@@ -712,8 +712,11 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
     hypothetical = hypothetical or _modal(t)
     # "X said Y must withdraw": an obligation reported by a speaker is a demand on Y.
     top = chain[-1].tok if chain else t
-    obliged = not own_code and top.dep_ == "ccomp" and bool(_aux(top) & OBLIGATION) and _is_speech(top.head) \
-        and not any(c.entry.control in ("APPEAL", "DEMAND") for c in chain)
+    if top.dep_ in ("acomp", "xcomp") and top.head.lemma_ == "be":
+        top = top.head  # "said the US must be ready to mediate"
+    obliged = top.dep_ == "ccomp" and bool(_aux(top) & OBLIGATION) and _is_speech(top.head) \
+        and not any(c.entry.control in ("APPEAL", "DEMAND") for c in chain) \
+        and not (own_code and m.entry.control in ("APPEAL", "DEMAND", "THREAT", "REFUSE", "NEG"))
     if obliged:
         code, _ = tables.recode("DEMAND", code)
         hypothetical = True
