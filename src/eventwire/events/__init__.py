@@ -640,6 +640,11 @@ def _unrealised(t: Token, event_row) -> bool:
         return False
     if t.dep_ == "acl":
         return True
+    if t.dep_ == "advcl" and t.head.pos_ in ("VERB", "AUX") and any(
+            event_row(d.i) is not None for d in t.head.children if d.dep_ == "dobj"):
+        # "staged mass demonstrations to demand reforms", "began a hunger strike to demand": the act is the one named
+        # as the object; the demand is its purpose
+        return True
     return t.dep_ in ("advcl", "xcomp") and event_row(t.head.i) is not None
 
 
