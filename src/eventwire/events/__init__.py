@@ -548,6 +548,8 @@ def _sentence_events(ctx: _Ctx, sent, inputs: EventInputs) -> list[Event]:
         chain = _control_chain(ev.tok, control_row)
         if not chain and _unrealised(ev.tok, event_row):
             continue
+        if _in_relative_clause(ctx, ev.tok):
+            continue
         if ev.tok.pos_ == "NOUN" and not chain and _governed_by_event(ev.tok, event_row):
             # "condemned an attack by X", "said in a statement": the noun is what the outer event is about; it is
             # an event of its own only when it names both who acts and who is acted upon.
@@ -646,6 +648,16 @@ def _unrealised(t: Token, event_row) -> bool:
         # as the object; the demand is its purpose
         return True
     return t.dep_ in ("advcl", "xcomp") and event_row(t.head.i) is not None
+
+
+def _in_relative_clause(ctx: _Ctx, t: Token) -> bool:
+    """``t`` is in a relative clause describing a thing ("a resolution that aims to tighten sanctions", "the jail
+    where prisoners were held"): background, not an event report. A clause about an actor ("Niger, which cancelled
+    the agreement last week") does report one."""
+    for a in [t, *t.ancestors]:
+        if a.dep_ == "relcl":
+            return a.head.i not in ctx.actor_at
+    return False
 
 
 def _governed_by_event(n: Token, event_row) -> bool:
