@@ -441,6 +441,9 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
                        for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"]
         order = [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS
                  for p in c.children if p.dep_ == "pobj"]
+        # "the withdrawal of invasion forces from Panama": the place or party left
+        order += [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
+                  for p in c.children if p.dep_ == "pobj"]
     else:
         order = _children(v, ("dobj",)) + _children(v, PASS_SUBJ) + _children(v, ("dative",))
         preps = [c for c in v.children if c.dep_ in ("prep", "dative") and c.lower_ in TARGET_PREPS
@@ -448,7 +451,7 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
         if code is not None and code[:2] in ("11", "12", "14"):
             # "complained to the UN over Israeli raids": the one complained about, not the addressee
             preps.sort(key=lambda c: c.lower_ not in ("against", "over", "about"))
-        order += [p for c in preps for p in c.children if p.dep_ == "pobj"]
+        order += [p for c in preps for p in (_children(c, ("pobj",)) or _dangling_object(c))]
         # "fired two shells at Seoul", "launched an attack on X": a directed preposition on the object
         order += [p for d in _children(v, ("dobj",)) for c in d.children
                   if c.dep_ == "prep" and c.lower_ in TARGET_PREPS - {"over", "on"} | {"against", "on"}
@@ -480,6 +483,20 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
 
 
 RECIPIENT_PREPS = frozenset({"to", "for"})
+
+
+def _dangling_object(prep: Token) -> list[Token]:
+    """A preposition the parser left without its object, the phrase after it read as the subject of a following
+    clause ("granted asylum to [five officers] holed up in ..."): the head of the phrase that starts right after it."""
+    doc = prep.doc
+    if prep.i + 1 >= len(doc) or list(prep.children):
+        return []
+    start = prep.i + 1
+    for j in range(start, min(start + 8, len(doc))):
+        tok = doc[j]
+        if tok.pos_ in ("NOUN", "PROPN") and tok.left_edge.i == start and tok.dep_ in SUBJ + PASS_SUBJ + ("dobj",):
+            return [tok]
+    return []
 
 
 def _place_of(ctx: _Ctx, head: Token) -> list[str]:
@@ -817,6 +834,18 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
                     target = [x for x in _embedded_subject(ctx, c, n) if x not in source] or target
             if target:
                 break
+    if own_code and not target and m.entry.control in ("THREAT", "INTENT"):
+        # "threatened to resume terrorist activities in Israel": the act threatened, though not itself in the lexicon,
+        # names whom it is aimed at
+        for c in _children(t, ("xcomp",)):
+            target = [x for x in _object_actors(ctx, c, source=source) or _place_target(ctx, c) if x not in source]
+            if target:
+                break
+    if not target and t.dep_ in ("advcl", "xcomp") and t.head.pos_ == "VERB" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+        # "summoned Niger's ambassador to complain", "sent personnel to Bosnia to investigate": a purpose is aimed at
+        # the one the act it serves is done to
+        target = [x for x in _object_actors(ctx, t.head, skip={t.i}, source=source) if x not in source]
     if not own_code and not target and code[:2] not in ("01", "02"):
         # a journey's destination: "left for Minas Tirith", "headed to Cairo"
         target = _place_target(ctx, t, ("in", "at", "to", "for") if code[:3] == "042" else ("in", "at"))
