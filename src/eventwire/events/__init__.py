@@ -485,6 +485,31 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
 RECIPIENT_PREPS = frozenset({"to", "for"})
 
 
+# "in defiance of X", "in protest at X's policies": the one a protest is aimed at
+PROTEST_NOUNS = frozenset({"defiance", "protest", "opposition", "disapproval", "anger", "outrage", "condemnation"})
+
+
+def _protest_target(ctx: _Ctx, t: Token, source: list[str]) -> list[str]:
+    """Whom a protest names in its purpose ("blocked a road to show their disapproval of US policies", "to demand
+    independence from Indonesian rule") or in a manner phrase ("in defiance of Chinese authorities")."""
+    clause = t if t.pos_ in ("VERB", "AUX") else t.head
+    heads: list[Token] = []
+    for v in (clause, t):
+        for c in v.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "against"):
+                for p in _children(c, ("pobj",)):
+                    if c.lower_ == "against" or p.lemma_.lower() in PROTEST_NOUNS:
+                        heads.append(p)
+            elif c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                heads.extend(_children(c, ("dobj",)))
+                heads.extend(p for pr in _children(c, ("prep",)) for p in _children(pr, ("pobj",)))
+    for h in heads:
+        got = [x for x in _phrase_actors(ctx, h) if x not in source]
+        if got:
+            return got
+    return []
+
+
 def _dangling_object(prep: Token) -> list[Token]:
     """A preposition the parser left without its object, the phrase after it read as the subject of a following
     clause ("granted asylum to [five officers] holed up in ..."): the head of the phrase that starts right after it."""
@@ -834,6 +859,8 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
                     target = [x for x in _embedded_subject(ctx, c, n) if x not in source] or target
             if target:
                 break
+    if not target and code[:2] == "14":
+        target = _protest_target(ctx, t, source)
     if own_code and not target and m.entry.control in ("THREAT", "INTENT"):
         # "threatened to resume terrorist activities in Israel": the act threatened, though not itself in the lexicon,
         # names whom it is aimed at
