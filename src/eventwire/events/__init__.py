@@ -494,7 +494,7 @@ def _protest_target(ctx: _Ctx, t: Token, source: list[str]) -> list[str]:
     independence from Indonesian rule") or in a manner phrase ("in defiance of Chinese authorities")."""
     clause = t if t.pos_ in ("VERB", "AUX") else t.head
     heads: list[Token] = []
-    for v in (clause, t):
+    for v in (clause, t, *_children(clause, ("dobj",))):
         for c in v.children:
             if c.dep_ == "prep" and c.lower_ in ("in", "against"):
                 for p in _children(c, ("pobj",)):
@@ -606,7 +606,7 @@ def _sentence_events(ctx: _Ctx, sent, inputs: EventInputs) -> list[Event]:
         if ctl is None or i in governing or ctl.entry.code is None:
             continue
         outer = _control_chain(ctl.tok, control_row)
-        if outer:
+        if outer or _unrealised(ctl.tok, event_row):
             continue
         d = _draft(ctx, ctl, [], own_code=ctl.entry.code)
         if d is not None:

@@ -1,0 +1,92 @@
+"""Participant and coding rules of the events stage, through the whole pipeline (the real actor stage).
+
+The sentences are written for these tests; each checks one rule of events/__init__.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.filterwarnings("ignore:.*W036")
+
+
+def events(pipeline, text):
+    rec = pipeline.extract(text)
+
+    def countries(ids):
+        return {rec.actor(x).country for x in ids}
+
+    return [(countries(e.source), e.cameo, countries(e.target), e) for e in rec.events]
+
+
+def only(pipeline, text, root=None):
+    evs = [e for e in events(pipeline, text) if root is None or e[1].startswith(root)]
+    assert len(evs) == 1, evs
+    return evs[0]
+
+
+def test_protest_naming_no_one_is_aimed_at_home(pipeline):
+    src, code, tgt, _ = only(pipeline, "Kenyan teachers staged a nationwide strike in Nairobi on Monday.")
+    assert code.startswith("14") and src == {"KEN"} and tgt == {"KEN"}
+
+
+def test_protest_target_from_defiance_phrase(pipeline):
+    src, code, tgt, _ = only(pipeline, "Protesters in Manila blocked roads in defiance of the Chinese government.")
+    assert code.startswith("14") and src == {"PHL"} and tgt == {"CHN"}
+
+
+def test_purpose_of_a_protest_is_not_an_event(pipeline):
+    evs = events(pipeline, "Farmers in France staged protests to demand higher subsidies.")
+    assert [e[1][:2] for e in evs] == ["14"]
+
+
+def test_recipient_after_the_givers_own_thing(pipeline):
+    src, code, tgt, _ = only(pipeline, "Brazil offered its firefighting planes to Bolivia on Sunday.")
+    assert src == {"BRA"} and tgt == {"BOL"} and code.startswith("03")
+
+
+def test_violence_by_unnamed_doer_keeps_the_victims(pipeline):
+    src, code, tgt, ev = only(pipeline, "Two Kenyan soldiers were killed in an ambush on Tuesday.")
+    assert src == set() and code.startswith("19") and tgt == {"KEN"}
+    assert ev.source == ()
+
+
+def test_violence_in_a_relative_clause_is_background(pipeline):
+    evs = events(pipeline, "Kenya closed the market where two Kenyan soldiers were killed last year.")
+    assert not any(e[1].startswith(("18", "19", "20")) for e in evs)
+
+
+def test_police_violence_with_no_named_target_is_at_home(pipeline):
+    src, code, tgt, _ = only(pipeline, "Police in Zimbabwe opened fire on Monday, killing two people.", root="19")
+    assert src == {"ZWE"} and tgt == {"ZWE"}
+
+
+def test_future_act_hung_on_anothers_act_is_a_threat(pipeline):
+    src, code, tgt, ev = only(pipeline, "Chad will withdraw its troops from Mali unless the junta holds elections.")
+    assert code.startswith("13") and src == {"TCD"} and tgt == {"MLI"} and ev.hypothetical
+
+
+def test_must_through_a_copula_is_a_demand(pipeline):
+    evs = events(pipeline, "Egypt's president said Israel must be ready to negotiate.")
+    demand = [e for e in evs if e[1].startswith("10")]
+    assert len(demand) == 1 and demand[0][0] == {"EGY"} and demand[0][2] == {"ISR"}
+
+
+def test_relative_clause_on_a_thing_is_background(pipeline):
+    evs = events(pipeline, "Germany backed a resolution that aims to impose sanctions on Syria.")
+    assert [e[1][:2] for e in evs] == ["05"]
+
+
+def test_purpose_is_aimed_at_the_object_of_the_act_it_serves(pipeline):
+    src, code, tgt, _ = only(pipeline, "Ghana summoned Togo's ambassador to complain about border raids.", root="11")
+    assert src == {"GHA"} and tgt == {"TGO"}
+
+
+def test_threat_target_from_the_place_of_the_act_threatened(pipeline):
+    src, code, tgt, _ = only(pipeline, "Kenya threatened to resume military operations in Somalia.")
+    assert code.startswith("13") and src == {"KEN"} and tgt == {"SOM"}
+
+
+def test_nominal_withdrawal_from_a_country(pipeline):
+    src, code, tgt, _ = only(pipeline, "Russia announced the withdrawal of its forces from Georgia.")
+    assert code.startswith("08") and src == {"RUS"} and tgt == {"GEO"}
