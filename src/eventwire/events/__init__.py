@@ -459,6 +459,9 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
         # "departed from Libya", "withdrew from X": the place or party left
         order += [p for c in v.children if c.dep_ == "prep" and c.lower_ == "from"
                   for p in c.children if p.dep_ == "pobj"]
+        # "mobilized reservists for a war against Iraq": what the act is for, last
+        order += [p for c in v.children if c.dep_ == "prep" and c.lower_ == "for"
+                  for p in c.children if p.dep_ == "pobj"]
     own = {ctx.actor_by_id[x].country for x in source or () if x in ctx.actor_by_id} - {None}
     first: list[str] = []
     for head in order:
@@ -876,6 +879,10 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
     if not own_code and not target and code[:2] not in ("01", "02"):
         # a journey's destination: "left for Minas Tirith", "headed to Cairo"
         target = _place_target(ctx, t, ("in", "at", "to", "for") if code[:3] == "042" else ("in", "at"))
+        if code[:2] not in HOME_DIRECTED_ROOTS:
+            # "declared a ceasefire in south Lebanon" (by a Lebanese group): a place at home names no one acted upon
+            own = {ctx.actor_by_id[x].country for x in source if x in ctx.actor_by_id} - {None}
+            target = [x for x in target if ctx.actor_by_id[x].country not in own]
     if not source and target and code[:2] in VIOLENT_ROOTS:
         # "An Eriadorian was shot dead in Osgiliath", "three civilians were killed in a car bombing in Baghdad":
         # violence with no named doer is ascribed to the country where it happens.
