@@ -90,3 +90,13 @@ def test_threat_target_from_the_place_of_the_act_threatened(pipeline):
 def test_nominal_withdrawal_from_a_country(pipeline):
     src, code, tgt, _ = only(pipeline, "Russia announced the withdrawal of its forces from Georgia.")
     assert code.startswith("08") and src == {"RUS"} and tgt == {"GEO"}
+
+
+def test_the_means_of_a_harm_gives_its_code(pipeline):
+    src, code, tgt, _ = only(pipeline, "Somali militants wounded three Kenyan soldiers in a bomb attack on Friday.")
+    assert code == "183" and src == {"SOM"} and tgt == {"KEN"}
+
+
+def test_an_instrument_as_subject_gives_code_and_no_guessed_doer(pipeline):
+    src, code, tgt, _ = only(pipeline, "A roadside bombing killed two Kenyan soldiers on Friday.")
+    assert code == "1833" and src == set() and tgt == {"KEN"}

@@ -758,6 +758,9 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
     assert code is not None
     hypothetical = False
     negated = _negated(t)
+    instrument = _instrument(ctx, t) if code in GENERIC_HARM else None
+    if instrument is not None:
+        code = instrument[1]  # "wounded two soldiers in a bomb attack": a bombing (183), not just force (190)
     for c in chain:
         cls = c.entry.control or "PASS"
         if cls == "NEG":
@@ -801,6 +804,9 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
         code, _ = tables.recode("REFUSE", code)
         negated = False
     source, inherited = _subject_actors(ctx, t)
+    by_instrument = instrument is not None and instrument[0].dep_ in SUBJ
+    if by_instrument:
+        source = _noun_source(ctx, instrument[0])  # "a roadside bombing killed one soldier": the bombers, if named
     target = _object_actors(ctx, t, skip={x.i for x in m.obj_tokens} if m.entry.objects and t.pos_ != "NOUN" else None,
                             code=code, source=source)
     if m.entry.objects and not target:
@@ -893,7 +899,8 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
         else:
             tc = {ctx.actor_by_id[x].country for x in target}
             source = [x for x in _place_target(ctx, t) if ctx.actor_by_id[x].country not in tc]
-    if not source and not (target and code[:2] in VIOLENT_ROOTS and t.pos_ == "VERB" and _is_passive(t)
+    if not source and not (target and code[:2] in VIOLENT_ROOTS and t.pos_ == "VERB" and (_is_passive(t)
+                                                                                          or by_instrument)
                               and t.dep_ in ("ROOT", "ccomp", "conj")
                               and not any(a.dep_ == "relcl" for a in t.ancestors)
                               and all(_has_country(ctx, x) for x in target)):
@@ -909,6 +916,25 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
 
 
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+# Verbs that say harm was done but not how; the means, when named, gives the code.
+GENERIC_HARM = frozenset({"190", "180", "1823"})
+
+
+def _instrument(ctx: _Ctx, v: Token) -> tuple[Token, str] | None:
+    """The violent means of a harm verb, as a lexicon noun: its subject ("a roadside bombing killed ...") or an "in"
+    or "by" phrase ("wounded two soldiers in a bomb attack", "killed by a car bomb explosion")."""
+    cands = [c for c in v.children if c.dep_ in SUBJ]
+    cands += [p for c in v.children if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "with")
+              for p in c.children if p.dep_ == "pobj"]
+    for n in cands:
+        for tok in (n, *(c for c in n.children if c.dep_ == "compound")):
+            if tok.pos_ != "NOUN":
+                continue
+            for mt in _match(ctx, tok):
+                code = mt.entry.code
+                if not mt.is_control and code and code[:2] in VIOLENT_ROOTS and code not in GENERIC_HARM:
+                    return n, code
+    return None
 
 
 OBLIGATION = frozenset({"must", "should"})
