@@ -100,3 +100,15 @@ def test_the_means_of_a_harm_gives_its_code(pipeline):
 def test_an_instrument_as_subject_gives_code_and_no_guessed_doer(pipeline):
     src, code, tgt, _ = only(pipeline, "A roadside bombing killed two Kenyan soldiers on Friday.")
     assert code == "1833" and src == set() and tgt == {"KEN"}
+
+
+def test_statement_source_is_the_nearest_subject(pipeline):
+    evs = events(pipeline, "Israeli airstrikes killed at least 20 people in southern Lebanon, Lebanese officials said.")
+    said = [e for e in evs if e[1] == "010"]
+    assert len(said) == 1 and said[0][0] == {"LBN"}
+    assert any(e[1][:2] in ("18", "19") and e[0] == {"ISR"} for e in evs)
+
+
+def test_participle_describing_a_thing_is_background(pipeline):
+    evs = events(pipeline, "Hungary blocked an EU statement criticizing China.")
+    assert not any(e[1].startswith("11") for e in evs)

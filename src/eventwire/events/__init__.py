@@ -372,14 +372,15 @@ def _subject_actors(ctx: _Ctx, v: Token, depth: int = 0) -> tuple[list[str], boo
         if v.dep_ == "conj":
             return _subject_actors(ctx, v.head, depth + 1)[0], True
         return [], False
-    subj = _children(v, SUBJ)
+    subj = sorted(_children(v, SUBJ), key=lambda x: abs(v.i - x.i))
     if subj:
-        s = subj[0]
+        s = subj[0]  # (the nearest, when a misparse gives two: "airstrikes killed ..., officials said")
         if s.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
             return _phrase_actors(ctx, v.head), True
-        got = _phrase_actors(ctx, s, subject=True)
-        if got:
-            return got, False
+        for s2 in subj:
+            got = _phrase_actors(ctx, s2, subject=True)
+            if got:
+                return got, False
         if s.lower_ in PRONOUN_3 and v.dep_ == "ccomp" and v.head.pos_ in ("VERB", "AUX"):
             # "Niger announced that it had canceled ...": an unresolved pronoun stands for the speaker.
             return _subject_actors(ctx, v.head, depth + 1)[0], True
@@ -700,7 +701,7 @@ def _in_relative_clause(ctx: _Ctx, t: Token) -> bool:
     where prisoners were held"): background, not an event report. A clause about an actor ("Niger, which cancelled
     the agreement last week") does report one."""
     for a in [t, *t.ancestors]:
-        if a.dep_ == "relcl":
+        if a.dep_ == "relcl" or a.dep_ == "acl" and a.tag_ == "VBG":  # "an EU statement criticizing China"
             return a.head.i not in ctx.actor_at
     return False
 
