@@ -112,3 +112,12 @@ def test_statement_source_is_the_nearest_subject(pipeline):
 def test_participle_describing_a_thing_is_background(pipeline):
     evs = events(pipeline, "Hungary blocked an EU statement criticizing China.")
     assert not any(e[1].startswith("11") for e in evs)
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Ecuador's president threatened to impose a curfew in Quito after days of unrest.", "1323"),
+    ("Sri Lanka's government lifted the state of emergency in Colombo on Friday.", "0814"),
+])
+def test_measures_against_own_people_are_aimed_at_home(pipeline, text, code):
+    src, got, tgt, _ = only(pipeline, text)
+    assert got == code and src == tgt and len(src) == 1

@@ -886,7 +886,7 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
     if not own_code and not target and code[:2] not in ("01", "02"):
         # a journey's destination: "left for Minas Tirith", "headed to Cairo"
         target = _place_target(ctx, t, ("in", "at", "to", "for") if code[:3] == "042" else ("in", "at"))
-        if code[:2] not in HOME_DIRECTED_ROOTS:
+        if not _home_directed(code):
             # "declared a ceasefire in south Lebanon" (by a Lebanese group): a place at home names no one acted upon
             own = {ctx.actor_by_id[x].country for x in source if x in ctx.actor_by_id} - {None}
             target = [x for x in target if ctx.actor_by_id[x].country not in own]
@@ -1043,7 +1043,7 @@ def _finish(ctx: _Ctx, d: _Draft, sent, inputs: EventInputs) -> Event:
         # "talks in Niamey", "fired shells at targets in Jericho", "opened an embassy in Tehran": an act with no
         # named target is done to the country where it happens (unless that is the source's own country).
         target = _actors_of_country(ctx, location.country, exclude=d.source, inputs=inputs)
-    if not target and d.code[:2] in HOME_DIRECTED_ROOTS and (location is None or _home_place(ctx, d.source,
+    if not target and _home_directed(d.code) and (location is None or _home_place(ctx, d.source,
                                                                                            location.country)):
         # "students staged mass demonstrations", "landowners began a hunger strike": a protest that names no one is
         # aimed at the protesters' own government; "police opened fire, killing one person", "the government outlawed
@@ -1143,6 +1143,13 @@ def _actors_of_country(ctx: _Ctx, country: str | None, exclude: list[str], input
 # Protests (CAMEO 14) are directed at authorities, with none named at the protesters' own; coercion and violence
 # (17-20) with no named target and no foreign place are used at home.
 HOME_DIRECTED_ROOTS = frozenset({"14", "17", "18", "19", "20"})
+# Measures a government takes against its own people, threatened or eased: curfews, martial law, bans on parties or
+# freedoms (CAMEO 132x threaten to impose them, 081x ease them).
+HOME_DIRECTED_CODES = ("132", "081")
+
+
+def _home_directed(code: str) -> bool:
+    return code[:2] in HOME_DIRECTED_ROOTS or code.startswith(HOME_DIRECTED_CODES)
 
 
 def _home_place(ctx: _Ctx, source: list[str], country: str | None) -> bool:
