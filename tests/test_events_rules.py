@@ -121,3 +121,9 @@ def test_participle_describing_a_thing_is_background(pipeline):
 def test_measures_against_own_people_are_aimed_at_home(pipeline, text, code):
     src, got, tgt, _ = only(pipeline, text)
     assert got == code and src == tgt and len(src) == 1
+
+
+def test_first_person_in_a_quote_is_the_speaker(pipeline):
+    evs = events(pipeline, '"Russia attacked us without warning," the Ukrainian foreign minister told reporters.')
+    attack = [e for e in evs if e[1].startswith("19")]
+    assert len(attack) == 1 and attack[0][0] == {"RUS"} and attack[0][2] == {"UKR"}

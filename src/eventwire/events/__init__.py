@@ -101,6 +101,7 @@ class _Ctx:
     lex: tables.Lexicon
     anaphora: dict[str, list[tuple[int, list[str]]]] = field(default_factory=dict)
     by_country: dict[str, str] = field(default_factory=dict)
+    quotes: tuple[Quote, ...] = ()
 
 
 # -- public ------------------------------------------------------------------------------------------------------------
@@ -111,7 +112,8 @@ def find_events(doc: Doc, inputs: EventInputs, lexicon_path: str | None = None) 
         return ()
     ctx = _Ctx(doc=doc, actor_at=_actor_index(doc, inputs.actors),
                actor_by_id={a.id: a for a in inputs.actors}, place_at=_place_index(doc, inputs.places),
-               time_on=_time_index(doc, inputs.times), lex=tables.lexicon(lexicon_path))
+               time_on=_time_index(doc, inputs.times), lex=tables.lexicon(lexicon_path),
+               quotes=tuple(q for q in inputs.quotes if q.speaker))
     _index_anaphora(ctx)
     out: list[Event] = []
     for sent in doc.sents:
@@ -285,6 +287,9 @@ def _row_fits(tok: Token, row: LexEntry, pos: str) -> tuple[Token, ...] | None:
 def _phrase_actors(ctx: _Ctx, head: Token, max_cost: int = 4, subject: bool = False) -> list[str]:
     """Actors of the phrase headed by ``head``: those nearest the head (conjuncts and appositions cost nothing).
     In a subject, "in" gives affiliation ("lawmakers in Arnor"); elsewhere it is a place ("a ceasefire in Lebanon")."""
+    if head.lower_ in FIRST_PERSON and head.i not in ctx.actor_at:
+        # "'We will not negotiate with terrorists,' the minister said": in a quote, "we" is the speaker's side
+        return _speaker_at(ctx, head.idx)
     best: int | None = None
     found: list[str] = []
     seen = {head.i}
@@ -327,6 +332,16 @@ def _phrase_actors(ctx: _Ctx, head: Token, max_cost: int = 4, subject: bool = Fa
         # "the officials": nothing (or only a countryless group) here; take the latest "US officials" before it
         found = _antecedent(ctx, head) or found
     return found
+
+
+FIRST_PERSON = frozenset({"we", "i", "us", "me", "our", "my"})
+
+
+def _speaker_at(ctx: _Ctx, char: int) -> list[str]:
+    for q in ctx.quotes:
+        if q.start <= char < q.end and q.speaker in ctx.actor_by_id:
+            return [q.speaker]
+    return []
 
 
 def _has_country(ctx: _Ctx, actor_id: str) -> bool:
