@@ -127,3 +127,9 @@ def test_first_person_in_a_quote_is_the_speaker(pipeline):
     evs = events(pipeline, '"Russia attacked us without warning," the Ukrainian foreign minister told reporters.')
     attack = [e for e in evs if e[1].startswith("19")]
     assert len(attack) == 1 and attack[0][0] == {"RUS"} and attack[0][2] == {"UKR"}
+
+
+def test_the_press_is_not_whom_a_statement_concerns(pipeline):
+    evs = events(pipeline, "Kenya's president told the BBC that Somalia had violated the agreement.")
+    said = [e for e in evs if e[1] == "010"]
+    assert len(said) == 1 and said[0][0] == {"KEN"} and said[0][2] == {"SOM"}

@@ -668,6 +668,8 @@ def _settle_statements(ctx: _Ctx, drafts: list[_Draft]) -> list[_Draft]:
             d.target = [x for x in _embedded_subject(ctx, must[0], d.trigger) if x not in d.source]
             out.append(d)
             continue
+        # "told reporters", "told AFP": the press is the channel, not whom the statement concerns
+        d.target = [x for x in d.target if x not in ctx.actor_by_id or ctx.actor_by_id[x].sector not in PRESS_SECTORS]
         if not d.target:
             subj = [t for t in d.trigger.children if t.dep_ in ("ccomp", "parataxis")]
             for c in subj:
@@ -678,6 +680,9 @@ def _settle_statements(ctx: _Ctx, drafts: list[_Draft]) -> list[_Draft]:
                     break
         out.append(d)
     return out
+
+
+PRESS_SECTORS = frozenset({"MED", "JRN"})
 
 
 def _reported_by(t: Token, speech: Token) -> bool:
