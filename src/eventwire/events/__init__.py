@@ -15,9 +15,18 @@ One event per statement of an event in the text (a mention with its own evidence
    on its object noun ("expressed hopes that X ..."), the subject of a threat's if/unless condition, a journey's
    destination ("left for X"), and last the actor named by the place of the act or of its object ("opened an
    embassy in Tehran", "criticized the closure of houses in Bree"). Violence with no named doer is ascribed to the
-   place it happens in, unless the victims are of that country. A bare noun naming an act, with no control verb and
-   no target ("since last month's U.S. invasion"), is background and gives no event.
-4. Flags, date and place: negation, hypothetical/intended (modals, conditionals, intent/threat/appeal classes),
+   place it happens in, unless the victims are of that country; with no such place the source stays empty ("two
+   soldiers were killed in an ambush"). A bare noun naming an act, with no control verb and no target ("since last
+   month's U.S. invasion"), is background and gives no event; so is an act in a relative clause or participle that
+   describes a thing ("a resolution that aims to impose sanctions", "a statement criticizing China") and a purpose
+   served by an act already named ("staged protests to demand reforms").
+   More participant rules: a recipient named after the giver's own thing is the target ("offered its troops to
+   Lebanon"); a purpose is aimed at the object of the act it serves ("summoned the ambassador to complain"); a
+   protest, coercion or violence that names no one, and curfews or bans threatened or eased, are aimed at home (the
+   source's own country as the text names it); in a quote, "we" and "us" are the speaker.
+4. Codes refined by the grammar: the means of a harm ("wounded two soldiers in a bomb attack" is 183, not 190); a
+   future act hung on another's ("will withdraw unless ...") is a threat; a speaker's "must" is a demand.
+5. Flags, date and place: negation, hypothetical/intended (modals, conditionals, intent/threat/appeal classes),
    the time expression of the trigger's own clause (walking up through governing clauses, never into a noun phrase:
    "a 2012 agreement" does not date its cancellation), and the place of the clause ("in Niamey", "visited Tehran").
 
