@@ -133,3 +133,8 @@ def test_the_press_is_not_whom_a_statement_concerns(pipeline):
     evs = events(pipeline, "Kenya's president told the BBC that Somalia had violated the agreement.")
     said = [e for e in evs if e[1] == "010"]
     assert len(said) == 1 and said[0][0] == {"KEN"} and said[0][2] == {"SOM"}
+
+
+def test_conjunct_inside_an_actor_phrase_joins_it(pipeline):
+    src, code, tgt, _ = only(pipeline, "Lawmakers in France and Germany welcomed a resumption of formal ties with Iran.")
+    assert src == {"FRA", "DEU"} and tgt == {"IRN"} and code.startswith("05")

@@ -336,6 +336,13 @@ def _phrase_actors(ctx: _Ctx, head: Token, max_cost: int = 4, subject: bool = Fa
                 queue.appendleft((ch, cost))
             else:
                 queue.append((ch, cost + 1))
+    if found:
+        # "lawmakers in France and Germany": a conjunct of a word inside a found actor's mention joins it
+        for tok in head.subtree:
+            if any(x in found for x in ctx.actor_at.get(tok.i, ())):
+                for c in tok.children:
+                    if c.dep_ == "conj" and c.i not in seen:
+                        found.extend(x for x in ctx.actor_at.get(c.i, ()) if x not in found)
     if head.pos_ == "NOUN" and any(c.lower_ in DEFINITE for c in head.children if c.dep_ == "det") and (
             not found or all(ctx.actor_by_id[x].country is None for x in found if x in ctx.actor_by_id)):
         # "the officials": nothing (or only a countryless group) here; take the latest "US officials" before it
