@@ -40,6 +40,7 @@ import datetime as dt
 from collections import deque
 from dataclasses import dataclass, field
 
+from spacy import symbols as spacy_symbols
 from spacy.tokens import Doc, Token
 
 from ..nlp import doc_tokens
@@ -90,6 +91,9 @@ PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside"})
 DEFINITE = frozenset({"the", "this", "these", "those", "that"})
 PRONOUN_3 = frozenset({"it", "they", "he", "she", "them", "him", "her", "its", "their"})
 ANAPHOR_WINDOW = 3000  # characters back in which "the officials" may pick up "senior US military officials"
+
+
+_TRIGGER_POS = frozenset(spacy_symbols.IDS[p] for p in ("VERB", "AUX", "NOUN", "ADJ"))
 
 
 @dataclass
@@ -585,7 +589,9 @@ class _Draft:
 
 def _sentence_events(ctx: _Ctx, sent, inputs: EventInputs) -> list[Event]:
     matches: dict[int, list[_Match]] = {}
-    for tok in sent:
+    for tok in doc_tokens(ctx.doc)[sent.start:sent.end]:
+        if tok.pos not in _TRIGGER_POS:
+            continue
         m = _match(ctx, tok)
         if m:
             matches[tok.i] = m
