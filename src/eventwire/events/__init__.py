@@ -499,17 +499,11 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
         order += [p for c in v.children if c.dep_ == "prep" and c.lower_ == "for"
                   for p in c.children if p.dep_ == "pobj"]
     own = {ctx.actor_by_id[x].country for x in source or () if x in ctx.actor_by_id} - {None}
-    own_keys = {_key(ctx.actor_by_id[x]) for x in source or () if x in ctx.actor_by_id} - {None}
     first: list[str] = []
     for head in order:
         if head.i in skip:
             continue
         got = _phrase_actors(ctx, head)
-        if got and own_keys and _possessed_by_pronoun(head) and all(
-                _key(ctx.actor_by_id[x]) in own_keys for x in got if x in ctx.actor_by_id):
-            # "rejected a call for its peacekeeping forces to be deployed in East Timor": the source's own body is
-            # not whom the act is done to
-            continue
         if not got and head.dep_ == "pobj" and head.head.lower_ in RECIPIENT_PREPS:
             got = _place_of(ctx, head)  # "troops to a peacekeeping force in Liberia"
         if not got:
@@ -528,16 +522,6 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
 
 
 RECIPIENT_PREPS = frozenset({"to", "for"})
-ORG_KEYS = frozenset({"IGO", "NGO", "IMG"})
-
-
-def _key(a: Actor) -> str | None:
-    """What an actor stands for in a dyad: its country, else its kind of international body."""
-    return a.country or (a.sector if a.sector in ORG_KEYS else None)
-
-
-def _possessed_by_pronoun(head: Token) -> bool:
-    return any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our") for c in head.children)
 
 
 # "in defiance of X", "in protest at X's policies": the one a protest is aimed at
