@@ -322,6 +322,7 @@ class _Actor:
     head: str | None = None  # head lemma for groups ("junta", "official")
     role_span: tuple[int, int] | None = None  # token range of a person's stated role
     from_lexicon: bool = False  # role and sector from a bundled lexicon: a role stated in the text overrides them
+    inferred: bool = False  # country not stated but inferred from the sentence or the article (then no CAMEO code)
     mentions: list[tuple[int, int]] = field(default_factory=list)
     first: int = 0
 
@@ -549,6 +550,10 @@ class _Builder:
             if title is not None:
                 j = title.start
                 continue
+            if j - 2 >= name.sent.start and doc[j - 1].text in ("-", "–") and not doc[j - 2].whitespace_ \
+                    and self.title_at_end.get(j - 1) is not None:  # "Secretary-General" split at its hyphen
+                j -= 1
+                continue
             if j > name.sent.start and doc[j - 1].dep_ in ("compound", "amod", "nmod", "poss", "case") \
                     and j <= doc[j - 1].head.i < name.end and not doc[j - 1].is_punct and doc[j - 1].tag_ != "DT":
                 j -= 1
@@ -589,6 +594,13 @@ class _Builder:
         country = self.role_country(role_span)
         if country and not a.country:
             a.country = country
+        if not a.country and not a.cameo:
+            # "U.N. mediator Diego Cordovez", "Arab League Secretary-General X": the title's own organisation, an
+            # international one, is what the person speaks for (not a country named nearby).
+            igo = self.international_in(role_span)
+            if igo is not None:
+                a.cameo = igo.cameo
+                a.sector = igo.sector or a.sector
         sector = self.role_sector(role_span)
         if sector and (not a.sector or a.from_lexicon or a.sector == "GOV" and sector == "MIL"):
             a.sector = sector
@@ -633,8 +645,22 @@ class _Builder:
                     return g.country
         return None
 
+    def international_in(self, span: SpacySpan) -> _Actor | None:
+        """An international organisation (IGO/NGO/IMG with a CAMEO code, in no one country) named inside a span."""
+        for t in span:
+            k = self.tok_actor.get(t.i)
+            if k:
+                b = self.actors[k]
+                if not b.country and b.cameo and (b.sector in ("IGO", "NGO", "IMG") or b.cameo[:3] in ("IGO", "NGO", "IMG")):
+                    return b
+        return None
+
     def role_sector(self, span: SpacySpan) -> str | None:
-        words = [t.lower_ for t in span]
+        words = [t.lower_ for t in span if t.text not in ("-", "–")]
+        # "Secretary General", "Attorney General", "Governor General": "general" after a civil office is not a rank
+        words = [w for n, w in enumerate(words) if not (w == "general" and n > 0 and
+                 self.lex.titles.get(words[n - 1], ("", ""))[0] == "office" and
+                 self.lex.titles.get(words[n - 1], ("", ""))[1] != "MIL")]
         if "former" in words or any(w.startswith("ex-") for w in words):
             return "ELI"  # CAMEO: elites, former government officials
         mil = any(self.lex.titles.get(w, ("", ""))[1] == "MIL" or self.lex.sector_of(w) == "MIL" for w in words)
@@ -876,11 +902,11 @@ class _Builder:
             if a.kind == "person" and not a.country and a.role_span:
                 # groups are known now: "the prime minister of the ruling junta" -> the junta's country
                 a.country = self.role_country(self.doc[a.role_span[0]:a.role_span[1]])
-            if a.kind in ("person", "organization") and not a.country:
+            if a.kind in ("person", "organization") and not a.country and not a.cameo:
                 a.country = self.inherited_country(a)
         self.domestic_fallback()
         for a in self.actors.values():
-            if not a.cameo and a.country:
+            if not a.cameo and a.country and not a.inferred:
                 a.cameo = a.country + (a.sector or "") if a.kind != "country" else a.country
         ordered = sorted(self.actors.values(), key=lambda a: (min(s for s, _ in a.mentions) if a.mentions else 0))
         ids = {a.key: f"a{n}" for n, a in enumerate(ordered, 1)}
@@ -898,31 +924,50 @@ class _Builder:
         return tuple(ents), actors
 
     def domestic_fallback(self) -> None:
-        """Office holders and domestic groups the article gives no country ("President X said", "police
-        arrested", "the rebels") belong to the article's leading country, as event coders read news: unless
-        another person or group in the same sentence already holds that country (a visitor is not the host)."""
+        """People, organisations and groups the article gives no country belong, as event coders read news, to the
+        country of the sentence they are named in, else to the article's leading country ("an Argentine judge
+        ordered former president Carlos Menem to appear"; "President X said"; "police arrested"; "the rebels").
+
+        The title's own modifier was tried first (``read_role``). Then, for a person or organisation: the country
+        held by the other people, groups and organisations of its sentence when they hold one, or several of which
+        one is the leading country; for a group, the leading country. Not guessed: a person in state office (or of
+        unknown sector) named beside only state actors of a country ("President X welcomed South African leader
+        Y": leaders meet foreigners as often as compatriots), or beside actors of several countries none of them
+        the leading one. A country inferred here is marked: the actor keeps no CAMEO code (``cameo`` null)."""
         cands = [a for a in self.actors.values() if not a.country and not a.cameo and a.mentions
-                 and ((a.kind == "person" and (a.role or a.sector)) or (a.kind == "group" and a.sector
-                      and a.sector not in ("IGO", "NGO", "IMG", "UAF", "REF")))]
+                 and (a.kind == "person" or (a.kind in ("group", "organization") and a.sector not in _NO_COUNTRY_SECTORS)
+                      and (a.kind == "organization" or a.sector))]
         if not cands:
             return
         lead = self.leading_country(len(self.doc) - 1, places=True)
-        if lead is None:
-            return
         sent_of = self.sentence_of
-        held: dict[int, set[str]] = {}
+        held: dict[int, list[_Actor]] = {}
         for b in self.actors.values():
             if b.kind in ("person", "group", "organization") and b.country:
-                for s, _ in b.mentions:
-                    held.setdefault(sent_of(s), set()).add(b.country)
+                for k in dict.fromkeys(sent_of(s) for s, _ in b.mentions):
+                    held.setdefault(k, []).append(b)
         for a in cands:
-            sents = {sent_of(s) for s, _ in a.mentions}
-            if any(lead in held.get(k, ()) for k in sents) and a.kind == "person":
-                continue
-            if a.kind == "person" and any(held.get(k) for k in sents):
-                continue  # someone else in the sentence has a country: too ambiguous to guess
-            a.country = lead
-            a.cameo = None
+            others = [b for b in held.get(sent_of(min(s for s, _ in a.mentions)), ()) if b.key != a.key]
+            country = lead if a.kind == "group" else self.sentence_country(a, others, lead)
+            if country:
+                a.country = country
+                a.cameo = None
+                a.inferred = True
+
+    def sentence_country(self, a: _Actor, others: list[_Actor], lead: str | None) -> str | None:
+        """The country a person or organisation with none most likely belongs to, from the other actors of its
+        sentence (see ``domestic_fallback``)."""
+        if not others:
+            return lead
+        pool = others
+        if a.kind == "person" and a.sector in _STATE_SECTORS:
+            pool = [b for b in others if b.sector not in _STATE_SECTORS]
+            if not pool:
+                return None  # a leader beside only state actors: visitor or host, too ambiguous to guess
+        countries = list(dict.fromkeys(b.country for b in pool))
+        if len(countries) == 1:
+            return countries[0]
+        return lead if lead in countries else None
 
     def sentence_of(self, char: int) -> int:
         starts = self.sent_starts
@@ -954,6 +999,8 @@ class _Builder:
         return None
 
 
+_STATE_SECTORS = {None, "GOV", "MIL", "SPY"}  # actors that deal with foreign states as much as with their own
+_NO_COUNTRY_SECTORS = {"IGO", "NGO", "IMG", "UAF", "REF"}  # international, unidentified, or displaced by definition
 _INHERIT_DEPS = {"pobj", "prep", "agent", "acl", "appos", "compound", "conj"}
 
 
