@@ -935,8 +935,8 @@ class _Builder:
         Y": leaders meet foreigners as often as compatriots), or beside actors of several countries none of them
         the leading one. A country inferred here is marked: the actor keeps no CAMEO code (``cameo`` null)."""
         cands = [a for a in self.actors.values() if not a.country and not a.cameo and a.mentions
-                 and (a.kind == "person" or (a.kind in ("group", "organization") and a.sector not in _NO_COUNTRY_SECTORS)
-                      and (a.kind == "organization" or a.sector))]
+                 and (a.kind == "person" or a.kind == "group" and a.sector and a.sector not in _NO_COUNTRY_SECTORS
+                      or a.kind == "organization" and a.sector not in _NO_COUNTRY_SECTORS and not self.worldwide(a))]
         if not cands:
             return
         lead = self.leading_country(len(self.doc) - 1, places=True)
@@ -953,6 +953,10 @@ class _Builder:
                 a.country = country
                 a.cameo = None
                 a.inferred = True
+
+    def worldwide(self, a: _Actor) -> bool:
+        """An organisation named as international ("International Crisis Group", "World Vision"): no one country."""
+        return bool({w.lower() for w in re.findall(r"[\w.]+", a.name)} & _WORLDWIDE)
 
     def sentence_country(self, a: _Actor, others: list[_Actor], lead: str | None) -> str | None:
         """The country a person or organisation with none most likely belongs to, from the other actors of its
@@ -1001,6 +1005,7 @@ class _Builder:
 
 _STATE_SECTORS = {None, "GOV", "MIL", "SPY"}  # actors that deal with foreign states as much as with their own
 _NO_COUNTRY_SECTORS = {"IGO", "NGO", "IMG", "UAF", "REF"}  # international, unidentified, or displaced by definition
+_WORLDWIDE = {"international", "world", "global", "transnational", "u.n.", "un", "worldwide"}
 _INHERIT_DEPS = {"pobj", "prep", "agent", "acl", "appos", "compound", "conj"}
 
 
@@ -1009,7 +1014,7 @@ _REGIONAL = {"international", "united", "nations", "u.n.", "un", "world", "globa
              "nordic", "gulf", "caribbean", "eurasian", "regional", "intergovernmental", "west", "east", "southern"}
 _IGO_HEADS = {"community", "union", "organization", "organisation", "league", "council", "cooperation", "bank", "fund",
               "court", "commission", "agency", "forum", "alliance", "conference", "association", "secretariat",
-              "programme", "program", "tribunal"}
+              "programme", "program", "tribunal", "office"}
 
 
 def _looks_international(span: SpacySpan) -> bool:
