@@ -1,0 +1,60 @@
+"""Actors the text gives no country: the title's international organisation, the sentence's country (domestic
+default), and where the stage must not guess. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def actor_with_mention(rec, text):
+    for a in rec.actors:
+        if any(m.text == text for m in a.mentions):
+            return a
+    raise AssertionError(f"no actor with mention {text!r} in {[(a.name, [m.text for m in a.mentions]) for a in rec.actors]}")
+
+
+@pytest.mark.parametrize("text, mention, cameo", [
+    ("Villagers said they would meet U.N. envoy Marta Oyelaran if she came to the valley.", "Marta Oyelaran", "IGOUNO"),
+    ("Arab League Secretary-General Omar Haddadin urged both sides to stop the shelling.", "Omar Haddadin", "IGOARL"),
+])
+def test_an_international_organisation_in_the_title_wins(pipeline, text, mention, cameo):
+    a = actor_with_mention(pipeline.extract(text), mention)
+    assert a.country is None and a.cameo == cameo and a.sector == "IGO"
+
+
+def test_secretary_general_is_not_a_military_rank(pipeline):
+    a = actor_with_mention(pipeline.extract("Arab League Secretary General Omar Haddadin flew to Cairo."), "Omar Haddadin")
+    assert a.sector != "MIL"
+
+
+@pytest.mark.parametrize("text, mention, country", [
+    # a person with a title but no nationality, beside a domestic actor of one country
+    ("A Peruvian court ordered former president Julio Arambide to hand over his passport.", "Julio Arambide", "PER"),
+    ("The Malian rebels said they would free Prime Minister Ousmane Kaba on Sunday.", "Ousmane Kaba", "MLI"),
+    # an organisation the lexicons do not know, beside a government of one country
+    ("Kenyan police raided the offices of the Ufungamano Youth Movement on Tuesday.", "Ufungamano Youth Movement",
+     "KEN"),
+    # a group of a sector with no nationality: the article's country
+    ("Islamist fighters attacked a checkpoint in northern Burkina Faso on Friday.", "Islamist fighters", "BFA"),
+])
+def test_domestic_default_takes_the_sentence_country(pipeline, text, mention, country):
+    a = actor_with_mention(pipeline.extract(text), mention)
+    assert a.country == country
+    assert a.cameo is None  # inferred, not stated: marked by the absence of a CAMEO code
+
+
+def test_stated_countries_keep_their_cameo_code(pipeline):
+    a = actor_with_mention(pipeline.extract("A Peruvian court ordered the arrest of the mayor."), "Peruvian court")
+    assert a.country == "PER" and a.cameo == "PERJUD"
+
+
+def test_a_leader_beside_foreign_leaders_is_not_guessed(pipeline):
+    rec = pipeline.extract("President Arnaud Delacroix welcomed Ghanaian Foreign Minister Kofi Asante on Monday.")
+    a = actor_with_mention(rec, "Arnaud Delacroix")
+    assert a.country is None
+
+
+def test_an_organisation_named_as_international_is_not_made_domestic(pipeline):
+    rec = pipeline.extract("The International Water Forum criticised the Egyptian government on Monday.")
+    a = actor_with_mention(rec, "International Water Forum")
+    assert a.country != "EGY"
