@@ -58,3 +58,18 @@ def test_an_organisation_named_as_international_is_not_made_domestic(pipeline):
     rec = pipeline.extract("The International Water Forum criticised the Egyptian government on Monday.")
     a = actor_with_mention(rec, "International Water Forum")
     assert a.country != "EGY"
+
+
+def test_a_leader_beside_a_foreign_former_leader_is_not_guessed(pipeline):
+    rec = pipeline.extract("President Arnaud Delacroix received former Ghanaian president Kofi Mensah on Monday.")
+    assert actor_with_mention(rec, "Arnaud Delacroix").country is None
+
+
+@pytest.mark.parametrize("text, mention, country", [
+    ("Chancellor Helmut Kohl telephoned the mayor of Lyon.", "Helmut Kohl", "DEU"),
+    ("Gorbachev said the treaty would be signed.", "Gorbachev", "RUS"),
+])
+def test_earlier_office_holders_are_known(pipeline, text, mention, country):
+    rec = pipeline.extract(text, published="1989-05-01")
+    a = actor_with_mention(rec, mention)
+    assert a.country == country and a.sector == "GOV"

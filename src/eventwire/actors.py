@@ -969,8 +969,8 @@ class _Builder:
             return lead
         pool = others
         if a.kind == "person" and a.sector in _STATE_SECTORS:
-            pool = [b for b in others if b.sector not in _STATE_SECTORS]
-            if not pool:
+            pool = [b for b in others if b.sector not in _STATE_SECTORS and b.sector != "ELI"]
+            if not pool:  # (a former leader travels abroad as a current one does)
                 return None  # a leader beside only state actors: visitor or host, too ambiguous to guess
         countries = list(dict.fromkeys(b.country for b in pool))
         if len(countries) == 1:
