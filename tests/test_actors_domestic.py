@@ -73,3 +73,13 @@ def test_earlier_office_holders_are_known(pipeline, text, mention, country):
     rec = pipeline.extract(text, published="1989-05-01")
     a = actor_with_mention(rec, mention)
     assert a.country == country and a.sector == "GOV"
+
+
+@pytest.mark.parametrize("text, mention, country, sector", [
+    ("Lithuania's central bank raised its rates.", "Lithuania's central bank", "LTU", "GOV"),
+    ("Kaunas police station was closed on Monday.", "Kaunas police station", "LTU", "COP"),
+    ("Moroccan agricultural workers marched on Monday.", "Moroccan agricultural workers", "MAR", "AGR"),
+])
+def test_multiword_sector_phrases(pipeline, text, mention, country, sector):
+    a = actor_with_mention(pipeline.extract(text), mention)
+    assert (a.country, a.sector) == (country, sector)

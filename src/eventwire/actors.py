@@ -743,7 +743,7 @@ class _Builder:
                     a = self.country_actor(iso, tok.i)
                     self.link(a, tok.i, tok.i + 1)
                 continue
-            sector = self.lex.sector_of(lemma) or self.lex.sector_of(tok.lower_)
+            sector = self.phrase_sector(tok) or self.lex.sector_of(lemma) or self.lex.sector_of(tok.lower_)
             if not sector or tok.dep_ in ("compound",) and tok.head.pos_ in ("NOUN", "PROPN"):
                 continue
             if tok.dep_ == "amod":
@@ -786,6 +786,20 @@ class _Builder:
                 a = self.actor(key, _strip_det(np.text), "group", np.start, country=None, sector=sector, head=lemma)
                 self.link(a, np.start, np.end)
                 self.groups_by_head.setdefault(lemma, []).append(a.key)
+
+    def phrase_sector(self, head: Token) -> str | None:
+        """Sector of the longest sector phrase of sectors.tsv ending at a head noun ("police station" COP, "central
+        bank" GOV, "agricultural workers" AGR), its earlier words as written and the head as its lemma."""
+        left, _ = _np_bounds(head)
+        last = head.lemma_.lower()
+        for k in range(max(left, head.i - 3), head.i):
+            words = [t.lower_ for t in self.doc[k:head.i] if not t.is_punct]
+            if not words or words[0] in _DETERMINERS:
+                continue
+            sec = self.lex.sector_of(" ".join([*words, last]))
+            if sec:
+                return sec
+        return None
 
     def international_modifier(self, np: SpacySpan, head: Token) -> _Actor | None:
         for t in np:
