@@ -83,3 +83,13 @@ def test_earlier_office_holders_are_known(pipeline, text, mention, country):
 def test_multiword_sector_phrases(pipeline, text, mention, country, sector):
     a = actor_with_mention(pipeline.extract(text), mention)
     assert (a.country, a.sector) == (country, sector)
+
+
+def test_a_generic_name_with_another_country_in_front_is_that_country_s_body(pipeline):
+    a = actor_with_mention(pipeline.extract("Peru's Defense Department denied the report."), "Defense Department")
+    assert a.country == "PER" and a.sector == "GOV"
+
+
+def test_a_named_organisation_keeps_its_country_after_a_foreign_possessive(pipeline):
+    a = actor_with_mention(pipeline.extract("Iran's Hezbollah allies fired rockets."), "Hezbollah")
+    assert a.country == "LBN"

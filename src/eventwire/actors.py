@@ -387,6 +387,9 @@ class _Builder:
             label = ent.label_
             country, gkind = self.geo_country(text)
             lexe = self.lexicon_match(span, label) if label in ("PERSON", "ORG", "GPE", "NORP", "FAC") else None
+            if lexe is not None and lexe.kind != "country" and lexe.country and label == "ORG" \
+                    and self.generic_name(span) and self.modifier_country(span) not in (None, lexe.country):
+                lexe = None  # "Chile's Defense Department" is not the Pentagon: a generic name, another country's
             if lexe is not None and lexe.kind != "country":
                 self.named_from_lexicon(span, lexe, label)
                 continue
@@ -406,6 +409,12 @@ class _Builder:
                 self.organization(span)
             else:
                 self.entities.append((span, None, country, label))
+
+    def generic_name(self, span: SpacySpan) -> bool:
+        """A name made only of office and sector words ("Defense Department", "Foreign Ministry", "Supreme Court"),
+        which many countries' bodies share."""
+        return all(t.lower_ in _GENERIC_NAME_WORDS or self.lex.sector_of(t.lemma_.lower()) or self.lex.sector_of(t.lower_)
+                   for t in span if not t.is_punct)
 
     def lexicon_match(self, span: SpacySpan, label: str) -> LexEntry | None:
         """A lexicon entry for an entity: its whole text; for a person, the longest run of two or more of its name
@@ -721,6 +730,8 @@ class _Builder:
 
     def sector_of_tokens(self, span: SpacySpan) -> str | None:
         words = [t.lower_ for t in span]
+        if span.root.lemma_.lower() in ("ministry", "department"):
+            return "GOV"  # a defence ministry is a government body (as the lexicons code them), not the armed forces
         if any(self.lex.sector_of(w) == "MIL" for w in words):
             return "MIL"
         for t in [span.root, *reversed(list(span))]:
@@ -1024,6 +1035,10 @@ class _Builder:
 _STATE_SECTORS = {None, "GOV", "MIL", "SPY"}  # actors that deal with foreign states as much as with their own
 _NO_COUNTRY_SECTORS = {"IGO", "NGO", "IMG", "UAF", "REF"}  # international, unidentified, or displaced by definition
 _WORLDWIDE = {"international", "world", "global", "transnational", "u.n.", "un", "worldwide"}
+_GENERIC_NAME_WORDS = {"department", "ministry", "of", "the", "for", "and", "foreign", "affairs", "interior", "home",
+                       "national", "supreme", "federal", "state", "general", "staff", "high", "command", "assembly",
+                       "council", "court", "security", "intelligence", "service", "services", "agency", "office",
+                       "central", "bank", "house", "guard", "justice", "finance", "health", "education", "trade"}
 _INHERIT_DEPS = {"pobj", "prep", "agent", "acl", "appos", "compound", "conj"}
 
 
