@@ -93,3 +93,14 @@ def test_a_generic_name_with_another_country_in_front_is_that_country_s_body(pip
 def test_a_named_organisation_keeps_its_country_after_a_foreign_possessive(pipeline):
     a = actor_with_mention(pipeline.extract("Iran's Hezbollah allies fired rockets."), "Hezbollah")
     assert a.country == "LBN"
+
+
+def test_an_organisation_named_after_a_user_actor_takes_its_country(tmp_path):
+    from eventwire.pipeline import Pipeline
+
+    f = tmp_path / "actors.tsv"
+    f.write_text("name\taliases\tcountry\tsector\tcameo\trole\tkind\tstart\tend\n"
+                 "Zembla\t\tQZB\t\t\t\t\t\t\n", encoding="utf-8")
+    rec = Pipeline(actors=str(f)).extract("The Zembla Ministry of Fisheries closed the harbour on Monday.")
+    a = actor_with_mention(rec, "Zembla Ministry of Fisheries")
+    assert a.country == "QZB"

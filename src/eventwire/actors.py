@@ -479,9 +479,10 @@ class _Builder:
         country = self.gaz.nationality(text) if hasattr(self.gaz, "nationality") else None
         if country is None:
             country = self.modifier_country(span)
-        if country is None and len(span) > 1:  # a country of the user's actor file in front: "Arnor Ministry of X"
+        if country is None and len(span) > 1 and span[0].is_title:
+            # a country or organisation of the lexicons in front: "Arnor Ministry of X", "Hamas Interior Ministry"
             e = self.lex.find(span[0].text, self.day)
-            if e is not None and e.kind == "country" and e.country:
+            if e is not None and e.kind in ("country", "organization") and e.country:
                 country = e.country
         sector = self.sector_of_tokens(span)
         if country is None and _looks_international(span):
