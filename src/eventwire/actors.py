@@ -17,6 +17,11 @@ What it does, in order, on one parsed article:
    army") is a group actor with that country and sector; a later definite mention of the same head ("the ruling
    junta", "the officials") refers back to it. "The country" refers back to the article's leading country.
 5. Pronouns he/she/him/her that clearly refer back join the last person named before them.
+6. Domestic default: a person, organisation or group still without a country takes, in order, the international
+   organisation of its title ("U.N. mediator X" -> the UN's code), the country of the other actors of its sentence
+   ("an Argentine judge ordered former president X"), or the article's leading country; a leader named beside only
+   state actors of other countries is left without one. A country inferred this way is marked: the actor has no
+   CAMEO code (``cameo`` null), while a country the text or a lexicon states always comes with one.
 
 Each actor gets a CAMEO actor code: the country code followed by the sector (USAMIL, NERGOV), or the lexicon's code.
 """
