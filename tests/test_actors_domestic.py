@@ -104,3 +104,17 @@ def test_an_organisation_named_after_a_user_actor_takes_its_country(tmp_path):
     rec = Pipeline(actors=str(f)).extract("The Zembla Ministry of Fisheries closed the harbour on Monday.")
     a = actor_with_mention(rec, "Zembla Ministry of Fisheries")
     assert a.country == "QZB"
+
+
+@pytest.mark.parametrize("text, mention, country", [
+    ("Ethnic Hungarians in northern Serbia asked for their own schools.", "Ethnic Hungarians", "SRB"),
+    ("The Hungarians of southern Slovakia asked for their own schools.", "Hungarians", "SVK"),
+])
+def test_a_people_living_in_another_country_is_a_group_of_that_country(pipeline, text, mention, country):
+    a = actor_with_mention(pipeline.extract(text), mention)
+    assert a.kind == "group" and a.country == country
+
+
+def test_nationals_abroad_keep_their_country(pipeline):
+    a = actor_with_mention(pipeline.extract("Hungarians in Iraq were evacuated on Friday."), "Hungarians")
+    assert a.country == "HUN"

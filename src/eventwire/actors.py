@@ -398,6 +398,8 @@ class _Builder:
             if lexe is not None and lexe.kind != "country":
                 self.named_from_lexicon(span, lexe, label)
                 continue
+            if gkind == "demonym" and self.ethnic_group(span, country):
+                continue
             if gkind in ("country", "capital", "demonym") or (gkind and label in _PLACE_LABELS):
                 if label not in _PLACE_LABELS:
                     label = "NORP" if gkind == "demonym" else "GPE"
@@ -420,6 +422,29 @@ class _Builder:
         which many countries' bodies share."""
         return all(t.lower_ in _GENERIC_NAME_WORDS or self.lex.sector_of(t.lemma_.lower()) or self.lex.sector_of(t.lower_)
                    for t in span if not t.is_punct)
+
+    def ethnic_group(self, span: SpacySpan, demonym_country: str | None) -> bool:
+        """A people named as a community inside a country is a group of that country, not the state of its name:
+        "ethnic Albanians in south Serbia", "the Albanians of southern Serbia" (a group of Serbia), "ethnic Turks"
+        (a group whose country the sentence or article gives). Returns whether the span was taken as such."""
+        doc = self.doc
+        head = span.root
+        if head.dep_ in ("amod", "compound", "poss") or head.tag_ not in ("NNPS", "NNS", "NNP"):
+            return False  # "ethnic Albanian guerrillas", "Albania's": the demonym modifies something else
+        ethnic = span.start > 0 and doc[span.start - 1].lower_ == "ethnic"
+        country, of_end = self.np_country(head)
+        if not ethnic:
+            of = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == span.end]
+            if not of or country in (None, demonym_country):
+                return False
+        if country == demonym_country:
+            country = None
+        left = span.start - 1 if ethnic else span.start
+        a = self.actor(f"group:ethnic:{norm_name(span.text)}:{country}", doc[left:span.end].text, "group", left,
+                       country=country, sector="CVL", head=head.lemma_.lower())
+        self.link(a, left, span.end)
+        self.entities.append((span, a.key, demonym_country, "NORP"))
+        return True
 
     def lexicon_match(self, span: SpacySpan, label: str) -> LexEntry | None:
         """A lexicon entry for an entity: its whole text; for a person, the longest run of two or more of its name
