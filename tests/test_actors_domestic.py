@@ -118,3 +118,13 @@ def test_a_people_living_in_another_country_is_a_group_of_that_country(pipeline,
 def test_nationals_abroad_keep_their_country(pipeline):
     a = actor_with_mention(pipeline.extract("Hungarians in Iraq were evacuated on Friday."), "Hungarians")
     assert a.country == "HUN"
+
+
+def test_a_group_in_a_city_of_another_country_takes_that_country(pipeline):
+    rec = pipeline.extract("A Canadian envoy said the militants in Kandahar had freed two hostages.")
+    assert actor_with_mention(rec, "militants in Kandahar").country == "AFG"
+
+
+def test_a_people_of_a_place_its_own_country_holds_keeps_its_country(pipeline):
+    rec = pipeline.extract("Palestinians of the Israeli-occupied West Bank stayed home on Monday.")
+    assert actor_with_mention(rec, "Palestinians").country == "PSE"

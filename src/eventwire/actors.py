@@ -352,6 +352,7 @@ class _Builder:
         self.groups_by_head: dict[str, list[str]] = {}  # head lemma -> group actor keys in text order
         self.person_names: list[tuple[str, SpacySpan]] = []  # first full-name mention of each person, for roles
         self.role_tokens: set[int] = set()
+        self.place_tokens: set[int] = set()
 
     # ---- helpers ----
     def actor(self, key: str, name: str, kind: str, first: int, **kw) -> _Actor:
@@ -408,6 +409,8 @@ class _Builder:
                     a = self.country_actor(country, span.start)
                     self.link(a, span.start, span.end)
                     key = a.key
+                else:
+                    self.place_tokens.update(range(span.start, span.end))  # a place is not a group ("West Bank")
                 self.entities.append((span, key, country, label))
                 continue
             if label == "PERSON" or self.person_part(span) is not None:
@@ -432,11 +435,12 @@ class _Builder:
         if head.dep_ in ("amod", "compound", "poss") or head.tag_ not in ("NNPS", "NNS", "NNP"):
             return False  # "ethnic Albanian guerrillas", "Albania's": the demonym modifies something else
         ethnic = span.start > 0 and doc[span.start - 1].lower_ == "ethnic"
-        country, of_end = self.np_country(head)
-        if not ethnic:
-            of = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == span.end]
-            if not of or country in (None, demonym_country):
-                return False
+        country = None  # the country (or a place of it) they live in: "in south Serbia", "of southern Serbia"
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.i == span.end and prep.lower_ in (("of", "in") if ethnic else ("of",)):
+                country = next((self.token_country(g, places=True) for g in prep.children if g.dep_ == "pobj"), None)
+        if not ethnic and country in (None, demonym_country):
+            return False
         if country == demonym_country:
             country = None
         left = span.start - 1 if ethnic else span.start
@@ -515,6 +519,8 @@ class _Builder:
             if e is not None and e.kind in ("country", "organization") and e.country:
                 country = e.country
         sector = self.sector_of_tokens(span)
+        if self.geo_country(text)[1] in ("region", "city"):
+            sector = None  # a place tagged as an organisation ("West Bank"): its words say nothing of a sector
         if country is None and _looks_international(span):
             sector = "IGO"  # "Asia-Pacific Economic Cooperation", "European Community"
         a = self.actor(key, _strip_det(text), "organization", span.start, country=country, sector=sector,
@@ -775,7 +781,8 @@ class _Builder:
     def groups_pass(self) -> None:
         doc = self.doc
         for tok in doc_tokens(doc):
-            if tok.i in self.tok_actor or tok.i in self.role_tokens or tok.pos_ not in ("NOUN", "PROPN"):
+            if tok.i in self.tok_actor or tok.i in self.role_tokens or tok.i in self.place_tokens \
+                    or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
             lemma = tok.lemma_.lower()
             if tok.lower_ in _COUNTRY_ANAPHORA and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
@@ -877,8 +884,8 @@ class _Builder:
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ in ("of", "from", "in") and child.i == right:
                     for g in child.children:
-                        if g.dep_ == "pobj":
-                            c = self.token_country(g)
+                        if g.dep_ == "pobj":  # a city or region counts: "the rebels in Darfur"
+                            c = self.token_country(g, places=child.lower_ in ("in", "from"))
                             if c:
                                 return c, g.i + 1
                             if g.pos_ in ("NOUN", "PROPN"):
