@@ -128,3 +128,8 @@ def test_a_group_in_a_city_of_another_country_takes_that_country(pipeline):
 def test_a_people_of_a_place_its_own_country_holds_keeps_its_country(pipeline):
     rec = pipeline.extract("Palestinians of the Israeli-occupied West Bank stayed home on Monday.")
     assert actor_with_mention(rec, "Palestinians").country == "PSE"
+
+
+def test_beside_actors_of_several_countries_the_leading_one_is_taken(pipeline):
+    rec = pipeline.extract("Malian soldiers arrested Amadou Kelly near the border, Nigerien police said.")
+    assert actor_with_mention(rec, "Amadou Kelly").country == "MLI"

@@ -998,7 +998,7 @@ class _Builder:
         The title's own modifier was tried first (``read_role``). Then, for a person or organisation: the country
         held by the other people, groups and organisations of its sentence when they hold one, or several of which
         one is the leading country; for a group, the leading country. Not guessed: a person in state office (or of
-        unknown sector) named beside only state actors of a country ("President X welcomed South African leader
+        unknown sector) named beside only state actors or former leaders ("President X welcomed South African leader
         Y": leaders meet foreigners as often as compatriots), or beside actors of several countries none of them
         the leading one. A country inferred here is marked: the actor keeps no CAMEO code (``cameo`` null)."""
         cands = [a for a in self.actors.values() if not a.country and not a.cameo and a.mentions
@@ -1030,12 +1030,12 @@ class _Builder:
         sentence (see ``domestic_fallback``)."""
         if not others:
             return lead
-        pool = others
-        if a.kind == "person" and a.sector in _STATE_SECTORS:
-            pool = [b for b in others if b.sector not in _STATE_SECTORS and b.sector != "ELI"]
-            if not pool:  # (a former leader travels abroad as a current one does)
-                return None  # a leader beside only state actors: visitor or host, too ambiguous to guess
-        countries = list(dict.fromkeys(b.country for b in pool))
+        if a.kind == "person" and a.sector in _STATE_SECTORS and \
+                all(b.sector in _STATE_SECTORS or b.sector == "ELI" for b in others):
+            # a leader beside only state actors (or former leaders, who travel as current ones do): visitor or
+            # host, too ambiguous to guess
+            return None
+        countries = list(dict.fromkeys(b.country for b in others))
         if len(countries) == 1:
             return countries[0]
         return lead if lead in countries else None
