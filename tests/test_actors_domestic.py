@@ -133,3 +133,8 @@ def test_a_people_of_a_place_its_own_country_holds_keeps_its_country(pipeline):
 def test_beside_actors_of_several_countries_the_leading_one_is_taken(pipeline):
     rec = pipeline.extract("Malian soldiers arrested Amadou Kelly near the border, Nigerien police said.")
     assert actor_with_mention(rec, "Amadou Kelly").country == "MLI"
+
+
+def test_an_organisation_named_by_a_sector_phrase_takes_its_sector(pipeline):
+    a = actor_with_mention(pipeline.extract("The Central Bank of Kenya raised its main rate."), "Central Bank of Kenya")
+    assert (a.country, a.sector) == ("KEN", "GOV")

@@ -769,6 +769,10 @@ class _Builder:
         words = [t.lower_ for t in span]
         if span.root.lemma_.lower() in ("ministry", "department"):
             return "GOV"  # a defence ministry is a government body (as the lexicons code them), not the armed forces
+        if span.start <= span.root.i < span.end:
+            phrase = self.phrase_sector(span.root)  # "National Guard" MIL, "Central Bank of X" GOV
+            if phrase:
+                return phrase
         if any(self.lex.sector_of(w) == "MIL" for w in words):
             return "MIL"
         for t in [span.root, *reversed(list(span))]:
