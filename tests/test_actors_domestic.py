@@ -138,3 +138,9 @@ def test_beside_actors_of_several_countries_the_leading_one_is_taken(pipeline):
 def test_an_organisation_named_by_a_sector_phrase_takes_its_sector(pipeline):
     a = actor_with_mention(pipeline.extract("The Central Bank of Kenya raised its main rate."), "Central Bank of Kenya")
     assert (a.country, a.sector) == ("KEN", "GOV")
+
+
+def test_a_lexicon_name_with_a_possessive_inside_is_one_actor(pipeline):
+    rec = pipeline.extract("The Lord's Resistance Army freed twenty children on Monday.")
+    a = actor_with_mention(rec, "Lord's Resistance Army")
+    assert (a.country, a.sector) == ("UGA", "REB")

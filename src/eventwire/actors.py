@@ -388,6 +388,9 @@ class _Builder:
             start, end = _trim_span(ent)
             if start >= end:
                 continue
+            if start >= 2 and doc[start - 1].text in ("'s", "’s") and doc[start - 2].is_title \
+                    and doc[start - 2].i not in self.tok_actor and self.lex.find(doc[start - 2:end].text, self.day):
+                start -= 2  # a name with a possessive inside, cut at it: "People's Liberation Army"
             span = doc[start:end]
             text = span.text
             label = ent.label_
