@@ -144,3 +144,9 @@ def test_a_lexicon_name_with_a_possessive_inside_is_one_actor(pipeline):
     rec = pipeline.extract("The Lord's Resistance Army freed twenty children on Monday.")
     a = actor_with_mention(rec, "Lord's Resistance Army")
     assert (a.country, a.sector) == ("UGA", "REB")
+
+
+def test_a_modified_subject_without_an_article_is_a_group(pipeline):
+    rec = pipeline.extract("Paramilitary organization claims attack on pipeline")
+    a = actor_with_mention(rec, "Paramilitary organization")
+    assert a.kind == "group" and a.sector == "PRM"

@@ -837,7 +837,9 @@ class _Builder:
                 self.groups_by_head.setdefault(lemma, []).append(a.key)
                 continue
             if any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in tok.children) or tok.tag_ == "NNS" \
-                    or (tok.is_title and tok.pos_ == "PROPN"):  # a bare title: "Defense Minister said"
+                    or (tok.is_title and tok.pos_ == "PROPN") \
+                    or (tok.dep_ in ("nsubj", "nsubjpass", "ROOT") and left < tok.i):  # a bare title: "Defense Minister
+                # said"; a modified subject with no article, as headlines write it ("Muslim cleric arrested")
                 key = f"group:?:{lemma}:{tok.i}"
                 a = self.actor(key, _strip_det(np.text), "group", np.start, country=None, sector=sector, head=lemma)
                 self.link(a, np.start, np.end)
