@@ -150,3 +150,9 @@ def test_a_modified_subject_without_an_article_is_a_group(pipeline):
     rec = pipeline.extract("Paramilitary organization claims attack on pipeline")
     a = actor_with_mention(rec, "Paramilitary organization")
     assert a.kind == "group" and a.sector == "PRM"
+
+
+def test_gunmen_of_a_named_group_take_its_sector(pipeline):
+    rec = pipeline.extract("Hamas gunmen attacked a checkpoint on Monday.")
+    a = actor_with_mention(rec, "Hamas gunmen")
+    assert (a.country, a.sector) == ("PSE", "REB")

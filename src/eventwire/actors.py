@@ -812,6 +812,9 @@ class _Builder:
                 np = doc[left:of_end]
                 inner = doc[of_end - 1]  # "a delegation of senior US military officials": "officials" refers too
             sector = self.np_sector(np, tok, sector)
+            if sector == "UAF":  # "Boko Haram gunmen" are not unidentified: the named group's sector
+                named = [self.actors[k] for k in (self.tok_actor.get(t.i) for t in np) if k]
+                sector = next((b.sector for b in named if b.kind == "organization" and b.sector), sector)
             if country is not None:
                 # "Senior Hungarian and Romanian officials": one group per country, each mentioned by the phrase.
                 countries = [country] + [c for c in self.conjoined_countries(tok, left) if c != country]
