@@ -156,3 +156,20 @@ def test_gunmen_of_a_named_group_take_its_sector(pipeline):
     rec = pipeline.extract("Hamas gunmen attacked a checkpoint on Monday.")
     a = actor_with_mention(rec, "Hamas gunmen")
     assert (a.country, a.sector) == ("PSE", "REB")
+
+
+def test_a_group_for_an_international_organisation_takes_its_code(pipeline):
+    rec = pipeline.extract("Kenyan police arrested two men. A spokesman for the United Nations said it was concerned.")
+    a = actor_with_mention(rec, "spokesman")
+    assert a.country is None and a.cameo == "IGOUNO"
+
+
+@pytest.mark.parametrize("text, country", [
+    # his = a person whose country the sentence gives: the group shares it (inferred, so no CAMEO code)
+    ("A Fijian court on Monday summoned Prime Minister Tomasi Vakalo, saying his government had failed.", "FJI"),
+    # his = a visiting minister of unknown country: no guess from the host country
+    ("Nigeria's president hosted Foreign Minister Jean-Paul Mbeki, who said his government wanted ties.", None),
+])
+def test_his_government_is_the_government_of_the_person_it_refers_to(pipeline, text, country):
+    a = actor_with_mention(pipeline.extract(text), "his government")
+    assert a.country == country and a.cameo is None

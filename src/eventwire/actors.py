@@ -328,6 +328,8 @@ class _Actor:
     role_span: tuple[int, int] | None = None  # token range of a person's stated role
     from_lexicon: bool = False  # role and sector from a bundled lexicon: a role stated in the text overrides them
     inferred: bool = False  # country not stated but inferred from the sentence or the article (then no CAMEO code)
+    no_guess: bool = False  # the text ties it to an actor of unknown country ("his government"): no domestic default
+    owner: str | None = None  # the person a "his"/"her" group belongs to; it shares an inferred country
     mentions: list[tuple[int, int]] = field(default_factory=list)
     first: int = 0
 
@@ -827,15 +829,26 @@ class _Builder:
                     if inner is not None and inner.pos_ == "NOUN" and self.lex.sector_of(inner.lemma_.lower()):
                         self.groups_by_head.setdefault(inner.lemma_.lower(), []).append(a.key)
                 continue
-            ante = self.group_antecedent(tok)
+            igo = self.international_of(tok)  # "a spokesman for the United Nations": said explicitly, wins
+            ante = self.group_antecedent(tok) if igo is None else None
             if ante is not None:
                 self.link(ante, np.start, np.end)
                 continue
-            igo = self.international_modifier(np, tok)
+            igo = igo or self.international_modifier(np, tok)
             if igo is not None:  # "U.N. peacekeepers", "NATO troops": of the organisation, in no one country
                 key = f"group:{igo.key}:{lemma}"
                 a = self.actor(key, _strip_det(np.text), "group", np.start, country=None, sector=sector,
                                head=lemma, cameo=igo.cameo)
+                self.link(a, np.start, np.end)
+                self.groups_by_head.setdefault(lemma, []).append(a.key)
+                continue
+            owner = self.possessor(tok)
+            if owner is not None:  # "his government": the country of the person "his" refers to, or none
+                key = f"group:{owner.key}:{lemma}"
+                a = self.actor(key, _strip_det(np.text), "group", np.start, country=owner.country, sector=sector,
+                               head=lemma, cameo=None if owner.country else owner.cameo)
+                a.no_guess = not owner.country and not owner.cameo
+                a.owner = owner.key
                 self.link(a, np.start, np.end)
                 self.groups_by_head.setdefault(lemma, []).append(a.key)
                 continue
@@ -860,6 +873,30 @@ class _Builder:
             sec = self.lex.sector_of(" ".join([*words, last]))
             if sec:
                 return sec
+        return None
+
+    def possessor(self, head: Token) -> _Actor | None:
+        """The person a "his"/"her" in front of a head noun refers to: the last person named before it."""
+        if not any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in head.children):
+            return None
+        at = head.idx
+        best: tuple[int, _Actor] | None = None
+        for a in self.actors.values():
+            if a.kind == "person":
+                starts = [s for s, _ in a.mentions if s < at]
+                if starts and (best is None or max(starts) > best[0]):
+                    best = (max(starts), a)
+        return best[1] if best else None
+
+    def international_of(self, head: Token) -> _Actor | None:
+        """An international organisation a head noun is "of", "for" or "from" ("a spokesman for the UN")."""
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "from", "at") and prep.i > head.i:
+                for g in prep.children:
+                    k = self.tok_actor.get(g.i) if g.dep_ == "pobj" else None
+                    b = self.actors[k] if k else None
+                    if b is not None and not b.country and b.cameo and b.sector in ("IGO", "NGO", "IMG"):
+                        return b
         return None
 
     def international_modifier(self, np: SpacySpan, head: Token) -> _Actor | None:
@@ -1013,7 +1050,7 @@ class _Builder:
         unknown sector) named beside only state actors or former leaders ("President X welcomed South African leader
         Y": leaders meet foreigners as often as compatriots), or beside actors of several countries none of them
         the leading one. A country inferred here is marked: the actor keeps no CAMEO code (``cameo`` null)."""
-        cands = [a for a in self.actors.values() if not a.country and not a.cameo and a.mentions
+        cands = [a for a in self.actors.values() if not a.country and not a.cameo and a.mentions and not a.no_guess
                  and (a.kind == "person" or a.kind == "group" and a.sector and a.sector not in _NO_COUNTRY_SECTORS
                       or a.kind == "organization" and a.sector not in _NO_COUNTRY_SECTORS and not self.worldwide(a))]
         if not cands:
@@ -1032,6 +1069,10 @@ class _Builder:
                 a.country = country
                 a.cameo = None
                 a.inferred = True
+        for a in self.actors.values():  # "his government", his country once inferred
+            o = self.actors.get(a.owner) if a.owner else None
+            if o is not None and not a.country and not a.cameo and o.country:
+                a.country, a.inferred = o.country, True
 
     def worldwide(self, a: _Actor) -> bool:
         """An organisation named as international ("International Crisis Group", "World Vision"): no one country."""
