@@ -173,3 +173,13 @@ def test_a_group_for_an_international_organisation_takes_its_code(pipeline):
 def test_his_government_is_the_government_of_the_person_it_refers_to(pipeline, text, country):
     a = actor_with_mention(pipeline.extract(text), "his government")
     assert a.country == country and a.cameo is None
+
+
+def test_a_known_name_spelled_one_letter_off_is_that_person(pipeline):
+    a = actor_with_mention(pipeline.extract("Helmut Kohll arrived in Paris.", published="1990-05-01"), "Helmut Kohll")
+    assert a.country == "DEU"
+
+
+def test_a_different_first_name_is_not_a_misspelling(pipeline):
+    a = actor_with_mention(pipeline.extract("Dieter Kohll arrived in Paris.", published="1990-05-01"), "Dieter Kohll")
+    assert a.country != "DEU"

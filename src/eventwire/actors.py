@@ -100,12 +100,14 @@ class Lexicon:
     sector_words: dict[str, str] = field(default_factory=dict)
     titles: dict[str, tuple[str, str]] = field(default_factory=dict)  # word -> (kind, sector)
     _index: dict[str, list[LexEntry]] = field(default_factory=dict)
+    _by_first: dict[str, list[str]] = field(default_factory=dict)  # first word -> multi-word index keys
 
     def __post_init__(self) -> None:
         self.reindex()
 
     def reindex(self) -> None:
         self._index = {}
+        self._by_first = {}
         for e in self.entries:
             for n in (e.name, *e.aliases):
                 key = norm_name(n)
@@ -128,6 +130,25 @@ class Lexicon:
         return LexEntry(name=latest.name, aliases=latest.aliases, country=latest.country,
                         sector="ELI" if ended and latest.kind == "person" else None, cameo=None,
                         role=None, kind=latest.kind, source=latest.source)
+
+    def find_spelling(self, name: str, day: dt.date | None = None) -> LexEntry | None:
+        """A person's full name spelled one letter off a known one, same first name ("Francois Mitterand",
+        "Laurent Gbago"): news transliterations and typos. Only names of two or more words, ten letters or more,
+        and only when a single known person is that close."""
+        key = norm_name(name)
+        words = key.split()
+        if len(words) < 2 or len(key) < 10:
+            return None
+        if not self._by_first:
+            for k in self._index:
+                if " " in k:
+                    self._by_first.setdefault(k.split()[0], []).append(k)
+        close = {k for k in self._by_first.get(words[0], ()) if k != key and _one_edit(k, key)
+                 and any(e.kind == "person" for e in self._index[k])}
+        if len(close) != 1:
+            return None
+        e = self.find(close.pop(), day)
+        return e if e is not None and e.kind == "person" else None
 
     def sector_of(self, word: str) -> str | None:
         return self.sector_words.get(word.lower())
@@ -160,6 +181,18 @@ class Lexicon:
         # Up to three modifiers, spelled out: a pattern that starts with an optional token is tried at every token.
         heads = [[mod] * k + [office] for k in range(4)]
         return [{"label": "TITLE", "pattern": h + t} for h in heads for t in ([], tail, tail + tail)]
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Are two strings one insertion, deletion or substitution apart?"""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + 1:] == b[i + 1:] if len(a) == len(b) else a[i:] == b[i + 1:]
 
 
 def gazetteer_words(gaz: Gazetteer) -> set[str]:
@@ -469,7 +502,7 @@ class _Builder:
                     e = self.lex.find(span[i:i + size].text, self.day)
                     if e is not None and e.kind == "person":
                         return e
-            return None
+            return self.lex.find_spelling(span.text, self.day)
         if label == "ORG":
             c, kind = self.geo_country(span[0].text)
             if c and kind in ("demonym", "country"):
