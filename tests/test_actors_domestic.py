@@ -183,3 +183,8 @@ def test_a_known_name_spelled_one_letter_off_is_that_person(pipeline):
 def test_a_different_first_name_is_not_a_misspelling(pipeline):
     a = actor_with_mention(pipeline.extract("Dieter Kohll arrived in Paris.", published="1990-05-01"), "Dieter Kohll")
     assert a.country != "DEU"
+
+
+def test_a_group_in_an_article_naming_no_country_takes_its_sentence_country(pipeline):
+    rec = pipeline.extract("Rebels rejected an appeal from President Alassane Ouattara on Friday.", published="2015-05-01")
+    assert actor_with_mention(rec, "Rebels").country == "CIV"

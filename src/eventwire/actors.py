@@ -1097,7 +1097,10 @@ class _Builder:
                     held.setdefault(k, []).append(b)
         for a in cands:
             others = [b for b in held.get(sent_of(min(s for s, _ in a.mentions)), ()) if b.key != a.key]
-            country = lead if a.kind == "group" else self.sentence_country(a, others, lead)
+            if a.kind == "group":  # no leading country (no country named at all): the sentence's other actors'
+                country = lead or self.sentence_country(a, others, None)
+            else:
+                country = self.sentence_country(a, others, lead)
             if country:
                 a.country = country
                 a.cameo = None
