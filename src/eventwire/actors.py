@@ -17,6 +17,11 @@ What it does, in order, on one parsed article:
    army") is a group actor with that country and sector; a later definite mention of the same head ("the ruling
    junta", "the officials") refers back to it. "The country" refers back to the article's leading country.
 5. Pronouns he/she/him/her that clearly refer back join the last person named before them.
+6. Domestic default: a person, organisation or group still without a country takes, in order, the international
+   organisation of its title ("U.N. mediator X" -> the UN's code), the country of the other actors of its sentence
+   ("an Argentine judge ordered former president X"), or the article's leading country; a leader named beside only
+   state actors of other countries is left without one. A country inferred this way is marked: the actor has no
+   CAMEO code (``cameo`` null), while a country the text or a lexicon states always comes with one.
 
 Each actor gets a CAMEO actor code: the country code followed by the sector (USAMIL, NERGOV), or the lexicon's code.
 """
@@ -95,12 +100,14 @@ class Lexicon:
     sector_words: dict[str, str] = field(default_factory=dict)
     titles: dict[str, tuple[str, str]] = field(default_factory=dict)  # word -> (kind, sector)
     _index: dict[str, list[LexEntry]] = field(default_factory=dict)
+    _by_first: dict[str, list[str]] = field(default_factory=dict)  # first word -> multi-word index keys
 
     def __post_init__(self) -> None:
         self.reindex()
 
     def reindex(self) -> None:
         self._index = {}
+        self._by_first = {}
         for e in self.entries:
             for n in (e.name, *e.aliases):
                 key = norm_name(n)
@@ -123,6 +130,25 @@ class Lexicon:
         return LexEntry(name=latest.name, aliases=latest.aliases, country=latest.country,
                         sector="ELI" if ended and latest.kind == "person" else None, cameo=None,
                         role=None, kind=latest.kind, source=latest.source)
+
+    def find_spelling(self, name: str, day: dt.date | None = None) -> LexEntry | None:
+        """A person's full name spelled one letter off a known one, same first name ("Francois Mitterand",
+        "Laurent Gbago"): news transliterations and typos. Only names of two or more words, ten letters or more,
+        and only when a single known person is that close."""
+        key = norm_name(name)
+        words = key.split()
+        if len(words) < 2 or len(key) < 10:
+            return None
+        if not self._by_first:
+            for k in self._index:
+                if " " in k:
+                    self._by_first.setdefault(k.split()[0], []).append(k)
+        close = {k for k in self._by_first.get(words[0], ()) if k != key and _one_edit(k, key)
+                 and any(e.kind == "person" for e in self._index[k])}
+        if len(close) != 1:
+            return None
+        e = self.find(close.pop(), day)
+        return e if e is not None and e.kind == "person" else None
 
     def sector_of(self, word: str) -> str | None:
         return self.sector_words.get(word.lower())
@@ -155,6 +181,18 @@ class Lexicon:
         # Up to three modifiers, spelled out: a pattern that starts with an optional token is tried at every token.
         heads = [[mod] * k + [office] for k in range(4)]
         return [{"label": "TITLE", "pattern": h + t} for h in heads for t in ([], tail, tail + tail)]
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Are two strings one insertion, deletion or substitution apart?"""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + 1:] == b[i + 1:] if len(a) == len(b) else a[i:] == b[i + 1:]
 
 
 def gazetteer_words(gaz: Gazetteer) -> set[str]:
@@ -322,6 +360,9 @@ class _Actor:
     head: str | None = None  # head lemma for groups ("junta", "official")
     role_span: tuple[int, int] | None = None  # token range of a person's stated role
     from_lexicon: bool = False  # role and sector from a bundled lexicon: a role stated in the text overrides them
+    inferred: bool = False  # country not stated but inferred from the sentence or the article (then no CAMEO code)
+    no_guess: bool = False  # the text ties it to an actor of unknown country ("his government"): no domestic default
+    owner: str | None = None  # the person a "his"/"her" group belongs to; it shares an inferred country
     mentions: list[tuple[int, int]] = field(default_factory=list)
     first: int = 0
 
@@ -346,6 +387,7 @@ class _Builder:
         self.groups_by_head: dict[str, list[str]] = {}  # head lemma -> group actor keys in text order
         self.person_names: list[tuple[str, SpacySpan]] = []  # first full-name mention of each person, for roles
         self.role_tokens: set[int] = set()
+        self.place_tokens: set[int] = set()
 
     # ---- helpers ----
     def actor(self, key: str, name: str, kind: str, first: int, **kw) -> _Actor:
@@ -381,13 +423,21 @@ class _Builder:
             start, end = _trim_span(ent)
             if start >= end:
                 continue
+            if start >= 2 and doc[start - 1].text in ("'s", "’s") and doc[start - 2].is_title \
+                    and doc[start - 2].i not in self.tok_actor and self.lex.find(doc[start - 2:end].text, self.day):
+                start -= 2  # a name with a possessive inside, cut at it: "People's Liberation Army"
             span = doc[start:end]
             text = span.text
             label = ent.label_
             country, gkind = self.geo_country(text)
             lexe = self.lexicon_match(span, label) if label in ("PERSON", "ORG", "GPE", "NORP", "FAC") else None
+            if lexe is not None and lexe.kind != "country" and lexe.country and label == "ORG" \
+                    and self.generic_name(span) and self.modifier_country(span) not in (None, lexe.country):
+                lexe = None  # "Chile's Defense Department" is not the Pentagon: a generic name, another country's
             if lexe is not None and lexe.kind != "country":
                 self.named_from_lexicon(span, lexe, label)
+                continue
+            if gkind == "demonym" and self.ethnic_group(span, country):
                 continue
             if gkind in ("country", "capital", "demonym") or (gkind and label in _PLACE_LABELS):
                 if label not in _PLACE_LABELS:
@@ -397,6 +447,8 @@ class _Builder:
                     a = self.country_actor(country, span.start)
                     self.link(a, span.start, span.end)
                     key = a.key
+                else:
+                    self.place_tokens.update(range(span.start, span.end))  # a place is not a group ("West Bank")
                 self.entities.append((span, key, country, label))
                 continue
             if label == "PERSON" or self.person_part(span) is not None:
@@ -405,6 +457,36 @@ class _Builder:
                 self.organization(span)
             else:
                 self.entities.append((span, None, country, label))
+
+    def generic_name(self, span: SpacySpan) -> bool:
+        """A name made only of office and sector words ("Defense Department", "Foreign Ministry", "Supreme Court"),
+        which many countries' bodies share."""
+        return all(t.lower_ in _GENERIC_NAME_WORDS or self.lex.sector_of(t.lemma_.lower()) or self.lex.sector_of(t.lower_)
+                   for t in span if not t.is_punct)
+
+    def ethnic_group(self, span: SpacySpan, demonym_country: str | None) -> bool:
+        """A people named as a community inside a country is a group of that country, not the state of its name:
+        "ethnic Albanians in south Serbia", "the Albanians of southern Serbia" (a group of Serbia), "ethnic Turks"
+        (a group whose country the sentence or article gives). Returns whether the span was taken as such."""
+        doc = self.doc
+        head = span.root
+        if head.dep_ in ("amod", "compound", "poss") or head.tag_ not in ("NNPS", "NNS", "NNP"):
+            return False  # "ethnic Albanian guerrillas", "Albania's": the demonym modifies something else
+        ethnic = span.start > 0 and doc[span.start - 1].lower_ == "ethnic"
+        country = None  # the country (or a place of it) they live in: "in south Serbia", "of southern Serbia"
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.i == span.end and prep.lower_ in (("of", "in") if ethnic else ("of",)):
+                country = next((self.token_country(g, places=True) for g in prep.children if g.dep_ == "pobj"), None)
+        if not ethnic and country in (None, demonym_country):
+            return False
+        if country == demonym_country:
+            country = None
+        left = span.start - 1 if ethnic else span.start
+        a = self.actor(f"group:ethnic:{norm_name(span.text)}:{country}", doc[left:span.end].text, "group", left,
+                       country=country, sector="CVL", head=head.lemma_.lower())
+        self.link(a, left, span.end)
+        self.entities.append((span, a.key, demonym_country, "NORP"))
+        return True
 
     def lexicon_match(self, span: SpacySpan, label: str) -> LexEntry | None:
         """A lexicon entry for an entity: its whole text; for a person, the longest run of two or more of its name
@@ -420,7 +502,7 @@ class _Builder:
                     e = self.lex.find(span[i:i + size].text, self.day)
                     if e is not None and e.kind == "person":
                         return e
-            return None
+            return self.lex.find_spelling(span.text, self.day)
         if label == "ORG":
             c, kind = self.geo_country(span[0].text)
             if c and kind in ("demonym", "country"):
@@ -469,7 +551,14 @@ class _Builder:
         country = self.gaz.nationality(text) if hasattr(self.gaz, "nationality") else None
         if country is None:
             country = self.modifier_country(span)
+        if country is None and len(span) > 1 and span[0].is_title:
+            # a country or organisation of the lexicons in front: "Arnor Ministry of X", "Hamas Interior Ministry"
+            e = self.lex.find(span[0].text, self.day)
+            if e is not None and e.kind in ("country", "organization") and e.country:
+                country = e.country
         sector = self.sector_of_tokens(span)
+        if self.geo_country(text)[1] in ("region", "city"):
+            sector = None  # a place tagged as an organisation ("West Bank"): its words say nothing of a sector
         if country is None and _looks_international(span):
             sector = "IGO"  # "Asia-Pacific Economic Cooperation", "European Community"
         a = self.actor(key, _strip_det(text), "organization", span.start, country=country, sector=sector,
@@ -549,6 +638,10 @@ class _Builder:
             if title is not None:
                 j = title.start
                 continue
+            if j - 2 >= name.sent.start and doc[j - 1].text in ("-", "–") and not doc[j - 2].whitespace_ \
+                    and self.title_at_end.get(j - 1) is not None:  # "Secretary-General" split at its hyphen
+                j -= 1
+                continue
             if j > name.sent.start and doc[j - 1].dep_ in ("compound", "amod", "nmod", "poss", "case") \
                     and j <= doc[j - 1].head.i < name.end and not doc[j - 1].is_punct and doc[j - 1].tag_ != "DT":
                 j -= 1
@@ -589,6 +682,13 @@ class _Builder:
         country = self.role_country(role_span)
         if country and not a.country:
             a.country = country
+        if not a.country and not a.cameo:
+            # "U.N. mediator Diego Cordovez", "Arab League Secretary-General X": the title's own organisation, an
+            # international one, is what the person speaks for (not a country named nearby).
+            igo = self.international_in(role_span)
+            if igo is not None:
+                a.cameo = igo.cameo
+                a.sector = igo.sector or a.sector
         sector = self.role_sector(role_span)
         if sector and (not a.sector or a.from_lexicon or a.sector == "GOV" and sector == "MIL"):
             a.sector = sector
@@ -633,8 +733,22 @@ class _Builder:
                     return g.country
         return None
 
+    def international_in(self, span: SpacySpan) -> _Actor | None:
+        """An international organisation (IGO/NGO/IMG with a CAMEO code, in no one country) named inside a span."""
+        for t in span:
+            k = self.tok_actor.get(t.i)
+            if k:
+                b = self.actors[k]
+                if not b.country and b.cameo and (b.sector in ("IGO", "NGO", "IMG") or b.cameo[:3] in ("IGO", "NGO", "IMG")):
+                    return b
+        return None
+
     def role_sector(self, span: SpacySpan) -> str | None:
-        words = [t.lower_ for t in span]
+        words = [t.lower_ for t in span if t.text not in ("-", "–")]
+        # "Secretary General", "Attorney General", "Governor General": "general" after a civil office is not a rank
+        words = [w for n, w in enumerate(words) if not (w == "general" and n > 0 and
+                 self.lex.titles.get(words[n - 1], ("", ""))[0] == "office" and
+                 self.lex.titles.get(words[n - 1], ("", ""))[1] != "MIL")]
         if "former" in words or any(w.startswith("ex-") for w in words):
             return "ELI"  # CAMEO: elites, former government officials
         mil = any(self.lex.titles.get(w, ("", ""))[1] == "MIL" or self.lex.sector_of(w) == "MIL" for w in words)
@@ -691,6 +805,12 @@ class _Builder:
 
     def sector_of_tokens(self, span: SpacySpan) -> str | None:
         words = [t.lower_ for t in span]
+        if span.root.lemma_.lower() in ("ministry", "department"):
+            return "GOV"  # a defence ministry is a government body (as the lexicons code them), not the armed forces
+        if span.start <= span.root.i < span.end:
+            phrase = self.phrase_sector(span.root)  # "National Guard" MIL, "Central Bank of X" GOV
+            if phrase:
+                return phrase
         if any(self.lex.sector_of(w) == "MIL" for w in words):
             return "MIL"
         for t in [span.root, *reversed(list(span))]:
@@ -703,7 +823,8 @@ class _Builder:
     def groups_pass(self) -> None:
         doc = self.doc
         for tok in doc_tokens(doc):
-            if tok.i in self.tok_actor or tok.i in self.role_tokens or tok.pos_ not in ("NOUN", "PROPN"):
+            if tok.i in self.tok_actor or tok.i in self.role_tokens or tok.i in self.place_tokens \
+                    or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
             lemma = tok.lemma_.lower()
             if tok.lower_ in _COUNTRY_ANAPHORA and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
@@ -713,7 +834,7 @@ class _Builder:
                     a = self.country_actor(iso, tok.i)
                     self.link(a, tok.i, tok.i + 1)
                 continue
-            sector = self.lex.sector_of(lemma) or self.lex.sector_of(tok.lower_)
+            sector = self.phrase_sector(tok) or self.lex.sector_of(lemma) or self.lex.sector_of(tok.lower_)
             if not sector or tok.dep_ in ("compound",) and tok.head.pos_ in ("NOUN", "PROPN"):
                 continue
             if tok.dep_ == "amod":
@@ -726,6 +847,9 @@ class _Builder:
                 np = doc[left:of_end]
                 inner = doc[of_end - 1]  # "a delegation of senior US military officials": "officials" refers too
             sector = self.np_sector(np, tok, sector)
+            if sector == "UAF":  # "Boko Haram gunmen" are not unidentified: the named group's sector
+                named = [self.actors[k] for k in (self.tok_actor.get(t.i) for t in np) if k]
+                sector = next((b.sector for b in named if b.kind == "organization" and b.sector), sector)
             if country is not None:
                 # "Senior Hungarian and Romanian officials": one group per country, each mentioned by the phrase.
                 countries = [country] + [c for c in self.conjoined_countries(tok, left) if c != country]
@@ -738,11 +862,12 @@ class _Builder:
                     if inner is not None and inner.pos_ == "NOUN" and self.lex.sector_of(inner.lemma_.lower()):
                         self.groups_by_head.setdefault(inner.lemma_.lower(), []).append(a.key)
                 continue
-            ante = self.group_antecedent(tok)
+            igo = self.international_of(tok)  # "a spokesman for the United Nations": said explicitly, wins
+            ante = self.group_antecedent(tok) if igo is None else None
             if ante is not None:
                 self.link(ante, np.start, np.end)
                 continue
-            igo = self.international_modifier(np, tok)
+            igo = igo or self.international_modifier(np, tok)
             if igo is not None:  # "U.N. peacekeepers", "NATO troops": of the organisation, in no one country
                 key = f"group:{igo.key}:{lemma}"
                 a = self.actor(key, _strip_det(np.text), "group", np.start, country=None, sector=sector,
@@ -750,12 +875,62 @@ class _Builder:
                 self.link(a, np.start, np.end)
                 self.groups_by_head.setdefault(lemma, []).append(a.key)
                 continue
+            owner = self.possessor(tok)
+            if owner is not None:  # "his government": the country of the person "his" refers to, or none
+                key = f"group:{owner.key}:{lemma}"
+                a = self.actor(key, _strip_det(np.text), "group", np.start, country=owner.country, sector=sector,
+                               head=lemma, cameo=None if owner.country else owner.cameo)
+                a.no_guess = not owner.country and not owner.cameo
+                a.owner = owner.key
+                self.link(a, np.start, np.end)
+                self.groups_by_head.setdefault(lemma, []).append(a.key)
+                continue
             if any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in tok.children) or tok.tag_ == "NNS" \
-                    or (tok.is_title and tok.pos_ == "PROPN"):  # a bare title: "Defense Minister said"
+                    or (tok.is_title and tok.pos_ == "PROPN") \
+                    or (tok.dep_ in ("nsubj", "nsubjpass", "ROOT") and left < tok.i):  # a bare title: "Defense Minister
+                # said"; a modified subject with no article, as headlines write it ("Muslim cleric arrested")
                 key = f"group:?:{lemma}:{tok.i}"
                 a = self.actor(key, _strip_det(np.text), "group", np.start, country=None, sector=sector, head=lemma)
                 self.link(a, np.start, np.end)
                 self.groups_by_head.setdefault(lemma, []).append(a.key)
+
+    def phrase_sector(self, head: Token) -> str | None:
+        """Sector of the longest sector phrase of sectors.tsv ending at a head noun ("police station" COP, "central
+        bank" GOV, "agricultural workers" AGR), its earlier words as written and the head as its lemma."""
+        left, _ = _np_bounds(head)
+        last = head.lemma_.lower()
+        for k in range(max(left, head.i - 3), head.i):
+            words = [t.lower_ for t in self.doc[k:head.i] if not t.is_punct]
+            if not words or words[0] in _DETERMINERS:
+                continue
+            sec = self.lex.sector_of(" ".join([*words, last]))
+            if sec:
+                return sec
+        return None
+
+    def possessor(self, head: Token) -> _Actor | None:
+        """The person a "his"/"her" in front of a head noun refers to: the last person named before it."""
+        if not any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in head.children):
+            return None
+        at = head.idx
+        best: tuple[int, _Actor] | None = None
+        for a in self.actors.values():
+            if a.kind == "person":
+                starts = [s for s, _ in a.mentions if s < at]
+                if starts and (best is None or max(starts) > best[0]):
+                    best = (max(starts), a)
+        return best[1] if best else None
+
+    def international_of(self, head: Token) -> _Actor | None:
+        """An international organisation a head noun is "of", "for" or "from" ("a spokesman for the UN")."""
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "from", "at") and prep.i > head.i:
+                for g in prep.children:
+                    k = self.tok_actor.get(g.i) if g.dep_ == "pobj" else None
+                    b = self.actors[k] if k else None
+                    if b is not None and not b.country and b.cameo and b.sector in ("IGO", "NGO", "IMG"):
+                        return b
+        return None
 
     def international_modifier(self, np: SpacySpan, head: Token) -> _Actor | None:
         for t in np:
@@ -791,8 +966,8 @@ class _Builder:
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ in ("of", "from", "in") and child.i == right:
                     for g in child.children:
-                        if g.dep_ == "pobj":
-                            c = self.token_country(g)
+                        if g.dep_ == "pobj":  # a city or region counts: "the rebels in Darfur"
+                            c = self.token_country(g, places=child.lower_ in ("in", "from"))
                             if c:
                                 return c, g.i + 1
                             if g.pos_ in ("NOUN", "PROPN"):
@@ -876,11 +1051,11 @@ class _Builder:
             if a.kind == "person" and not a.country and a.role_span:
                 # groups are known now: "the prime minister of the ruling junta" -> the junta's country
                 a.country = self.role_country(self.doc[a.role_span[0]:a.role_span[1]])
-            if a.kind in ("person", "organization") and not a.country:
+            if a.kind in ("person", "organization") and not a.country and not a.cameo:
                 a.country = self.inherited_country(a)
         self.domestic_fallback()
         for a in self.actors.values():
-            if not a.cameo and a.country:
+            if not a.cameo and a.country and not a.inferred:
                 a.cameo = a.country + (a.sector or "") if a.kind != "country" else a.country
         ordered = sorted(self.actors.values(), key=lambda a: (min(s for s, _ in a.mentions) if a.mentions else 0))
         ids = {a.key: f"a{n}" for n, a in enumerate(ordered, 1)}
@@ -898,31 +1073,61 @@ class _Builder:
         return tuple(ents), actors
 
     def domestic_fallback(self) -> None:
-        """Office holders and domestic groups the article gives no country ("President X said", "police
-        arrested", "the rebels") belong to the article's leading country, as event coders read news: unless
-        another person or group in the same sentence already holds that country (a visitor is not the host)."""
-        cands = [a for a in self.actors.values() if not a.country and not a.cameo and a.mentions
-                 and ((a.kind == "person" and (a.role or a.sector)) or (a.kind == "group" and a.sector
-                      and a.sector not in ("IGO", "NGO", "IMG", "UAF", "REF")))]
+        """People, organisations and groups the article gives no country belong, as event coders read news, to the
+        country of the sentence they are named in, else to the article's leading country ("an Argentine judge
+        ordered former president Carlos Menem to appear"; "President X said"; "police arrested"; "the rebels").
+
+        The title's own modifier was tried first (``read_role``). Then, for a person or organisation: the country
+        held by the other people, groups and organisations of its sentence when they hold one, or several of which
+        one is the leading country; for a group, the leading country. Not guessed: a person in state office (or of
+        unknown sector) named beside only state actors or former leaders ("President X welcomed South African leader
+        Y": leaders meet foreigners as often as compatriots), or beside actors of several countries none of them
+        the leading one. A country inferred here is marked: the actor keeps no CAMEO code (``cameo`` null)."""
+        cands = [a for a in self.actors.values() if not a.country and not a.cameo and a.mentions and not a.no_guess
+                 and (a.kind == "person" or a.kind == "group" and a.sector and a.sector not in _NO_COUNTRY_SECTORS
+                      or a.kind == "organization" and a.sector not in _NO_COUNTRY_SECTORS and not self.worldwide(a))]
         if not cands:
             return
         lead = self.leading_country(len(self.doc) - 1, places=True)
-        if lead is None:
-            return
         sent_of = self.sentence_of
-        held: dict[int, set[str]] = {}
+        held: dict[int, list[_Actor]] = {}
         for b in self.actors.values():
             if b.kind in ("person", "group", "organization") and b.country:
-                for s, _ in b.mentions:
-                    held.setdefault(sent_of(s), set()).add(b.country)
+                for k in dict.fromkeys(sent_of(s) for s, _ in b.mentions):
+                    held.setdefault(k, []).append(b)
         for a in cands:
-            sents = {sent_of(s) for s, _ in a.mentions}
-            if any(lead in held.get(k, ()) for k in sents) and a.kind == "person":
-                continue
-            if a.kind == "person" and any(held.get(k) for k in sents):
-                continue  # someone else in the sentence has a country: too ambiguous to guess
-            a.country = lead
-            a.cameo = None
+            others = [b for b in held.get(sent_of(min(s for s, _ in a.mentions)), ()) if b.key != a.key]
+            if a.kind == "group":  # no leading country (no country named at all): the sentence's other actors'
+                country = lead or self.sentence_country(a, others, None)
+            else:
+                country = self.sentence_country(a, others, lead)
+            if country:
+                a.country = country
+                a.cameo = None
+                a.inferred = True
+        for a in self.actors.values():  # "his government", his country once inferred
+            o = self.actors.get(a.owner) if a.owner else None
+            if o is not None and not a.country and not a.cameo and o.country:
+                a.country, a.inferred = o.country, True
+
+    def worldwide(self, a: _Actor) -> bool:
+        """An organisation named as international ("International Crisis Group", "World Vision"): no one country."""
+        return bool({w.lower() for w in re.findall(r"[\w.]+", a.name)} & _WORLDWIDE)
+
+    def sentence_country(self, a: _Actor, others: list[_Actor], lead: str | None) -> str | None:
+        """The country a person or organisation with none most likely belongs to, from the other actors of its
+        sentence (see ``domestic_fallback``)."""
+        if not others:
+            return lead
+        if a.kind == "person" and a.sector in _STATE_SECTORS and \
+                all(b.sector in _STATE_SECTORS or b.sector == "ELI" for b in others):
+            # a leader beside only state actors (or former leaders, who travel as current ones do): visitor or
+            # host, too ambiguous to guess
+            return None
+        countries = list(dict.fromkeys(b.country for b in others))
+        if len(countries) == 1:
+            return countries[0]
+        return lead if lead in countries else None
 
     def sentence_of(self, char: int) -> int:
         starts = self.sent_starts
@@ -954,6 +1159,13 @@ class _Builder:
         return None
 
 
+_STATE_SECTORS = {None, "GOV", "MIL", "SPY"}  # actors that deal with foreign states as much as with their own
+_NO_COUNTRY_SECTORS = {"IGO", "NGO", "IMG", "UAF", "REF"}  # international, unidentified, or displaced by definition
+_WORLDWIDE = {"international", "world", "global", "transnational", "u.n.", "un", "worldwide"}
+_GENERIC_NAME_WORDS = {"department", "ministry", "of", "the", "for", "and", "foreign", "affairs", "interior", "home",
+                       "national", "supreme", "federal", "state", "general", "staff", "high", "command", "assembly",
+                       "council", "court", "security", "intelligence", "service", "services", "agency", "office",
+                       "central", "bank", "house", "guard", "justice", "finance", "health", "education", "trade"}
 _INHERIT_DEPS = {"pobj", "prep", "agent", "acl", "appos", "compound", "conj"}
 
 
@@ -962,7 +1174,7 @@ _REGIONAL = {"international", "united", "nations", "u.n.", "un", "world", "globa
              "nordic", "gulf", "caribbean", "eurasian", "regional", "intergovernmental", "west", "east", "southern"}
 _IGO_HEADS = {"community", "union", "organization", "organisation", "league", "council", "cooperation", "bank", "fund",
               "court", "commission", "agency", "forum", "alliance", "conference", "association", "secretariat",
-              "programme", "program", "tribunal"}
+              "programme", "program", "tribunal", "office"}
 
 
 def _looks_international(span: SpacySpan) -> bool:
