@@ -138,3 +138,11 @@ def test_the_press_is_not_whom_a_statement_concerns(pipeline):
 def test_conjunct_inside_an_actor_phrase_joins_it(pipeline):
     src, code, tgt, _ = only(pipeline, "Lawmakers in France and Germany welcomed a resumption of formal ties with Iran.")
     assert src == {"FRA", "DEU"} and tgt == {"IRN"} and code.startswith("05")
+
+
+def test_a_guessed_country_lowers_confidence(pipeline):
+    (stated,) = pipeline.extract("Kenyan police arrested two Ugandan journalists on Monday.").events
+    rec = pipeline.extract("Kenyan police arrested two journalists on Monday.")
+    (guessed,) = rec.events
+    assert rec.actor(guessed.target[0]).cameo is None  # the actor stage's mark of a guessed country
+    assert guessed.confidence < stated.confidence

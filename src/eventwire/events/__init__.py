@@ -1086,6 +1086,11 @@ def _finish(ctx: _Ctx, d: _Draft, sent, inputs: EventInputs) -> Event:
     t = d.trigger
     location = _location(ctx, d)
     target = list(d.target)
+    if target and location is not None and location.country and all(_inferred(ctx, x) for x in target) \
+            and location.country not in {ctx.actor_by_id[x].country for x in target}:
+        # "bombers killed 23 people in Tel Aviv": the victims' country was only guessed from the article; the place
+        # the text states is better evidence
+        target = _actors_of_country(ctx, location.country, exclude=d.source, inputs=inputs) or target
     if not target and location is not None and not d.code.startswith(("01", "02")):
         # "talks in Niamey", "fired shells at targets in Jericho", "opened an embassy in Tehran": an act with no
         # named target is done to the country where it happens (unless that is the source's own country).
@@ -1104,6 +1109,7 @@ def _finish(ctx: _Ctx, d: _Draft, sent, inputs: EventInputs) -> Event:
     conf -= 0.1 if t.pos_ == "NOUN" else 0.0
     conf -= 0.05 if d.hypothetical else 0.0
     conf += 0.05 if not d.code.startswith("01") else 0.0
+    conf -= 0.1 if any(_inferred(ctx, x) for x in (*d.source, *target)) else 0.0
     return Event(
         id="", source=tuple(d.source), target=tuple(target), cameo=d.code, cameo_root=d.code[:2],
         plover=pl.plover if pl else None, plover_mode=pl.mode if pl else None,
@@ -1193,6 +1199,12 @@ HOME_DIRECTED_ROOTS = frozenset({"14", "17", "18", "19", "20"})
 # Measures a government takes against its own people, threatened or eased: curfews, martial law, bans on parties or
 # freedoms (CAMEO 132x threaten to impose them, 081x ease them).
 HOME_DIRECTED_CODES = ("132", "081")
+
+
+def _inferred(ctx: _Ctx, actor_id: str) -> bool:
+    """The actor's country was guessed by the actor stage's domestic default, not stated (its CAMEO code is null)."""
+    a = ctx.actor_by_id.get(actor_id)
+    return a is not None and bool(a.country) and not a.cameo
 
 
 def _home_directed(code: str) -> bool:
