@@ -73,3 +73,39 @@ def test_every_lexicon_code_is_in_the_codebook():
     codes = tables.cameo_codes()
     for e in tables.lexicon().entries:
         assert e.code is None or e.code in codes, (e.lemma, e.code)
+
+
+@pytest.mark.parametrize("text,code", [
+    # the kind of aid, person or property, and what is investigated pick the sub-code
+    ("Canada will provide food aid to Haiti.", "0333"),
+    ("Angola asked Portugal for military aid.", "0232"),
+    ("Japan halted economic aid to Serbia.", "1621"),
+    ("The United States suspended military aid to Egypt.", "1622"),
+    ("Kenya released two British tourists.", "0841"),
+    ("Iran released the seized British tanker.", "0842"),
+    ("Israel lifted the blockade of Gaza.", "0872"),
+    ("Peru is investigating war crimes by the army.", "094"),
+    ("Chile opened a corruption investigation against the mayor.", "091"),
+    ("Spain established diplomatic ties with Israel.", "054"),
+    ("France cancelled a visit to China.", "161"),
+    ("The United States urged Iran to renounce violence.", "0256"),
+    ("Egypt asked Sudan to provide information about the attack.", "0214"),
+    ("Nigeria banned rallies in Lagos.", "1721"),
+    ("Russia threatened to cut off gas to Ukraine.", "131"),
+    ("The Iraqi army launched artillery fire against Kurdish positions.", "194"),
+    ("India handed over two suspects to Pakistan.", "063"),
+])
+def test_sub_codes(text, code):
+    got = _codes(text)
+    assert code in got, f"{text!r}: expected CAMEO {code}, got {sorted(got)}"
+
+
+@pytest.mark.parametrize("text,code", [
+    # stopping ties, talks or joint programmes is not stopping aid, though "military" modifies the noun
+    ("France suspended military cooperation with Mali.", "160"),
+    ("Russia cut ties with Georgia.", "161"),
+    ("Britain stopped talks with Iran.", "164"),
+])
+def test_stopping_other_things_is_not_stopping_aid(text, code):
+    got = _codes(text)
+    assert code in got and not any(c.startswith("162") for c in got), sorted(got)
