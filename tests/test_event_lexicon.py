@@ -109,3 +109,15 @@ def test_sub_codes(text, code):
 def test_stopping_other_things_is_not_stopping_aid(text, code):
     got = _codes(text)
     assert code in got and not any(c.startswith("162") for c in got), sorted(got)
+
+
+@pytest.mark.parametrize("text,code", [
+    # predicates that name an act as their complement code the act itself
+    ("Sudan's government is responsible for mass killings in Darfur.", "202"),
+    ("Both the Philippine army and the rebels are guilty of violating the ceasefire agreement.", "196"),
+    ("Palestinian youths resorted to throwing stones at Israeli soldiers.", "145"),
+    ("Japan is exploring the possibility of sanctions against North Korea.", "014"),
+])
+def test_acts_named_by_complements(text, code):
+    got = _codes(text)
+    assert code in got, f"{text!r}: expected CAMEO {code}, got {sorted(got)}"
