@@ -121,3 +121,9 @@ def test_stopping_other_things_is_not_stopping_aid(text, code):
 def test_acts_named_by_complements(text, code):
     got = _codes(text)
     assert code in got, f"{text!r}: expected CAMEO {code}, got {sorted(got)}"
+
+
+def test_clashing_over_an_issue_is_a_dispute_but_clashing_with_troops_is_fighting():
+    assert "110" in _codes("France and Germany clashed over the budget.")
+    fight = _codes("Indian troops clashed with Pakistani soldiers over the disputed post.")
+    assert "190" in fight and "110" not in fight, sorted(fight)
