@@ -127,3 +127,15 @@ def test_clashing_over_an_issue_is_a_dispute_but_clashing_with_troops_is_fightin
     assert "110" in _codes("France and Germany clashed over the budget.")
     fight = _codes("Indian troops clashed with Pakistani soldiers over the disputed post.")
     assert "190" in fight and "110" not in fight, sorted(fight)
+
+
+@pytest.mark.parametrize("text,code", [
+    ("North Korea tested a ballistic missile.", "150"),
+    ("Hamas vowed revenge against Israel.", "130"),
+    ("Turkish police rounded up 40 Kurdish activists.", "173"),
+    ("Rebels looted shops in Bangui.", "171"),
+    ("The Egyptian government shut down the newspaper.", "1721"),
+])
+def test_more_news_verbs(text, code):
+    got = _codes(text)
+    assert code in got, f"{text!r}: expected CAMEO {code}, got {sorted(got)}"
