@@ -139,3 +139,9 @@ def test_clashing_over_an_issue_is_a_dispute_but_clashing_with_troops_is_fightin
 def test_more_news_verbs(text, code):
     got = _codes(text)
     assert code in got, f"{text!r}: expected CAMEO {code}, got {sorted(got)}"
+
+
+def test_handing_in_weapons_is_demobilizing_not_returning_property():
+    got = _codes("The Kenyan government returned the weapons seized from Somali militias.")
+    assert "0873" in got and "0842" not in got, sorted(got)
+    assert "0842" in _codes("Iran returned the seized British ship.")
