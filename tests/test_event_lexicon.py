@@ -145,3 +145,13 @@ def test_handing_in_weapons_is_demobilizing_not_returning_property():
     got = _codes("The Kenyan government returned the weapons seized from Somali militias.")
     assert "0873" in got and "0842" not in got, sorted(got)
     assert "0842" in _codes("Iran returned the seized British ship.")
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Ivory Coast rebels rejected a west African peace plan.", "127"),
+    ("Israel rejected French mediation.", "126"),
+    ("Syria rejected an invitation to talks with Israel.", "125"),
+])
+def test_what_is_rejected_picks_the_sub_code(text, code):
+    got = _codes(text)
+    assert code in got, f"{text!r}: expected CAMEO {code}, got {sorted(got)}"
