@@ -155,3 +155,12 @@ def test_handing_in_weapons_is_demobilizing_not_returning_property():
 def test_what_is_rejected_picks_the_sub_code(text, code):
     got = _codes(text)
     assert code in got, f"{text!r}: expected CAMEO {code}, got {sorted(got)}"
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Egypt and Iran renewed diplomatic ties.", "050"),
+    ("Israeli troops sealed off the town of Jenin.", "191"),
+])
+def test_renewing_ties_and_sealing_areas(text, code):
+    got = _codes(text)
+    assert code in got, f"{text!r}: expected CAMEO {code}, got {sorted(got)}"
