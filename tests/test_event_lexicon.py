@@ -164,3 +164,21 @@ def test_what_is_rejected_picks_the_sub_code(text, code):
 def test_renewing_ties_and_sealing_areas(text, code):
     got = _codes(text)
     assert code in got, f"{text!r}: expected CAMEO {code}, got {sorted(got)}"
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Indian police fired tear gas at protesters in Kashmir.", "175"),
+    ("Syria used poison gas against rebels.", "2041"),
+    ("Venezuela nationalized American oil companies.", "1711"),
+    ("The Afghan government granted amnesty to Taliban fighters.", "0841"),
+    ("Nigerian workers went on strike in Lagos.", "143"),
+    ("Jordan hosts more than a million Syrian refugees.", "073"),
+])
+def test_repression_weapons_property_and_hosting(text, code):
+    got = _codes(text)
+    assert code in got, f"{text!r}: expected CAMEO {code}, got {sorted(got)}"
+
+
+def test_rockets_are_not_tear_gas():
+    got = _codes("Hamas fired rockets at Israel.")
+    assert "194" in got and "175" not in got, sorted(got)
