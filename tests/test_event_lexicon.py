@@ -182,3 +182,21 @@ def test_repression_weapons_property_and_hosting(text, code):
 def test_rockets_are_not_tear_gas():
     got = _codes("Hamas fired rockets at Israel.")
     assert "194" in got and "175" not in got, sorted(got)
+
+
+@pytest.mark.parametrize("text", [
+    "France welcomed the release of the hostages.",
+    "Syria welcomed the withdrawal of Israeli troops from Lebanon.",
+])
+def test_welcoming_someone_elses_act_is_praise(text):
+    got = _codes(text)
+    assert "051" in got, sorted(got)
+    assert not any(c.startswith("08") for c in got), sorted(got)  # the welcomer did not release or withdraw
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Russia voiced concern about NATO expansion.", "012"),
+    ("Germany voiced support for Ukraine.", "019"),
+])
+def test_voiced_attitudes(text, code):
+    assert code in _codes(text)
