@@ -200,3 +200,11 @@ def test_welcoming_someone_elses_act_is_praise(text):
 ])
 def test_voiced_attitudes(text, code):
     assert code in _codes(text)
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Iran threatened to close the Strait of Hormuz.", "1381"),
+    ("Egypt banned the Muslim Brotherhood.", "1722"),
+])
+def test_closing_waterways_and_banning_movements(text, code):
+    assert code in _codes(text)
