@@ -39,7 +39,7 @@ def _codes(text: str) -> dict[str, list]:
     ("The Zambian president reneged on his promise to the opposition.", "120"),
     ("Chile summoned the Peruvian ambassador.", "114"),
     # force posture, coercion, violence (15-20)
-    ("Pakistan ordered troops to the border with India.", "154"),
+    ("Pakistan ordered the deployment of troops to the border with India.", "154"),
     ("Iran is manufacturing chemical weapons.", "154"),
     ("Russia closed its border with Georgia.", "191"),
     ("Egyptian police dispersed protesters in Cairo.", "175"),
@@ -208,3 +208,18 @@ def test_voiced_attitudes(text, code):
 ])
 def test_closing_waterways_and_banning_movements(text, code):
     assert code in _codes(text)
+
+
+@pytest.mark.parametrize("text,code,not_code", [
+    # the object alone must not decide: troops ordered to withdraw, plain bullets, oil output cuts, nuclear blasts
+    ("Putin ordered troops to withdraw from the border.", None, "154"),
+    ("Syrian soldiers fired bullets at Turkish border guards.", "193", "175"),
+    ("Israeli soldiers fired rubber bullets at Palestinian protesters.", "175", "193"),
+    ("OPEC agreed to cut oil production.", None, "160"),
+    ("North Korea detonated a nuclear device.", "2042", "183"),
+])
+def test_rows_do_not_overreach(text, code, not_code):
+    got = _codes(text)
+    assert not_code not in got, sorted(got)
+    if code is not None:
+        assert code in got, sorted(got)
