@@ -67,6 +67,14 @@ def test_predicted_tuples_product_none_and_dedup():
     assert ev.predicted_tuples(rec, "plover") == {("USA", "NER", "CONSULT"), ("FRA", "NER", "CONSULT")}
 
 
+def test_negated_events_give_no_tuple():
+    from dataclasses import replace
+
+    rec = record(actors=[actor("r", "RUS"), actor("k", "UKR")],
+                 events=[replace(event(["r"], ["k"], "190", "ASSAULT"), negated=True), event(["r"], ["k"], "040")])
+    assert ev.predicted_tuples(rec, "code") == {("RUS", "UKR", "040")}
+
+
 # -- PETRARCH suites ----------------------------------------------------------------------------------------------
 
 def petr(events, **extra):

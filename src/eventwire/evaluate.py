@@ -236,6 +236,8 @@ def predicted_tuples(record: Record | None, level: str) -> set[Tuple3]:
         return out
     by_id = {a.id: a for a in record.actors}
     for ev in record.events:
+        if ev.negated:
+            continue  # "did not attack": the record says it did not happen; the suites list what happened
         if level == "code":
             label = ev.cameo
         elif level == "root":

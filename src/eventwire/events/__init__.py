@@ -15,9 +15,18 @@ One event per statement of an event in the text (a mention with its own evidence
    on its object noun ("expressed hopes that X ..."), the subject of a threat's if/unless condition, a journey's
    destination ("left for X"), and last the actor named by the place of the act or of its object ("opened an
    embassy in Tehran", "criticized the closure of houses in Bree"). Violence with no named doer is ascribed to the
-   place it happens in, unless the victims are of that country. A bare noun naming an act, with no control verb and
-   no target ("since last month's U.S. invasion"), is background and gives no event.
-4. Flags, date and place: negation, hypothetical/intended (modals, conditionals, intent/threat/appeal classes),
+   place it happens in, unless the victims are of that country; with no such place the source stays empty ("two
+   soldiers were killed in an ambush"). A bare noun naming an act, with no control verb and no target ("since last
+   month's U.S. invasion"), is background and gives no event; so is an act in a relative clause or participle that
+   describes a thing ("a resolution that aims to impose sanctions", "a statement criticizing China") and a purpose
+   served by an act already named ("staged protests to demand reforms").
+   More participant rules: a recipient named after the giver's own thing is the target ("offered its troops to
+   Lebanon"); a purpose is aimed at the object of the act it serves ("summoned the ambassador to complain"); a
+   protest, coercion or violence that names no one, and curfews or bans threatened or eased, are aimed at home (the
+   source's own country as the text names it); in a quote, "we" and "us" are the speaker.
+4. Codes refined by the grammar: the means of a harm ("wounded two soldiers in a bomb attack" is 183, not 190); a
+   future act hung on another's ("will withdraw unless ...") is a threat; a speaker's "must" is a demand.
+5. Flags, date and place: negation, hypothetical/intended (modals, conditionals, intent/threat/appeal classes),
    the time expression of the trigger's own clause (walking up through governing clauses, never into a noun phrase:
    "a 2012 agreement" does not date its cancellation), and the place of the clause ("in Niamey", "visited Tehran").
 
@@ -31,6 +40,7 @@ import datetime as dt
 from collections import deque
 from dataclasses import dataclass, field
 
+from spacy import symbols as spacy_symbols
 from spacy.tokens import Doc, Token
 
 from ..nlp import doc_tokens
@@ -83,6 +93,9 @@ PRONOUN_3 = frozenset({"it", "they", "he", "she", "them", "him", "her", "its", "
 ANAPHOR_WINDOW = 3000  # characters back in which "the officials" may pick up "senior US military officials"
 
 
+_TRIGGER_POS = frozenset(spacy_symbols.IDS[p] for p in ("VERB", "AUX", "NOUN", "ADJ"))
+
+
 @dataclass
 class _Match:
     tok: Token
@@ -101,6 +114,7 @@ class _Ctx:
     lex: tables.Lexicon
     anaphora: dict[str, list[tuple[int, list[str]]]] = field(default_factory=dict)
     by_country: dict[str, str] = field(default_factory=dict)
+    quotes: tuple[Quote, ...] = ()
 
 
 # -- public ------------------------------------------------------------------------------------------------------------
@@ -111,7 +125,8 @@ def find_events(doc: Doc, inputs: EventInputs, lexicon_path: str | None = None) 
         return ()
     ctx = _Ctx(doc=doc, actor_at=_actor_index(doc, inputs.actors),
                actor_by_id={a.id: a for a in inputs.actors}, place_at=_place_index(doc, inputs.places),
-               time_on=_time_index(doc, inputs.times), lex=tables.lexicon(lexicon_path))
+               time_on=_time_index(doc, inputs.times), lex=tables.lexicon(lexicon_path),
+               quotes=tuple(q for q in inputs.quotes if q.speaker))
     _index_anaphora(ctx)
     out: list[Event] = []
     for sent in doc.sents:
@@ -285,6 +300,9 @@ def _row_fits(tok: Token, row: LexEntry, pos: str) -> tuple[Token, ...] | None:
 def _phrase_actors(ctx: _Ctx, head: Token, max_cost: int = 4, subject: bool = False) -> list[str]:
     """Actors of the phrase headed by ``head``: those nearest the head (conjuncts and appositions cost nothing).
     In a subject, "in" gives affiliation ("lawmakers in Arnor"); elsewhere it is a place ("a ceasefire in Lebanon")."""
+    if head.lower_ in FIRST_PERSON and head.i not in ctx.actor_at:
+        # "'We will not negotiate with terrorists,' the minister said": in a quote, "we" is the speaker's side
+        return _speaker_at(ctx, head.idx)
     best: int | None = None
     found: list[str] = []
     seen = {head.i}
@@ -322,11 +340,28 @@ def _phrase_actors(ctx: _Ctx, head: Token, max_cost: int = 4, subject: bool = Fa
                 queue.appendleft((ch, cost))
             else:
                 queue.append((ch, cost + 1))
+    if found:
+        # "lawmakers in France and Germany": a conjunct of a word inside a found actor's mention joins it
+        for tok in head.subtree:
+            if any(x in found for x in ctx.actor_at.get(tok.i, ())):
+                for c in tok.children:
+                    if c.dep_ == "conj" and c.i not in seen:
+                        found.extend(x for x in ctx.actor_at.get(c.i, ()) if x not in found)
     if head.pos_ == "NOUN" and any(c.lower_ in DEFINITE for c in head.children if c.dep_ == "det") and (
             not found or all(ctx.actor_by_id[x].country is None for x in found if x in ctx.actor_by_id)):
         # "the officials": nothing (or only a countryless group) here; take the latest "US officials" before it
         found = _antecedent(ctx, head) or found
     return found
+
+
+FIRST_PERSON = frozenset({"we", "i", "us", "me", "our", "my"})
+
+
+def _speaker_at(ctx: _Ctx, char: int) -> list[str]:
+    for q in ctx.quotes:
+        if q.start <= char < q.end and q.speaker in ctx.actor_by_id:
+            return [q.speaker]
+    return []
 
 
 def _has_country(ctx: _Ctx, actor_id: str) -> bool:
@@ -372,14 +407,15 @@ def _subject_actors(ctx: _Ctx, v: Token, depth: int = 0) -> tuple[list[str], boo
         if v.dep_ == "conj":
             return _subject_actors(ctx, v.head, depth + 1)[0], True
         return [], False
-    subj = _children(v, SUBJ)
+    subj = sorted(_children(v, SUBJ), key=lambda x: abs(v.i - x.i))
     if subj:
-        s = subj[0]
+        s = subj[0]  # (the nearest, when a misparse gives two: "airstrikes killed ..., officials said")
         if s.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
             return _phrase_actors(ctx, v.head), True
-        got = _phrase_actors(ctx, s, subject=True)
-        if got:
-            return got, False
+        for s2 in subj:
+            got = _phrase_actors(ctx, s2, subject=True)
+            if got:
+                return got, False
         if s.lower_ in PRONOUN_3 and v.dep_ == "ccomp" and v.head.pos_ in ("VERB", "AUX"):
             # "Niger announced that it had canceled ...": an unresolved pronoun stands for the speaker.
             return _subject_actors(ctx, v.head, depth + 1)[0], True
@@ -432,7 +468,8 @@ def _noun_source(ctx: _Ctx, n: Token) -> list[str]:
     return out
 
 
-def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str | None = None) -> list[str]:
+def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str | None = None,
+                   source: list[str] | None = None) -> list[str]:
     """Who ``v`` is done to: direct object, passive subject, indirect object, or a directed preposition's object."""
     skip = skip or set()
     if v.pos_ == "NOUN":
@@ -440,6 +477,9 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
                        for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"]
         order = [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS
                  for p in c.children if p.dep_ == "pobj"]
+        # "the withdrawal of invasion forces from Panama": the place or party left
+        order += [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
+                  for p in c.children if p.dep_ == "pobj"]
     else:
         order = _children(v, ("dobj",)) + _children(v, PASS_SUBJ) + _children(v, ("dative",))
         preps = [c for c in v.children if c.dep_ in ("prep", "dative") and c.lower_ in TARGET_PREPS
@@ -447,7 +487,7 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
         if code is not None and code[:2] in ("11", "12", "14"):
             # "complained to the UN over Israeli raids": the one complained about, not the addressee
             preps.sort(key=lambda c: c.lower_ not in ("against", "over", "about"))
-        order += [p for c in preps for p in c.children if p.dep_ == "pobj"]
+        order += [p for c in preps for p in (_children(c, ("pobj",)) or _dangling_object(c))]
         # "fired two shells at Seoul", "launched an attack on X": a directed preposition on the object
         order += [p for d in _children(v, ("dobj",)) for c in d.children
                   if c.dep_ == "prep" and c.lower_ in TARGET_PREPS - {"over", "on"} | {"against", "on"}
@@ -455,12 +495,80 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
         # "departed from Libya", "withdrew from X": the place or party left
         order += [p for c in v.children if c.dep_ == "prep" and c.lower_ == "from"
                   for p in c.children if p.dep_ == "pobj"]
+        # "mobilized reservists for a war against Iraq": what the act is for, last
+        order += [p for c in v.children if c.dep_ == "prep" and c.lower_ == "for"
+                  for p in c.children if p.dep_ == "pobj"]
+    own = {ctx.actor_by_id[x].country for x in source or () if x in ctx.actor_by_id} - {None}
+    first: list[str] = []
     for head in order:
         if head.i in skip:
             continue
         got = _phrase_actors(ctx, head)
+        if not got and head.dep_ == "pobj" and head.head.lower_ in RECIPIENT_PREPS:
+            got = _place_of(ctx, head)  # "troops to a peacekeeping force in Liberia"
+        if not got:
+            continue
+        if first and head.dep_ in ("pobj", "dative") and (head.head.lower_ in RECIPIENT_PREPS or head.dep_ == "dative"):
+            return got
+        if first:
+            continue
+        if own and head.dep_ == "dobj" and all(ctx.actor_by_id[x].country in own for x in got if x in ctx.actor_by_id):
+            # "offered its troops to Lebanon", "contributed 4,000 troops to a force in Liberia": the thing given
+            # belongs to the giver; the recipient named after it is the one acted upon
+            first = got
+            continue
+        return got
+    return first
+
+
+RECIPIENT_PREPS = frozenset({"to", "for"})
+
+
+# "in defiance of X", "in protest at X's policies": the one a protest is aimed at
+PROTEST_NOUNS = frozenset({"defiance", "protest", "opposition", "disapproval", "anger", "outrage", "condemnation"})
+
+
+def _protest_target(ctx: _Ctx, t: Token, source: list[str]) -> list[str]:
+    """Whom a protest names in its purpose ("blocked a road to show their disapproval of US policies", "to demand
+    independence from Indonesian rule") or in a manner phrase ("in defiance of Chinese authorities")."""
+    clause = t if t.pos_ in ("VERB", "AUX") else t.head
+    heads: list[Token] = []
+    for v in (clause, t, *_children(clause, ("dobj",))):
+        for c in v.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "against"):
+                for p in _children(c, ("pobj",)):
+                    if c.lower_ == "against" or p.lemma_.lower() in PROTEST_NOUNS:
+                        heads.append(p)
+            elif c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                heads.extend(_children(c, ("dobj",)))
+                heads.extend(p for pr in _children(c, ("prep",)) for p in _children(pr, ("pobj",)))
+    for h in heads:
+        got = [x for x in _phrase_actors(ctx, h) if x not in source]
         if got:
             return got
+    return []
+
+
+def _dangling_object(prep: Token) -> list[Token]:
+    """A preposition the parser left without its object, the phrase after it read as the subject of a following
+    clause ("granted asylum to [five officers] holed up in ..."): the head of the phrase that starts right after it."""
+    doc = prep.doc
+    if prep.i + 1 >= len(doc) or list(prep.children):
+        return []
+    start = prep.i + 1
+    for j in range(start, min(start + 8, len(doc))):
+        tok = doc[j]
+        if tok.pos_ in ("NOUN", "PROPN") and tok.left_edge.i == start and tok.dep_ in SUBJ + PASS_SUBJ + ("dobj",):
+            return [tok]
+    return []
+
+
+def _place_of(ctx: _Ctx, head: Token) -> list[str]:
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "at"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return _phrase_actors(ctx, p, max_cost=1)
     return []
 
 
@@ -481,7 +589,9 @@ class _Draft:
 
 def _sentence_events(ctx: _Ctx, sent, inputs: EventInputs) -> list[Event]:
     matches: dict[int, list[_Match]] = {}
-    for tok in sent:
+    for tok in doc_tokens(ctx.doc)[sent.start:sent.end]:
+        if tok.pos not in _TRIGGER_POS:
+            continue
         m = _match(ctx, tok)
         if m:
             matches[tok.i] = m
@@ -521,6 +631,8 @@ def _sentence_events(ctx: _Ctx, sent, inputs: EventInputs) -> list[Event]:
         chain = _control_chain(ev.tok, control_row)
         if not chain and _unrealised(ev.tok, event_row):
             continue
+        if _in_relative_clause(ctx, ev.tok):
+            continue
         if ev.tok.pos_ == "NOUN" and not chain and _governed_by_event(ev.tok, event_row):
             # "condemned an attack by X", "said in a statement": the noun is what the outer event is about; it is
             # an event of its own only when it names both who acts and who is acted upon.
@@ -535,7 +647,7 @@ def _sentence_events(ctx: _Ctx, sent, inputs: EventInputs) -> list[Event]:
         if ctl is None or i in governing or ctl.entry.code is None:
             continue
         outer = _control_chain(ctl.tok, control_row)
-        if outer:
+        if outer or _unrealised(ctl.tok, event_row):
             continue
         d = _draft(ctx, ctl, [], own_code=ctl.entry.code)
         if d is not None:
@@ -547,6 +659,8 @@ def _sentence_events(ctx: _Ctx, sent, inputs: EventInputs) -> list[Event]:
 
 def _known_source(ctx: _Ctx, d: _Draft) -> bool:
     """Drop events whose only source is an unnamed group of unknown affiliation ("a senior official", "crowds")."""
+    if not d.source:
+        return bool(d.target)  # violence against named victims by an unnamed doer
     for x in d.source:
         a = ctx.actor_by_id.get(x)
         if a is None or a.country or a.cameo or a.kind != "group" or a.sector in ("IGO", "NGO", "IMG"):
@@ -576,6 +690,8 @@ def _settle_statements(ctx: _Ctx, drafts: list[_Draft]) -> list[_Draft]:
             d.target = [x for x in _embedded_subject(ctx, must[0], d.trigger) if x not in d.source]
             out.append(d)
             continue
+        # "told reporters", "told AFP": the press is the channel, not whom the statement concerns
+        d.target = [x for x in d.target if x not in ctx.actor_by_id or ctx.actor_by_id[x].sector not in PRESS_SECTORS]
         if not d.target:
             subj = [t for t in d.trigger.children if t.dep_ in ("ccomp", "parataxis")]
             for c in subj:
@@ -586,6 +702,9 @@ def _settle_statements(ctx: _Ctx, drafts: list[_Draft]) -> list[_Draft]:
                     break
         out.append(d)
     return out
+
+
+PRESS_SECTORS = frozenset({"MED", "JRN"})
 
 
 def _reported_by(t: Token, speech: Token) -> bool:
@@ -611,7 +730,22 @@ def _unrealised(t: Token, event_row) -> bool:
         return False
     if t.dep_ == "acl":
         return True
+    if t.dep_ == "advcl" and t.head.pos_ in ("VERB", "AUX") and any(
+            event_row(d.i) is not None for d in t.head.children if d.dep_ == "dobj"):
+        # "staged mass demonstrations to demand reforms", "began a hunger strike to demand": the act is the one named
+        # as the object; the demand is its purpose
+        return True
     return t.dep_ in ("advcl", "xcomp") and event_row(t.head.i) is not None
+
+
+def _in_relative_clause(ctx: _Ctx, t: Token) -> bool:
+    """``t`` is in a relative clause describing a thing ("a resolution that aims to tighten sanctions", "the jail
+    where prisoners were held"): background, not an event report. A clause about an actor ("Niger, which cancelled
+    the agreement last week") does report one."""
+    for a in [t, *t.ancestors]:
+        if a.dep_ == "relcl" or a.dep_ == "acl" and a.tag_ == "VBG":  # "an EU statement criticizing China"
+            return a.head.i not in ctx.actor_at
+    return False
 
 
 def _governed_by_event(n: Token, event_row) -> bool:
@@ -667,6 +801,9 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
     assert code is not None
     hypothetical = False
     negated = _negated(t)
+    instrument = _instrument(ctx, t) if code in GENERIC_HARM else None
+    if instrument is not None:
+        code = instrument[1]  # "wounded two soldiers in a bomb attack": a bombing (183), not just force (190)
     for c in chain:
         cls = c.entry.control or "PASS"
         if cls == "NEG":
@@ -683,10 +820,18 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
     hypothetical = hypothetical or _modal(t)
     # "X said Y must withdraw": an obligation reported by a speaker is a demand on Y.
     top = chain[-1].tok if chain else t
-    obliged = not own_code and top.dep_ == "ccomp" and bool(_aux(top) & OBLIGATION) and _is_speech(top.head) \
-        and not any(c.entry.control in ("APPEAL", "DEMAND") for c in chain)
+    if top.dep_ in ("acomp", "xcomp") and top.head.lemma_ == "be":
+        top = top.head  # "said the US must be ready to mediate"
+    obliged = top.dep_ == "ccomp" and bool(_aux(top) & OBLIGATION) and _is_speech(top.head) \
+        and not any(c.entry.control in ("APPEAL", "DEMAND") for c in chain) \
+        and not (own_code and m.entry.control in ("APPEAL", "DEMAND", "THREAT", "REFUSE", "NEG"))
     if obliged:
         code, _ = tables.recode("DEMAND", code)
+        hypothetical = True
+    elif not own_code and not chain and not negated and int(code[:2]) >= 3 and _aux(t) & FUTURE and _unless(t):
+        # "will withdraw its force from Chad unless X holds elections": a future act made to hang on another's act is
+        # a threat (CAMEO 13)
+        code, _ = tables.recode("THREAT", code)
         hypothetical = True
     # "Portugal will support ...", "said it would send troops": a stated future act of cooperation is an intent.
     elif not own_code and not any(c.entry.control in ("INTENT", "THREAT") for c in chain) and not negated \
@@ -702,10 +847,13 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
         code, _ = tables.recode("REFUSE", code)
         negated = False
     source, inherited = _subject_actors(ctx, t)
+    by_instrument = instrument is not None and instrument[0].dep_ in SUBJ
+    if by_instrument:
+        source = _noun_source(ctx, instrument[0])  # "a roadside bombing killed one soldier": the bombers, if named
     target = _object_actors(ctx, t, skip={x.i for x in m.obj_tokens} if m.entry.objects and t.pos_ != "NOUN" else None,
-                            code=code)
+                            code=code, source=source)
     if m.entry.objects and not target:
-        target = _object_actors(ctx, t, code=code)
+        target = _object_actors(ctx, t, code=code, source=source)
     steer = next((c for c in chain if c.entry.control in ("APPEAL", "DEMAND")), None)
     if obliged:
         steer = _Match(top.head, m.entry, True)
@@ -763,9 +911,27 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
                     target = [x for x in _embedded_subject(ctx, c, n) if x not in source] or target
             if target:
                 break
+    if not target and code[:2] == "14":
+        target = _protest_target(ctx, t, source)
+    if own_code and not target and m.entry.control in ("THREAT", "INTENT"):
+        # "threatened to resume terrorist activities in Israel": the act threatened, though not itself in the lexicon,
+        # names whom it is aimed at
+        for c in _children(t, ("xcomp",)):
+            target = [x for x in _object_actors(ctx, c, source=source) or _place_target(ctx, c) if x not in source]
+            if target:
+                break
+    if not target and t.dep_ in ("advcl", "xcomp") and t.head.pos_ == "VERB" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+        # "summoned Niger's ambassador to complain", "sent personnel to Bosnia to investigate": a purpose is aimed at
+        # the one the act it serves is done to
+        target = [x for x in _object_actors(ctx, t.head, skip={t.i}, source=source) if x not in source]
     if not own_code and not target and code[:2] not in ("01", "02"):
         # a journey's destination: "left for Minas Tirith", "headed to Cairo"
         target = _place_target(ctx, t, ("in", "at", "to", "for") if code[:3] == "042" else ("in", "at"))
+        if not _home_directed(code):
+            # "declared a ceasefire in south Lebanon" (by a Lebanese group): a place at home names no one acted upon
+            own = {ctx.actor_by_id[x].country for x in source if x in ctx.actor_by_id} - {None}
+            target = [x for x in target if ctx.actor_by_id[x].country not in own]
     if not source and target and code[:2] in VIOLENT_ROOTS:
         # "An Eriadorian was shot dead in Osgiliath", "three civilians were killed in a car bombing in Baghdad":
         # violence with no named doer is ascribed to the country where it happens.
@@ -776,7 +942,13 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
         else:
             tc = {ctx.actor_by_id[x].country for x in target}
             source = [x for x in _place_target(ctx, t) if ctx.actor_by_id[x].country not in tc]
-    if not source:
+    if not source and not (target and code[:2] in VIOLENT_ROOTS and t.pos_ == "VERB" and (_is_passive(t)
+                                                                                          or by_instrument)
+                              and t.dep_ in ("ROOT", "ccomp", "conj")
+                              and not any(a.dep_ == "relcl" for a in t.ancestors)
+                              and all(_has_country(ctx, x) for x in target)):
+        # (kept: "three civilians were killed in a bombing in Baghdad" with no named doer and no foreign place; the
+        # victims are known, the source is left empty rather than guessed)
         return None
     target = [x for x in target if x not in source]
     if t.pos_ == "NOUN" and not chain and not own_code and not target:
@@ -787,12 +959,40 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
 
 
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+# Verbs that say harm was done but not how; the means, when named, gives the code.
+GENERIC_HARM = frozenset({"190", "180", "1823"})
+
+
+def _instrument(ctx: _Ctx, v: Token) -> tuple[Token, str] | None:
+    """The violent means of a harm verb, as a lexicon noun: its subject ("a roadside bombing killed ...") or an "in"
+    or "by" phrase ("wounded two soldiers in a bomb attack", "killed by a car bomb explosion")."""
+    cands = [c for c in v.children if c.dep_ in SUBJ]
+    cands += [p for c in v.children if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "with")
+              for p in c.children if p.dep_ == "pobj"]
+    for n in cands:
+        for tok in (n, *(c for c in n.children if c.dep_ == "compound")):
+            if tok.pos_ != "NOUN":
+                continue
+            for mt in _match(ctx, tok):
+                code = mt.entry.code
+                if not mt.is_control and code and code[:2] in VIOLENT_ROOTS and code not in GENERIC_HARM:
+                    return n, code
+    return None
 
 
 OBLIGATION = frozenset({"must", "should"})
 CONTROL_PREPS = frozenset({"to", "for", "with", "on", "in", "into"})
 _PASS_ENTRY = LexEntry("", "CONTROL", None, frozenset(), None, "PASS", 0)
 FUTURE = frozenset({"will", "shall", "'ll", "would"})
+
+
+def _unless(t: Token) -> bool:
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+               for c in t.children)
+
+
+def _is_passive(t: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in t.children)
 
 
 def _aux(t: Token) -> set[str]:
@@ -885,6 +1085,13 @@ def _finish(ctx: _Ctx, d: _Draft, sent, inputs: EventInputs) -> Event:
         # "talks in Niamey", "fired shells at targets in Jericho", "opened an embassy in Tehran": an act with no
         # named target is done to the country where it happens (unless that is the source's own country).
         target = _actors_of_country(ctx, location.country, exclude=d.source, inputs=inputs)
+    if not target and _home_directed(d.code) and (location is None or _home_place(ctx, d.source,
+                                                                                           location.country)):
+        # "students staged mass demonstrations", "landowners began a hunger strike": a protest that names no one is
+        # aimed at the protesters' own government; "police opened fire, killing one person", "the government outlawed
+        # the largest extremist organization": force with no named foreign target is used at home. The target is
+        # that country as the article names it.
+        target = _home_actor(ctx, d.source, sent)
     conf = 0.45
     conf += 0.1 if not d.inherited else 0.0
     conf += 0.15 if target else 0.0
@@ -973,6 +1180,44 @@ def _actors_of_country(ctx: _Ctx, country: str | None, exclude: list[str], input
                 ctx.by_country[a.country] = a.id
     got = ctx.by_country.get(country)
     return [got] if got and got not in exclude else []
+
+
+# Protests (CAMEO 14) are directed at authorities, with none named at the protesters' own; coercion and violence
+# (17-20) with no named target and no foreign place are used at home.
+HOME_DIRECTED_ROOTS = frozenset({"14", "17", "18", "19", "20"})
+# Measures a government takes against its own people, threatened or eased: curfews, martial law, bans on parties or
+# freedoms (CAMEO 132x threaten to impose them, 081x ease them).
+HOME_DIRECTED_CODES = ("132", "081")
+
+
+def _home_directed(code: str) -> bool:
+    return code[:2] in HOME_DIRECTED_ROOTS or code.startswith(HOME_DIRECTED_CODES)
+
+
+def _home_place(ctx: _Ctx, source: list[str], country: str | None) -> bool:
+    return country is not None and country in {ctx.actor_by_id[x].country for x in source if x in ctx.actor_by_id}
+
+
+def _home_actor(ctx: _Ctx, source: list[str], sent) -> list[str]:
+    """The source's own country as an actor named in the text: in the sentence first, else anywhere in the article.
+    A state, government or its office holder is preferred; nothing when the source has no single country."""
+    countries = {ctx.actor_by_id[x].country for x in source if x in ctx.actor_by_id}
+    if len(countries) != 1 or None in countries:
+        return []
+    country = countries.pop()
+
+    def rank(a: Actor) -> tuple[int, int]:
+        inside = any(sent.start_char <= m.start < sent.end_char for m in a.mentions)
+        state = 0 if a.kind == "country" else 1 if a.sector == "GOV" else 2
+        return (0 if inside else 1, state)
+
+    cands = [a for a in ctx.actor_by_id.values() if a.country == country and a.id not in source and a.mentions]
+    if not cands:
+        return []
+    best = min(cands, key=rank)
+    inside = rank(best)[0] == 0
+    # outside the sentence only the state itself or its government stands for "the authorities"
+    return [best.id] if inside or rank(best)[1] < 2 else []
 
 
 def _renumber(events: list[Event], actors: tuple[Actor, ...]) -> list[Event]:

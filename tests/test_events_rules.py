@@ -1,0 +1,140 @@
+"""Participant and coding rules of the events stage, through the whole pipeline (the real actor stage).
+
+The sentences are written for these tests; each checks one rule of events/__init__.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.filterwarnings("ignore:.*W036")
+
+
+def events(pipeline, text):
+    rec = pipeline.extract(text)
+
+    def countries(ids):
+        return {rec.actor(x).country for x in ids}
+
+    return [(countries(e.source), e.cameo, countries(e.target), e) for e in rec.events]
+
+
+def only(pipeline, text, root=None):
+    evs = [e for e in events(pipeline, text) if root is None or e[1].startswith(root)]
+    assert len(evs) == 1, evs
+    return evs[0]
+
+
+def test_protest_naming_no_one_is_aimed_at_home(pipeline):
+    src, code, tgt, _ = only(pipeline, "Kenyan teachers staged a nationwide strike in Nairobi on Monday.")
+    assert code.startswith("14") and src == {"KEN"} and tgt == {"KEN"}
+
+
+def test_protest_target_from_defiance_phrase(pipeline):
+    src, code, tgt, _ = only(pipeline, "Protesters in Manila blocked roads in defiance of the Chinese government.")
+    assert code.startswith("14") and src == {"PHL"} and tgt == {"CHN"}
+
+
+def test_purpose_of_a_protest_is_not_an_event(pipeline):
+    evs = events(pipeline, "Farmers in France staged protests to demand higher subsidies.")
+    assert [e[1][:2] for e in evs] == ["14"]
+
+
+def test_recipient_after_the_givers_own_thing(pipeline):
+    src, code, tgt, _ = only(pipeline, "Brazil offered its firefighting planes to Bolivia on Sunday.")
+    assert src == {"BRA"} and tgt == {"BOL"} and code.startswith("03")
+
+
+def test_violence_by_unnamed_doer_keeps_the_victims(pipeline):
+    src, code, tgt, ev = only(pipeline, "Two Kenyan soldiers were killed in an ambush on Tuesday.")
+    assert src == set() and code.startswith("19") and tgt == {"KEN"}
+    assert ev.source == ()
+
+
+def test_violence_in_a_relative_clause_is_background(pipeline):
+    evs = events(pipeline, "Kenya closed the market where two Kenyan soldiers were killed last year.")
+    assert not any(e[1].startswith(("18", "19", "20")) for e in evs)
+
+
+def test_police_violence_with_no_named_target_is_at_home(pipeline):
+    src, code, tgt, _ = only(pipeline, "Police in Zimbabwe opened fire on Monday, killing two people.", root="19")
+    assert src == {"ZWE"} and tgt == {"ZWE"}
+
+
+def test_future_act_hung_on_anothers_act_is_a_threat(pipeline):
+    src, code, tgt, ev = only(pipeline, "Chad will withdraw its troops from Mali unless the junta holds elections.")
+    assert code.startswith("13") and src == {"TCD"} and tgt == {"MLI"} and ev.hypothetical
+
+
+def test_must_through_a_copula_is_a_demand(pipeline):
+    evs = events(pipeline, "Egypt's president said Israel must be ready to negotiate.")
+    demand = [e for e in evs if e[1].startswith("10")]
+    assert len(demand) == 1 and demand[0][0] == {"EGY"} and demand[0][2] == {"ISR"}
+
+
+def test_relative_clause_on_a_thing_is_background(pipeline):
+    evs = events(pipeline, "Germany backed a resolution that aims to impose sanctions on Syria.")
+    assert [e[1][:2] for e in evs] == ["05"]
+
+
+def test_purpose_is_aimed_at_the_object_of_the_act_it_serves(pipeline):
+    src, code, tgt, _ = only(pipeline, "Ghana summoned Togo's ambassador to complain about border raids.", root="11")
+    assert src == {"GHA"} and tgt == {"TGO"}
+
+
+def test_threat_target_from_the_place_of_the_act_threatened(pipeline):
+    src, code, tgt, _ = only(pipeline, "Kenya threatened to resume military operations in Somalia.")
+    assert code.startswith("13") and src == {"KEN"} and tgt == {"SOM"}
+
+
+def test_nominal_withdrawal_from_a_country(pipeline):
+    src, code, tgt, _ = only(pipeline, "Russia announced the withdrawal of its forces from Georgia.")
+    assert code.startswith("08") and src == {"RUS"} and tgt == {"GEO"}
+
+
+def test_the_means_of_a_harm_gives_its_code(pipeline):
+    src, code, tgt, _ = only(pipeline, "Somali militants wounded three Kenyan soldiers in a bomb attack on Friday.")
+    assert code == "183" and src == {"SOM"} and tgt == {"KEN"}
+
+
+def test_an_instrument_as_subject_gives_code_and_no_guessed_doer(pipeline):
+    src, code, tgt, _ = only(pipeline, "A roadside bombing killed two Kenyan soldiers on Friday.")
+    assert code == "1833" and src == set() and tgt == {"KEN"}
+
+
+def test_statement_source_is_the_nearest_subject(pipeline):
+    evs = events(pipeline, "Israeli airstrikes killed at least 20 people in southern Lebanon, Lebanese officials said.")
+    said = [e for e in evs if e[1] == "010"]
+    assert len(said) == 1 and said[0][0] == {"LBN"}
+    assert any(e[1][:2] in ("18", "19") and e[0] == {"ISR"} for e in evs)
+
+
+def test_participle_describing_a_thing_is_background(pipeline):
+    evs = events(pipeline, "Hungary blocked an EU statement criticizing China.")
+    assert not any(e[1].startswith("11") for e in evs)
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Ecuador's president threatened to impose a curfew in Quito after days of unrest.", "1323"),
+    ("Sri Lanka's government lifted the state of emergency in Colombo on Friday.", "0814"),
+])
+def test_measures_against_own_people_are_aimed_at_home(pipeline, text, code):
+    src, got, tgt, _ = only(pipeline, text)
+    assert got == code and src == tgt and len(src) == 1
+
+
+def test_first_person_in_a_quote_is_the_speaker(pipeline):
+    evs = events(pipeline, '"Russia attacked us without warning," the Ukrainian foreign minister told reporters.')
+    attack = [e for e in evs if e[1].startswith("19")]
+    assert len(attack) == 1 and attack[0][0] == {"RUS"} and attack[0][2] == {"UKR"}
+
+
+def test_the_press_is_not_whom_a_statement_concerns(pipeline):
+    evs = events(pipeline, "Kenya's president told the BBC that Somalia had violated the agreement.")
+    said = [e for e in evs if e[1] == "010"]
+    assert len(said) == 1 and said[0][0] == {"KEN"} and said[0][2] == {"SOM"}
+
+
+def test_conjunct_inside_an_actor_phrase_joins_it(pipeline):
+    src, code, tgt, _ = only(pipeline, "Lawmakers in France and Germany welcomed a resumption of formal ties with Iran.")
+    assert src == {"FRA", "DEU"} and tgt == {"IRN"} and code.startswith("05")
