@@ -223,3 +223,13 @@ def test_rows_do_not_overreach(text, code, not_code):
     assert not_code not in got, sorted(got)
     if code is not None:
         assert code in got, sorted(got)
+
+
+@pytest.mark.parametrize("text,code", [
+    ("The World Bank approved a 500 million dollar loan to Kenya.", "071"),
+    ("Russia halted gas deliveries to Ukraine.", "162"),
+    ("South Korea shipped rice to North Korea.", "073"),
+    ("Canada airlifted medical supplies to Haiti.", "073"),
+])
+def test_aid_flows(text, code):
+    assert code in _codes(text)
