@@ -233,3 +233,9 @@ def test_rows_do_not_overreach(text, code, not_code):
 ])
 def test_aid_flows(text, code):
     assert code in _codes(text)
+
+
+def test_one_sides_drills_show_force_but_joint_exercises_are_cooperation():
+    assert "150" in _codes("China conducted military drills near Taiwan.")
+    got = _codes("India and Russia held joint military exercises.")
+    assert "062" in got and "150" not in got, sorted(got)
