@@ -239,3 +239,12 @@ def test_one_sides_drills_show_force_but_joint_exercises_are_cooperation():
     assert "150" in _codes("China conducted military drills near Taiwan.")
     got = _codes("India and Russia held joint military exercises.")
     assert "062" in got and "150" not in got, sorted(got)
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Pakistan denied that it had sheltered bin Laden.", "016"),
+    ("Turkey denied the Greek request.", "120"),
+    ("Syria shot down a Turkish jet.", "190"),
+])
+def test_denials_and_shootdowns(text, code):
+    assert code in _codes(text)
