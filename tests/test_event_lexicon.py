@@ -248,3 +248,16 @@ def test_one_sides_drills_show_force_but_joint_exercises_are_cooperation():
 ])
 def test_denials_and_shootdowns(text, code):
     assert code in _codes(text)
+
+
+@pytest.mark.parametrize("text,code", [
+    # ordering an act does it; announced nominal acts carry their own code
+    ("A Kenyan court ordered the arrest of the former minister.", "173"),
+    ("Egypt ordered the expulsion of the Turkish ambassador.", "174"),
+    ("Putin ordered the withdrawal of Russian troops from Syria.", "087"),
+    ("Iran announced the suspension of talks with the IAEA.", "164"),
+    ("The United States announced the lifting of sanctions on Cuba.", "085"),
+])
+def test_ordered_and_announced_acts(text, code):
+    got = _codes(text)
+    assert code in got and "113" not in got, sorted(got)
