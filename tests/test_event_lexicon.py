@@ -261,3 +261,11 @@ def test_denials_and_shootdowns(text, code):
 def test_ordered_and_announced_acts(text, code):
     got = _codes(text)
     assert code in got and "113" not in got, sorted(got)
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Syrian government forces dropped barrel bombs on Aleppo.", "195"),
+    ("Iraqi troops repelled an attack by Kurdish fighters.", "190"),
+])
+def test_air_drops_and_repelled_attacks(text, code):
+    assert code in _codes(text)
