@@ -269,3 +269,11 @@ def test_ordered_and_announced_acts(text, code):
 ])
 def test_air_drops_and_repelled_attacks(text, code):
     assert code in _codes(text)
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Ethiopia extended the state of emergency.", "1724"),
+    ("The Iranian government shut down the internet.", "1721"),
+])
+def test_emergency_rule_and_internet_shutdowns(text, code):
+    assert code in _codes(text)
