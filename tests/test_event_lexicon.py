@@ -277,3 +277,8 @@ def test_air_drops_and_repelled_attacks(text, code):
 ])
 def test_emergency_rule_and_internet_shutdowns(text, code):
     assert code in _codes(text)
+
+
+def test_demanding_compensation_is_a_demand_to_yield():
+    assert "105" in _codes("Iraq demanded compensation from Kuwait.")
+    assert "080" in _codes("Uganda paid compensation to British nationals.")
