@@ -282,3 +282,17 @@ def test_emergency_rule_and_internet_shutdowns(text, code):
 def test_demanding_compensation_is_a_demand_to_yield():
     assert "105" in _codes("Iraq demanded compensation from Kuwait.")
     assert "080" in _codes("Uganda paid compensation to British nationals.")
+
+
+@pytest.mark.parametrize("text,code", [
+    # CAMEO 193-195 by weapon: mortars are light weapons, rockets and artillery heavy ones, drones aerial
+    ("Rebels fired mortars at the army base in Goma.", "193"),
+    ("Hezbollah launched rockets at northern Israel.", "194"),
+    ("Russia launched drones at Ukrainian cities.", "195"),
+    ("North Korea launched a missile test.", "150"),
+    ("Israel retaliated with airstrikes on Gaza.", "195"),
+    ("The United States blacklisted Chinese companies.", "163"),
+    ("China lent 2 billion dollars to Pakistan.", "071"),
+])
+def test_weapons_and_economic_levers(text, code):
+    assert code in _codes(text), sorted(_codes(text))
