@@ -658,9 +658,14 @@ def _sentence_events(ctx: _Ctx, sent, inputs: EventInputs) -> list[Event]:
 
 
 def _known_source(ctx: _Ctx, d: _Draft) -> bool:
-    """Drop events whose only source is an unnamed group of unknown affiliation ("a senior official", "crowds")."""
+    """Drop events whose only source is an unnamed group of unknown affiliation ("a senior official", "crowds"), and
+    statements whose only source is an unnamed group whose country the text does not state ("a senior official
+    said", "sources said": the actor stage guessed it; such attributions are the reporter's, not an actor's act)."""
     if not d.source:
         return bool(d.target)  # violence against named victims by an unnamed doer
+    if d.code == "010" and all(x in ctx.actor_by_id and ctx.actor_by_id[x].kind == "group"
+                               and not ctx.actor_by_id[x].cameo for x in d.source):
+        return False
     for x in d.source:
         a = ctx.actor_by_id.get(x)
         if a is None or a.country or a.cameo or a.kind != "group" or a.sector in ("IGO", "NGO", "IMG"):
