@@ -296,3 +296,13 @@ def test_demanding_compensation_is_a_demand_to_yield():
 ])
 def test_weapons_and_economic_levers(text, code):
     assert code in _codes(text), sorted(_codes(text))
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Biden spoke by telephone with Putin.", "041"),
+    ("The French president held a phone call with the Iranian president.", "041"),
+    ("Modi and Xi held a video conference.", "040"),
+    ("Egypt and Jordan exchanged views on the Palestinian issue.", "040"),
+])
+def test_consultations_by_phone_and_video(text, code):
+    assert code in _codes(text)
