@@ -306,3 +306,15 @@ def test_weapons_and_economic_levers(text, code):
 ])
 def test_consultations_by_phone_and_video(text, code):
     assert code in _codes(text)
+
+
+@pytest.mark.parametrize("text,code,not_code", [
+    ("Iran and China struck a 25-year cooperation deal.", "057", "190"),
+    ("Egypt and Sudan inked an agreement on the Nile.", "057", None),
+    ("Israeli troops struck Hamas targets in Gaza.", "190", "057"),
+    ("Japan and India boosted defence cooperation.", "062", "050"),
+    ("Thousands of Kenyans joined the protests against the tax bill.", "141", None),
+])
+def test_deals_struck_and_fields_of_cooperation(text, code, not_code):
+    got = _codes(text)
+    assert code in got and (not_code is None or not_code not in got), sorted(got)
