@@ -318,3 +318,23 @@ def test_consultations_by_phone_and_video(text, code):
 def test_deals_struck_and_fields_of_cooperation(text, code, not_code):
     got = _codes(text)
     assert code in got and (not_code is None or not_code not in got), sorted(got)
+
+
+@pytest.mark.parametrize("text,absent", [
+    # figurative uses of violent verbs name no violence
+    ("Macron beat Le Pen in the French presidential election.", "182"),
+    ("Turkey struck a balance between Russia and the West.", "190"),
+    ("Nigeria is fighting corruption.", "190"),
+])
+def test_figurative_violence_is_not_coded(text, absent):
+    assert absent not in _codes(text)
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Kenyan police beat protesters in Nairobi.", "182"),
+    ("Iranian security forces beat up a journalist.", "182"),
+    ("The Nigerian army is fighting Boko Haram.", "190"),
+    ("The Kenyan opposition attacked the government's budget.", "111"),
+])
+def test_literal_violence_and_verbal_attacks(text, code):
+    assert code in _codes(text)
