@@ -338,3 +338,10 @@ def test_figurative_violence_is_not_coded(text, absent):
 ])
 def test_literal_violence_and_verbal_attacks(text, code):
     assert code in _codes(text)
+
+
+def test_killing_a_bill_and_storming_out():
+    got = _codes("The US Senate killed the bill.")
+    assert "120" in got and "190" not in got, sorted(got)
+    assert "190" not in _codes("The Iranian delegation stormed out of the talks in Vienna.")
+    assert "190" in _codes("Rebels killed ten soldiers in Mali.")
