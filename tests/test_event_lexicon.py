@@ -1,0 +1,347 @@
+"""Event lexicon coverage: sentences written for these tests (not taken from any evaluation suite) get the CAMEO code
+the codebook gives the act they state, through the full pipeline (``eventwire.extract``)."""
+
+from __future__ import annotations
+
+import pytest
+
+import eventwire
+from eventwire.events import tables
+
+pytestmark = pytest.mark.filterwarnings("ignore:.*W036")
+
+
+def _codes(text: str) -> dict[str, list]:
+    rec = eventwire.extract(text)
+    out: dict[str, list] = {}
+    for e in rec.events:
+        out.setdefault(e.cameo, []).append(e)
+    return out
+
+
+@pytest.mark.parametrize("text,code", [
+    # agreeing, yielding, allowing (03, 08)
+    ("Kenya accepted a peace plan proposed by Uganda.", "037"),
+    ("Jordan will not accept more refugees from Syria.", "1223"),
+    ("Jordan will accept more refugees from Syria.", "0333"),
+    ("The Kenyan opposition postponed the demonstration in Nairobi.", "082"),
+    ("Israel evacuated settlements in Gaza.", "087"),
+    ("Jordan evacuated wounded civilians from Gaza.", "073"),
+    ("The Kenyan parliament approved a bill on land reform.", "0832"),
+    ("Japan paid compensation to South Korea.", "080"),
+    # mediation, praise (04, 05)
+    ("Norway launched a mediation effort between Israel and Jordan.", "045"),
+    ("Germany welcomed the statement by the United States.", "051"),
+    # investigate, demand, disapprove, reject (09-12)
+    ("The United Nations sent inspectors to Syria.", "090"),
+    ("Thousands of Syrians sought asylum in Germany.", "1033"),
+    ("Turkey accused Greece of spying.", "1125"),
+    ("The Zambian president reneged on his promise to the opposition.", "120"),
+    ("Chile summoned the Peruvian ambassador.", "114"),
+    # force posture, coercion, violence (15-20)
+    ("Pakistan ordered the deployment of troops to the border with India.", "154"),
+    ("Iran is manufacturing chemical weapons.", "154"),
+    ("Russia closed its border with Georgia.", "191"),
+    ("Egyptian police dispersed protesters in Cairo.", "175"),
+    ("Chinese hackers defaced Japanese websites.", "171"),
+    ("Indonesia forced the aid agency out of Aceh.", "1663"),
+    ("Iraqi rebels took three Italians hostage.", "181"),
+    ("Hamas fired rockets at Israel.", "194"),
+    ("Russia breached the ceasefire with Georgia.", "196"),
+    ("Serbian forces expelled villagers from Kosovo.", "201"),
+])
+def test_sentence_gets_code(text, code):
+    got = _codes(text)
+    assert code in got, f"{text!r}: expected CAMEO {code}, got {sorted(got)}"
+
+
+def test_welcoming_a_statement_is_praise_not_the_statement():
+    got = _codes("Germany welcomed the statement by the United States.")
+    assert "010" not in got
+    (ev,) = got["051"]
+    assert ev.trigger.text == "welcomed"
+
+
+def test_postponing_a_meeting_is_still_a_refusal_to_meet():
+    # the protest rows for postpone must not swallow the general control row
+    got = _codes("Egypt postponed its meeting with Israel.")
+    assert "082" not in got
+    assert any(c.startswith("12") for c in got), sorted(got)
+
+
+def test_every_lexicon_code_is_in_the_codebook():
+    codes = tables.cameo_codes()
+    for e in tables.lexicon().entries:
+        assert e.code is None or e.code in codes, (e.lemma, e.code)
+
+
+@pytest.mark.parametrize("text,code", [
+    # the kind of aid, person or property, and what is investigated pick the sub-code
+    ("Canada will provide food aid to Haiti.", "0333"),
+    ("Angola asked Portugal for military aid.", "0232"),
+    ("Japan halted economic aid to Serbia.", "1621"),
+    ("The United States suspended military aid to Egypt.", "1622"),
+    ("Kenya released two British tourists.", "0841"),
+    ("Iran released the seized British tanker.", "0842"),
+    ("Israel lifted the blockade of Gaza.", "0872"),
+    ("Peru is investigating war crimes by the army.", "094"),
+    ("Chile opened a corruption investigation against the mayor.", "091"),
+    ("Spain established diplomatic ties with Israel.", "054"),
+    ("France cancelled a visit to China.", "161"),
+    ("The United States urged Iran to renounce violence.", "0256"),
+    ("Egypt asked Sudan to provide information about the attack.", "0214"),
+    ("Nigeria banned rallies in Lagos.", "1721"),
+    ("Russia threatened to cut off gas to Ukraine.", "131"),
+    ("The Iraqi army launched artillery fire against Kurdish positions.", "194"),
+    ("India handed over two suspects to Pakistan.", "063"),
+])
+def test_sub_codes(text, code):
+    got = _codes(text)
+    assert code in got, f"{text!r}: expected CAMEO {code}, got {sorted(got)}"
+
+
+@pytest.mark.parametrize("text,code", [
+    # stopping ties, talks or joint programmes is not stopping aid, though "military" modifies the noun
+    ("France suspended military cooperation with Mali.", "160"),
+    ("Russia cut ties with Georgia.", "161"),
+    ("Britain stopped talks with Iran.", "164"),
+])
+def test_stopping_other_things_is_not_stopping_aid(text, code):
+    got = _codes(text)
+    assert code in got and not any(c.startswith("162") for c in got), sorted(got)
+
+
+@pytest.mark.parametrize("text,code", [
+    # predicates that name an act as their complement code the act itself
+    ("Sudan's government is responsible for mass killings in Darfur.", "202"),
+    ("Both the Philippine army and the rebels are guilty of violating the ceasefire agreement.", "196"),
+    ("Palestinian youths resorted to throwing stones at Israeli soldiers.", "145"),
+    ("Japan is exploring the possibility of sanctions against North Korea.", "014"),
+])
+def test_acts_named_by_complements(text, code):
+    got = _codes(text)
+    assert code in got, f"{text!r}: expected CAMEO {code}, got {sorted(got)}"
+
+
+def test_clashing_over_an_issue_is_a_dispute_but_clashing_with_troops_is_fighting():
+    assert "110" in _codes("France and Germany clashed over the budget.")
+    fight = _codes("Indian troops clashed with Pakistani soldiers over the disputed post.")
+    assert "190" in fight and "110" not in fight, sorted(fight)
+
+
+@pytest.mark.parametrize("text,code", [
+    ("North Korea tested a ballistic missile.", "150"),
+    ("Hamas vowed revenge against Israel.", "130"),
+    ("Turkish police rounded up 40 Kurdish activists.", "173"),
+    ("Rebels looted shops in Bangui.", "171"),
+    ("The Egyptian government shut down the newspaper.", "1721"),
+])
+def test_more_news_verbs(text, code):
+    got = _codes(text)
+    assert code in got, f"{text!r}: expected CAMEO {code}, got {sorted(got)}"
+
+
+def test_handing_in_weapons_is_demobilizing_not_returning_property():
+    got = _codes("The Kenyan government returned the weapons seized from Somali militias.")
+    assert "0873" in got and "0842" not in got, sorted(got)
+    assert "0842" in _codes("Iran returned the seized British ship.")
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Ivory Coast rebels rejected a west African peace plan.", "127"),
+    ("Israel rejected French mediation.", "126"),
+    ("Syria rejected an invitation to talks with Israel.", "125"),
+])
+def test_what_is_rejected_picks_the_sub_code(text, code):
+    got = _codes(text)
+    assert code in got, f"{text!r}: expected CAMEO {code}, got {sorted(got)}"
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Egypt and Iran renewed diplomatic ties.", "050"),
+    ("Israeli troops sealed off the town of Jenin.", "191"),
+])
+def test_renewing_ties_and_sealing_areas(text, code):
+    got = _codes(text)
+    assert code in got, f"{text!r}: expected CAMEO {code}, got {sorted(got)}"
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Indian police fired tear gas at protesters in Kashmir.", "175"),
+    ("Syria used poison gas against rebels.", "2041"),
+    ("Venezuela nationalized American oil companies.", "1711"),
+    ("The Afghan government granted amnesty to Taliban fighters.", "0841"),
+    ("Nigerian workers went on strike in Lagos.", "143"),
+    ("Jordan hosts more than a million Syrian refugees.", "073"),
+])
+def test_repression_weapons_property_and_hosting(text, code):
+    got = _codes(text)
+    assert code in got, f"{text!r}: expected CAMEO {code}, got {sorted(got)}"
+
+
+def test_rockets_are_not_tear_gas():
+    got = _codes("Hamas fired rockets at Israel.")
+    assert "194" in got and "175" not in got, sorted(got)
+
+
+@pytest.mark.parametrize("text", [
+    "France welcomed the release of the hostages.",
+    "Syria welcomed the withdrawal of Israeli troops from Lebanon.",
+])
+def test_welcoming_someone_elses_act_is_praise(text):
+    got = _codes(text)
+    assert "051" in got, sorted(got)
+    assert not any(c.startswith("08") for c in got), sorted(got)  # the welcomer did not release or withdraw
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Russia voiced concern about NATO expansion.", "012"),
+    ("Germany voiced support for Ukraine.", "019"),
+])
+def test_voiced_attitudes(text, code):
+    assert code in _codes(text)
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Iran threatened to close the Strait of Hormuz.", "1381"),
+    ("Egypt banned the Muslim Brotherhood.", "1722"),
+])
+def test_closing_waterways_and_banning_movements(text, code):
+    assert code in _codes(text)
+
+
+@pytest.mark.parametrize("text,code,not_code", [
+    # the object alone must not decide: troops ordered to withdraw, plain bullets, oil output cuts, nuclear blasts
+    ("Putin ordered troops to withdraw from the border.", None, "154"),
+    ("Syrian soldiers fired bullets at Turkish border guards.", "193", "175"),
+    ("Israeli soldiers fired rubber bullets at Palestinian protesters.", "175", "193"),
+    ("OPEC agreed to cut oil production.", None, "160"),
+    ("North Korea detonated a nuclear device.", "2042", "183"),
+])
+def test_rows_do_not_overreach(text, code, not_code):
+    got = _codes(text)
+    assert not_code not in got, sorted(got)
+    if code is not None:
+        assert code in got, sorted(got)
+
+
+@pytest.mark.parametrize("text,code", [
+    ("The World Bank approved a 500 million dollar loan to Kenya.", "071"),
+    ("Russia halted gas deliveries to Ukraine.", "162"),
+    ("South Korea shipped rice to North Korea.", "073"),
+    ("Canada airlifted medical supplies to Haiti.", "073"),
+])
+def test_aid_flows(text, code):
+    assert code in _codes(text)
+
+
+def test_one_sides_drills_show_force_but_joint_exercises_are_cooperation():
+    assert "150" in _codes("China conducted military drills near Taiwan.")
+    got = _codes("India and Russia held joint military exercises.")
+    assert "062" in got and "150" not in got, sorted(got)
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Pakistan denied that it had sheltered bin Laden.", "016"),
+    ("Turkey denied the Greek request.", "120"),
+    ("Syria shot down a Turkish jet.", "190"),
+])
+def test_denials_and_shootdowns(text, code):
+    assert code in _codes(text)
+
+
+@pytest.mark.parametrize("text,code", [
+    # ordering an act does it; announced nominal acts carry their own code
+    ("A Kenyan court ordered the arrest of the former minister.", "173"),
+    ("Egypt ordered the expulsion of the Turkish ambassador.", "174"),
+    ("Putin ordered the withdrawal of Russian troops from Syria.", "087"),
+    ("Iran announced the suspension of talks with the IAEA.", "164"),
+    ("The United States announced the lifting of sanctions on Cuba.", "085"),
+])
+def test_ordered_and_announced_acts(text, code):
+    got = _codes(text)
+    assert code in got and "113" not in got, sorted(got)
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Syrian government forces dropped barrel bombs on Aleppo.", "195"),
+    ("Iraqi troops repelled an attack by Kurdish fighters.", "190"),
+])
+def test_air_drops_and_repelled_attacks(text, code):
+    assert code in _codes(text)
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Ethiopia extended the state of emergency.", "1724"),
+    ("The Iranian government shut down the internet.", "1721"),
+])
+def test_emergency_rule_and_internet_shutdowns(text, code):
+    assert code in _codes(text)
+
+
+def test_demanding_compensation_is_a_demand_to_yield():
+    assert "105" in _codes("Iraq demanded compensation from Kuwait.")
+    assert "080" in _codes("Uganda paid compensation to British nationals.")
+
+
+@pytest.mark.parametrize("text,code", [
+    # CAMEO 193-195 by weapon: mortars are light weapons, rockets and artillery heavy ones, drones aerial
+    ("Rebels fired mortars at the army base in Goma.", "193"),
+    ("Hezbollah launched rockets at northern Israel.", "194"),
+    ("Russia launched drones at Ukrainian cities.", "195"),
+    ("North Korea launched a missile test.", "150"),
+    ("Israel retaliated with airstrikes on Gaza.", "195"),
+    ("The United States blacklisted Chinese companies.", "163"),
+    ("China lent 2 billion dollars to Pakistan.", "071"),
+])
+def test_weapons_and_economic_levers(text, code):
+    assert code in _codes(text), sorted(_codes(text))
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Biden spoke by telephone with Putin.", "041"),
+    ("The French president held a phone call with the Iranian president.", "041"),
+    ("Modi and Xi held a video conference.", "040"),
+    ("Egypt and Jordan exchanged views on the Palestinian issue.", "040"),
+])
+def test_consultations_by_phone_and_video(text, code):
+    assert code in _codes(text)
+
+
+@pytest.mark.parametrize("text,code,not_code", [
+    ("Iran and China struck a 25-year cooperation deal.", "057", "190"),
+    ("Egypt and Sudan inked an agreement on the Nile.", "057", None),
+    ("Israeli troops struck Hamas targets in Gaza.", "190", "057"),
+    ("Japan and India boosted defence cooperation.", "062", "050"),
+    ("Thousands of Kenyans joined the protests against the tax bill.", "141", None),
+])
+def test_deals_struck_and_fields_of_cooperation(text, code, not_code):
+    got = _codes(text)
+    assert code in got and (not_code is None or not_code not in got), sorted(got)
+
+
+@pytest.mark.parametrize("text,absent", [
+    # figurative uses of violent verbs name no violence
+    ("Macron beat Le Pen in the French presidential election.", "182"),
+    ("Turkey struck a balance between Russia and the West.", "190"),
+    ("Nigeria is fighting corruption.", "190"),
+])
+def test_figurative_violence_is_not_coded(text, absent):
+    assert absent not in _codes(text)
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Kenyan police beat protesters in Nairobi.", "182"),
+    ("Iranian security forces beat up a journalist.", "182"),
+    ("The Nigerian army is fighting Boko Haram.", "190"),
+    ("The Kenyan opposition attacked the government's budget.", "111"),
+])
+def test_literal_violence_and_verbal_attacks(text, code):
+    assert code in _codes(text)
+
+
+def test_killing_a_bill_and_storming_out():
+    got = _codes("The US Senate killed the bill.")
+    assert "120" in got and "190" not in got, sorted(got)
+    assert "190" not in _codes("The Iranian delegation stormed out of the talks in Vienna.")
+    assert "190" in _codes("Rebels killed ten soldiers in Mali.")
