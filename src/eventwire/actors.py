@@ -101,6 +101,7 @@ class Lexicon:
     titles: dict[str, tuple[str, str]] = field(default_factory=dict)  # word -> (kind, sector)
     _index: dict[str, list[LexEntry]] = field(default_factory=dict)
     _by_first: dict[str, list[str]] = field(default_factory=dict)  # first word -> multi-word index keys
+    _phrase_ends: tuple[int, frozenset[str]] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self.reindex()
@@ -152,6 +153,13 @@ class Lexicon:
 
     def sector_of(self, word: str) -> str | None:
         return self.sector_words.get(word.lower())
+
+    def has_sector_phrase_ending(self, last: str) -> bool:
+        """Whether some multi-word sector phrase ends with ``last`` ("police station" ends with "station")."""
+        if self._phrase_ends is None or self._phrase_ends[0] != len(self.sector_words):  # (recomputed when words are added)
+            self._phrase_ends = (len(self.sector_words),
+                                 frozenset(k.rsplit(" ", 1)[1] for k in self.sector_words if " " in k))
+        return last in self._phrase_ends[1]
 
     def ruler_patterns(self) -> list[dict]:
         """Names and aliases as phrase patterns (ORG/PERSON), and capitalised official titles as TITLE."""
@@ -897,8 +905,10 @@ class _Builder:
     def phrase_sector(self, head: Token) -> str | None:
         """Sector of the longest sector phrase of sectors.tsv ending at a head noun ("police station" COP, "central
         bank" GOV, "agricultural workers" AGR), its earlier words as written and the head as its lemma."""
-        left, _ = _np_bounds(head)
         last = head.lemma_.lower()
+        if not self.lex.has_sector_phrase_ending(last):
+            return None
+        left, _ = _np_bounds(head)
         for k in range(max(left, head.i - 3), head.i):
             words = [t.lower_ for t in self.doc[k:head.i] if not t.is_punct]
             if not words or words[0] in _DETERMINERS:
