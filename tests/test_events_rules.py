@@ -146,3 +146,9 @@ def test_a_guessed_country_lowers_confidence(pipeline):
     (guessed,) = rec.events
     assert rec.actor(guessed.target[0]).cameo is None  # the actor stage's mark of a guessed country
     assert guessed.confidence < stated.confidence
+
+
+def test_a_verb_conjoined_to_a_passive_shares_its_subject_not_its_agent(pipeline):
+    evs = events(pipeline, "Serbia was accused by Croatia of shelling Vukovar and threatened to retaliate.")
+    threat = [e for e in evs if e[1].startswith("13")]
+    assert len(threat) == 1 and threat[0][0] == {"SRB"}

@@ -423,6 +423,10 @@ def _subject_actors(ctx: _Ctx, v: Token, depth: int = 0) -> tuple[list[str], boo
     stranded = _stranded_subject(v)
     if stranded is not None:
         return _phrase_actors(ctx, stranded), False
+    if v.dep_ == "conj" and _children(v.head, PASS_SUBJ) and not _is_passive(v):
+        # "the prime minister has been indicted by the court and will resign": the shared subject is the passive's
+        # subject, not its agent
+        return _phrase_actors(ctx, _children(v.head, PASS_SUBJ)[0], subject=True), True
     if v.dep_ in ("conj", "xcomp", "advcl", "acomp") and v.head.pos_ in ("VERB", "AUX", "ADJ"):
         return _subject_actors(ctx, v.head, depth + 1)[0], True
     if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
