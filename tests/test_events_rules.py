@@ -152,3 +152,8 @@ def test_a_verb_conjoined_to_a_passive_shares_its_subject_not_its_agent(pipeline
     evs = events(pipeline, "Serbia was accused by Croatia of shelling Vukovar and threatened to retaliate.")
     threat = [e for e in evs if e[1].startswith("13")]
     assert len(threat) == 1 and threat[0][0] == {"SRB"}
+
+
+def test_a_group_of_unknown_affiliation_is_no_target(pipeline):
+    src, code, tgt, ev = only(pipeline, "Syria said it would not accept any more refugees.")
+    assert src == {"SYR"} and code.startswith("12") and ev.target == ()

@@ -661,6 +661,12 @@ def _sentence_events(ctx: _Ctx, sent, inputs: EventInputs) -> list[Event]:
     return [_finish(ctx, d, sent, inputs) for d in sorted(drafts, key=lambda d: d.trigger.i)]
 
 
+def _unaffiliated_group(ctx: _Ctx, actor_id: str) -> bool:
+    a = ctx.actor_by_id.get(actor_id)
+    return a is not None and a.kind == "group" and not a.country and not a.cameo \
+        and a.sector not in ("IGO", "NGO", "IMG")
+
+
 def _known_source(ctx: _Ctx, d: _Draft) -> bool:
     """Drop events whose only source is an unnamed group of unknown affiliation ("a senior official", "crowds"), and
     statements whose only source is an unnamed group whose country the text does not state ("a senior official
@@ -959,7 +965,8 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
         # (kept: "three civilians were killed in a bombing in Baghdad" with no named doer and no foreign place; the
         # victims are known, the source is left empty rather than guessed)
         return None
-    target = [x for x in target if x not in source]
+    # (as for sources: an unnamed group of unknown affiliation, "refugees", "the wounded", is no party to a dyad)
+    target = [x for x in target if x not in source and not _unaffiliated_group(ctx, x)]
     if t.pos_ == "NOUN" and not chain and not own_code and not target:
         # "since last month's U.S. invasion", "an end to the EC's farm reform": a bare noun naming an act, with no
         # verb that says it took place and no one it is done to, is background, not an event report.
