@@ -1024,10 +1024,6 @@ def _is_event_verb(t: Token) -> bool:
     return any(not r.objects and not r.prep for r in tables.lexicon().rows(t.lemma_.lower(), "VERB"))
 
 
-def d_is_visit(code: str) -> bool:
-    return code[:3] in ("042", "043", "044", "040")
-
-
 def _embedded_subject(ctx: _Ctx, t: Token, stop: Token) -> list[str]:
     """The subject of the clause holding ``t``, looked for from ``t`` up to (not including) ``stop``."""
     cur = t
