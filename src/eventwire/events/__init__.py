@@ -1167,7 +1167,7 @@ def _date(ctx: _Ctx, d: _Draft) -> EventDate | None:
 
 def _location(ctx: _Ctx, d: _Draft) -> EventLocation | None:
     t = d.trigger
-    visit = d.code[:3] in ("042", "043", "044") or d.code.startswith("04")
+    visit = d.code.startswith("04")  # consultations and visits: "to X" is where they happen
     cands: list[Token] = []
     for tok in _clause_walk(t):
         for c in tok.children:
