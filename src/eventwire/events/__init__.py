@@ -364,6 +364,11 @@ def _speaker_at(ctx: _Ctx, char: int) -> list[str]:
     return []
 
 
+def _countries(ctx: _Ctx, ids) -> set[str]:
+    """The countries of the given actors (those that have one)."""
+    return {c for x in ids if x in ctx.actor_by_id and (c := ctx.actor_by_id[x].country)}
+
+
 def _has_country(ctx: _Ctx, actor_id: str) -> bool:
     a = ctx.actor_by_id.get(actor_id)
     return a is not None and bool(a.country or a.cameo)
@@ -502,7 +507,7 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
         # "mobilized reservists for a war against Iraq": what the act is for, last
         order += [p for c in v.children if c.dep_ == "prep" and c.lower_ == "for"
                   for p in c.children if p.dep_ == "pobj"]
-    own = {ctx.actor_by_id[x].country for x in source or () if x in ctx.actor_by_id} - {None}
+    own = _countries(ctx, source or ())
     first: list[str] = []
     for head in order:
         if head.i in skip:
@@ -945,7 +950,7 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
         target = _place_target(ctx, t, ("in", "at", "to", "for") if code[:3] == "042" else ("in", "at"))
         if not _home_directed(code):
             # "declared a ceasefire in south Lebanon" (by a Lebanese group): a place at home names no one acted upon
-            own = {ctx.actor_by_id[x].country for x in source if x in ctx.actor_by_id} - {None}
+            own = _countries(ctx, source)
             target = [x for x in target if ctx.actor_by_id[x].country not in own]
     if not source and target and code[:2] in VIOLENT_ROOTS:
         # "An Eriadorian was shot dead in Osgiliath", "three civilians were killed in a car bombing in Baghdad":
@@ -955,7 +960,7 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
         if loc is not None:  # (not when the victims are of that country: "Iraqis were killed in Baghdad")
             source = _actors_of_country(ctx, loc.country, exclude=target, inputs=None)
         else:
-            tc = {ctx.actor_by_id[x].country for x in target}
+            tc = _countries(ctx, target)
             source = [x for x in _place_target(ctx, t) if ctx.actor_by_id[x].country not in tc]
     if not source and not (target and code[:2] in VIOLENT_ROOTS and t.pos_ == "VERB" and (_is_passive(t)
                                                                                           or by_instrument)
@@ -1094,7 +1099,7 @@ def _finish(ctx: _Ctx, d: _Draft, sent, inputs: EventInputs) -> Event:
     location = _location(ctx, d)
     target = list(d.target)
     if target and location is not None and location.country and all(_inferred(ctx, x) for x in target) \
-            and location.country not in {ctx.actor_by_id[x].country for x in target}:
+            and location.country not in _countries(ctx, target):
         # "bombers killed 23 people in Tel Aviv": the victims' country was only guessed from the article; the place
         # the text states is better evidence
         target = _actors_of_country(ctx, location.country, exclude=d.source, inputs=inputs) or target
@@ -1188,8 +1193,7 @@ def _location(ctx: _Ctx, d: _Draft) -> EventLocation | None:
 def _actors_of_country(ctx: _Ctx, country: str | None, exclude: list[str], inputs: EventInputs | None) -> list[str]:
     if not country:
         return []
-    src_countries = {ctx.actor_by_id[x].country for x in exclude if x in ctx.actor_by_id}
-    if country in src_countries:
+    if country in _countries(ctx, exclude):
         return []
     if not ctx.by_country:
         for a in ctx.actor_by_id.values():  # once per article: the country's own actor first, else its first actor
@@ -1219,7 +1223,7 @@ def _home_directed(code: str) -> bool:
 
 
 def _home_place(ctx: _Ctx, source: list[str], country: str | None) -> bool:
-    return country is not None and country in {ctx.actor_by_id[x].country for x in source if x in ctx.actor_by_id}
+    return country is not None and country in _countries(ctx, source)
 
 
 def _home_actor(ctx: _Ctx, source: list[str], sent) -> list[str]:
