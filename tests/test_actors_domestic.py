@@ -5,12 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def actor_with_mention(rec, text):
-    for a in rec.actors:
-        if any(m.text == text for m in a.mentions):
-            return a
-    raise AssertionError(f"no actor with mention {text!r} in {[(a.name, [m.text for m in a.mentions]) for a in rec.actors]}")
+from test_actors import actor_with_mention
 
 
 @pytest.mark.parametrize("text, mention, cameo", [
