@@ -655,22 +655,10 @@ def _directs(ctx: _Ctx, spans: list[QuoteSpan]) -> list[_Found]:
             nxt = found[idx + 1]
             if nxt.span is not None and nxt.span.paragraph == sp.paragraph + 1:
                 donor = _follow(found, idx + 1)
+        if donor is None:  # a split quote sits next to its other part: the nearest cued one before, else after
+            donor = _cued_neighbour(found, range(idx - 1, max(-1, idx - 5), -1), sp.paragraph)
         if donor is None:
-            for j in range(idx - 1, max(-1, idx - 5), -1):  # a split quote sits next to its other part
-                o = found[j]
-                if o.span is None or o.span.paragraph != sp.paragraph:
-                    break
-                if o.cue is not None:
-                    donor = j
-                    break
-        if donor is None:
-            for j in range(idx + 1, min(len(found), idx + 5)):
-                o = found[j]
-                if o.span is None or o.span.paragraph != sp.paragraph:
-                    break
-                if o.cue is not None:
-                    donor = j
-                    break
+            donor = _cued_neighbour(found, range(idx + 1, min(len(found), idx + 5)), sp.paragraph)
         if donor is None and idx > 0 and _whole_paragraph(text, sp):
             o = found[idx - 1]
             if o.span is not None and o.span.paragraph == sp.paragraph - 1 and (
@@ -679,6 +667,17 @@ def _directs(ctx: _Ctx, spans: list[QuoteSpan]) -> list[_Found]:
         if donor is not None:
             f.inherited_from = found[donor]
     return [f for f in found if f.cue is not None or f.inherited_from is not None]
+
+
+def _cued_neighbour(found: list[_Found], order: range, paragraph: int) -> int | None:
+    """The first quote in ``order`` that has a cue, walking only within ``paragraph``."""
+    for j in order:
+        o = found[j]
+        if o.span is None or o.span.paragraph != paragraph:
+            return None
+        if o.cue is not None:
+            return j
+    return None
 
 
 def _follow(found: list[_Found], j: int) -> int | None:
