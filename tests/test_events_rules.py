@@ -40,6 +40,13 @@ def test_purpose_of_a_protest_is_not_an_event(pipeline):
     assert [e[1][:2] for e in evs] == ["14"]
 
 
+def test_what_a_protests_purpose_demands_is_not_an_event(pipeline):
+    # the demand's object names an act ("reforms", "resignation"); the demand is the protest's purpose, so neither it
+    # nor the act it asks for is reported as having happened
+    evs = events(pipeline, "Students in Chile staged marches on Friday to demand the resignation of the minister.")
+    assert [e[1][:2] for e in evs] == ["14"]
+
+
 def test_recipient_after_the_givers_own_thing(pipeline):
     src, code, tgt, _ = only(pipeline, "Brazil offered its firefighting planes to Bolivia on Sunday.")
     assert src == {"BRA"} and tgt == {"BOL"} and code.startswith("03")

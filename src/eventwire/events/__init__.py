@@ -638,8 +638,8 @@ def _sentence_events(ctx: _Ctx, sent, inputs: EventInputs) -> list[Event]:
         if ev is None or i in consumed:
             continue
         chain = _control_chain(ev.tok, control_row)
-        if not chain and _unrealised(ev.tok, event_row):
-            continue
+        if _unrealised(chain[-1].tok if chain else ev.tok, event_row):
+            continue  # (with its control verbs: "staged protests to demand reforms" is the protest, not a demand)
         if _in_relative_clause(ctx, ev.tok):
             continue
         if ev.tok.pos_ == "NOUN" and not chain and _governed_by_event(ev.tok, event_row):
