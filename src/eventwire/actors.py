@@ -396,6 +396,7 @@ class _Builder:
         self.person_names: list[tuple[str, SpacySpan]] = []  # first full-name mention of each person, for roles
         self.role_tokens: set[int] = set()
         self.place_tokens: set[int] = set()
+        self.no_country: set[int] = {i for e in self.ents if self.names_no_country(e) for i in range(e.start, e.end)}
 
     # ---- helpers ----
     def actor(self, key: str, name: str, kind: str, first: int, **kw) -> _Actor:
@@ -438,6 +439,9 @@ class _Builder:
             text = span.text
             label = ent.label_
             country, gkind = self.geo_country(text)
+            if start in self.no_country:  # "anti-Syria", "the Russian language": a country word, no actor
+                self.entities.append((span, None, None, label))
+                continue
             lexe = self.lexicon_match(span, label) if label in ("PERSON", "ORG", "GPE", "NORP", "FAC") else None
             if lexe is not None and lexe.kind != "country" and lexe.country and label == "ORG" \
                     and self.generic_name(span) and self.modifier_country(span) not in (None, lexe.country):
@@ -465,6 +469,42 @@ class _Builder:
                 self.organization(span)
             else:
                 self.entities.append((span, None, country, label))
+
+    def names_no_country(self, ent: SpacySpan) -> bool:
+        """A country name or demonym that gives no one a country: behind a stance prefix ("an anti-Syria
+        journalist", "pro-Moscow rebels", "non-Western diplomats"), or a demonym naming a language ("the use of the
+        Russian language", "an English-language newspaper", "French-speaking rebels", "speaks Russian", "said in
+        Russian"). The words are in the gazetteer's ``non_country_words.tsv``."""
+        if ent.label_ not in _PLACE_LABELS and ent.label_ != "LANGUAGE":
+            return False
+        doc, gaz = self.doc, self.gaz
+        stance = getattr(gaz, "stance_prefixes", frozenset())
+        first = doc[ent.start]
+        if ent.start >= 2 and doc[ent.start - 1].text in ("-", "–") and not doc[ent.start - 1].whitespace_ \
+                and not doc[ent.start - 2].whitespace_ and doc[ent.start - 2].lower_ in stance:
+            return True
+        if len(ent) >= 3 and first.lower_ in stance and doc[ent.start + 1].text in ("-", "–"):
+            return True  # the ruler's "pro-Iranian"
+        if len(ent) != 1 or self.gaz.lookup(ent.text) is None or self.gaz.lookup(ent.text).kind != "demonym":
+            return False
+        if ent.label_ == "LANGUAGE":
+            return True
+        language = getattr(gaz, "language_words", frozenset())
+        k = ent.end
+        if k + 1 < len(doc) and doc[k].text in ("-", "–") and not doc[k].whitespace_ and not first.whitespace_:
+            k += 1  # "English-language", "French-speaking"
+        if k < len(doc) and doc[k].lower_ in language:
+            return True
+        tok = first
+        while tok.dep_ == "conj" and tok.head.i != tok.i:  # "the Arabic and Russian languages"
+            tok = tok.head
+        head = tok.head
+        if tok.dep_ in ("amod", "compound", "nmod") and head.lower_ in language:
+            return True
+        if tok.dep_ == "dobj" and head.lemma_.lower() in getattr(gaz, "language_verbs", frozenset()):
+            return True
+        return tok.dep_ == "pobj" and head.lower_ in getattr(gaz, "language_preps", frozenset()) \
+            and tok.tag_ not in ("NNS", "NNPS") and all(c.dep_ in ("cc", "conj") for c in tok.children)
 
     def generic_name(self, span: SpacySpan) -> bool:
         """A name made only of office and sector words ("Defense Department", "Foreign Ministry", "Supreme Court"),
@@ -717,7 +757,7 @@ class _Builder:
 
     def role_country(self, span: SpacySpan) -> str | None:
         for ent in span.ents if hasattr(span, "ents") else ():
-            if ent.label_ in ("TITLE",):
+            if ent.label_ in ("TITLE",) or ent.start in self.no_country:
                 continue
             c, kind = self.geo_country(ent.text)
             if c and kind in ("country", "capital", "demonym"):
@@ -797,6 +837,8 @@ class _Builder:
     def token_country(self, tok: Token, places: bool = False) -> str | None:
         """Country a single token stands for (a place/demonym entity or an actor with a country), if any. With
         ``places``, a city or region counts too ("Shanghai police", "Rakhine rebels")."""
+        if tok.i in self.no_country:
+            return None
         key = self.tok_actor.get(tok.i)
         if key and self.actors[key].country:
             return self.actors[key].country

@@ -10,6 +10,8 @@ licences; ``scripts/build_gazetteer.py`` regenerates the country and city tables
 - ``city_aliases.tsv``: old names and transliterations of cities ("Kiev", "Bombay").
 - ``norp_extra.tsv``: regional and compound nationality words ("Latin American", "European").
 - ``ruler_stoplist.txt``: names the entity ruler leaves to the statistical NER (personal names, ordinary words).
+- ``non_country_words.tsv``: words that keep a country word beside them from giving a country ("anti-Syria",
+  "the Russian language", "French-speaking").
 - ``cameo_codes.tsv``: CAMEO country codes that differ from ISO alpha-3.
 
 ``Gazetteer.lookup`` resolves a name (country > capital > region > populous city; demonyms last);
@@ -119,6 +121,13 @@ class Gazetteer:
         self._ruler_cities: set[str] = set()
         self._big_person_cities: set[str] = set()
         self._stoplist = set(_read_lines("ruler_stoplist.txt"))
+        kinds: dict[str, set[str]] = {}
+        for row in _read_tsv("non_country_words.tsv"):
+            kinds.setdefault(row["kind"].strip(), set()).add(row["word"].strip().casefold())
+        self.stance_prefixes = frozenset(kinds.get("stance", ()))       # "anti-Syria", "pro-Moscow"
+        self.language_words = frozenset(kinds.get("language", ()))      # "Russian language", "French-speaking"
+        self.language_verbs = frozenset(kinds.get("language-verb", ()))  # "speaks Russian"
+        self.language_preps = frozenset(kinds.get("language-prep", ()))  # "said in Russian"
         self._load()
 
     # -- loading -------------------------------------------------------------------------------------------------
@@ -217,7 +226,7 @@ class Gazetteer:
         # "pro-Iranian", "anti-American": one NORP entity (no country id: a pro-Iranian militia is not Iranian).
         single = sorted({p["pattern"] for p in self._patterns if p["label"] == "NORP" and " " not in p["pattern"]})
         self._patterns.append({"label": "NORP", "pattern": [
-            {"LOWER": {"IN": ["pro", "anti"]}}, {"ORTH": "-"}, {"ORTH": {"IN": single}}]})
+            {"LOWER": {"IN": sorted(self.stance_prefixes)}}, {"ORTH": "-"}, {"ORTH": {"IN": single}}]})
         self._ruler_cities = set(city_patterns)
         taken = {p["pattern"] for p in self._patterns if isinstance(p["pattern"], str)}
         for name, (_, iso3) in sorted(city_patterns.items()):
@@ -272,11 +281,26 @@ class Gazetteer:
         words are tried whole ("Guinea-Bissau") and, failing that, split ("US-led", "Russian-backed").
         """
         clean = text.translate(_APOSTROPHES)
-        words = [m.group() for m in _WORD.finditer(clean)]
+        words = self._mask([m.group() for m in _WORD.finditer(clean)])
         found = self._nationality_in(words)
         if found is None and any("-" in w for w in words):
-            found = self._nationality_in([p for m in _WORD.finditer(clean) for p in m.group().split("-") if p])
+            found = self._nationality_in(self._mask([p for w in words for p in w.split("-") if p]))
         return found
+
+    def _mask(self, words: list[str]) -> list[str]:
+        """The words with those that name no country of the phrase blanked: a hyphenated word behind a stance
+        prefix ("anti-Syria", "pro-Moscow"), and a demonym naming a language ("Russian language",
+        "English-language", "French-speaking")."""
+        out = list(words)
+        for i, w in enumerate(words):
+            parts = w.casefold().split("-")
+            if len(parts) > 1 and parts[0] in self.stance_prefixes:
+                out[i] = _MASK
+            elif len(parts) > 1 and parts[-1] in self.language_words:
+                out[i] = _MASK
+            elif i + 1 < len(words) and words[i + 1].casefold() in self.language_words:
+                out[i] = _MASK
+        return out
 
     def _nationality_in(self, words: list[str]) -> str | None:
         n = len(words)
@@ -319,6 +343,9 @@ class Gazetteer:
 
     def ruler_patterns(self) -> list[dict]:
         return list(self._patterns)
+
+
+_MASK = "\x00"   # a blanked word: it matches no name and keeps its neighbours apart
 
 
 def _variants(phrase: str) -> list[str]:

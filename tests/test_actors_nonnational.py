@@ -1,0 +1,67 @@
+"""Country words that give no one a country: stance prefixes ("anti-Syria"), languages ("the Russian language")."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.geo import gazetteer
+from test_actors import actor_with_mention
+
+
+def _countries(rec) -> set[str]:
+    return {a.country for a in rec.actors if a.kind == "country"}
+
+
+@pytest.mark.parametrize("text, mention, prefixed", [
+    ("An outspoken anti-Iran cleric was shot dead in Kabul on Friday.", "outspoken anti-Iran cleric", "IRN"),
+    ("Pro-Beijing legislators walked out of the chamber in Taipei.", "Pro-Beijing legislators", "CHN"),
+    ("Non-Kenyan traders were expelled from the market in Kampala.", "Non-Kenyan traders", "KEN"),
+    ("Anti-Turkey demonstrators marched through Athens.", "Anti-Turkey demonstrators", "TUR"),
+])
+def test_stance_prefix_gives_no_country(pipeline, text, mention, prefixed):
+    rec = pipeline.extract(text)
+    a = actor_with_mention(rec, mention)
+    assert a.country != prefixed
+    assert prefixed not in _countries(rec)  # the country is not an actor an event could take
+
+
+def test_stance_prefix_group_takes_the_country_of_its_place(pipeline):
+    rec = pipeline.extract("An outspoken anti-Iran cleric was shot dead in Kabul on Friday.")
+    assert actor_with_mention(rec, "outspoken anti-Iran cleric").country == "AFG"
+
+
+@pytest.mark.parametrize("text, demonym", [
+    ("Parliament banned the use of the Ukrainian language in public offices.", "UKR"),
+    ("A Spanish-language radio station in Miami was fined.", "ESP"),
+    ("German-speaking villagers protested the new road.", "DEU"),
+    ("The prisoner said in Turkish that he was innocent.", "TUR"),
+    ("The envoy speaks fluent Japanese and Korean.", "JPN"),
+    ("Greek speakers in the region complained about the schools.", "GRC"),
+])
+def test_language_is_not_a_country(pipeline, text, demonym):
+    rec = pipeline.extract(text)
+    assert demonym not in _countries(rec)
+    assert all(a.country != demonym for a in rec.actors)
+
+
+@pytest.mark.parametrize("text, mention, iso", [
+    ("The Ukrainian government recalled its envoy.", "Ukrainian government", "UKR"),
+    ("Spanish troops left the base on Monday.", "Spanish troops", "ESP"),
+    ("German officials met Turkish diplomats in Ankara.", "German officials", "DEU"),
+])
+def test_demonym_of_a_state_actor_still_gives_the_country(pipeline, text, mention, iso):
+    rec = pipeline.extract(text)
+    assert actor_with_mention(rec, mention).country == iso
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("anti-Syria lawmaker", None),
+    ("pro-Russian militia commander", None),
+    ("English-language newspaper editor", None),
+    ("French-speaking minister", None),
+    ("Russian language teacher", None),
+    ("Russian defence minister", "RUS"),
+    ("US-led coalition", "USA"),
+])
+def test_nationality_skips_stance_and_language_words(text, iso):
+    assert gazetteer().nationality(text) == iso
