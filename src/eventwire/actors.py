@@ -43,7 +43,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from .errors import LexiconError
-from .geo import Gazetteer
+from .geo import Gazetteer, non_country_entity, place_context
 from .nlp import doc_text, doc_tokens
 from .record import Actor, Entity, Span
 
@@ -396,7 +396,10 @@ class _Builder:
         self.person_names: list[tuple[str, SpacySpan]] = []  # first full-name mention of each person, for roles
         self.role_tokens: set[int] = set()
         self.place_tokens: set[int] = set()
-        self.no_country: set[int] = {i for e in self.ents if self.names_no_country(e) for i in range(e.start, e.end)}
+        # "anti-Syria", "the Russian language": country words that give no one a country
+        self.no_country: set[int] = {i for e in self.ents if non_country_entity(doc, e, gaz)
+                                     for i in range(e.start, e.end)}
+        self.places = place_context(doc, gaz, day)
 
     # ---- helpers ----
     def actor(self, key: str, name: str, kind: str, first: int, **kw) -> _Actor:
@@ -416,9 +419,11 @@ class _Builder:
         name = self.gaz.country_name(iso3) or iso3
         return self.actor(f"country:{iso3}", name, "country", first, country=iso3, cameo=iso3)
 
-    def geo_country(self, text: str) -> tuple[str | None, str | None]:
-        """(country, kind) of a place-like text: kind is country|capital|demonym|city|region|None."""
-        g = self.gaz.lookup(text)
+    def geo_country(self, text: str, at: int | None = None) -> tuple[str | None, str | None]:
+        """(country, kind) of a place-like text: kind is country|capital|demonym|city|region|None. A name with
+        readings in several countries is resolved in the article (see ``geo.PlaceContext``): the reading in a country
+        the sentence of token ``at`` names, else the article; a place as it was on the publication date."""
+        g = self.places.resolve(text, at)
         if g is None:
             return None, None
         return g.country, g.kind
@@ -438,7 +443,7 @@ class _Builder:
             span = doc[start:end]
             text = span.text
             label = ent.label_
-            country, gkind = self.geo_country(text)
+            country, gkind = self.geo_country(text, start)
             if start in self.no_country:  # "anti-Syria", "the Russian language": a country word, no actor
                 self.entities.append((span, None, None, label))
                 continue
@@ -469,42 +474,6 @@ class _Builder:
                 self.organization(span)
             else:
                 self.entities.append((span, None, country, label))
-
-    def names_no_country(self, ent: SpacySpan) -> bool:
-        """A country name or demonym that gives no one a country: behind a stance prefix ("an anti-Syria
-        journalist", "pro-Moscow rebels", "non-Western diplomats"), or a demonym naming a language ("the use of the
-        Russian language", "an English-language newspaper", "French-speaking rebels", "speaks Russian", "said in
-        Russian"). The words are in the gazetteer's ``non_country_words.tsv``."""
-        if ent.label_ not in _PLACE_LABELS and ent.label_ != "LANGUAGE":
-            return False
-        doc, gaz = self.doc, self.gaz
-        stance = getattr(gaz, "stance_prefixes", frozenset())
-        first = doc[ent.start]
-        if ent.start >= 2 and doc[ent.start - 1].text in ("-", "–") and not doc[ent.start - 1].whitespace_ \
-                and not doc[ent.start - 2].whitespace_ and doc[ent.start - 2].lower_ in stance:
-            return True
-        if len(ent) >= 3 and first.lower_ in stance and doc[ent.start + 1].text in ("-", "–"):
-            return True  # the ruler's "pro-Iranian"
-        if len(ent) != 1 or self.gaz.lookup(ent.text) is None or self.gaz.lookup(ent.text).kind != "demonym":
-            return False
-        if ent.label_ == "LANGUAGE":
-            return True
-        language = getattr(gaz, "language_words", frozenset())
-        k = ent.end
-        if k + 1 < len(doc) and doc[k].text in ("-", "–") and not doc[k].whitespace_ and not first.whitespace_:
-            k += 1  # "English-language", "French-speaking"
-        if k < len(doc) and doc[k].lower_ in language:
-            return True
-        tok = first
-        while tok.dep_ == "conj" and tok.head.i != tok.i:  # "the Arabic and Russian languages"
-            tok = tok.head
-        head = tok.head
-        if tok.dep_ in ("amod", "compound", "nmod") and head.lower_ in language:
-            return True
-        if tok.dep_ == "dobj" and head.lemma_.lower() in getattr(gaz, "language_verbs", frozenset()):
-            return True
-        return tok.dep_ == "pobj" and head.lower_ in getattr(gaz, "language_preps", frozenset()) \
-            and tok.tag_ not in ("NNS", "NNPS") and all(c.dep_ in ("cc", "conj") for c in tok.children)
 
     def generic_name(self, span: SpacySpan) -> bool:
         """A name made only of office and sector words ("Defense Department", "Foreign Ministry", "Supreme Court"),
@@ -552,7 +521,7 @@ class _Builder:
                         return e
             return self.lex.find_spelling(span.text, self.day)
         if label == "ORG":
-            c, kind = self.geo_country(span[0].text)
+            c, kind = self.geo_country(span[0].text, span.start)
             if c and kind in ("demonym", "country"):
                 e = self.lex.find(span[1:].text, self.day)
                 if e is not None and e.country == c:
@@ -605,7 +574,7 @@ class _Builder:
             if e is not None and e.kind in ("country", "organization") and e.country:
                 country = e.country
         sector = self.sector_of_tokens(span)
-        if self.geo_country(text)[1] in ("region", "city"):
+        if self.geo_country(text, span.start)[1] in ("region", "city"):
             sector = None  # a place tagged as an organisation ("West Bank"): its words say nothing of a sector
         if country is None and _looks_international(span):
             sector = "IGO"  # "Asia-Pacific Economic Cooperation", "European Community"
@@ -759,7 +728,7 @@ class _Builder:
         for ent in span.ents if hasattr(span, "ents") else ():
             if ent.label_ in ("TITLE",) or ent.start in self.no_country:
                 continue
-            c, kind = self.geo_country(ent.text)
+            c, kind = self.geo_country(ent.text, ent.start)
             if c and kind in ("country", "capital", "demonym"):
                 return c
             e = self.lex.find(ent.text, self.day)
@@ -845,7 +814,7 @@ class _Builder:
         if tok.ent_type_ in ("GPE", "NORP", "LOC") or tok.pos_ == "PROPN" or tok.tag_ in ("NNP", "JJ"):
             ent = self.ent_at.get(tok.i)
             text = ent.text if ent is not None else tok.text
-            c, kind = self.geo_country(text)
+            c, kind = self.geo_country(text, tok.i)
             if c and (kind in ("country", "capital", "demonym") or places and kind in ("city", "region")):
                 return c
         if tok.lower_ in _COUNTRY_ANAPHORA and tok.head is not None:

@@ -10,11 +10,15 @@ licences; ``scripts/build_gazetteer.py`` regenerates the country and city tables
 - ``city_aliases.tsv``: old names and transliterations of cities ("Kiev", "Bombay").
 - ``norp_extra.tsv``: regional and compound nationality words ("Latin American", "European").
 - ``ruler_stoplist.txt``: names the entity ruler leaves to the statistical NER (personal names, ordinary words).
+- ``state_succession.tsv``: states that split from another, with the date (places inside belong to the old state
+  before it).
 - ``non_country_words.tsv``: words that keep a country word beside them from giving a country ("anti-Syria",
   "the Russian language", "French-speaking").
 - ``cameo_codes.tsv``: CAMEO country codes that differ from ISO alpha-3.
 
-``Gazetteer.lookup`` resolves a name (country > capital > region > populous city; demonyms last);
+``Gazetteer.lookup`` resolves a name out of context (country > capital > region > populous city; demonyms last);
+``PlaceContext`` resolves a name inside an article (a same-name place in a country the sentence, else the article,
+names; a place as it was on the publication date);
 ``nationality`` finds the country named or implied anywhere in a short phrase; ``ruler_patterns`` feeds the spaCy
 EntityRuler; ``find_places`` turns the doc's GPE/LOC/FAC entities into ``Place`` records with exact offsets.
 """
@@ -22,14 +26,16 @@ EntityRuler; ``find_places`` turns the doc's GPE/LOC/FAC entities into ``Place``
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
 from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
 from .nlp import doc_text
 from .record import Place
@@ -128,6 +134,9 @@ class Gazetteer:
         self.language_words = frozenset(kinds.get("language", ()))      # "Russian language", "French-speaking"
         self.language_verbs = frozenset(kinds.get("language-verb", ()))  # "speaks Russian"
         self.language_preps = frozenset(kinds.get("language-prep", ()))  # "said in Russian"
+        self._succession: dict[str, tuple[str, dt.date]] = {
+            row["country"].strip(): (row["predecessor"].strip(), dt.date.fromisoformat(row["independence"].strip()))
+            for row in _read_tsv("state_succession.tsv")}
         self._load()
 
     # -- loading -------------------------------------------------------------------------------------------------
@@ -256,6 +265,18 @@ class Gazetteer:
     def lookup(self, text: str) -> GeoEntry | None:
         hits = self.candidates(text)
         return hits[0] if hits else None
+
+    def as_of(self, entry: GeoEntry, day: dt.date | None) -> GeoEntry:
+        """The entry as it was on ``day``: a city or region of a state not yet independent then belongs to the state
+        it was part of ("Juba" before 9 July 2011 is in Sudan, and no capital). Countries and demonyms are kept."""
+        if day is None or entry.kind in ("country", "demonym"):
+            return entry
+        for _ in range(4):
+            old = self._succession.get(entry.country)
+            if old is None or day >= old[1]:
+                break
+            entry = replace(entry, country=old[0], kind="city" if entry.kind == "capital" else entry.kind)
+        return entry
 
     def country_name(self, iso3: str) -> str | None:
         iso3 = (iso3 or "").upper()
@@ -410,61 +431,154 @@ def _core_name(text: str) -> str:
     return core if core != text else ""
 
 
-def find_places(doc: Doc, gaz: Gazetteer) -> tuple[Place, ...]:
-    """Every GPE/LOC/FAC entity that names a known place, disambiguated by what else the article mentions.
+def non_country_entity(doc: Doc, ent: SpacySpan, gaz: Gazetteer) -> bool:
+    """A country name or demonym that gives no one a country: behind a stance prefix ("an anti-Syria journalist",
+    "pro-Moscow rebels", "non-Western diplomats"), or a demonym naming a language ("the use of the Russian
+    language", "an English-language newspaper", "French-speaking rebels", "speaks Russian", "said in Russian").
+    The words are in ``non_country_words.tsv``."""
+    if ent.label_ not in (*_PLACE_LABELS, "NORP", "LANGUAGE"):
+        return False
+    first = doc[ent.start]
+    if ent.start >= 2 and doc[ent.start - 1].text in ("-", "–") and not doc[ent.start - 1].whitespace_ \
+            and not doc[ent.start - 2].whitespace_ and doc[ent.start - 2].lower_ in gaz.stance_prefixes:
+        return True
+    if len(ent) >= 3 and first.lower_ in gaz.stance_prefixes and doc[ent.start + 1].text in ("-", "–"):
+        return True  # the ruler's "pro-Iranian"
+    hit = gaz.lookup(ent.text) if len(ent) == 1 else None
+    if hit is None or hit.kind != "demonym":
+        return False
+    if ent.label_ == "LANGUAGE":
+        return True
+    k = ent.end
+    if k + 1 < len(doc) and doc[k].text in ("-", "–") and not doc[k].whitespace_ and not first.whitespace_:
+        k += 1  # "English-language", "French-speaking"
+    if k < len(doc) and doc[k].lower_ in gaz.language_words:
+        return True
+    tok = first
+    while tok.dep_ == "conj" and tok.head.i != tok.i:  # "the Arabic and Russian languages"
+        tok = tok.head
+    head = tok.head
+    if tok.dep_ in ("amod", "compound", "nmod") and head.lower_ in gaz.language_words:
+        return True
+    if tok.dep_ == "dobj" and head.lemma_.lower() in gaz.language_verbs:
+        return True
+    return tok.dep_ == "pobj" and head.lower_ in gaz.language_preps and tok.tag_ not in ("NNS", "NNPS") \
+        and all(c.dep_ in ("cc", "conj") for c in tok.children)
 
-    Same-name places are told apart by the countries the article names without ambiguity ("Tripoli" with
-    "Lebanon" is in Lebanon), then by kind (country > capital > region > city) and population. A country name
-    yields to a place inside another country only when the article names other places inside that country
+
+class PlaceContext:
+    """The countries an article names without ambiguity, per sentence and in all, to tell same-name places apart.
+
+    Counted: every place or demonym entity whose readings all lie in one country ("Lebanon", "Lebanese",
+    "Beirut"), as that country was on the publication date. ``resolve`` picks, among a name's readings (towns under
+    ``RULER_MIN_POP`` only when there is nothing bigger), the one in a country the same sentence names, else one
+    the article names most, else by kind and population; a country
+    name yields to a place inside another country only when the article names other places inside that country
     ("Georgia" with "Atlanta" is the US state; with only "the US" mentioned, it stays the country).
     """
-    spans: list[tuple[int, int, list[GeoEntry]]] = []
-    context: Counter[str] = Counter()       # countries named unambiguously (any kind, demonyms too)
-    inside: Counter[str] = Counter()        # countries of unambiguous sub-national places (cities, regions)
-    for ent in doc.ents:
-        if ent.label_ not in (*_PLACE_LABELS, "NORP"):
-            continue
-        start, end = _trim(doc, ent.start_char, ent.end_char)
-        if end <= start:
-            continue
-        hits = gaz.candidates(doc_text(doc)[start:end]) or gaz.candidates(_core_name(doc_text(doc)[start:end]))
-        countries = {h.country for h in hits if h.country}
-        if len(countries) == 1:
-            iso3 = next(iter(countries))
-            context[iso3] += 1
-            if all(h.kind in ("capital", "city", "region") for h in hits):
-                inside[iso3] += 1
+
+    def __init__(self, doc: Doc, gaz: Gazetteer, published: dt.date | None = None) -> None:
+        self.doc, self.gaz, self.day = doc, gaz, published
+        self.sent_starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
+        self.article: Counter[str] = Counter()   # countries named unambiguously (any kind, demonyms too)
+        self.inside: Counter[str] = Counter()    # countries of unambiguous sub-national places (cities, regions)
+        self.by_sent: dict[int, Counter[str]] = {}
+        self.ents: list[tuple[SpacySpan, int, int, list[GeoEntry]]] = []   # place/NORP entity, char span, readings
+        for ent in doc.ents:
+            if ent.label_ not in (*_PLACE_LABELS, "NORP") or non_country_entity(doc, ent, gaz):
+                continue
+            start, end = _trim(doc, ent.start_char, ent.end_char)
+            if end <= start:
+                continue
+            hits = self.readings(doc_text(doc)[start:end])
+            countries = {h.country for h in hits if h.country}
+            if len(countries) == 1:
+                iso3 = next(iter(countries))
+                self.article[iso3] += 1
+                self.by_sent.setdefault(self.sentence(ent.start), Counter())[iso3] += 1
+                if all(h.kind in ("capital", "city", "region") for h in hits):
+                    self.inside[iso3] += 1
+            self.ents.append((ent, start, end, hits))
+
+    def readings(self, text: str) -> list[GeoEntry]:
+        """Every entry a name (or its core: "northern Mali" -> "Mali") may denote, as on the publication date."""
+        hits = self.gaz.candidates(text) or self.gaz.candidates(_core_name(text))
+        return [self.gaz.as_of(h, self.day) for h in hits]
+
+    def sentence(self, tok_i: int) -> int:
+        lo, hi = 0, len(self.sent_starts) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.sent_starts[mid] <= tok_i:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+    def choose(self, places: list[GeoEntry], tok_i: int | None = None) -> GeoEntry:
+        # A town too small for the entity ruler never takes a name from a bigger place ("Moscow" with "the US" named
+        # is not Moscow, Idaho).
+        notable = [p for p in places if p.kind in ("country", "capital", "region") or p.population >= RULER_MIN_POP]
+        places = notable or places
+        if len(places) == 1:
+            return places[0]
+        country = next((p for p in places if p.kind == "country"), None)
+        if country is not None:
+            rivals = [p for p in places if p.kind != "country" and p.country != country.country
+                      and self.inside.get(p.country, 0) > self.inside.get(country.country, 0)]
+            if not rivals:
+                return country
+            places = rivals
+        sent = self.by_sent.get(self.sentence(tok_i), Counter()) if tok_i is not None else Counter()
+        return min(places, key=lambda h: (-sent.get(h.country, 0), -self.article.get(h.country, 0),
+                                          _KIND_RANK[h.kind], -h.population))
+
+    def resolve(self, text: str, tok_i: int | None = None) -> GeoEntry | None:
+        """The best reading of a name written at token ``tok_i`` (demonyms only when nothing else fits)."""
+        hits = [self.gaz.as_of(h, self.day) for h in self.gaz.candidates(text)]
+        if not hits:
+            return None
+        places = [h for h in hits if h.kind != "demonym"]
+        return self.choose(places, tok_i) if places else hits[0]
+
+
+def place_context(doc: Doc, gaz: Gazetteer, published: dt.date | None = None) -> PlaceContext:
+    """The article's ``PlaceContext``, built once per doc and date (the places and actor stages share it)."""
+    key = ("eventwire_places", published)
+    ctx = doc.user_data.get(key)
+    if ctx is None or ctx.gaz is not gaz:
+        ctx = PlaceContext(doc, gaz, published)
+        doc.user_data[key] = ctx
+    return ctx
+
+
+def find_places(doc: Doc, gaz: Gazetteer, published: dt.date | None = None) -> tuple[Place, ...]:
+    """Every GPE/LOC/FAC entity that names a known place, disambiguated by what else the article mentions (see
+    ``PlaceContext``), as the place was on the ``published`` date."""
+    ctx = place_context(doc, gaz, published)
+    spans: list[tuple[int, int, list[GeoEntry], int]] = []
+    for ent, start, end, hits in ctx.ents:
         if ent.label_ == "NORP":
             continue
         places = [h for h in hits if h.kind != "demonym"]
         if places:
-            spans.append((start, end, places))
-    spans.extend(_places_in_titles(doc, gaz, {(s, e) for s, e, _ in spans}))
+            spans.append((start, end, places, ent.start))
+    spans.extend((s, e, [gaz.as_of(h, published) for h in hits], i)
+                 for s, e, hits, i in _places_in_titles(doc, gaz, {(s, e) for s, e, _, _ in spans}))
     spans.sort(key=lambda t: t[0])
     out: list[Place] = []
-    for start, end, places in spans:
-        best = _choose(places, context, inside)
+    for start, end, places, tok_i in spans:
+        best = ctx.choose(places, tok_i)
         out.append(Place(text=doc_text(doc)[start:end], start=start, end=end, name=best.name,
                          country=best.country or None, lat=best.lat, lon=best.lon))
     return tuple(out)
 
 
-def _choose(places: list[GeoEntry], context: Counter[str], inside: Counter[str]) -> GeoEntry:
-    if len(places) == 1:
-        return places[0]
-    country = next((p for p in places if p.kind == "country"), None)
-    if country is not None:
-        rivals = [p for p in places if p.kind != "country" and p.country != country.country
-                  and inside.get(p.country, 0) > inside.get(country.country, 0)]
-        if not rivals:
-            return country
-        places = rivals
-    return min(places, key=lambda h: (-context.get(h.country, 0), _KIND_RANK[h.kind], -h.population))
-
-
-def _places_in_titles(doc: Doc, gaz: Gazetteer, seen: set[tuple[int, int]]) -> list[tuple[int, int, list[GeoEntry]]]:
-    """Place names inside official titles the actor ruler set aside ("Foreign Minister of Niger")."""
-    out: list[tuple[int, int, list[GeoEntry]]] = []
+def _places_in_titles(doc: Doc, gaz: Gazetteer, seen: set[tuple[int, int]]
+                      ) -> list[tuple[int, int, list[GeoEntry], int]]:
+    """Place names inside official titles the actor ruler set aside ("Foreign Minister of Niger"), with the token
+    each starts at."""
+    out: list[tuple[int, int, list[GeoEntry], int]] = []
     for span in doc.spans["titles"] if "titles" in doc.spans else []:
         i = span.start
         while i < span.end:
@@ -482,6 +596,6 @@ def _places_in_titles(doc: Doc, gaz: Gazetteer, seen: set[tuple[int, int]]) -> l
                 continue
             j, start, end, hits = found
             if (start, end) not in seen:
-                out.append((start, end, hits))
+                out.append((start, end, hits, i))
             i = j
     return out

@@ -3,7 +3,7 @@
 Every command that extracts (``extract``, ``ingest``, ``batch``, the API) goes through :class:`Pipeline`; nothing is
 computed two ways. Stages talk through the record types only:
 
-    geo.find_places(doc, gazetteer)                       -> places
+    geo.find_places(doc, gazetteer, published)            -> places
     dates.find_times(doc, published)                      -> times
     actors.resolve(doc, gazetteer, lexicon)               -> entities, actors
     quotes.find_quotes(doc, actors)                       -> quotes
@@ -149,7 +149,7 @@ class Pipeline:
         return pub
 
     def _build(self, art: ArticleInput, pub: dt.date | None, doc) -> Record:
-        places = geo_stage.find_places(doc, self.gazetteer)
+        places = geo_stage.find_places(doc, self.gazetteer, published=pub)
         times = dates_stage.find_times(doc, pub)
         entities, actor_list = actors_stage.resolve(doc, self.gazetteer, self.lexicon, pub)
         quotes = quotes_stage.find_quotes(doc, actor_list)

@@ -1,0 +1,73 @@
+"""Same-name places told apart by the countries the sentence, then the article, names; places as on the
+publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventwire.geo import gazetteer
+from test_actors import actor_with_mention
+
+
+def _place(rec, text):
+    for p in rec.places:
+        if p.text == text:
+            return p
+    raise AssertionError(f"no place {text!r} in {[p.text for p in rec.places]}")
+
+
+@pytest.mark.parametrize("text, name, iso", [
+    # the sentence names the country (a demonym counts)
+    ("Rival gunmen in Tripoli clashed on Sunday, Lebanese police said.", "Tripoli", "LBN"),
+    ("Gunmen stormed a hotel in Tripoli on Friday, Libyan officials said.", "Tripoli", "LBY"),
+    ("Protesters marched through Hyderabad after Pakistani troops fired on a crowd.", "Hyderabad", "PAK"),
+    # the sentence beats the rest of the article
+    ("Libya's envoy flew home on Monday.\nFighting between Lebanese factions in Tripoli killed five people.",
+     "Tripoli", "LBN"),
+])
+def test_same_name_place_follows_the_country_named_nearby(pipeline, text, name, iso):
+    assert _place(pipeline.extract(text), name).country == iso
+
+
+def test_article_context_when_the_sentence_names_none(pipeline):
+    rec = pipeline.extract("Lebanese troops deployed in the north on Monday.\nShells hit Tripoli overnight.")
+    assert _place(rec, "Tripoli").country == "LBN"
+
+
+def test_group_in_a_same_name_place_takes_the_country_named_nearby(pipeline):
+    rec = pipeline.extract("Rival gunmen in Tripoli clashed on Sunday, Lebanese police said.")
+    assert actor_with_mention(rec, "Rival gunmen in Tripoli").country == "LBN"
+    assert "LBY" not in {a.country for a in rec.actors}  # "Tripoli" is not read as Libya's capital
+
+
+def test_small_namesake_never_wins_over_a_capital(pipeline):
+    # Moscow, Idaho (25,000 people) does not take the name because the United States is named beside it.
+    rec = pipeline.extract("Moscow dismissed the American plan on Tuesday.")
+    a = actor_with_mention(rec, "Moscow")
+    assert a.kind == "country" and a.country == "RUS"
+
+
+@pytest.mark.parametrize("published, iso", [("2005-03-01", "SDN"), ("2011-07-08", "SDN"), ("2011-07-09", "SSD"),
+                                            ("2016-05-02", "SSD"), (None, "SSD")])
+def test_place_in_a_state_not_yet_independent(pipeline, published, iso):
+    rec = pipeline.extract("Rebels shelled Juba on Sunday, aid workers said.", published=published)
+    assert _place(rec, "Juba").country == iso
+
+
+def test_capital_of_a_state_not_yet_independent_is_no_country_actor(pipeline):
+    rec = pipeline.extract("Juba accused the rebels of shelling the airport.", published="2006-01-10")
+    assert "SSD" not in {a.country for a in rec.actors}
+    rec = pipeline.extract("Juba accused the rebels of shelling the airport.", published="2016-01-10")
+    assert actor_with_mention(rec, "Juba").country == "SSD"
+
+
+def test_as_of_keeps_country_names_and_demonyms():
+    gaz = gazetteer()
+    day = dt.date(1990, 1, 1)
+    assert gaz.as_of(gaz.lookup("Eritrea"), day).country == "ERI"
+    assert gaz.as_of(gaz.lookup("Eritrean"), day).country == "ERI"
+    asmara = gaz.as_of(gaz.lookup("Asmara"), day)
+    assert (asmara.country, asmara.kind) == ("ETH", "city")
+    assert gaz.as_of(gaz.lookup("Asmara"), dt.date(2000, 1, 1)).country == "ERI"
