@@ -65,3 +65,23 @@ def test_demonym_of_a_state_actor_still_gives_the_country(pipeline, text, mentio
 ])
 def test_nationality_skips_stance_and_language_words(text, iso):
     assert gazetteer().nationality(text) == iso
+
+
+@pytest.mark.parametrize("text, mention, backer, iso", [
+    ("Turkish-backed fighters in Aleppo clashed with Kurdish militias.", "Turkish-backed fighters in Aleppo", "TUR",
+     "SYR"),
+    ("Saudi-funded clerics in Lahore were arrested on Monday.", "Saudi-funded clerics in Lahore", "SAU", "PAK"),
+])
+def test_backer_is_not_the_country_of_the_group(pipeline, text, mention, backer, iso):
+    rec = pipeline.extract(text)
+    assert actor_with_mention(rec, mention).country == iso
+    assert backer not in _countries(rec)
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("Russian-backed separatist commander", None),
+    ("Iran-funded militia leader", None),
+    ("Chinese-installed governor", None),
+])
+def test_nationality_skips_backers(text, iso):
+    assert gazetteer().nationality(text) == iso

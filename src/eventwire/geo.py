@@ -134,6 +134,7 @@ class Gazetteer:
         self.language_words = frozenset(kinds.get("language", ()))      # "Russian language", "French-speaking"
         self.language_verbs = frozenset(kinds.get("language-verb", ()))  # "speaks Russian"
         self.language_preps = frozenset(kinds.get("language-prep", ()))  # "said in Russian"
+        self.backer_words = frozenset(kinds.get("backer", ()))         # "Syrian-backed militia"
         self._succession: dict[str, tuple[str, dt.date]] = {
             row["country"].strip(): (row["predecessor"].strip(), dt.date.fromisoformat(row["independence"].strip()))
             for row in _read_tsv("state_succession.tsv")}
@@ -299,7 +300,8 @@ class Gazetteer:
 
         Longest match first; among matches of one length a country name or demonym beats a capital or a
         single-country region, which beats a large city written with a capital letter; then the leftmost. Hyphenated
-        words are tried whole ("Guinea-Bissau") and, failing that, split ("US-led", "Russian-backed").
+        words are tried whole ("Guinea-Bissau") and, failing that, split ("US-led"). Words that name no country of the
+        phrase are skipped (``_mask``: "anti-Syria", "Russian-backed", "English-language").
         """
         clean = text.translate(_APOSTROPHES)
         words = self._mask([m.group() for m in _WORD.finditer(clean)])
@@ -310,14 +312,14 @@ class Gazetteer:
 
     def _mask(self, words: list[str]) -> list[str]:
         """The words with those that name no country of the phrase blanked: a hyphenated word behind a stance
-        prefix ("anti-Syria", "pro-Moscow"), and a demonym naming a language ("Russian language",
-        "English-language", "French-speaking")."""
+        prefix ("anti-Syria", "pro-Moscow") or before a backer's participle ("Syrian-backed"), and a demonym naming
+        a language ("Russian language", "English-language", "French-speaking")."""
         out = list(words)
         for i, w in enumerate(words):
             parts = w.casefold().split("-")
             if len(parts) > 1 and parts[0] in self.stance_prefixes:
                 out[i] = _MASK
-            elif len(parts) > 1 and parts[-1] in self.language_words:
+            elif len(parts) > 1 and (parts[-1] in self.language_words or parts[-1] in self.backer_words):
                 out[i] = _MASK
             elif i + 1 < len(words) and words[i + 1].casefold() in self.language_words:
                 out[i] = _MASK
@@ -433,7 +435,8 @@ def _core_name(text: str) -> str:
 
 def non_country_entity(doc: Doc, ent: SpacySpan, gaz: Gazetteer) -> bool:
     """A country name or demonym that gives no one a country: behind a stance prefix ("an anti-Syria journalist",
-    "pro-Moscow rebels", "non-Western diplomats"), or a demonym naming a language ("the use of the Russian
+    "pro-Moscow rebels", "non-Western diplomats"), before a backer's participle ("the Syrian-backed militia",
+    "Iran-funded rebels"), or a demonym naming a language ("the use of the Russian
     language", "an English-language newspaper", "French-speaking rebels", "speaks Russian", "said in Russian").
     The words are in ``non_country_words.tsv``."""
     if ent.label_ not in (*_PLACE_LABELS, "NORP", "LANGUAGE"):
@@ -444,6 +447,10 @@ def non_country_entity(doc: Doc, ent: SpacySpan, gaz: Gazetteer) -> bool:
         return True
     if len(ent) >= 3 and first.lower_ in gaz.stance_prefixes and doc[ent.start + 1].text in ("-", "–"):
         return True  # the ruler's "pro-Iranian"
+    last = doc[ent.end - 1]
+    if ent.end + 1 < len(doc) and doc[ent.end].text in ("-", "–") and not last.whitespace_ \
+            and not doc[ent.end].whitespace_ and doc[ent.end + 1].lower_ in gaz.backer_words:
+        return True
     hit = gaz.lookup(ent.text) if len(ent) == 1 else None
     if hit is None or hit.kind != "demonym":
         return False
