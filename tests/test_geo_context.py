@@ -71,3 +71,16 @@ def test_as_of_keeps_country_names_and_demonyms():
     asmara = gaz.as_of(gaz.lookup("Asmara"), day)
     assert (asmara.country, asmara.kind) == ("ETH", "city")
     assert gaz.as_of(gaz.lookup("Asmara"), dt.date(2000, 1, 1)).country == "ERI"
+
+
+@pytest.mark.parametrize("published, iso", [("1988-05-01", "COG"), ("1997-05-16", "COG"), ("1997-05-17", "COD"),
+                                            ("2005-05-01", "COD"), (None, "COD")])
+def test_congo_means_congo_brazzaville_while_zaire_was_named_so(pipeline, published, iso):
+    rec = pipeline.extract("Kenya threatened to cut ties with Congo.", published=published)
+    assert _place(rec, "Congo").country == iso
+    assert actor_with_mention(rec, "Congo").country == iso
+
+
+def test_country_name_with_two_readings_follows_the_article(pipeline):
+    rec = pipeline.extract("Gabon's envoy met the Foreign Minister of Congo in Brazzaville.", published="2012-03-01")
+    assert _place(rec, "Congo").country == "COG"

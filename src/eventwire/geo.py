@@ -10,6 +10,7 @@ licences; ``scripts/build_gazetteer.py`` regenerates the country and city tables
 - ``city_aliases.tsv``: old names and transliterations of cities ("Kiev", "Bombay").
 - ``norp_extra.tsv``: regional and compound nationality words ("Latin American", "European").
 - ``ruler_stoplist.txt``: names the entity ruler leaves to the statistical NER (personal names, ordinary words).
+- ``name_periods.tsv``: names that meant another country for a period ("Congo" under Zaire).
 - ``state_succession.tsv``: states that split from another, with the date (places inside belong to the old state
   before it).
 - ``non_country_words.tsv``: words that keep a country word beside them from giving a country ("anti-Syria",
@@ -138,6 +139,11 @@ class Gazetteer:
         self._succession: dict[str, tuple[str, dt.date]] = {
             row["country"].strip(): (row["predecessor"].strip(), dt.date.fromisoformat(row["independence"].strip()))
             for row in _read_tsv("state_succession.tsv")}
+        self._periods: dict[str, list[tuple[str, str, dt.date, dt.date]]] = {}
+        for row in _read_tsv("name_periods.tsv"):
+            self._periods.setdefault(_fold(row["name"]), []).append(
+                (row["country"].strip(), row["kind"].strip(), dt.date.fromisoformat(row["start"].strip()),
+                 dt.date.fromisoformat(row["end"].strip())))
         self._load()
 
     # -- loading -------------------------------------------------------------------------------------------------
@@ -266,6 +272,19 @@ class Gazetteer:
     def lookup(self, text: str) -> GeoEntry | None:
         hits = self.candidates(text)
         return hits[0] if hits else None
+
+    def candidates_on(self, text: str, day: dt.date | None) -> list[GeoEntry]:
+        """``candidates`` as the name was used on ``day``: a name that then meant another country reads as that one
+        ("Congo" in 1990 is Congo-Brazzaville, ``name_periods.tsv``), and places are taken ``as_of`` that day."""
+        hits = self.candidates(text)
+        if day is not None and hits and self._periods:
+            for iso3, kind, start, end in self._periods.get(_fold(_clean(text)), ()):
+                base = self._countries.get(iso3)
+                if start <= day <= end and base is not None:
+                    then = replace(base, kind=kind)
+                    hits = [then, *(h for h in hits if h.kind != kind)]
+                    break
+        return [self.as_of(h, day) for h in hits]
 
     def as_of(self, entry: GeoEntry, day: dt.date | None) -> GeoEntry:
         """The entry as it was on ``day``: a city or region of a state not yet independent then belongs to the state
@@ -509,8 +528,7 @@ class PlaceContext:
 
     def readings(self, text: str) -> list[GeoEntry]:
         """Every entry a name (or its core: "northern Mali" -> "Mali") may denote, as on the publication date."""
-        hits = self.gaz.candidates(text) or self.gaz.candidates(_core_name(text))
-        return [self.gaz.as_of(h, self.day) for h in hits]
+        return self.gaz.candidates_on(text, self.day) or self.gaz.candidates_on(_core_name(text), self.day)
 
     def sentence(self, tok_i: int) -> int:
         lo, hi = 0, len(self.sent_starts) - 1
@@ -529,20 +547,22 @@ class PlaceContext:
         places = notable or places
         if len(places) == 1:
             return places[0]
-        country = next((p for p in places if p.kind == "country"), None)
+        sent = self.by_sent.get(self.sentence(tok_i), Counter()) if tok_i is not None else Counter()
+        countries = [p for p in places if p.kind == "country"]   # "Congo" with "Brazzaville" named: Congo-Brazzaville
+        country = min(countries, key=lambda h: (-sent.get(h.country, 0), -self.article.get(h.country, 0),
+                                                countries.index(h))) if countries else None
         if country is not None:
             rivals = [p for p in places if p.kind != "country" and p.country != country.country
                       and self.inside.get(p.country, 0) > self.inside.get(country.country, 0)]
             if not rivals:
                 return country
             places = rivals
-        sent = self.by_sent.get(self.sentence(tok_i), Counter()) if tok_i is not None else Counter()
         return min(places, key=lambda h: (-sent.get(h.country, 0), -self.article.get(h.country, 0),
                                           _KIND_RANK[h.kind], -h.population))
 
     def resolve(self, text: str, tok_i: int | None = None) -> GeoEntry | None:
         """The best reading of a name written at token ``tok_i`` (demonyms only when nothing else fits)."""
-        hits = [self.gaz.as_of(h, self.day) for h in self.gaz.candidates(text)]
+        hits = self.gaz.candidates_on(text, self.day)
         if not hits:
             return None
         places = [h for h in hits if h.kind != "demonym"]
@@ -570,8 +590,7 @@ def find_places(doc: Doc, gaz: Gazetteer, published: dt.date | None = None) -> t
         places = [h for h in hits if h.kind != "demonym"]
         if places:
             spans.append((start, end, places, ent.start))
-    spans.extend((s, e, [gaz.as_of(h, published) for h in hits], i)
-                 for s, e, hits, i in _places_in_titles(doc, gaz, {(s, e) for s, e, _, _ in spans}))
+    spans.extend(_places_in_titles(doc, gaz, {(s, e) for s, e, _, _ in spans}, published))
     spans.sort(key=lambda t: t[0])
     out: list[Place] = []
     for start, end, places, tok_i in spans:
@@ -581,7 +600,7 @@ def find_places(doc: Doc, gaz: Gazetteer, published: dt.date | None = None) -> t
     return tuple(out)
 
 
-def _places_in_titles(doc: Doc, gaz: Gazetteer, seen: set[tuple[int, int]]
+def _places_in_titles(doc: Doc, gaz: Gazetteer, seen: set[tuple[int, int]], day: dt.date | None = None
                       ) -> list[tuple[int, int, list[GeoEntry], int]]:
     """Place names inside official titles the actor ruler set aside ("Foreign Minister of Niger"), with the token
     each starts at."""
@@ -593,7 +612,7 @@ def _places_in_titles(doc: Doc, gaz: Gazetteer, seen: set[tuple[int, int]]
             if doc[i].text[:1].isupper():
                 for j in range(min(span.end, i + 6), i, -1):
                     start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
-                    hits = [h for h in gaz.candidates(doc_text(doc)[start:end])
+                    hits = [h for h in gaz.candidates_on(doc_text(doc)[start:end], day)
                             if h.kind != "demonym" and (h.kind != "city" or h.population >= RULER_MIN_POP)]
                     if hits:
                         found = (j, start, end, hits)
