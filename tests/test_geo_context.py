@@ -84,3 +84,19 @@ def test_congo_means_congo_brazzaville_while_zaire_was_named_so(pipeline, publis
 def test_country_name_with_two_readings_follows_the_article(pipeline):
     rec = pipeline.extract("Gabon's envoy met the Foreign Minister of Congo in Brazzaville.", published="2012-03-01")
     assert _place(rec, "Congo").country == "COG"
+
+
+@pytest.mark.parametrize("text, mention, iso", [
+    ("Somaliland closed its border with Ethiopia on Monday.", "Somaliland", "SOM"),
+    ("Moldova said Transnistria had blocked the railway.", "Transnistria", "MDA"),
+    ("The Turkish Republic of Northern Cyprus held an election.", "Turkish Republic of Northern Cyprus", "CYP"),
+])
+def test_partially_recognized_entity_is_the_claimant_country_with_sector_pre(pipeline, text, mention, iso):
+    a = actor_with_mention(pipeline.extract(text), mention)
+    assert (a.country, a.sector, a.cameo) == (iso, "PRE", iso + "PRE")
+
+
+def test_an_ordinary_region_stays_a_place(pipeline):
+    rec = pipeline.extract("Clashes erupted in Crimea on Monday.")
+    assert not any(m.text == "Crimea" for a in rec.actors for m in a.mentions)
+    assert _place(rec, "Crimea").country == "UKR"

@@ -456,6 +456,8 @@ class _Builder:
                 continue
             if gkind == "demonym" and self.ethnic_group(span, country):
                 continue
+            if gkind == "region" and country and self.breakaway(span, label):
+                continue
             if gkind in ("country", "capital", "demonym") or (gkind and label in _PLACE_LABELS):
                 if label not in _PLACE_LABELS:
                     label = "NORP" if gkind == "demonym" else "GPE"
@@ -474,6 +476,18 @@ class _Builder:
                 self.organization(span)
             else:
                 self.entities.append((span, None, country, label))
+
+    def breakaway(self, span: SpacySpan, label: str) -> bool:
+        """A partially recognized entity named ("Abkhazia", "Transnistria", "Northern Cyprus") is its breakaway
+        government: an actor of the country that claims it, sector PRE (the PLOVER manual's convention)."""
+        g = self.places.resolve(span.text, span.start)
+        if g is None or g.status != "PRE" or not g.country:
+            return False
+        a = self.actor(f"pre:{norm_name(g.name)}", g.name, "organization", span.start, country=g.country,
+                       sector="PRE")
+        self.link(a, span.start, span.end)
+        self.entities.append((span, a.key, g.country, label if label in _PLACE_LABELS else "GPE"))
+        return True
 
     def generic_name(self, span: SpacySpan) -> bool:
         """A name made only of office and sector words ("Defense Department", "Foreign Ministry", "Supreme Court"),

@@ -50,6 +50,7 @@ class GeoEntry:
     lat: float | None
     lon: float | None
     population: int = 0
+    status: str = ""   # "PRE": a partially recognized entity ("Abkhazia"), coded as the country claiming it
 
 
 RULER_MIN_POP = 100_000   # smaller towns are resolvable by lookup but not tagged by the entity ruler
@@ -196,7 +197,8 @@ class Gazetteer:
             self._pattern("NORP", row["name"], iso3)
 
         for row in _read_tsv("regions.tsv"):
-            entry = GeoEntry(row["name"], "region", row["country"].strip(), _float(row["lat"]), _float(row["lon"]))
+            entry = GeoEntry(row["name"], "region", row["country"].strip(), _float(row["lat"]), _float(row["lon"]),
+                             status=(row.get("status") or "").strip().upper())
             for name in [row["name"], *_split(row["aliases"])]:
                 self._add(name, entry)
                 self._pattern(row.get("label") or "LOC", name, entry.country)
