@@ -19,12 +19,14 @@ def _place(rec, text):
 
 
 @pytest.mark.parametrize("text, name, iso", [
-    # the sentence names the country (a demonym counts)
-    ("Rival gunmen in Tripoli clashed on Sunday, Lebanese police said.", "Tripoli", "LBN"),
+    # the sentence names the country as a place (a demonym before a place noun counts)
+    ("Rival gunmen clashed in Tripoli, the northern Lebanese city, on Sunday.", "Tripoli", "LBN"),
     ("Gunmen stormed a hotel in Tripoli on Friday, Libyan officials said.", "Tripoli", "LBY"),
+    ("Shells fell on Tripoli, Lebanon, overnight.", "Tripoli", "LBN"),
+    # two cities, no capital: a demonym of people is enough
     ("Protesters marched through Hyderabad after Pakistani troops fired on a crowd.", "Hyderabad", "PAK"),
     # the sentence beats the rest of the article
-    ("Libya's envoy flew home on Monday.\nFighting between Lebanese factions in Tripoli killed five people.",
+    ("Talks opened in Libya on Monday.\nFighting in Tripoli, a port in northern Lebanon, killed five people.",
      "Tripoli", "LBN"),
 ])
 def test_same_name_place_follows_the_country_named_nearby(pipeline, text, name, iso):
@@ -32,14 +34,34 @@ def test_same_name_place_follows_the_country_named_nearby(pipeline, text, name, 
 
 
 def test_article_context_when_the_sentence_names_none(pipeline):
-    rec = pipeline.extract("Lebanese troops deployed in the north on Monday.\nShells hit Tripoli overnight.")
+    rec = pipeline.extract("Fighting spread across northern Lebanon on Monday.\nShells hit Tripoli overnight.")
     assert _place(rec, "Tripoli").country == "LBN"
 
 
 def test_group_in_a_same_name_place_takes_the_country_named_nearby(pipeline):
-    rec = pipeline.extract("Rival gunmen in Tripoli clashed on Sunday, Lebanese police said.")
+    rec = pipeline.extract("Rival gunmen in Tripoli clashed on Sunday, the second day of fighting in Lebanon.")
     assert actor_with_mention(rec, "Rival gunmen in Tripoli").country == "LBN"
     assert "LBY" not in {a.country for a in rec.actors}  # "Tripoli" is not read as Libya's capital
+
+
+@pytest.mark.parametrize("text, name, iso", [
+    ("The Canadian prime minister arrived in London for talks.", "London", "GBR"),
+    ("The US Secretary of State landed in Athens on Monday.", "Athens", "GRC"),
+])
+def test_capital_yields_only_to_a_country_named_as_a_place(pipeline, text, name, iso):
+    rec = pipeline.extract(text)
+    assert _place(rec, name).country == iso
+    assert actor_with_mention(rec, name).country == iso
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("Police in Delhi arrested three men.", "IND"),          # not Dili, East Timor (one of its alternate names)
+    ("Protesters gathered in Philadelphia on Sunday.", "USA"),  # not Amman (its ancient name)
+])
+def test_a_city_s_own_name_beats_another_s_alternate_name(pipeline, text, iso):
+    rec = pipeline.extract(text)
+    assert rec.places[0].country == iso
+    assert all(a.country in (iso, None) for a in rec.actors)
 
 
 def test_small_namesake_never_wins_over_a_capital(pipeline):

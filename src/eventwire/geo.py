@@ -10,6 +10,7 @@ licences; ``scripts/build_gazetteer.py`` regenerates the country and city tables
 - ``city_aliases.tsv``: old names and transliterations of cities ("Kiev", "Bombay").
 - ``norp_extra.tsv``: regional and compound nationality words ("Latin American", "European").
 - ``ruler_stoplist.txt``: names the entity ruler leaves to the statistical NER (personal names, ordinary words).
+- ``place_nouns.txt``: nouns for a place ("port", "border"): a demonym before one names the country as a place.
 - ``name_periods.tsv``: names that meant another country for a period ("Congo" under Zaire).
 - ``state_succession.tsv``: states that split from another, with the date (places inside belong to the old state
   before it).
@@ -51,6 +52,8 @@ class GeoEntry:
     lon: float | None
     population: int = 0
     status: str = ""   # "PRE": a partially recognized entity ("Abkhazia"), coded as the country claiming it
+    alternate: bool = False   # the name looked up is only one of a city's GeoNames alternates ("Delhi" for Dili,
+    #                           "Philadelphia" for Amman): it ranks after every place the name is the own name of
 
 
 RULER_MIN_POP = 100_000   # smaller towns are resolvable by lookup but not tagged by the entity ruler
@@ -137,6 +140,7 @@ class Gazetteer:
         self.language_verbs = frozenset(kinds.get("language-verb", ()))  # "speaks Russian"
         self.language_preps = frozenset(kinds.get("language-prep", ()))  # "said in Russian"
         self.backer_words = frozenset(kinds.get("backer", ()))         # "Syrian-backed militia"
+        self.place_nouns = frozenset(w.casefold() for w in _read_lines("place_nouns.txt"))  # "Lebanese port"
         self._succession: dict[str, tuple[str, dt.date]] = {
             row["country"].strip(): (row["predecessor"].strip(), dt.date.fromisoformat(row["independence"].strip()))
             for row in _read_tsv("state_succession.tsv")}
@@ -148,7 +152,7 @@ class Gazetteer:
         self._load()
 
     # -- loading -------------------------------------------------------------------------------------------------
-    def _add(self, name: str, entry: GeoEntry) -> None:
+    def _add(self, name: str, entry: GeoEntry, alternate: bool = False) -> None:
         name = _clean(name)
         if not name:
             return
@@ -156,6 +160,10 @@ class Gazetteer:
             bucket = self._acronyms.setdefault(_acronym_key(name), [])
         else:
             bucket = self._folded.setdefault(_fold(name), [])
+        if alternate:
+            if any(e == entry for e in bucket):
+                return  # the name is the place's own name too
+            entry = replace(entry, alternate=True)
         if entry not in bucket:
             bucket.append(entry)
 
@@ -213,7 +221,7 @@ class Gazetteer:
                              _float(row["lat"]), _float(row["lon"]), pop)
             self._add(row["name"], entry)
             for alt in _split(row["alternates"]):
-                self._add(alt, entry)
+                self._add(alt, entry, alternate=True)
             if pop < RULER_MIN_POP and not is_cap:
                 continue
             # The name as written and without diacritics ("Tillabéri" / "Tillaberi", "Rafaḩ" / "Rafah").
@@ -252,7 +260,7 @@ class Gazetteer:
                 self._pattern("GPE", name, iso3)
 
         for bucket in (*self._folded.values(), *self._acronyms.values()):
-            bucket.sort(key=lambda e: (_KIND_RANK[e.kind], -e.population))
+            bucket.sort(key=lambda e: (e.alternate, _KIND_RANK[e.kind], -e.population))
 
         for row in _read_tsv("cameo_codes.tsv"):
             self._cameo[row["cameo"]] = row["iso3"]
@@ -497,20 +505,25 @@ def non_country_entity(doc: Doc, ent: SpacySpan, gaz: Gazetteer) -> bool:
 class PlaceContext:
     """The countries an article names without ambiguity, per sentence and in all, to tell same-name places apart.
 
-    Counted: every place or demonym entity whose readings all lie in one country ("Lebanon", "Lebanese",
-    "Beirut"), as that country was on the publication date. ``resolve`` picks, among a name's readings (towns under
-    ``RULER_MIN_POP`` only when there is nothing bigger), the one in a country the same sentence names, else one
-    the article names most, else by kind and population; a country
-    name yields to a place inside another country only when the article names other places inside that country
-    ("Georgia" with "Atlanta" is the US state; with only "the US" mentioned, it stays the country).
+    Counted: every place or demonym entity whose readings all lie in one country ("Lebanon", "Beirut", "Lebanese"),
+    as that country was on the publication date. A country or place named as a place ("in Lebanon", "Tripoli,
+    Lebanon", "the north Lebanese port" with ``place_nouns.txt``) is strong evidence; one named as an actor or its
+    modifier ("Lebanon said", "Lebanese police", "the US Secretary of State") is weak. ``resolve`` picks, among a name's readings (towns under ``RULER_MIN_POP`` only when there is
+    nothing bigger; a name that is only a city's GeoNames alternate last), the one in a country the same sentence
+    names, else one the article names most, else by kind (capital first) and population. A national capital yields
+    to a namesake only on strong evidence ("The Canadian prime minister arrived in London" stays in England). A
+    country name yields to a place inside another country only when the article names other places inside that
+    country ("Georgia" with "Atlanta" is the US state; with only "the US" mentioned, it stays the country).
     """
 
     def __init__(self, doc: Doc, gaz: Gazetteer, published: dt.date | None = None) -> None:
         self.doc, self.gaz, self.day = doc, gaz, published
         self.sent_starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
-        self.article: Counter[str] = Counter()   # countries named unambiguously (any kind, demonyms too)
+        self.article: Counter[str] = Counter()   # countries named unambiguously: strong evidence
+        self.weak: Counter[str] = Counter()      # demonyms of people and things: weak evidence
         self.inside: Counter[str] = Counter()    # countries of unambiguous sub-national places (cities, regions)
         self.by_sent: dict[int, Counter[str]] = {}
+        self.weak_by_sent: dict[int, Counter[str]] = {}
         self.ents: list[tuple[SpacySpan, int, int, list[GeoEntry]]] = []   # place/NORP entity, char span, readings
         for ent in doc.ents:
             if ent.label_ not in (*_PLACE_LABELS, "NORP") or non_country_entity(doc, ent, gaz):
@@ -519,14 +532,30 @@ class PlaceContext:
             if end <= start:
                 continue
             hits = self.readings(doc_text(doc)[start:end])
-            countries = {h.country for h in hits if h.country}
+            own = [h for h in hits if not h.alternate] or hits   # "Lebanon" is not made ambiguous by a US town
+            own = [h for h in own if h.kind != "city" or h.population >= RULER_MIN_POP] or own
+            countries = {h.country for h in own if h.country}
             if len(countries) == 1:
                 iso3 = next(iter(countries))
-                self.article[iso3] += 1
-                self.by_sent.setdefault(self.sentence(ent.start), Counter())[iso3] += 1
-                if all(h.kind in ("capital", "city", "region") for h in hits):
+                weak = not self._as_a_place(ent)
+                (self.weak if weak else self.article)[iso3] += 1
+                (self.weak_by_sent if weak else self.by_sent).setdefault(self.sentence(ent.start), Counter())[iso3] += 1
+                if all(h.kind in ("capital", "city", "region") for h in own):
                     self.inside[iso3] += 1
             self.ents.append((ent, start, end, hits))
+
+    def _as_a_place(self, ent: SpacySpan) -> bool:
+        """Is a country or place named as a place: after a preposition ("in Lebanon"), in apposition ("Tripoli,
+        Lebanon"), or modifying a place noun ("the north Lebanese port", "Lebanon's second city", "a Syrian border
+        town")? Not as an actor or a modifier of one ("the US Secretary of State", "Lebanese police")."""
+        root = ent.root
+        if root.dep_ in ("pobj", "appos", "npadvmod"):
+            return True
+        head = root.head
+        while head.dep_ == "compound" and head.head.i != head.i and head.lemma_.lower() not in self.gaz.place_nouns:
+            head = head.head   # "a Syrian border town": through the compound to its head
+        return root.dep_ in ("amod", "compound", "nmod", "poss") and (
+            root.head.lemma_.lower() in self.gaz.place_nouns or head.lemma_.lower() in self.gaz.place_nouns)
 
     def readings(self, text: str) -> list[GeoEntry]:
         """Every entry a name (or its core: "northern Mali" -> "Mali") may denote, as on the publication date."""
@@ -549,7 +578,8 @@ class PlaceContext:
         places = notable or places
         if len(places) == 1:
             return places[0]
-        sent = self.by_sent.get(self.sentence(tok_i), Counter()) if tok_i is not None else Counter()
+        sent_i = self.sentence(tok_i) if tok_i is not None else -1
+        sent = self.by_sent.get(sent_i, Counter())
         countries = [p for p in places if p.kind == "country"]   # "Congo" with "Brazzaville" named: Congo-Brazzaville
         country = min(countries, key=lambda h: (-sent.get(h.country, 0), -self.article.get(h.country, 0),
                                                 countries.index(h))) if countries else None
@@ -559,7 +589,13 @@ class PlaceContext:
             if not rivals:
                 return country
             places = rivals
-        return min(places, key=lambda h: (-sent.get(h.country, 0), -self.article.get(h.country, 0),
+        if any(p.kind == "capital" and not p.alternate for p in places):  # a capital yields on strong evidence only
+            weak_sent: Counter[str] = Counter()
+            weak: Counter[str] = Counter()
+        else:
+            weak_sent, weak = self.weak_by_sent.get(sent_i, Counter()), self.weak
+        return min(places, key=lambda h: (h.alternate, -sent.get(h.country, 0) - weak_sent.get(h.country, 0),
+                                          -self.article.get(h.country, 0) - weak.get(h.country, 0),
                                           _KIND_RANK[h.kind], -h.population))
 
     def resolve(self, text: str, tok_i: int | None = None) -> GeoEntry | None:
