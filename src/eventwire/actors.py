@@ -1132,8 +1132,9 @@ class _Builder:
                     held.setdefault(k, []).append(b)
         for a in cands:
             others = [b for b in held.get(sent_of(min(s for s, _ in a.mentions)), ()) if b.key != a.key]
-            if a.kind == "group":  # no leading country (no country named at all): the sentence's other actors'
-                country = lead or self.sentence_country(a, others, None)
+            if a.kind == "group":  # where its sentence happens ("demonstrators rallied ... in Baghdad"), else the
+                # leading country; with no country named at all, the sentence's other actors'
+                country = self.sentence_place(a) or lead or self.sentence_country(a, others, None)
             else:
                 country = self.sentence_country(a, others, lead)
             if country:
@@ -1144,6 +1145,45 @@ class _Builder:
             o = self.actors.get(a.owner) if a.owner else None
             if o is not None and not a.country and not a.cameo and o.country:
                 a.country, a.inferred = o.country, True
+
+    def sentence_place(self, a: _Actor) -> str | None:
+        """The one country of the towns and regions a civilian group's sentence names as places ("demonstrators
+        rallied outside the U.S. embassy in Baghdad": Iraq), if they all lie in one country; a place hung on another
+        actor ("relief officials in Nairobi said") describes that actor, not the scene. Not for armed forces
+        (sent abroad), nor for a group named with a possessive ("its troops", "their supporters": they refer back),
+        nor from country names (more often a destination or a target than the group's home)."""
+        if a.sector in _STATE_SECTORS or not a.mentions:
+            return None
+        first = min(a.mentions)
+        span = self.doc.char_span(*first)
+        if span is None or any(t.dep_ == "poss" or t.lower_ in ("its", "their", "his", "her", "our") for t in span):
+            return None
+        k = self.sentence_of(first[0])
+        found: set[str] = set()
+        for ent, _s, _e, hits in self.places.ents:
+            if ent.label_ not in ("GPE", "LOC", "FAC") or self.sentence_of(ent.start_char) != k \
+                    or ent.start in self.no_country or not self.places.as_a_place(ent) \
+                    or self.describes_other(ent, a):
+                continue
+            places = [h for h in hits if h.kind != "demonym"]
+            if places:
+                best = self.places.choose(places, ent.start)
+                if best.kind == "country":
+                    return None
+                found.add(best.country)
+        found.discard("")
+        return found.pop() if len(found) == 1 else None
+
+    def describes_other(self, ent: SpacySpan, a: _Actor) -> bool:
+        """Is a place the object of a preposition hung on another actor that is not itself in a place phrase
+        ("Sudanese officials in Nairobi said": where they are, not the scene; but "outside the British embassy in
+        Tehran" is the scene)?"""
+        root = ent.root
+        if root.dep_ != "pobj" or root.head.dep_ != "prep":
+            return False
+        noun = root.head.head
+        k = self.tok_actor.get(noun.i)
+        return k is not None and k != a.key and self.actors[k].kind != "country" and noun.dep_ != "pobj"
 
     def worldwide(self, a: _Actor) -> bool:
         """An organisation named as international ("International Crisis Group", "World Vision"): no one country."""

@@ -537,14 +537,14 @@ class PlaceContext:
             countries = {h.country for h in own if h.country}
             if len(countries) == 1:
                 iso3 = next(iter(countries))
-                weak = not self._as_a_place(ent)
+                weak = not self.as_a_place(ent)
                 (self.weak if weak else self.article)[iso3] += 1
                 (self.weak_by_sent if weak else self.by_sent).setdefault(self.sentence(ent.start), Counter())[iso3] += 1
                 if all(h.kind in ("capital", "city", "region") for h in own):
                     self.inside[iso3] += 1
             self.ents.append((ent, start, end, hits))
 
-    def _as_a_place(self, ent: SpacySpan) -> bool:
+    def as_a_place(self, ent: SpacySpan) -> bool:
         """Is a country or place named as a place: after a preposition ("in Lebanon"), in apposition ("Tripoli,
         Lebanon"), or modifying a place noun ("the north Lebanese port", "Lebanon's second city", "a Syrian border
         town")? Not as an actor or a modifier of one ("the US Secretary of State", "Lebanese police")."""

@@ -1,0 +1,26 @@
+"""A civilian group the text gives no country takes the country of the towns its sentence happens in."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_actors import actor_with_mention
+
+
+@pytest.mark.parametrize("text, mention, iso", [
+    ("Thousands of farmers protested in Marseille against the British trade deal.", "farmers", "FRA"),
+    ("Hundreds of demonstrators gathered outside the British embassy in Tehran on Monday.", "demonstrators", "IRN"),
+])
+def test_group_takes_the_country_of_the_scene(pipeline, text, mention, iso):
+    a = actor_with_mention(pipeline.extract(text), mention)
+    assert a.country == iso and a.cameo is None  # inferred, so no CAMEO code
+
+
+@pytest.mark.parametrize("text, mention, iso", [
+    # a place hung on another actor says where that actor is, not where the sentence happens
+    ("Rebels killed dozens of villagers, Sudanese officials in Nairobi said.", "villagers", "SDN"),
+    # armed forces are sent abroad: the place is no clue to their country
+    ("The soldiers were deployed to Basra, the British defence ministry said.", "soldiers", "GBR"),
+])
+def test_places_that_are_no_clue_to_a_group(pipeline, text, mention, iso):
+    assert actor_with_mention(pipeline.extract(text), mention).country == iso
