@@ -85,3 +85,8 @@ def test_backer_is_not_the_country_of_the_group(pipeline, text, mention, backer,
 ])
 def test_nationality_skips_backers(text, iso):
     assert gazetteer().nationality(text) == iso
+
+
+def test_people_named_by_a_plural_demonym_are_not_a_language(pipeline):
+    rec = pipeline.extract("The academy will teach Iraqis to fly the new jets.")
+    assert "IRQ" in _countries(rec)

@@ -496,9 +496,11 @@ def non_country_entity(doc: Doc, ent: SpacySpan, gaz: Gazetteer) -> bool:
     head = tok.head
     if tok.dep_ in ("amod", "compound", "nmod") and head.lower_ in gaz.language_words:
         return True
+    if tok.tag_ in ("NNS", "NNPS") or tok.text.endswith("s") and not tok.text.endswith("ss"):
+        return False  # "teaching Iraqis", "in Russians' hands": people, not a language
     if tok.dep_ == "dobj" and head.lemma_.lower() in gaz.language_verbs:
         return True
-    return tok.dep_ == "pobj" and head.lower_ in gaz.language_preps and tok.tag_ not in ("NNS", "NNPS") \
+    return tok.dep_ == "pobj" and head.lower_ in gaz.language_preps \
         and all(c.dep_ in ("cc", "conj") for c in tok.children)
 
 
