@@ -465,9 +465,9 @@ def _core_name(text: str) -> str:
 def non_country_entity(doc: Doc, ent: SpacySpan, gaz: Gazetteer) -> bool:
     """A country name or demonym that gives no one a country: behind a stance prefix ("an anti-Syria journalist",
     "pro-Moscow rebels", "non-Western diplomats"), before a backer's participle ("the Syrian-backed militia",
-    "Iran-funded rebels"), or a demonym naming a language ("the use of the Russian
-    language", "an English-language newspaper", "French-speaking rebels", "speaks Russian", "said in Russian").
-    The words are in ``non_country_words.tsv``."""
+    "Iran-funded rebels"), or a demonym naming a language ("the use of the Russian language", "an English-language
+    newspaper", "French-speaking rebels", "speaks Russian", "said in Russian"). The words are in
+    ``non_country_words.tsv``."""
     if ent.label_ not in (*_PLACE_LABELS, "NORP", "LANGUAGE"):
         return False
     first = doc[ent.start]
@@ -480,8 +480,7 @@ def non_country_entity(doc: Doc, ent: SpacySpan, gaz: Gazetteer) -> bool:
     if ent.end + 1 < len(doc) and doc[ent.end].text in ("-", "–") and not last.whitespace_ \
             and not doc[ent.end].whitespace_ and doc[ent.end + 1].lower_ in gaz.backer_words:
         return True
-    hit = gaz.lookup(ent.text) if len(ent) == 1 else None
-    if hit is None or hit.kind != "demonym":
+    if len(ent) != 1 or not any(h.kind == "demonym" for h in gaz.candidates(ent.text)):
         return False
     if ent.label_ == "LANGUAGE":
         return True
@@ -510,12 +509,14 @@ class PlaceContext:
     Counted: every place or demonym entity whose readings all lie in one country ("Lebanon", "Beirut", "Lebanese"),
     as that country was on the publication date. A country or place named as a place ("in Lebanon", "Tripoli,
     Lebanon", "the north Lebanese port" with ``place_nouns.txt``) is strong evidence; one named as an actor or its
-    modifier ("Lebanon said", "Lebanese police", "the US Secretary of State") is weak. ``resolve`` picks, among a name's readings (towns under ``RULER_MIN_POP`` only when there is
-    nothing bigger; a name that is only a city's GeoNames alternate last), the one in a country the same sentence
-    names, else one the article names most, else by kind (capital first) and population. A national capital yields
-    to a namesake only on strong evidence ("The Canadian prime minister arrived in London" stays in England). A
-    country name yields to a place inside another country only when the article names other places inside that
-    country ("Georgia" with "Atlanta" is the US state; with only "the US" mentioned, it stays the country).
+    modifier ("Lebanon said", "Lebanese police", "the US Secretary of State") is weak.
+
+    ``resolve`` picks, among a name's readings (towns under ``RULER_MIN_POP`` only when there is nothing bigger; a
+    name that is only a city's GeoNames alternate last), the one in a country the same sentence names, else one the
+    article names most, else by kind (capital first) and population. A national capital yields to a namesake only
+    on strong evidence ("The Canadian prime minister arrived in London" stays in England). A country name yields to
+    a place inside another country only when the article names other places inside that country ("Georgia" with
+    "Atlanta" is the US state; with only "the US" mentioned, it stays the country).
     """
 
     def __init__(self, doc: Doc, gaz: Gazetteer, published: dt.date | None = None) -> None:
