@@ -47,6 +47,16 @@ def test_what_a_protests_purpose_demands_is_not_an_event(pipeline):
     assert [e[1][:2] for e in evs] == ["14"]
 
 
+@pytest.mark.parametrize("text", [
+    "Amnesty International repeated its demand that Egypt release the detained journalists.",
+    "Amnesty International repeated its demand on Monday that Egypt release the detained journalists.",
+])
+def test_a_demand_nouns_that_clause_is_what_it_asks_for(pipeline, text):
+    # one event: the demand, aimed at the one asked to act; the release has not happened
+    src, code, tgt, ev = only(pipeline, text)
+    assert code.startswith("10") and tgt == {"EGY"} and ev.hypothetical
+
+
 def test_recipient_after_the_givers_own_thing(pipeline):
     src, code, tgt, _ = only(pipeline, "Brazil offered its firefighting planes to Bolivia on Sunday.")
     assert src == {"BRA"} and tgt == {"BOL"} and code.startswith("03")

@@ -631,13 +631,27 @@ def _sentence_events(ctx: _Ctx, sent, inputs: EventInputs) -> list[Event]:
         if ev is not None:
             consumed.update(t.i for t in ev.obj_tokens)
 
-    drafts: list[_Draft] = []
-    governing: set[int] = set()
+    def content_row(n: Token) -> _Match | None:
+        # "its demand that Israel ease restrictions", "an appeal that the rebels lay down arms": a demand or appeal
+        # noun governs the act its that-clause asks for, as the verb "demanded" does
+        ev = event_row(n.i)
+        if ev is None or n.pos_ != "NOUN" or ev.entry.code is None or ev.entry.code[:2] not in CONTENT_CONTROL:
+            return None
+        return _Match(n, CONTENT_CONTROL[ev.entry.code[:2]], True)
+
+    chains: dict[int, list[_Match]] = {}
     for i in sorted(matches):
         ev = event_row(i)
-        if ev is None or i in consumed:
-            continue
-        chain = _control_chain(ev.tok, control_row)
+        if ev is not None and i not in consumed:
+            chains[i] = _control_chain(ev.tok, control_row, content_row)
+    asked = {c.tok.i for ch in chains.values() for c in ch if c.entry in CONTENT_CONTROL.values()}
+    drafts: list[_Draft] = []
+    governing: set[int] = set()
+    for i, chain in chains.items():
+        ev = event_row(i)
+        assert ev is not None
+        if i in asked:
+            continue  # the demand noun is coded through the act it asks for
         if _unrealised(chain[-1].tok if chain else ev.tok, event_row):
             continue  # (with its control verbs: "staged protests to demand reforms" is the protest, not a demand)
         if _in_relative_clause(ctx, ev.tok):
@@ -775,8 +789,9 @@ def _governed_by_event(n: Token, event_row) -> bool:
     return h.i != n.i and event_row(h.i) is not None
 
 
-def _control_chain(tok: Token, control_row) -> list[_Match]:
-    """The control verbs governing ``tok``, innermost first ("decided to threaten to cut ties")."""
+def _control_chain(tok: Token, control_row, content_row=None) -> list[_Match]:
+    """The control verbs governing ``tok``, innermost first ("decided to threaten to cut ties"). ``content_row``
+    gives a demand or appeal noun's control over its that-clause ("its demand that X withdraw")."""
     chain: list[_Match] = []
     cur = tok
     for _ in range(5):
@@ -785,6 +800,16 @@ def _control_chain(tok: Token, control_row) -> list[_Match]:
             break
         rel = cur.dep_
         via = None
+        if content_row is not None and rel in ("acl", "ccomp") and cur.pos_ in ("VERB", "AUX") and any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in cur.children):
+            # the clause hangs from the noun, or (a common misparse, "reiterated its demand today that X ...") from
+            # the verb whose object the noun is
+            nouns = [h] if rel == "acl" else [d for d in _children(h, ("dobj",)) if d.i < cur.i]
+            got = next((m for n in nouns if (m := content_row(n)) is not None), None)
+            if got is not None:
+                chain.append(got)
+                cur = got.tok
+                continue
         if rel in ("xcomp", "ccomp", "dobj", "nsubjpass"):
             via = h
         elif rel == "conj" and cur.pos_ in ("VERB",) and h.dep_ in ("xcomp", "ccomp"):
@@ -887,6 +912,8 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
     if steer is not None:
         # "urged Gondor to withdraw", "demanded that Gondor withdraw": the one appealed to is the target.
         s_src, _ = _subject_actors(ctx, steer.tok)
+        if not s_src and steer.tok.pos_ == "NOUN" and steer.tok.dep_ == "dobj":
+            s_src, _ = _subject_actors(ctx, steer.tok.head)  # "the ILO reiterated its demand that ..."
         if s_src:
             source = s_src
         told = _object_actors(ctx, steer.tok, skip={t.i}) if not obliged else []
@@ -1004,6 +1031,9 @@ def _instrument(ctx: _Ctx, v: Token) -> tuple[Token, str] | None:
 OBLIGATION = frozenset({"must", "should"})
 CONTROL_PREPS = frozenset({"to", "for", "with", "on", "in", "into"})
 _PASS_ENTRY = LexEntry("", "CONTROL", None, frozenset(), None, "PASS", 0)
+# A demand (CAMEO 10) or appeal (02) noun, as the control of the act its that-clause asks for.
+CONTENT_CONTROL = {"10": LexEntry("", "CONTROL", None, frozenset(), None, "DEMAND", 0),
+                   "02": LexEntry("", "CONTROL", None, frozenset(), None, "APPEAL", 0)}
 FUTURE = frozenset({"will", "shall", "'ll", "would"})
 
 
