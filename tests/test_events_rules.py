@@ -57,6 +57,15 @@ def test_a_demand_nouns_that_clause_is_what_it_asks_for(pipeline, text):
     assert code.startswith("10") and tgt == {"EGY"} and ev.hypothetical
 
 
+@pytest.mark.parametrize("text", [
+    "Ghana will recall its ambassador from Togo unless Togo releases the detained traders.",
+    "Ghana will recall its ambassador from Togo unless Togo agrees to release the detained traders.",
+])
+def test_what_a_condition_names_is_not_an_event(pipeline, text):
+    src, code, tgt, _ = only(pipeline, text)
+    assert src == {"GHA"} and tgt == {"TGO"} and code.startswith("13")
+
+
 def test_recipient_after_the_givers_own_thing(pipeline):
     src, code, tgt, _ = only(pipeline, "Brazil offered its firefighting planes to Bolivia on Sunday.")
     assert src == {"BRA"} and tgt == {"BOL"} and code.startswith("03")

@@ -654,6 +654,8 @@ def _sentence_events(ctx: _Ctx, sent, inputs: EventInputs) -> list[Event]:
             continue  # the demand noun is coded through the act it asks for
         if _unrealised(chain[-1].tok if chain else ev.tok, event_row):
             continue  # (with its control verbs: "staged protests to demand reforms" is the protest, not a demand)
+        if _conditional(ev.tok):
+            continue
         if _in_relative_clause(ctx, ev.tok):
             continue
         if ev.tok.pos_ == "NOUN" and not chain and _governed_by_event(ev.tok, event_row):
@@ -670,7 +672,7 @@ def _sentence_events(ctx: _Ctx, sent, inputs: EventInputs) -> list[Event]:
         if ctl is None or i in governing or ctl.entry.code is None:
             continue
         outer = _control_chain(ctl.tok, control_row)
-        if outer or _unrealised(ctl.tok, event_row):
+        if outer or _unrealised(ctl.tok, event_row) or _conditional(ctl.tok):
             continue
         d = _draft(ctx, ctl, [], own_code=ctl.entry.code)
         if d is not None:
@@ -770,6 +772,13 @@ def _unrealised(t: Token, event_row) -> bool:
         # as the object; the demand is its purpose
         return True
     return t.dep_ in ("advcl", "xcomp") and event_row(t.head.i) is not None
+
+
+def _conditional(t: Token) -> bool:
+    """``t`` is in a condition ("will withdraw unless Baghdad accepts its terms", "if the rebels attack"): what the
+    condition names has not happened; the act that hangs on it is the event."""
+    return any(a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in a.children)
+               for a in [t, *t.ancestors])
 
 
 def _in_relative_clause(ctx: _Ctx, t: Token) -> bool:
