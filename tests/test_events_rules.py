@@ -66,6 +66,11 @@ def test_what_a_condition_names_is_not_an_event(pipeline, text):
     assert src == {"GHA"} and tgt == {"TGO"} and code.startswith("13")
 
 
+def test_the_passive_subject_of_a_control_verb_does_the_act(pipeline):
+    src, code, tgt, _ = only(pipeline, "Rwandan troops were engaged in an offensive against Burundi.")
+    assert src == {"RWA"} and tgt == {"BDI"} and code.startswith("19")
+
+
 def test_recipient_after_the_givers_own_thing(pipeline):
     src, code, tgt, _ = only(pipeline, "Brazil offered its firefighting planes to Bolivia on Sunday.")
     assert src == {"BRA"} and tgt == {"BOL"} and code.startswith("03")

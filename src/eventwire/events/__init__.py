@@ -914,10 +914,14 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
     for c in chain:
         if not source or inherited:
             s2, inh2 = _subject_actors(ctx, c.tok)
+            if not s2 and c.tok.pos_ == "VERB" and _agent(c.tok) is None and _children(c.tok, PASS_SUBJ):
+                # "Serb forces were engaged in ethnic cleansing", "the troops were ordered to withdraw": the passive
+                # subject of a control verb is who does the act it governs
+                s2, inh2 = _phrase_actors(ctx, _children(c.tok, PASS_SUBJ)[0], subject=True), False
             if s2 and (not source or not inh2):
                 source, inherited = s2, inh2 and inherited
         if not target:
-            target = _object_actors(ctx, c.tok, skip={t.i})
+            target = [x for x in _object_actors(ctx, c.tok, skip={t.i}) if x not in source]
     if steer is not None:
         # "urged Gondor to withdraw", "demanded that Gondor withdraw": the one appealed to is the target.
         s_src, _ = _subject_actors(ctx, steer.tok)
