@@ -71,6 +71,12 @@ def test_the_passive_subject_of_a_control_verb_does_the_act(pipeline):
     assert src == {"RWA"} and tgt == {"BDI"} and code.startswith("19")
 
 
+def test_a_participle_harm_falls_on_those_the_act_was_aimed_at(pipeline):
+    evs = events(pipeline, "Ethiopian troops fired rockets at Eritrean positions on Monday, killing or wounding dozens.")
+    harms = [e for e in evs if e[1][:2] in ("18", "19", "20")]
+    assert len(harms) == 3 and all(e[0] == {"ETH"} and e[2] == {"ERI"} for e in harms), harms
+
+
 def test_recipient_after_the_givers_own_thing(pipeline):
     src, code, tgt, _ = only(pipeline, "Brazil offered its firefighting planes to Bolivia on Sunday.")
     assert src == {"BRA"} and tgt == {"BOL"} and code.startswith("03")

@@ -971,6 +971,13 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
                     target = [x for x in _embedded_subject(ctx, c, n) if x not in source] or target
             if target:
                 break
+    part = t.head if t.dep_ == "conj" and t.tag_ == "VBG" else t  # "killing or wounding 50"
+    if code[:2] in VIOLENT_ROOTS and part.dep_ == "advcl" and part.tag_ == "VBG" and part.head.pos_ == "VERB" \
+            and not _children(part, ("mark",)) and all(_inferred(ctx, x) for x in target):
+        # "shelled Juba, killing about 20 people", "launched rocket fire against guerrilla camps, killing 50": the
+        # harm the act did falls on those it was aimed at
+        target = [x for x in _object_actors(ctx, part.head, skip={part.i}, code=code, source=source)
+                  if x not in source] or target
     if not target and code[:2] == "14":
         target = _protest_target(ctx, t, source)
     if own_code and not target and m.entry.control in ("THREAT", "INTENT"):
