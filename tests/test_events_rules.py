@@ -77,6 +77,17 @@ def test_a_participle_harm_falls_on_those_the_act_was_aimed_at(pipeline):
     assert len(harms) == 3 and all(e[0] == {"ETH"} and e[2] == {"ERI"} for e in harms), harms
 
 
+def test_an_object_moved_after_an_as_phrase(pipeline):
+    src, code, tgt, _ = only(pipeline, "Kenya condemned as a grave violation Uganda's seizure of the disputed island.")
+    assert src == {"KEN"} and tgt == {"UGA"} and code.startswith("11")
+
+
+def test_the_of_phrase_of_the_acts_own_noun_is_its_target(pipeline):
+    # the object noun is part of the lexicon entry ("tighten" + "blockade"); "with Egypt's help" is no target
+    src, code, tgt, _ = only(pipeline, "The Saudi navy tightened its blockade of Yemen with Egypt's help.")
+    assert src == {"SAU"} and tgt == {"YEM"}
+
+
 def test_recipient_after_the_givers_own_thing(pipeline):
     src, code, tgt, _ = only(pipeline, "Brazil offered its firefighting planes to Bolivia on Sunday.")
     assert src == {"BRA"} and tgt == {"BOL"} and code.startswith("03")

@@ -491,6 +491,17 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
                   for p in c.children if p.dep_ == "pobj"]
     else:
         order = _children(v, ("dobj",)) + _children(v, PASS_SUBJ) + _children(v, ("dative",))
+        # "tightened the blockade of Serbia", "ended the occupation of Kuwait": when the object is the act's own noun
+        # (the lexicon row's object), the one it is done to is the noun's "of" phrase
+        order += [p for d in order if d.i in skip for c in d.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for p in c.children if p.dep_ == "pobj"]
+        if not _children(v, ("dobj",)):
+            # "denounced as an ugly crime Serbia's suppression of ...": the object moved after an "as" phrase
+            # (the parser reads it as an apposition or as a second object of "as")
+            for c in v.children:
+                if c.dep_ == "prep" and c.lower_ == "as":
+                    objs = _children(c, ("pobj",))
+                    order += objs[1:] + [a for p in objs for a in p.children if a.dep_ == "appos"]
         preps = [c for c in v.children if c.dep_ in ("prep", "dative") and c.lower_ in TARGET_PREPS
                  or c.dep_ == "prep" and c.lower_ == "about" and code is not None and code[:2] in ABOUT_ROOTS]
         if code is not None and code[:2] in ("11", "12", "14"):
