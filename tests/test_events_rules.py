@@ -88,6 +88,11 @@ def test_the_of_phrase_of_the_acts_own_noun_is_its_target(pipeline):
     assert src == {"SAU"} and tgt == {"YEM"}
 
 
+def test_an_act_during_a_protest_against_someone_is_aimed_at_them(pipeline):
+    src, code, tgt, _ = only(pipeline, "Students in Istanbul threw stones during rallies against the Greek government.")
+    assert src == {"TUR"} and tgt == {"GRC"} and code.startswith("14")
+
+
 def test_recipient_after_the_givers_own_thing(pipeline):
     src, code, tgt, _ = only(pipeline, "Brazil offered its firefighting planes to Bolivia on Sunday.")
     assert src == {"BRA"} and tgt == {"BOL"} and code.startswith("03")

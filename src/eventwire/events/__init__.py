@@ -555,10 +555,13 @@ def _protest_target(ctx: _Ctx, t: Token, source: list[str]) -> list[str]:
     heads: list[Token] = []
     for v in (clause, t, *_children(clause, ("dobj",))):
         for c in v.children:
-            if c.dep_ == "prep" and c.lower_ in ("in", "against"):
+            if c.dep_ == "prep" and c.lower_ in ("in", "against", "during", "at"):
                 for p in _children(c, ("pobj",)):
                     if c.lower_ == "against" or p.lemma_.lower() in PROTEST_NOUNS:
                         heads.append(p)
+                    # "threw stones during demonstrations against X": the protest the act was part of
+                    heads.extend(q for pr in _children(p, ("prep",)) if pr.lower_ == "against"
+                                 for q in _children(pr, ("pobj",)))
             elif c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
                 heads.extend(_children(c, ("dobj",)))
                 heads.extend(p for pr in _children(c, ("prep",)) for p in _children(pr, ("pobj",)))
