@@ -93,6 +93,12 @@ def test_an_act_during_a_protest_against_someone_is_aimed_at_them(pipeline):
     assert src == {"TUR"} and tgt == {"GRC"} and code.startswith("14")
 
 
+def test_the_object_of_allow_read_as_the_infinitives_subject(pipeline):
+    src, code, tgt, _ = only(pipeline, "Kenya's electoral commission decided to allow candidate Raila Odinga to run "
+                                       "in the election.")
+    assert src == {"KEN"} and tgt == {"KEN"} and code == "0812"
+
+
 def test_recipient_after_the_givers_own_thing(pipeline):
     src, code, tgt, _ = only(pipeline, "Brazil offered its firefighting planes to Bolivia on Sunday.")
     assert src == {"BRA"} and tgt == {"BOL"} and code.startswith("03")

@@ -218,9 +218,20 @@ def _object_heads(tok: Token, prep: str | None) -> list[Token]:
                          for p in pr.children if p.dep_ == "pobj")
         elif c.dep_ in ("prep", "agent", "dative") and (prep is None or c.lower_ == prep):
             heads.extend(p for p in c.children if p.dep_ in ("pobj", "pcomp"))
+    heads.extend(_clause_object(tok))
     if tok.dep_ in ("amod", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
         heads.append(tok.head)  # "the expelled diplomats", "sanctions imposed on X"
     return heads
+
+
+def _clause_object(tok: Token) -> list[Token]:
+    """The object of an object-control verb the parser made the subject of the infinitive ("allowed [candidate X] to
+    run", "permitted [the planes] to land")."""
+    if _children(tok, ("dobj",)):
+        return []
+    return [s for c in tok.children if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to"
+                                                                  for a in c.children)
+            for s in c.children if s.dep_ in SUBJ]
 
 
 def _noun_modifier_tokens(tok: Token) -> list[Token]:
@@ -490,7 +501,7 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
         order += [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
                   for p in c.children if p.dep_ == "pobj"]
     else:
-        order = _children(v, ("dobj",)) + _children(v, PASS_SUBJ) + _children(v, ("dative",))
+        order = _children(v, ("dobj",)) + _children(v, PASS_SUBJ) + _children(v, ("dative",)) + _clause_object(v)
         # "tightened the blockade of Serbia", "ended the occupation of Kuwait": when the object is the act's own noun
         # (the lexicon row's object), the one it is done to is the noun's "of" phrase
         order += [p for d in order if d.i in skip for c in d.children if c.dep_ == "prep" and c.lower_ == "of"
