@@ -99,6 +99,17 @@ def test_the_object_of_allow_read_as_the_infinitives_subject(pipeline):
     assert src == {"KEN"} and tgt == {"KEN"} and code == "0812"
 
 
+@pytest.mark.parametrize("text,root", [
+    ("Ghana has agreed to Nigerian mediation in its border dispute.", "03"),
+    ("Greece is opposed to Turkish mediation in the dispute.", "12"),
+])
+def test_the_controller_acts_on_the_doer_its_noun_names(pipeline, text, root):
+    # the control verb's subject is the source; the country named as the noun's doer is the target
+    src, code, tgt, _ = only(pipeline, text)
+    assert code.startswith(root)
+    assert (src, tgt) == ({"GHA"}, {"NGA"}) if root == "03" else (src, tgt) == ({"GRC"}, {"TUR"})
+
+
 def test_recipient_after_the_givers_own_thing(pipeline):
     src, code, tgt, _ = only(pipeline, "Brazil offered its firefighting planes to Bolivia on Sunday.")
     assert src == {"BRA"} and tgt == {"BOL"} and code.startswith("03")

@@ -260,6 +260,9 @@ def _match(ctx: _Ctx, tok: Token) -> list[_Match]:
         lemma = _verb_lemma(ctx.lex, tok.lower_, lemma)
     if pos == "NOUN" and tok.lower_ != lemma:
         kinds = ("NOUN",)
+    if pos == "VERB" and tok.tag_ == "VBN" and ctx.lex.rows(tok.lower_, "CONTROL") and _agent(tok) is None \
+            and (any(c.dep_ == "auxpass" for c in tok.children) or tok.dep_ == "acomp"):
+        lemma, kinds = tok.lower_, ("CONTROL",)  # "Israel is opposed to French mediation": an adjective, as listed
     for kind in kinds:
         rows = ctx.lex.rows(lemma, kind)
         if not rows and kind == "NOUN":
@@ -936,15 +939,20 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
     steer = next((c for c in chain if c.entry.control in ("APPEAL", "DEMAND")), None)
     if obliged:
         steer = _Match(top.head, m.entry, True)
-    for c in chain:
-        if not source or inherited:
-            s2, inh2 = _subject_actors(ctx, c.tok)
-            if not s2 and c.tok.pos_ == "VERB" and _agent(c.tok) is None and _children(c.tok, PASS_SUBJ):
-                # "Serb forces were engaged in ethnic cleansing", "the troops were ordered to withdraw": the passive
-                # subject of a control verb is who does the act it governs
-                s2, inh2 = _phrase_actors(ctx, _children(c.tok, PASS_SUBJ)[0], subject=True), False
-            if s2 and (not source or not inh2):
-                source, inherited = s2, inh2 and inherited
+    for k, c in enumerate(chain):
+        s2, inh2 = _subject_actors(ctx, c.tok)
+        if not s2 and c.tok.pos_ == "VERB" and _agent(c.tok) is None and _children(c.tok, PASS_SUBJ):
+            # "Serb forces were engaged in ethnic cleansing", "the troops were ordered to withdraw", "Israel is
+            # opposed to French mediation": the passive subject of a control verb is who does the act it governs
+            s2, inh2 = _phrase_actors(ctx, _children(c.tok, PASS_SUBJ)[0], subject=True), False
+        if k == 0 and t.pos_ == "NOUN" and s2 and (not inh2 or c.tok.dep_ == "acomp") and source \
+                and not set(s2) & set(source):
+            # "agreed to US mediation", "rejected a French peace plan": the controller acts; the one the noun names
+            # as its doer is whom the act concerns
+            target = target or source
+            source, inherited = s2, False
+        elif (not source or inherited) and s2 and (not source or not inh2):
+            source, inherited = s2, inh2 and inherited
         if not target:
             target = [x for x in _object_actors(ctx, c.tok, skip={t.i}) if x not in source]
     if steer is not None:
