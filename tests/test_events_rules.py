@@ -110,6 +110,12 @@ def test_the_controller_acts_on_the_doer_its_noun_names(pipeline, text, root):
     assert (src, tgt) == ({"GHA"}, {"NGA"}) if root == "03" else (src, tgt) == ({"GRC"}, {"TUR"})
 
 
+def test_what_an_issued_text_does_its_issuer_does(pipeline):
+    # unlike "blocked an EU statement criticizing China" (test above): the statement was made
+    src, code, tgt, _ = only(pipeline, "Egypt issued a statement condemning Ethiopia on Sunday.", root="11")
+    assert src == {"EGY"} and tgt == {"ETH"}
+
+
 def test_recipient_after_the_givers_own_thing(pipeline):
     src, code, tgt, _ = only(pipeline, "Brazil offered its firefighting planes to Bolivia on Sunday.")
     assert src == {"BRA"} and tgt == {"BOL"} and code.startswith("03")

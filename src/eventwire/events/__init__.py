@@ -448,6 +448,8 @@ def _subject_actors(ctx: _Ctx, v: Token, depth: int = 0) -> tuple[list[str], boo
         return _phrase_actors(ctx, _children(v.head, PASS_SUBJ)[0], subject=True), True
     if v.dep_ in ("conj", "xcomp", "advcl", "acomp") and v.head.pos_ in ("VERB", "AUX", "ADJ"):
         return _subject_actors(ctx, v.head, depth + 1)[0], True
+    if v.dep_ == "acl" and v.tag_ == "VBG" and _issued(v.head):
+        return _subject_actors(ctx, v.head.head, depth + 1)[0], True
     if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return _phrase_actors(ctx, v.head), True
     return [], False
@@ -809,11 +811,22 @@ def _conditional(t: Token) -> bool:
                for a in [t, *t.ancestors])
 
 
+# Verbs that put out a text ("issued a statement condemning X"): the text's act is its issuer's.
+ISSUE_VERBS = frozenset({"issue", "release", "publish", "adopt", "pass", "sign", "send", "deliver", "read", "unveil",
+                         "present", "circulate", "approve"})
+
+
+def _issued(n: Token) -> bool:
+    return n.dep_ == "dobj" and n.head.lemma_.lower() in ISSUE_VERBS and bool(_children(n.head, SUBJ))
+
+
 def _in_relative_clause(ctx: _Ctx, t: Token) -> bool:
     """``t`` is in a relative clause describing a thing ("a resolution that aims to tighten sanctions", "the jail
     where prisoners were held"): background, not an event report. A clause about an actor ("Niger, which cancelled
     the agreement last week") does report one."""
     for a in [t, *t.ancestors]:
+        if a.dep_ == "acl" and a.tag_ == "VBG" and _issued(a.head):
+            return False  # "issued a declaration demanding ...": what the issued text does, its issuer does
         if a.dep_ == "relcl" or a.dep_ == "acl" and a.tag_ == "VBG":  # "an EU statement criticizing China"
             return a.head.i not in ctx.actor_at
     return False
