@@ -116,6 +116,15 @@ def test_what_an_issued_text_does_its_issuer_does(pipeline):
     assert src == {"EGY"} and tgt == {"ETH"}
 
 
+@pytest.mark.parametrize("text", [
+    "Hundreds of Kenyan teachers marched in Nairobi on Monday, demanding that the government raise their pay.",
+    "Hundreds of Kenyan teachers marched in Nairobi on Monday, saying the minister must resign.",
+])
+def test_what_protesters_demand_while_protesting_is_the_protest(pipeline, text):
+    evs = events(pipeline, text)
+    assert [e[1][:2] for e in evs] == ["14"], evs
+
+
 def test_recipient_after_the_givers_own_thing(pipeline):
     src, code, tgt, _ = only(pipeline, "Brazil offered its firefighting planes to Bolivia on Sunday.")
     assert src == {"BRA"} and tgt == {"BOL"} and code.startswith("03")

@@ -708,8 +708,29 @@ def _sentence_events(ctx: _Ctx, sent, inputs: EventInputs) -> list[Event]:
         if d is not None:
             drafts.append(d)
     drafts = [d for d in drafts if _known_source(ctx, d)]
+    drafts = _drop_slogans(drafts)
     drafts = _settle_statements(ctx, drafts)
     return [_finish(ctx, d, sent, inputs) for d in sorted(drafts, key=lambda d: d.trigger.i)]
+
+
+def _drop_slogans(drafts: list[_Draft]) -> list[_Draft]:
+    """What protesters say or demand while protesting is the protest's content, not an event of its own: "staged
+    rallies against Abbas, saying he must resign", "blocked roads demanding that he be reinstated"."""
+    protest = {tok for d in drafts if d.code[:2] == "14" for tok in (d.trigger.i, *(c.tok.i for c in d.chain))}
+    if not protest:
+        return drafts
+
+    def slogan(d: _Draft) -> bool:
+        if d.code[:2] not in ("01", "02", "10"):
+            return False
+        for a in (d.trigger, *d.trigger.ancestors):
+            if a.dep_ == "advcl" and a.tag_ == "VBG":
+                return a.head.i in protest
+            if a.dep_ not in ("ccomp", "xcomp", "dobj", "pobj", "prep", "pcomp", "conj"):
+                return False
+        return False
+
+    return [d for d in drafts if not slogan(d)]
 
 
 def _unaffiliated_group(ctx: _Ctx, actor_id: str) -> bool:
