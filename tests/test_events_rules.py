@@ -125,6 +125,11 @@ def test_what_protesters_demand_while_protesting_is_the_protest(pipeline, text):
     assert [e[1][:2] for e in evs] == ["14"], evs
 
 
+def test_an_arrest_by_no_named_authority_is_the_places(pipeline):
+    src, code, tgt, _ = only(pipeline, "Two Kenyan journalists were arrested in Uganda on Monday.")
+    assert src == {"UGA"} and tgt == {"KEN"} and code == "173"
+
+
 def test_recipient_after_the_givers_own_thing(pipeline):
     src, code, tgt, _ = only(pipeline, "Brazil offered its firefighting planes to Bolivia on Sunday.")
     assert src == {"BRA"} and tgt == {"BOL"} and code.startswith("03")

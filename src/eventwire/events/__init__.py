@@ -1066,9 +1066,10 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
             # "declared a ceasefire in south Lebanon" (by a Lebanese group): a place at home names no one acted upon
             own = _countries(ctx, source)
             target = [x for x in target if ctx.actor_by_id[x].country not in own]
-    if not source and target and code[:2] in VIOLENT_ROOTS:
+    if not source and target and (code[:2] in VIOLENT_ROOTS or code[:2] == "17" and _is_passive(t)):
         # "An Eriadorian was shot dead in Osgiliath", "three civilians were killed in a car bombing in Baghdad":
-        # violence with no named doer is ascribed to the country where it happens.
+        # violence with no named doer is ascribed to the country where it happens; so is an arrest or other coercion
+        # by no named authority ("a missionary was arrested in Lebanon").
         d = _Draft(t, m.entry, code, chain, [], target, inherited, negated, hypothetical)
         loc = _location(ctx, d)
         if loc is not None:  # (not when the victims are of that country: "Iraqis were killed in Baghdad")
