@@ -18,12 +18,19 @@ One event per statement of an event in the text (a mention with its own evidence
    place it happens in, unless the victims are of that country; with no such place the source stays empty ("two
    soldiers were killed in an ambush"). A bare noun naming an act, with no control verb and no target ("since last
    month's U.S. invasion"), is background and gives no event; so is an act in a relative clause or participle that
-   describes a thing ("a resolution that aims to impose sanctions", "a statement criticizing China") and a purpose
-   served by an act already named ("staged protests to demand reforms").
+   describes a thing ("a resolution that aims to impose sanctions", "a statement criticizing China"; but what an
+   issued text does, its issuer does: "issued a declaration demanding ..."), a purpose served by an act already named
+   ("staged protests to demand reforms"), what an if/unless condition names ("will withdraw unless Baghdad accepts"),
+   and what protesters say or demand while protesting ("marched, demanding that the minister resign").
    More participant rules: a recipient named after the giver's own thing is the target ("offered its troops to
    Lebanon"); a purpose is aimed at the object of the act it serves ("summoned the ambassador to complain"); a
    protest, coercion or violence that names no one, and curfews or bans threatened or eased, are aimed at home (the
-   source's own country as the text names it); in a quote, "we" and "us" are the speaker.
+   source's own country as the text names it); in a quote, "we" and "us" are the speaker. A demand or appeal noun
+   governs the act its that-clause asks for, as the verb does ("its demand that Israel ease restrictions" is one
+   demand on Israel); the passive subject of a control verb does the act it governs ("were engaged in an offensive");
+   a control verb's subject acts on the doer its noun names ("agreed to US mediation"); a participle's harm falls on
+   those the act was aimed at ("shelled X, killing 20"); the "of" phrase of the act's own object noun is its target
+   ("tightened the blockade of Serbia").
 4. Codes refined by the grammar: the means of a harm ("wounded two soldiers in a bomb attack" is 183, not 190); a
    future act hung on another's ("will withdraw unless ...") is a threat; a speaker's "must" is a demand.
 5. Flags, date and place: negation, hypothetical/intended (modals, conditionals, intent/threat/appeal classes),
