@@ -18,12 +18,19 @@ One event per statement of an event in the text (a mention with its own evidence
    place it happens in, unless the victims are of that country; with no such place the source stays empty ("two
    soldiers were killed in an ambush"). A bare noun naming an act, with no control verb and no target ("since last
    month's U.S. invasion"), is background and gives no event; so is an act in a relative clause or participle that
-   describes a thing ("a resolution that aims to impose sanctions", "a statement criticizing China") and a purpose
-   served by an act already named ("staged protests to demand reforms").
+   describes a thing ("a resolution that aims to impose sanctions", "a statement criticizing China"; but what an
+   issued text does, its issuer does: "issued a declaration demanding ..."), a purpose served by an act already named
+   ("staged protests to demand reforms"), what an if/unless condition names ("will withdraw unless Baghdad accepts"),
+   and what protesters say or demand while protesting ("marched, demanding that the minister resign").
    More participant rules: a recipient named after the giver's own thing is the target ("offered its troops to
    Lebanon"); a purpose is aimed at the object of the act it serves ("summoned the ambassador to complain"); a
    protest, coercion or violence that names no one, and curfews or bans threatened or eased, are aimed at home (the
-   source's own country as the text names it); in a quote, "we" and "us" are the speaker.
+   source's own country as the text names it); in a quote, "we" and "us" are the speaker. A demand or appeal noun
+   governs the act its that-clause asks for, as the verb does ("its demand that Israel ease restrictions" is one
+   demand on Israel); the passive subject of a control verb does the act it governs ("were engaged in an offensive");
+   a control verb's subject acts on the doer its noun names ("agreed to US mediation"); a participle's harm falls on
+   those the act was aimed at ("shelled X, killing 20"); the "of" phrase of the act's own object noun is its target
+   ("tightened the blockade of Serbia").
 4. Codes refined by the grammar: the means of a harm ("wounded two soldiers in a bomb attack" is 183, not 190); a
    future act hung on another's ("will withdraw unless ...") is a threat; a speaker's "must" is a demand.
 5. Flags, date and place: negation, hypothetical/intended (modals, conditionals, intent/threat/appeal classes),
@@ -218,9 +225,20 @@ def _object_heads(tok: Token, prep: str | None) -> list[Token]:
                          for p in pr.children if p.dep_ == "pobj")
         elif c.dep_ in ("prep", "agent", "dative") and (prep is None or c.lower_ == prep):
             heads.extend(p for p in c.children if p.dep_ in ("pobj", "pcomp"))
+    heads.extend(_clause_object(tok))
     if tok.dep_ in ("amod", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
         heads.append(tok.head)  # "the expelled diplomats", "sanctions imposed on X"
     return heads
+
+
+def _clause_object(tok: Token) -> list[Token]:
+    """The object of an object-control verb the parser made the subject of the infinitive ("allowed [candidate X] to
+    run", "permitted [the planes] to land")."""
+    if _children(tok, ("dobj",)):
+        return []
+    return [s for c in tok.children if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to"
+                                                                  for a in c.children)
+            for s in c.children if s.dep_ in SUBJ]
 
 
 def _noun_modifier_tokens(tok: Token) -> list[Token]:
@@ -249,6 +267,9 @@ def _match(ctx: _Ctx, tok: Token) -> list[_Match]:
         lemma = _verb_lemma(ctx.lex, tok.lower_, lemma)
     if pos == "NOUN" and tok.lower_ != lemma:
         kinds = ("NOUN",)
+    if pos == "VERB" and tok.tag_ == "VBN" and ctx.lex.rows(tok.lower_, "CONTROL") and _agent(tok) is None \
+            and (any(c.dep_ == "auxpass" for c in tok.children) or tok.dep_ == "acomp"):
+        lemma, kinds = tok.lower_, ("CONTROL",)  # "Israel is opposed to French mediation": an adjective, as listed
     for kind in kinds:
         rows = ctx.lex.rows(lemma, kind)
         if not rows and kind == "NOUN":
@@ -434,6 +455,8 @@ def _subject_actors(ctx: _Ctx, v: Token, depth: int = 0) -> tuple[list[str], boo
         return _phrase_actors(ctx, _children(v.head, PASS_SUBJ)[0], subject=True), True
     if v.dep_ in ("conj", "xcomp", "advcl", "acomp") and v.head.pos_ in ("VERB", "AUX", "ADJ"):
         return _subject_actors(ctx, v.head, depth + 1)[0], True
+    if v.dep_ == "acl" and v.tag_ == "VBG" and _issued(v.head):
+        return _subject_actors(ctx, v.head.head, depth + 1)[0], True
     if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return _phrase_actors(ctx, v.head), True
     return [], False
@@ -490,7 +513,18 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
         order += [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
                   for p in c.children if p.dep_ == "pobj"]
     else:
-        order = _children(v, ("dobj",)) + _children(v, PASS_SUBJ) + _children(v, ("dative",))
+        order = _children(v, ("dobj",)) + _children(v, PASS_SUBJ) + _children(v, ("dative",)) + _clause_object(v)
+        # "tightened the blockade of Serbia", "ended the occupation of Kuwait": when the object is the act's own noun
+        # (the lexicon row's object), the one it is done to is the noun's "of" phrase
+        order += [p for d in order if d.i in skip for c in d.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for p in c.children if p.dep_ == "pobj"]
+        if not _children(v, ("dobj",)):
+            # "denounced as an ugly crime Serbia's suppression of ...": the object moved after an "as" phrase
+            # (the parser reads it as an apposition or as a second object of "as")
+            for c in v.children:
+                if c.dep_ == "prep" and c.lower_ == "as":
+                    objs = _children(c, ("pobj",))
+                    order += objs[1:] + [a for p in objs for a in p.children if a.dep_ == "appos"]
         preps = [c for c in v.children if c.dep_ in ("prep", "dative") and c.lower_ in TARGET_PREPS
                  or c.dep_ == "prep" and c.lower_ == "about" and code is not None and code[:2] in ABOUT_ROOTS]
         if code is not None and code[:2] in ("11", "12", "14"):
@@ -544,10 +578,13 @@ def _protest_target(ctx: _Ctx, t: Token, source: list[str]) -> list[str]:
     heads: list[Token] = []
     for v in (clause, t, *_children(clause, ("dobj",))):
         for c in v.children:
-            if c.dep_ == "prep" and c.lower_ in ("in", "against"):
+            if c.dep_ == "prep" and c.lower_ in ("in", "against", "during", "at"):
                 for p in _children(c, ("pobj",)):
                     if c.lower_ == "against" or p.lemma_.lower() in PROTEST_NOUNS:
                         heads.append(p)
+                    # "threw stones during demonstrations against X": the protest the act was part of
+                    heads.extend(q for pr in _children(p, ("prep",)) if pr.lower_ == "against"
+                                 for q in _children(pr, ("pobj",)))
             elif c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
                 heads.extend(_children(c, ("dobj",)))
                 heads.extend(p for pr in _children(c, ("prep",)) for p in _children(pr, ("pobj",)))
@@ -631,15 +668,31 @@ def _sentence_events(ctx: _Ctx, sent, inputs: EventInputs) -> list[Event]:
         if ev is not None:
             consumed.update(t.i for t in ev.obj_tokens)
 
-    drafts: list[_Draft] = []
-    governing: set[int] = set()
+    def content_row(n: Token) -> _Match | None:
+        # "its demand that Israel ease restrictions", "an appeal that the rebels lay down arms": a demand or appeal
+        # noun governs the act its that-clause asks for, as the verb "demanded" does
+        ev = event_row(n.i)
+        if ev is None or n.pos_ != "NOUN" or ev.entry.code is None or ev.entry.code[:2] not in CONTENT_CONTROL:
+            return None
+        return _Match(n, CONTENT_CONTROL[ev.entry.code[:2]], True)
+
+    chains: dict[int, list[_Match]] = {}
     for i in sorted(matches):
         ev = event_row(i)
-        if ev is None or i in consumed:
-            continue
-        chain = _control_chain(ev.tok, control_row)
+        if ev is not None and i not in consumed:
+            chains[i] = _control_chain(ev.tok, control_row, content_row)
+    asked = {c.tok.i for ch in chains.values() for c in ch if c.entry in CONTENT_CONTROL.values()}
+    drafts: list[_Draft] = []
+    governing: set[int] = set()
+    for i, chain in chains.items():
+        ev = event_row(i)
+        assert ev is not None
+        if i in asked:
+            continue  # the demand noun is coded through the act it asks for
         if _unrealised(chain[-1].tok if chain else ev.tok, event_row):
             continue  # (with its control verbs: "staged protests to demand reforms" is the protest, not a demand)
+        if _conditional(ev.tok):
+            continue
         if _in_relative_clause(ctx, ev.tok):
             continue
         if ev.tok.pos_ == "NOUN" and not chain and _governed_by_event(ev.tok, event_row):
@@ -656,14 +709,35 @@ def _sentence_events(ctx: _Ctx, sent, inputs: EventInputs) -> list[Event]:
         if ctl is None or i in governing or ctl.entry.code is None:
             continue
         outer = _control_chain(ctl.tok, control_row)
-        if outer or _unrealised(ctl.tok, event_row):
+        if outer or _unrealised(ctl.tok, event_row) or _conditional(ctl.tok):
             continue
         d = _draft(ctx, ctl, [], own_code=ctl.entry.code)
         if d is not None:
             drafts.append(d)
     drafts = [d for d in drafts if _known_source(ctx, d)]
+    drafts = _drop_slogans(drafts)
     drafts = _settle_statements(ctx, drafts)
     return [_finish(ctx, d, sent, inputs) for d in sorted(drafts, key=lambda d: d.trigger.i)]
+
+
+def _drop_slogans(drafts: list[_Draft]) -> list[_Draft]:
+    """What protesters say or demand while protesting is the protest's content, not an event of its own: "staged
+    rallies against Abbas, saying he must resign", "blocked roads demanding that he be reinstated"."""
+    protest = {tok for d in drafts if d.code[:2] == "14" for tok in (d.trigger.i, *(c.tok.i for c in d.chain))}
+    if not protest:
+        return drafts
+
+    def slogan(d: _Draft) -> bool:
+        if d.code[:2] not in ("01", "02", "10"):
+            return False
+        for a in (d.trigger, *d.trigger.ancestors):
+            if a.dep_ == "advcl" and a.tag_ == "VBG":
+                return a.head.i in protest
+            if a.dep_ not in ("ccomp", "xcomp", "dobj", "pobj", "prep", "pcomp", "conj"):
+                return False
+        return False
+
+    return [d for d in drafts if not slogan(d)]
 
 
 def _unaffiliated_group(ctx: _Ctx, actor_id: str) -> bool:
@@ -758,11 +832,29 @@ def _unrealised(t: Token, event_row) -> bool:
     return t.dep_ in ("advcl", "xcomp") and event_row(t.head.i) is not None
 
 
+def _conditional(t: Token) -> bool:
+    """``t`` is in a condition ("will withdraw unless Baghdad accepts its terms", "if the rebels attack"): what the
+    condition names has not happened; the act that hangs on it is the event."""
+    return any(a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in a.children)
+               for a in [t, *t.ancestors])
+
+
+# Verbs that put out a text ("issued a statement condemning X"): the text's act is its issuer's.
+ISSUE_VERBS = frozenset({"issue", "release", "publish", "adopt", "pass", "sign", "send", "deliver", "read", "unveil",
+                         "present", "circulate", "approve"})
+
+
+def _issued(n: Token) -> bool:
+    return n.dep_ == "dobj" and n.head.lemma_.lower() in ISSUE_VERBS and bool(_children(n.head, SUBJ))
+
+
 def _in_relative_clause(ctx: _Ctx, t: Token) -> bool:
     """``t`` is in a relative clause describing a thing ("a resolution that aims to tighten sanctions", "the jail
     where prisoners were held"): background, not an event report. A clause about an actor ("Niger, which cancelled
     the agreement last week") does report one."""
     for a in [t, *t.ancestors]:
+        if a.dep_ == "acl" and a.tag_ == "VBG" and _issued(a.head):
+            return False  # "issued a declaration demanding ...": what the issued text does, its issuer does
         if a.dep_ == "relcl" or a.dep_ == "acl" and a.tag_ == "VBG":  # "an EU statement criticizing China"
             return a.head.i not in ctx.actor_at
     return False
@@ -775,8 +867,9 @@ def _governed_by_event(n: Token, event_row) -> bool:
     return h.i != n.i and event_row(h.i) is not None
 
 
-def _control_chain(tok: Token, control_row) -> list[_Match]:
-    """The control verbs governing ``tok``, innermost first ("decided to threaten to cut ties")."""
+def _control_chain(tok: Token, control_row, content_row=None) -> list[_Match]:
+    """The control verbs governing ``tok``, innermost first ("decided to threaten to cut ties"). ``content_row``
+    gives a demand or appeal noun's control over its that-clause ("its demand that X withdraw")."""
     chain: list[_Match] = []
     cur = tok
     for _ in range(5):
@@ -785,6 +878,16 @@ def _control_chain(tok: Token, control_row) -> list[_Match]:
             break
         rel = cur.dep_
         via = None
+        if content_row is not None and rel in ("acl", "ccomp") and cur.pos_ in ("VERB", "AUX") and any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in cur.children):
+            # the clause hangs from the noun, or (a common misparse, "reiterated its demand today that X ...") from
+            # the verb whose object the noun is
+            nouns = [h] if rel == "acl" else [d for d in _children(h, ("dobj",)) if d.i < cur.i]
+            got = next((m for n in nouns if (m := content_row(n)) is not None), None)
+            if got is not None:
+                chain.append(got)
+                cur = got.tok
+                continue
         if rel in ("xcomp", "ccomp", "dobj", "nsubjpass"):
             via = h
         elif rel == "conj" and cur.pos_ in ("VERB",) and h.dep_ in ("xcomp", "ccomp"):
@@ -877,16 +980,27 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
     steer = next((c for c in chain if c.entry.control in ("APPEAL", "DEMAND")), None)
     if obliged:
         steer = _Match(top.head, m.entry, True)
-    for c in chain:
-        if not source or inherited:
-            s2, inh2 = _subject_actors(ctx, c.tok)
-            if s2 and (not source or not inh2):
-                source, inherited = s2, inh2 and inherited
+    for k, c in enumerate(chain):
+        s2, inh2 = _subject_actors(ctx, c.tok)
+        if not s2 and c.tok.pos_ == "VERB" and _agent(c.tok) is None and _children(c.tok, PASS_SUBJ):
+            # "Serb forces were engaged in ethnic cleansing", "the troops were ordered to withdraw", "Israel is
+            # opposed to French mediation": the passive subject of a control verb is who does the act it governs
+            s2, inh2 = _phrase_actors(ctx, _children(c.tok, PASS_SUBJ)[0], subject=True), False
+        if k == 0 and t.pos_ == "NOUN" and s2 and (not inh2 or c.tok.dep_ == "acomp") and source \
+                and not set(s2) & set(source):
+            # "agreed to US mediation", "rejected a French peace plan": the controller acts; the one the noun names
+            # as its doer is whom the act concerns
+            target = target or source
+            source, inherited = s2, False
+        elif (not source or inherited) and s2 and (not source or not inh2):
+            source, inherited = s2, inh2 and inherited
         if not target:
-            target = _object_actors(ctx, c.tok, skip={t.i})
+            target = [x for x in _object_actors(ctx, c.tok, skip={t.i}) if x not in source]
     if steer is not None:
         # "urged Gondor to withdraw", "demanded that Gondor withdraw": the one appealed to is the target.
         s_src, _ = _subject_actors(ctx, steer.tok)
+        if not s_src and steer.tok.pos_ == "NOUN" and steer.tok.dep_ == "dobj":
+            s_src, _ = _subject_actors(ctx, steer.tok.head)  # "the ILO reiterated its demand that ..."
         if s_src:
             source = s_src
         told = _object_actors(ctx, steer.tok, skip={t.i}) if not obliged else []
@@ -931,6 +1045,13 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
                     target = [x for x in _embedded_subject(ctx, c, n) if x not in source] or target
             if target:
                 break
+    part = t.head if t.dep_ == "conj" and t.tag_ == "VBG" else t  # "killing or wounding 50"
+    if code[:2] in VIOLENT_ROOTS and part.dep_ == "advcl" and part.tag_ == "VBG" and part.head.pos_ == "VERB" \
+            and not _children(part, ("mark",)) and all(_inferred(ctx, x) for x in target):
+        # "shelled Juba, killing about 20 people", "launched rocket fire against guerrilla camps, killing 50": the
+        # harm the act did falls on those it was aimed at
+        target = [x for x in _object_actors(ctx, part.head, skip={part.i}, code=code, source=source)
+                  if x not in source] or target
     if not target and code[:2] == "14":
         target = _protest_target(ctx, t, source)
     if own_code and not target and m.entry.control in ("THREAT", "INTENT"):
@@ -952,9 +1073,10 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
             # "declared a ceasefire in south Lebanon" (by a Lebanese group): a place at home names no one acted upon
             own = _countries(ctx, source)
             target = [x for x in target if ctx.actor_by_id[x].country not in own]
-    if not source and target and code[:2] in VIOLENT_ROOTS:
+    if not source and target and (code[:2] in VIOLENT_ROOTS or code[:2] == "17" and _is_passive(t)):
         # "An Eriadorian was shot dead in Osgiliath", "three civilians were killed in a car bombing in Baghdad":
-        # violence with no named doer is ascribed to the country where it happens.
+        # violence with no named doer is ascribed to the country where it happens; so is an arrest or other coercion
+        # by no named authority ("a missionary was arrested in Lebanon").
         d = _Draft(t, m.entry, code, chain, [], target, inherited, negated, hypothetical)
         loc = _location(ctx, d)
         if loc is not None:  # (not when the victims are of that country: "Iraqis were killed in Baghdad")
@@ -1004,6 +1126,9 @@ def _instrument(ctx: _Ctx, v: Token) -> tuple[Token, str] | None:
 OBLIGATION = frozenset({"must", "should"})
 CONTROL_PREPS = frozenset({"to", "for", "with", "on", "in", "into"})
 _PASS_ENTRY = LexEntry("", "CONTROL", None, frozenset(), None, "PASS", 0)
+# A demand (CAMEO 10) or appeal (02) noun, as the control of the act its that-clause asks for.
+CONTENT_CONTROL = {"10": LexEntry("", "CONTROL", None, frozenset(), None, "DEMAND", 0),
+                   "02": LexEntry("", "CONTROL", None, frozenset(), None, "APPEAL", 0)}
 FUTURE = frozenset({"will", "shall", "'ll", "would"})
 
 
