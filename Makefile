@@ -78,7 +78,7 @@ eval: install-test
 	mkdir -p build && \
 	$(PY) scripts/petrarch_to_actors.py $(PETR_DICT) --set petrarch2 -o build/petrarch2-actors.tsv && \
 	$(PY) scripts/petrarch_to_actors.py $(PETR_DICT) --set ud -o build/ud-petrarch-actors.tsv && \
-	$(EW) eval $(SHARED)/eval/*.jsonl tests/data/heldout_events_*.jsonl --codebook $(SHARED)/ontology/cameo-codes.csv \
+	$(EW) eval $(SHARED)/eval/*.jsonl tests/data/heldout*_events_*.jsonl --codebook $(SHARED)/ontology/cameo-codes.csv \
 		--actors-for $(SHARED)/eval/petrarch_validation.jsonl=build/petrarch2-actors.tsv \
 		--actors-for $(SHARED)/eval/ud_petrarch_validate_2_02.jsonl=build/ud-petrarch-actors.tsv $(EVAL_ARGS)
 
