@@ -462,7 +462,7 @@ class _Builder:
                 if label not in _PLACE_LABELS:
                     label = "NORP" if gkind == "demonym" else "GPE"
                 key = None
-                if gkind in ("country", "capital", "demonym") and country:
+                if country and (gkind in ("country", "capital", "demonym") or self.acted_upon(span)):
                     a = self.country_actor(country, span.start)
                     self.link(a, span.start, span.end)
                     key = a.key
@@ -476,6 +476,18 @@ class _Builder:
                 self.organization(span)
             else:
                 self.entities.append((span, None, country, label))
+
+    def acted_upon(self, span: SpacySpan) -> bool:
+        """A town or region named as what an act is done to, not where it happens ("rebels shelled Kadugli", "an
+        attack on Basra", "troops entered the town of Afrin"): it stands for its country, as a capital does ("fired at
+        Seoul"). A place in a phrase of place ("in Kadugli", "near Basra", "from Aleppo") stays a place."""
+        tok = span.root
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in self.gaz.place_nouns:
+            tok = tok.head.head  # "the town of Afrin"
+        if tok.dep_ in ("dobj", "nsubjpass") or tok.dep_ == "npadvmod" and tok.i == tok.head.i + 1:
+            return tok.head.pos_ == "VERB"  # (a name right after the verb read as an adverb: "shelled Aleppo")
+        return tok.dep_ == "pobj" and tok.head.lower_ in ("on", "against", "into", "at") \
+            and tok.head.head.pos_ in ("VERB", "NOUN")
 
     def breakaway(self, span: SpacySpan, label: str) -> bool:
         """A partially recognized entity named ("Abkhazia", "Transnistria", "Northern Cyprus") is its breakaway

@@ -514,6 +514,8 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
                   for p in c.children if p.dep_ == "pobj"]
     else:
         order = _children(v, ("dobj",)) + _children(v, PASS_SUBJ) + _children(v, ("dative",)) + _clause_object(v)
+        # a name right after the verb that the parser read as an adverb ("shelled Aleppo on Sunday")
+        order += [c for c in v.children if c.dep_ == "npadvmod" and c.i == v.i + 1 and c.pos_ == "PROPN"]
         # "tightened the blockade of Serbia", "ended the occupation of Kuwait": when the object is the act's own noun
         # (the lexicon row's object), the one it is done to is the noun's "of" phrase
         order += [p for d in order if d.i in skip for c in d.children if c.dep_ == "prep" and c.lower_ == "of"
