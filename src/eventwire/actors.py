@@ -52,6 +52,7 @@ KINDS = {"person", "organization", "country", "group"}
 _SKIP_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "TITLE"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC", "NORP"}
 _PRONOUNS = {"he", "she", "him", "her"}
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _COUNTRY_ANAPHORA = {"country", "nation"}
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 _ROLE_STOP_DEPS = {"det", "punct", "cc", "case"}
@@ -1080,16 +1081,39 @@ class _Builder:
 
     # ---- stage 5: pronouns ----
     def pronouns_pass(self) -> None:
+        """he/she/him/her join the last person named before them, with two preferences inside a sentence: a subject
+        pronoun takes the latest person named as a subject ("Katsav refused to meet King Abdullah, saying he would
+        ..." -> Katsav), and an object pronoun is not the subject of its own clause ("he would only welcome him" ->
+        Abdullah)."""
         last_person: str | None = None
         person_at = {i: k for i, k in self.tok_actor.items() if self.actors[k].kind == "person"}
+        subject_person: str | None = None  # the latest person named as a subject in this sentence
+        said: dict[int, str] = {}  # pronoun token -> the person it joined
+        sent_start = -1
         for tok in doc_tokens(self.doc):
+            if tok.is_sent_start or sent_start < 0:
+                sent_start, subject_person = tok.i, None
             k = person_at.get(tok.i)
             if k is not None:
                 last_person = k
+                if (tok.i + 1 not in person_at or person_at[tok.i + 1] != k) and tok.dep_ in _SUBJECT_DEPS:
+                    subject_person = k  # (the name's last token carries its role in the clause)
                 continue
-            if tok.lower_ in _PRONOUNS and tok.pos_ == "PRON" and last_person is not None:
-                a = self.actors[last_person]
-                a.add(tok.idx, tok.idx + len(tok.text))
+            if tok.lower_ not in _PRONOUNS or tok.pos_ != "PRON" or last_person is None:
+                continue
+            pick = last_person
+            if tok.dep_ in _SUBJECT_DEPS and subject_person is not None:
+                pick = subject_person
+            elif tok.dep_ in ("dobj", "pobj", "dative"):
+                clause_subj = next((said.get(c.i) or person_at.get(c.i) for c in tok.head.children
+                                    if c.dep_ in _SUBJECT_DEPS and c.i < tok.i), None)
+                if clause_subj == pick:
+                    pick = next((person_at[i] for i in range(tok.i - 1, sent_start - 1, -1)
+                                 if i in person_at and person_at[i] != clause_subj), pick)
+            said[tok.i] = pick
+            if tok.dep_ in _SUBJECT_DEPS:
+                subject_person = pick
+            self.actors[pick].add(tok.idx, tok.idx + len(tok.text))
 
     # ---- output ----
     def finish(self) -> tuple[tuple[Entity, ...], tuple[Actor, ...]]:

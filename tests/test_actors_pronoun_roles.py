@@ -1,0 +1,20 @@
+"""Pronouns inside a sentence: a subject pronoun prefers the person named as a subject, an object pronoun is not the
+subject of its own clause."""
+
+from __future__ import annotations
+
+
+def _pronoun_owner(rec, text, pronoun):
+    at = text.index(pronoun)
+    for a in rec.actors:
+        if any(m.start == at for m in a.mentions):
+            return a.name
+    return None
+
+
+def test_subject_pronoun_takes_the_subject_and_object_pronoun_the_other(pipeline):
+    text = ("Kenyan President William Ruto declined to receive Ugandan envoy John Mulimba on Monday, "
+            "saying he would meet him later.")
+    rec = pipeline.extract(text)
+    assert "Ruto" in (_pronoun_owner(rec, text, "he would") or "")
+    assert "Mulimba" in (_pronoun_owner(rec, text, "him") or "")
