@@ -130,6 +130,16 @@ def test_an_arrest_by_no_named_authority_is_the_places(pipeline):
     assert src == {"UGA"} and tgt == {"KEN"} and code == "173"
 
 
+def test_wanting_another_to_act_is_an_appeal_to_them(pipeline):
+    src, code, tgt, _ = only(pipeline, "Kenya wants Uganda to withdraw its troops from the island.")
+    assert src == {"KEN"} and tgt == {"UGA"} and code.startswith("02")
+
+
+def test_a_past_participle_describing_people_is_background(pipeline):
+    evs = events(pipeline, "Egypt demanded compensation for the families of Egyptian sailors killed in Libya in 2015.")
+    assert [e[1][:2] for e in evs] == ["10"], evs
+
+
 def test_recipient_after_the_givers_own_thing(pipeline):
     src, code, tgt, _ = only(pipeline, "Brazil offered its firefighting planes to Bolivia on Sunday.")
     assert src == {"BRA"} and tgt == {"BOL"} and code.startswith("03")

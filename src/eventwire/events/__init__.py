@@ -857,6 +857,13 @@ def _in_relative_clause(ctx: _Ctx, t: Token) -> bool:
     for a in [t, *t.ancestors]:
         if a.dep_ == "acl" and a.tag_ == "VBG" and _issued(a.head):
             return False  # "issued a declaration demanding ...": what the issued text does, its issuer does
+        if a.dep_ == "acl" and a.tag_ == "VBN" and a.head.pos_ in ("NOUN", "PROPN") and a.i > a.head.i \
+                and a.head.dep_ not in SUBJ + PASS_SUBJ and not _children(a, ("dobj",)) \
+                and a.sent.root.pos_ in ("VERB", "AUX"):
+            # "the families of athletes killed at the 1972 Games": what was once done to them describes them. (Not
+            # on a subject, nor with an object, nor in a sentence with no verb at its root: there the parser has
+            # usually taken the clause's own verb for one.)
+            return True
         if a.dep_ == "relcl" or a.dep_ == "acl" and a.tag_ == "VBG":  # "an EU statement criticizing China"
             return a.head.i not in ctx.actor_at
     return False
@@ -924,6 +931,7 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
     t = m.tok
     code = own_code or m.entry.code
     assert code is not None
+    chain = _wishes_on_others(chain, t)
     hypothetical = False
     negated = _negated(t)
     instrument = _instrument(ctx, t) if code in GENERIC_HARM else None
@@ -1075,7 +1083,8 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
             # "declared a ceasefire in south Lebanon" (by a Lebanese group): a place at home names no one acted upon
             own = _countries(ctx, source)
             target = [x for x in target if ctx.actor_by_id[x].country not in own]
-    if not source and target and (code[:2] in VIOLENT_ROOTS or code[:2] == "17" and _is_passive(t)):
+    if not source and target and (code[:2] in VIOLENT_ROOTS or code[:2] == "17" and _is_passive(t)) \
+            and t.dep_ not in ("acl", "relcl", "amod"):
         # "An Eriadorian was shot dead in Osgiliath", "three civilians were killed in a car bombing in Baghdad":
         # violence with no named doer is ascribed to the country where it happens; so is an arrest or other coercion
         # by no named authority ("a missionary was arrested in Lebanon").
@@ -1101,6 +1110,20 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
         # verb that says it took place and no one it is done to, is background, not an event report.
         return None
     return _Draft(t, m.entry, code, chain, source, target, inherited, negated, hypothetical)
+
+
+def _wishes_on_others(chain: list[_Match], t: Token) -> list[_Match]:
+    """An intent control whose infinitive has a subject of its own is an appeal to that subject: "Sharon wants
+    Germany to pay more compensation" asks Germany to pay (CAMEO 02), it is not Sharon's intent to pay."""
+    out: list[_Match] = []
+    below = t
+    for c in chain:
+        if c.entry.control == "INTENT" and below.head.i == c.tok.i and below.dep_ in ("ccomp", "xcomp") \
+                and _children(below, SUBJ) and any(a.dep_ == "aux" and a.lower_ == "to" for a in below.children):
+            c = _Match(c.tok, CONTENT_CONTROL["02"], True)
+        out.append(c)
+        below = c.tok
+    return out
 
 
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
