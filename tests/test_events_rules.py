@@ -140,6 +140,17 @@ def test_a_past_participle_describing_people_is_background(pipeline):
     assert [e[1][:2] for e in evs] == ["10"], evs
 
 
+@pytest.mark.parametrize("text,code", [
+    ("A car bomb near the Somali port of Kismayo killed two Kenyan soldiers on Monday.", "1832"),
+    ("Two Kenyan soldiers were killed by a roadside bomb outside of the Somali town of Kismayo.", "1833"),
+])
+def test_the_place_of_the_means_gives_an_unnamed_doers_country(pipeline, text, code):
+    # the place is in the subject or the "by" phrase, not in the clause; the bomb's kind gives the code
+    src, got, tgt, ev = only(pipeline, text)
+    assert src == {"SOM"} and tgt == {"KEN"} and got == code
+    assert ev.location is not None and ev.location.name == "Kismayo"
+
+
 def test_recipient_after_the_givers_own_thing(pipeline):
     src, code, tgt, _ = only(pipeline, "Brazil offered its firefighting planes to Bolivia on Sunday.")
     assert src == {"BRA"} and tgt == {"BOL"} and code.startswith("03")

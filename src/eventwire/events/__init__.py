@@ -1328,10 +1328,21 @@ def _location(ctx: _Ctx, d: _Draft) -> EventLocation | None:
         for c in tok.children:
             if c.dep_ == "prep" and (c.lower_ in PLACE_PREPS or (visit and c.lower_ in ("to", "for"))):
                 cands.extend(p for p in c.children if p.dep_ == "pobj")
+                # "outside of the city of Basra", "inside of X": a two-word preposition
+                cands.extend(p for o in c.children if o.dep_ == "prep" and o.lower_ == "of"
+                             for p in o.children if p.dep_ == "pobj")
             elif visit and c.dep_ == "dobj":
                 cands.append(c)
         if cands or tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("xcomp", "conj"):
             break
+    if not cands and int(d.code[:2]) >= 14:
+        # "a roadside bombing near Samarra killed ...", "killed by a bomb outside the city of Basra": the place of a
+        # material act's subject, object or means, when its clause names none
+        for a in t.children:
+            heads = [a] if a.dep_ in SUBJ + PASS_SUBJ + ("dobj",) else \
+                _children(a, ("pobj",)) if a.dep_ in ("agent", "prep") and a.lower_ in ("by", "with") else []
+            cands.extend(p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS
+                         for p in c.children if p.dep_ == "pobj")
     for head in cands:
         for tok in [head, *head.subtree]:
             p = ctx.place_at.get(tok.i)
