@@ -151,6 +151,15 @@ def test_the_place_of_the_means_gives_an_unnamed_doers_country(pipeline, text, c
     assert ev.location is not None and ev.location.name == "Kismayo"
 
 
+@pytest.mark.parametrize("text,code", [
+    ("Kenya's opposition coalition agreed to postpone Monday's demonstration.", "0352"),
+    ("Kenyan teachers called off their strike on Monday.", "082"),
+])
+def test_easing_dissent_is_aimed_at_home(pipeline, text, code):
+    src, got, tgt, _ = only(pipeline, text)
+    assert src == {"KEN"} and tgt == {"KEN"} and got == code
+
+
 def test_recipient_after_the_givers_own_thing(pipeline):
     src, code, tgt, _ = only(pipeline, "Brazil offered its firefighting planes to Bolivia on Sunday.")
     assert src == {"BRA"} and tgt == {"BOL"} and code.startswith("03")

@@ -1369,8 +1369,9 @@ def _actors_of_country(ctx: _Ctx, country: str | None, exclude: list[str], input
 # (17-20) with no named target and no foreign place are used at home.
 HOME_DIRECTED_ROOTS = frozenset({"14", "17", "18", "19", "20"})
 # Measures a government takes against its own people, threatened or eased: curfews, martial law, bans on parties or
-# freedoms (CAMEO 132x threaten to impose them, 081x ease them).
-HOME_DIRECTED_CODES = ("132", "081")
+# freedoms (CAMEO 132x threaten to impose them, 081x ease them); and dissent eased, as protests are aimed (082 ease
+# political dissent, 0352 promise to: "the opposition agreed to postpone the demonstration").
+HOME_DIRECTED_CODES = ("132", "081", "082", "0352")
 
 
 def _inferred(ctx: _Ctx, actor_id: str) -> bool:
