@@ -3,8 +3,10 @@
 What it does, in order, on one parsed article:
 
 1. Entities. Every named entity is looked up: places and demonyms in the gazetteer (a country, its capital used for
-   its government, its people -> the country's actor), names in the actor lexicons (bundled office holders and
-   organisations, plus the user's ``--actors`` file; office holders are matched on the publication date).
+   its government, its people -> the country's actor; a town or region only when named as what an act is done to,
+   "shelled Aleppo", "an attack on Basra", never where it happens, "marched in Aleppo"), names in the actor lexicons
+   (bundled office holders and organisations, plus the user's ``--actors`` file; office holders are matched on the
+   publication date).
 2. Organisations get a country from the lexicon, from a nationality inside their name ("Russian Defense Ministry"),
    or from a possessive/modifier in front ("Niger's CNSP"); a sector from the lexicon or from the sector words of
    their name. An acronym in parentheses right after a name is an alias of it ("... Homeland (CNSP)").
@@ -16,7 +18,9 @@ What it does, in order, on one parsed article:
 4. Groups: a noun phrase headed by a sector word ("Niger's junta", "senior US military officials", "the Nigerien
    army") is a group actor with that country and sector; a later definite mention of the same head ("the ruling
    junta", "the officials") refers back to it. "The country" refers back to the article's leading country.
-5. Pronouns he/she/him/her that clearly refer back join the last person named before them.
+5. Pronouns he/she/him/her that clearly refer back join the last person named before them; inside a sentence a
+   subject pronoun prefers the person named as a subject, and an object pronoun is not its own clause's subject
+   ("Katsav refused to meet King Abdullah, saying he would welcome him in Jerusalem").
 6. Domestic default: a person, organisation or group still without a country takes, in order, the international
    organisation of its title ("U.N. mediator X" -> the UN's code), the country of the other actors of its sentence
    ("an Argentine judge ordered former president X"), or the article's leading country; a leader named beside only
