@@ -410,6 +410,11 @@ def _children(tok: Token, deps: tuple[str, ...]) -> list[Token]:
     return [c for c in tok.children if c.dep_ in deps]
 
 
+def _prep_objects(tok: Token, preps) -> list[Token]:
+    """The objects of ``tok``'s prepositions named in ``preps`` ("of", "from"...), in text order."""
+    return [p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps for p in c.children if p.dep_ == "pobj"]
+
+
 def _agent(tok: Token) -> Token | None:
     for c in tok.children:
         if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
@@ -505,21 +510,17 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
     """Who ``v`` is done to: direct object, passive subject, indirect object, or a directed preposition's object."""
     skip = skip or set()
     if v.pos_ == "NOUN":
-        heads = [v] + [p for c in v.children if c.dep_ == "prep" and c.lower_ == "of"
-                       for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"]
-        order = [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS
-                 for p in c.children if p.dep_ == "pobj"]
+        heads = [v] + [p for p in _prep_objects(v, ("of",)) if p.pos_ == "NOUN"]
+        order = [p for h in heads for p in _prep_objects(h, NOUN_TARGET_PREPS)]
         # "the withdrawal of invasion forces from Panama": the place or party left
-        order += [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
-                  for p in c.children if p.dep_ == "pobj"]
+        order += [p for h in heads for p in _prep_objects(h, ("from",))]
     else:
         order = _children(v, ("dobj",)) + _children(v, PASS_SUBJ) + _children(v, ("dative",)) + _clause_object(v)
         # a name right after the verb that the parser read as an adverb ("shelled Aleppo on Sunday")
         order += [c for c in v.children if c.dep_ == "npadvmod" and c.i == v.i + 1 and c.pos_ == "PROPN"]
         # "tightened the blockade of Serbia", "ended the occupation of Kuwait": when the object is the act's own noun
         # (the lexicon row's object), the one it is done to is the noun's "of" phrase
-        order += [p for d in order if d.i in skip for c in d.children if c.dep_ == "prep" and c.lower_ == "of"
-                  for p in c.children if p.dep_ == "pobj"]
+        order += [p for d in order if d.i in skip for p in _prep_objects(d, ("of",))]
         if not _children(v, ("dobj",)):
             # "denounced as an ugly crime Serbia's suppression of ...": the object moved after an "as" phrase
             # (the parser reads it as an apposition or as a second object of "as")
@@ -534,15 +535,11 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
             preps.sort(key=lambda c: c.lower_ not in ("against", "over", "about"))
         order += [p for c in preps for p in (_children(c, ("pobj",)) or _dangling_object(c))]
         # "fired two shells at Seoul", "launched an attack on X": a directed preposition on the object
-        order += [p for d in _children(v, ("dobj",)) for c in d.children
-                  if c.dep_ == "prep" and c.lower_ in TARGET_PREPS - {"over", "on"} | {"against", "on"}
-                  for p in c.children if p.dep_ == "pobj"]
+        order += [p for d in _children(v, ("dobj",)) for p in _prep_objects(d, TARGET_PREPS - {"over"})]
         # "departed from Libya", "withdrew from X": the place or party left
-        order += [p for c in v.children if c.dep_ == "prep" and c.lower_ == "from"
-                  for p in c.children if p.dep_ == "pobj"]
+        order += _prep_objects(v, ("from",))
         # "mobilized reservists for a war against Iraq": what the act is for, last
-        order += [p for c in v.children if c.dep_ == "prep" and c.lower_ == "for"
-                  for p in c.children if p.dep_ == "pobj"]
+        order += _prep_objects(v, ("for",))
     own = _countries(ctx, source or ())
     first: list[str] = []
     for head in order:
@@ -1328,9 +1325,7 @@ def _location(ctx: _Ctx, d: _Draft) -> EventLocation | None:
         for c in tok.children:
             if c.dep_ == "prep" and (c.lower_ in PLACE_PREPS or (visit and c.lower_ in ("to", "for"))):
                 cands.extend(p for p in c.children if p.dep_ == "pobj")
-                # "outside of the city of Basra", "inside of X": a two-word preposition
-                cands.extend(p for o in c.children if o.dep_ == "prep" and o.lower_ == "of"
-                             for p in o.children if p.dep_ == "pobj")
+                cands.extend(_prep_objects(c, ("of",)))  # "outside of the city of Basra": a two-word preposition
             elif visit and c.dep_ == "dobj":
                 cands.append(c)
         if cands or tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("xcomp", "conj"):
@@ -1341,8 +1336,7 @@ def _location(ctx: _Ctx, d: _Draft) -> EventLocation | None:
         for a in t.children:
             heads = [a] if a.dep_ in SUBJ + PASS_SUBJ + ("dobj",) else \
                 _children(a, ("pobj",)) if a.dep_ in ("agent", "prep") and a.lower_ in ("by", "with") else []
-            cands.extend(p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS
-                         for p in c.children if p.dep_ == "pobj")
+            cands.extend(p for h in heads for p in _prep_objects(h, PLACE_PREPS))
     for head in cands:
         for tok in [head, *head.subtree]:
             p = ctx.place_at.get(tok.i)
