@@ -58,6 +58,35 @@ def test_a_demand_nouns_that_clause_is_what_it_asks_for(pipeline, text):
 
 
 @pytest.mark.parametrize("text", [
+    "Venezuela repeated its threat that it would expel the Colombian ambassador.",
+    "Venezuela issued a warning that it would expel the Colombian ambassador.",
+])
+def test_a_threat_nouns_that_clause_is_the_act_threatened_by_its_maker(pipeline, text):
+    src, code, tgt, ev = only(pipeline, text)
+    assert code.startswith("13") and src == {"VEN"} and tgt == {"COL"} and ev.hypothetical
+
+
+def test_a_warning_is_a_threat(pipeline):
+    src, code, tgt, _ = only(pipeline, "Venezuela issued a stern warning to Colombia over the border incident.")
+    assert code == "130" and src == {"VEN"} and tgt == {"COL"}
+
+
+@pytest.mark.parametrize("text", [
+    "Germany told Greece on Friday that it must accept the terms of the loan.",
+    "Germany sent a reminder to Greece that it must accept the terms of the loan.",
+])
+def test_an_obligation_told_to_someone_falls_on_them(pipeline, text):
+    # the pronoun of an obligation stands for the one told, not the speaker
+    src, code, tgt, ev = only(pipeline, text)
+    assert code.startswith("10") and src == {"DEU"} and tgt == {"GRC"} and ev.hypothetical
+
+
+def test_a_named_subject_of_an_obligation_wins_over_the_one_told(pipeline):
+    src, code, tgt, _ = only(pipeline, "Germany told Greece that Italy must accept the terms of the loan.")
+    assert code.startswith("10") and src == {"DEU"} and tgt == {"ITA"}
+
+
+@pytest.mark.parametrize("text", [
     "Ghana will recall its ambassador from Togo unless Togo releases the detained traders.",
     "Ghana will recall its ambassador from Togo unless Togo agrees to release the detained traders.",
 ])

@@ -448,8 +448,21 @@ def _subject_actors(ctx: _Ctx, v: Token, depth: int = 0) -> tuple[list[str], boo
             if got:
                 return got, False
         if s.lower_ in PRONOUN_3 and v.dep_ == "ccomp" and v.head.pos_ in ("VERB", "AUX"):
-            # "Niger announced that it had canceled ...": an unresolved pronoun stands for the speaker.
+            # "Niger announced that it had canceled ...": an unresolved pronoun stands for the speaker; in an
+            # obligation, for the one told ("told Ethiopia that it must stop")
+            told = _addressees(ctx, v.head)
+            if told and _aux(v) & OBLIGATION:
+                return told, True
             return _subject_actors(ctx, v.head, depth + 1)[0], True
+        if s.lower_ in PRONOUN_3 and v.dep_ == "acl" and v.head.pos_ == "NOUN" and _that_clause(v):
+            # "repeated its threat that it would attack ...": likewise for the one who made the threat or claim; in
+            # an obligation addressed to someone, for the addressee ("a reminder to Iraq that it must cooperate")
+            n = v.head
+            addressee = _addressees(ctx, n) or _addressees(ctx, n.head)
+            if addressee and _aux(v) & OBLIGATION:
+                return addressee, True
+            got = _noun_source(ctx, n) or (_subject_actors(ctx, n.head, depth + 1)[0] if n.dep_ == "dobj" else [])
+            return got, True
         return [], False
     stranded = _stranded_subject(v)
     if stranded is not None:
@@ -873,6 +886,16 @@ def _governed_by_event(n: Token, event_row) -> bool:
     return h.i != n.i and event_row(h.i) is not None
 
 
+def _addressees(ctx: _Ctx, v: Token) -> list[str]:
+    """Whom a verb of saying or a message noun addresses: "told Ethiopia", "a reminder to Iraq", "gave Iraq a warning"."""
+    return [a for c in v.children if c.dep_ == "dative" or c.dep_ == "prep" and c.lower_ == "to"
+            or c.dep_ == "dobj" and v.pos_ == "VERB" and _is_speech(v) for a in _phrase_actors(ctx, c)]
+
+
+def _that_clause(v: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in v.children)
+
+
 def _control_chain(tok: Token, control_row, content_row=None) -> list[_Match]:
     """The control verbs governing ``tok``, innermost first ("decided to threaten to cut ties"). ``content_row``
     gives a demand or appeal noun's control over its that-clause ("its demand that X withdraw")."""
@@ -884,8 +907,7 @@ def _control_chain(tok: Token, control_row, content_row=None) -> list[_Match]:
             break
         rel = cur.dep_
         via = None
-        if content_row is not None and rel in ("acl", "ccomp") and cur.pos_ in ("VERB", "AUX") and any(
-                c.dep_ == "mark" and c.lower_ == "that" for c in cur.children):
+        if content_row is not None and rel in ("acl", "ccomp") and cur.pos_ in ("VERB", "AUX") and _that_clause(cur):
             # the clause hangs from the noun, or (a common misparse, "reiterated its demand today that X ...") from
             # the verb whose object the noun is
             nouns = [h] if rel == "acl" else [d for d in _children(h, ("dobj",)) if d.i < cur.i]
@@ -950,9 +972,14 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
     hypothetical = hypothetical or _modal(t)
     # "X said Y must withdraw": an obligation reported by a speaker is a demand on Y.
     top = chain[-1].tok if chain else t
+    if chain and chain[-1].tok.lemma_ in ISSUE_VERBS and _children(chain[-1].tok, ("dobj",)):
+        # "issued a reminder to X that it must ...", the clause misparsed as the issuing verb's: the clause is the top
+        top = chain[-2].tok if len(chain) > 1 else t
     if top.dep_ in ("acomp", "xcomp") and top.head.lemma_ == "be":
         top = top.head  # "said the US must be ready to mediate"
-    obliged = top.dep_ == "ccomp" and bool(_aux(top) & OBLIGATION) and _is_speech(top.head) \
+    said = top.head if top.dep_ == "ccomp" else top.head.head if top.dep_ == "acl" and _that_clause(top) \
+        and top.head.dep_ == "dobj" else None  # "told X that ...", "issued a reminder to X that ..."
+    obliged = said is not None and bool(_aux(top) & OBLIGATION) and (_is_speech(said) or said.lemma_ in ISSUE_VERBS) \
         and not any(c.entry.control in ("APPEAL", "DEMAND") for c in chain) \
         and not (own_code and m.entry.control in ("APPEAL", "DEMAND", "THREAT", "REFUSE", "NEG"))
     if obliged:
@@ -986,7 +1013,7 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
         target = _object_actors(ctx, t, code=code, source=source)
     steer = next((c for c in chain if c.entry.control in ("APPEAL", "DEMAND")), None)
     if obliged:
-        steer = _Match(top.head, m.entry, True)
+        steer = _Match(said, m.entry, True)
     for k, c in enumerate(chain):
         s2, inh2 = _subject_actors(ctx, c.tok)
         if not s2 and c.tok.pos_ == "VERB" and _agent(c.tok) is None and _children(c.tok, PASS_SUBJ):
@@ -1014,7 +1041,7 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
         if told:
             target = told
         else:
-            target = _embedded_subject(ctx, t, steer.tok) or target
+            target = _embedded_subject(ctx, t, steer.tok) or (_addressees(ctx, said) if obliged else []) or target
             if t.pos_ == "NOUN":  # "demanded the withdrawal of Serbian forces": the one asked to act
                 target = _of_actors(ctx, t) or target
     if own_code and not target and m.entry.control in ("APPEAL", "DEMAND", "THREAT", "INTENT", "REFUSE"):
@@ -1048,7 +1075,7 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
             nouns.append(t)
         for n in nouns:
             for c in n.children:
-                if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+                if c.dep_ in ("acl", "ccomp") and _that_clause(c):
                     target = [x for x in _embedded_subject(ctx, c, n) if x not in source] or target
             if target:
                 break
@@ -1148,9 +1175,11 @@ def _instrument(ctx: _Ctx, v: Token) -> tuple[Token, str] | None:
 OBLIGATION = frozenset({"must", "should"})
 CONTROL_PREPS = frozenset({"to", "for", "with", "on", "in", "into"})
 _PASS_ENTRY = LexEntry("", "CONTROL", None, frozenset(), None, "PASS", 0)
-# A demand (CAMEO 10) or appeal (02) noun, as the control of the act its that-clause asks for.
+# A demand (CAMEO 10), appeal (02) or threat (13) noun, as the control of the act its that-clause asks for or
+# threatens.
 CONTENT_CONTROL = {"10": LexEntry("", "CONTROL", None, frozenset(), None, "DEMAND", 0),
-                   "02": LexEntry("", "CONTROL", None, frozenset(), None, "APPEAL", 0)}
+                   "02": LexEntry("", "CONTROL", None, frozenset(), None, "APPEAL", 0),
+                   "13": LexEntry("", "CONTROL", None, frozenset(), None, "THREAT", 0)}
 FUTURE = frozenset({"will", "shall", "'ll", "would"})
 
 
