@@ -306,3 +306,13 @@ def test_a_verb_conjoined_to_a_passive_shares_its_subject_not_its_agent(pipeline
 def test_a_group_of_unknown_affiliation_is_no_target(pipeline):
     src, code, tgt, ev = only(pipeline, "Syria said it would not accept any more refugees.")
     assert src == {"SYR"} and code.startswith("12") and ev.target == ()
+
+
+@pytest.mark.parametrize("text, src", [
+    ("Two Dutch engineers were placed under house arrest in Iran on Monday.", {"IRN"}),
+    ("The Turkish police put two Dutch engineers under investigation.", {"TUR"}),
+    ("Two Dutch engineers were kept under arrest by the Iranian authorities.", {"IRN"}),
+])
+def test_the_one_put_under_an_act_undergoes_it(pipeline, text, src):
+    got, code, tgt, _ = only(pipeline, text)
+    assert got == src and tgt == {"NLD"} and code[:2] in ("09", "17")

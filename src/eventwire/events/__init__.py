@@ -1004,6 +1004,7 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
         code, _ = tables.recode("REFUSE", code)
         negated = False
     source, inherited = _subject_actors(ctx, t)
+    undergone: Token | None = None
     by_instrument = instrument is not None and instrument[0].dep_ in SUBJ
     if by_instrument:
         source = _noun_source(ctx, instrument[0])  # "a roadside bombing killed one soldier": the bombers, if named
@@ -1016,6 +1017,12 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
         steer = _Match(said, m.entry, True)
     for k, c in enumerate(chain):
         s2, inh2 = _subject_actors(ctx, c.tok)
+        if c.entry.control == "UNDERGO" and c.tok.pos_ == "VERB":
+            # "was put under investigation in Italy", "subjected the prisoners to torture": the one put under the act
+            # undergoes it; the verb's subject (or agent) does it
+            target = [x for x in _object_actors(ctx, c.tok, skip={t.i}) if x not in s2] or target
+            source, inherited, undergone = s2, inh2, c.tok
+            continue
         if not s2 and c.tok.pos_ == "VERB" and _agent(c.tok) is None and _children(c.tok, PASS_SUBJ):
             # "Serb forces were engaged in ethnic cleansing", "the troops were ordered to withdraw", "Israel is
             # opposed to French mediation": the passive subject of a control verb is who does the act it governs
@@ -1107,7 +1114,8 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
             # "declared a ceasefire in south Lebanon" (by a Lebanese group): a place at home names no one acted upon
             own = _countries(ctx, source)
             target = [x for x in target if ctx.actor_by_id[x].country not in own]
-    if not source and target and (code[:2] in VIOLENT_ROOTS or code[:2] == "17" and _is_passive(t)) \
+    if not source and target and (code[:2] in VIOLENT_ROOTS or code[:2] == "17" and _is_passive(t)
+                                  or undergone is not None and _is_passive(undergone)) \
             and t.dep_ not in ("acl", "relcl", "amod"):
         # "An Eriadorian was shot dead in Osgiliath", "three civilians were killed in a car bombing in Baghdad":
         # violence with no named doer is ascribed to the country where it happens; so is an arrest or other coercion

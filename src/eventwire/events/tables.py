@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..errors import LexiconError
 
-CONTROL_CLASSES = ("INTENT", "THREAT", "APPEAL", "DEMAND", "REFUSE", "PASS", "NEG")
+CONTROL_CLASSES = ("INTENT", "THREAT", "APPEAL", "DEMAND", "REFUSE", "PASS", "NEG", "UNDERGO")
 
 
 @dataclass(frozen=True)
