@@ -316,3 +316,17 @@ def test_a_group_of_unknown_affiliation_is_no_target(pipeline):
 def test_the_one_put_under_an_act_undergoes_it(pipeline, text, src):
     got, code, tgt, _ = only(pipeline, text)
     assert got == src and tgt == {"NLD"} and code[:2] in ("09", "17")
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands of Venezuelans protested in Caracas on Sunday.",
+    "Venezuelans marched through Caracas on Sunday.",
+])
+def test_a_nationalitys_people_protest_against_their_own_state(pipeline, text):
+    src, code, tgt, _ = only(pipeline, text)
+    assert code.startswith("14") and src == {"VEN"} and tgt == {"VEN"}
+
+
+def test_a_protest_at_a_foreign_embassy_is_aimed_at_its_state(pipeline):
+    src, code, tgt, _ = only(pipeline, "Thousands of Venezuelans protested outside the Colombian embassy in Caracas.")
+    assert code.startswith("14") and src == {"VEN"} and tgt == {"COL"}

@@ -590,10 +590,12 @@ def _protest_target(ctx: _Ctx, t: Token, source: list[str]) -> list[str]:
     heads: list[Token] = []
     for v in (clause, t, *_children(clause, ("dobj",))):
         for c in v.children:
-            if c.dep_ == "prep" and c.lower_ in ("in", "against", "during", "at"):
+            if c.dep_ == "prep" and c.lower_ in ("in", "against", "during", "at", "outside", "near"):
                 for p in _children(c, ("pobj",)):
                     if c.lower_ == "against" or p.lemma_.lower() in PROTEST_NOUNS:
                         heads.append(p)
+                    elif c.lower_ != "during" and p.lemma_.lower() in MISSION_NOUNS:
+                        heads.append(p)  # "rallied outside the Chinese embassy": the state the mission stands for
                     # "threw stones during demonstrations against X": the protest the act was part of
                     heads.extend(q for pr in _children(p, ("prep",)) if pr.lower_ == "against"
                                  for q in _children(pr, ("pobj",)))
@@ -605,6 +607,9 @@ def _protest_target(ctx: _Ctx, t: Token, source: list[str]) -> list[str]:
         if got:
             return got
     return []
+
+
+MISSION_NOUNS = frozenset({"embassy", "consulate", "mission", "legation", "chancery", "high commission"})
 
 
 def _dangling_object(prep: Token) -> list[Token]:
@@ -1297,7 +1302,7 @@ def _finish(ctx: _Ctx, d: _Draft, sent, inputs: EventInputs) -> Event:
         # aimed at the protesters' own government; "police opened fire, killing one person", "the government outlawed
         # the largest extremist organization": force with no named foreign target is used at home. The target is
         # that country as the article names it.
-        target = _home_actor(ctx, d.source, sent)
+        target = _home_actor(ctx, d.source, sent) or _people_of_own_state(ctx, d.source, sent)
     conf = 0.45
     conf += 0.1 if not d.inherited else 0.0
     conf += 0.15 if target else 0.0
@@ -1417,6 +1422,16 @@ def _home_directed(code: str) -> bool:
 
 def _home_place(ctx: _Ctx, source: list[str], country: str | None) -> bool:
     return country is not None and country in _countries(ctx, source)
+
+
+def _people_of_own_state(ctx: _Ctx, source: list[str], sent) -> list[str]:
+    """"Thousands of Iraqis protested in Baghdad": a nationality's people, named by the plural noun, act against
+    their own state, the country the noun names (the actor stage reads the noun as a mention of the country)."""
+    if len(source) != 1 or ctx.actor_by_id[source[0]].kind != "country":
+        return []
+    people = any(t.ent_type_ == "NORP" and t.tag_ in ("NNS", "NNPS") and t.dep_ not in ("amod", "compound", "poss")
+                 and source[0] in ctx.actor_at.get(t.i, ()) for t in sent)
+    return list(source) if people else []
 
 
 def _home_actor(ctx: _Ctx, source: list[str], sent) -> list[str]:
