@@ -90,3 +90,18 @@ def test_nationality_skips_backers(text, iso):
 def test_people_named_by_a_plural_demonym_are_not_a_language(pipeline):
     rec = pipeline.extract("The academy will teach Iraqis to fly the new jets.")
     assert "IRQ" in _countries(rec)
+
+
+@pytest.mark.parametrize("text, mention, iso", [
+    ("Kenya deported refugees fleeing the war in Somalia.", "refugees", "SOM"),
+    ("Greek coast guards turned back migrants who had fled Syria.", "migrants", "SYR"),
+    ("Italy rescued migrants escaping from Libya.", "migrants", "LBY"),
+])
+def test_refugees_are_of_the_country_they_flee(pipeline, text, mention, iso):
+    a = actor_with_mention(pipeline.extract(text), mention)
+    assert a.country == iso
+
+
+def test_refugees_fleeing_to_a_country_are_not_of_it(pipeline):
+    a = actor_with_mention(pipeline.extract("Refugees fleeing to Kenya were stopped at the border."), "Refugees")
+    assert a.country != "KEN"

@@ -892,6 +892,8 @@ class _Builder:
             left, right = _np_bounds(tok)
             np = doc[left:right]
             country, of_end = self.np_country(tok)
+            if country is None and sector == "REF":
+                country = self.fled_country(tok)
             inner = None
             if of_end > right:
                 np = doc[left:of_end]
@@ -1027,6 +1029,19 @@ class _Builder:
                                 if c:
                                     return c, end
         return None, right
+
+    def fled_country(self, tok: Token) -> str | None:
+        """Refugees are of the country they flee: "refugees fleeing Liberia", "migrants escaping the war in Sudan"."""
+        for c in tok.children:
+            if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in _FLEE_VERBS:
+                for o in c.children:
+                    if o.dep_ == "dobj" or o.dep_ == "prep" and o.lower_ in ("from", "in"):  # ("the war in X")
+                        obj = o if o.dep_ == "dobj" else next((g for g in o.children if g.dep_ == "pobj"), None)
+                        if obj is not None:
+                            got = self.token_country(obj, places=True) or self.np_country(obj)[0]
+                            if got:
+                                return got
+        return None
 
     def np_sector(self, np: SpacySpan, head: Token, sector: str) -> str:
         if any(t.lower_ == "former" or t.lower_.startswith("ex-") for t in np):
@@ -1274,6 +1289,7 @@ class _Builder:
         return None
 
 
+_FLEE_VERBS = {"flee", "escape", "leave"}  # "refugees fleeing the war in Sudan": of the country fled
 _STATE_SECTORS = {None, "GOV", "MIL", "SPY"}  # actors that deal with foreign states as much as with their own
 _NO_COUNTRY_SECTORS = {"IGO", "NGO", "IMG", "UAF", "REF"}  # international, unidentified, or displaced by definition
 _WORLDWIDE = {"international", "world", "global", "transnational", "u.n.", "un", "worldwide"}
