@@ -330,3 +330,19 @@ def test_a_nationalitys_people_protest_against_their_own_state(pipeline, text):
 def test_a_protest_at_a_foreign_embassy_is_aimed_at_its_state(pipeline):
     src, code, tgt, _ = only(pipeline, "Thousands of Venezuelans protested outside the Colombian embassy in Caracas.")
     assert code.startswith("14") and src == {"VEN"} and tgt == {"COL"}
+
+
+def test_a_clause_describing_the_place_phrase_gives_no_place(pipeline):
+    # the deal was brokered by Oman; it did not happen in Oman, and Oman is no party to the restored ties
+    _, code, tgt, ev = only(pipeline, "Bahrain and Qatar agreed to restore diplomatic relations in a deal brokered by Oman.")
+    assert code.startswith("03") and "OMN" not in tgt and (ev.location is None or ev.location.country != "OMN")
+
+
+def test_over_gives_a_reason_after_the_objects_own_direction(pipeline):
+    src, code, tgt, _ = only(pipeline, "Canada imposed sanctions on Iran over the downing of a Ukrainian airliner.")
+    assert code.startswith("16") and src == {"CAN"} and tgt == {"IRN"}
+
+
+def test_the_rows_own_object_is_the_target_when_it_is_anothers_people(pipeline):
+    src, code, tgt, _ = only(pipeline, "Poland expelled three Belarusian diplomats over the detention of a Polish activist.")
+    assert code.startswith("16") and src == {"POL"} and tgt == {"BLR"}

@@ -546,9 +546,13 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
         if code is not None and code[:2] in ("11", "12", "14"):
             # "complained to the UN over Israeli raids": the one complained about, not the addressee
             preps.sort(key=lambda c: c.lower_ not in ("against", "over", "about"))
-        order += [p for c in preps for p in (_children(c, ("pobj",)) or _dangling_object(c))]
+        # elsewhere "over" gives a reason, after the object's own direction ("imposed sanctions on Belarus over the
+        # landing of a Ryanair flight")
+        reason = [c for c in preps if c.lower_ == "over"] if code is None or code[:2] not in ABOUT_ROOTS else []
+        order += [p for c in preps if c not in reason for p in (_children(c, ("pobj",)) or _dangling_object(c))]
         # "fired two shells at Seoul", "launched an attack on X": a directed preposition on the object
         order += [p for d in _children(v, ("dobj",)) for p in _prep_objects(d, TARGET_PREPS - {"over"})]
+        order += [p for c in reason for p in (_children(c, ("pobj",)) or _dangling_object(c))]
         # "departed from Libya", "withdrew from X": the place or party left
         order += _prep_objects(v, ("from",))
         # "mobilized reservists for a war against Iraq": what the act is for, last
@@ -1013,8 +1017,13 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
     by_instrument = instrument is not None and instrument[0].dep_ in SUBJ
     if by_instrument:
         source = _noun_source(ctx, instrument[0])  # "a roadside bombing killed one soldier": the bombers, if named
-    target = _object_actors(ctx, t, skip={x.i for x in m.obj_tokens} if m.entry.objects and t.pos_ != "NOUN" else None,
-                            code=code, source=source)
+    # the lexicon row's own object ("imposed sanctions", "recalled its ambassador") is not whom the act is done to,
+    # unless it names another country's people ("expelled four Dutch diplomats")
+    own = _countries(ctx, source)
+    skip = {x.i for x in m.obj_tokens if not any(ctx.actor_by_id[a].country not in own
+                                                 for a in _phrase_actors(ctx, x) if ctx.actor_by_id[a].country)} \
+        if m.entry.objects and t.pos_ != "NOUN" else None
+    target = _object_actors(ctx, t, skip=skip, code=code, source=source)
     if m.entry.objects and not target:
         target = _object_actors(ctx, t, code=code, source=source)
     steer = next((c for c in chain if c.entry.control in ("APPEAL", "DEMAND")), None)
@@ -1380,11 +1389,21 @@ def _location(ctx: _Ctx, d: _Draft) -> EventLocation | None:
                 _children(a, ("pobj",)) if a.dep_ in ("agent", "prep") and a.lower_ in ("by", "with") else []
             cands.extend(p for h in heads for p in _prep_objects(h, PLACE_PREPS))
     for head in cands:
-        for tok in [head, *head.subtree]:
+        for tok in _phrase_tokens(head):
             p = ctx.place_at.get(tok.i)
             if p is not None:
                 return EventLocation(p.name, p.country, p.lat, p.lon, p.start, p.end)
     return None
+
+
+def _phrase_tokens(head: Token) -> list[Token]:
+    """The head and its phrase, without the clauses that describe it ("in a deal brokered by China": the deal's
+    place is not China)."""
+    out = [head]
+    for c in head.children:
+        if c.dep_ not in ("acl", "relcl", "advcl", "agent"):
+            out.extend(_phrase_tokens(c))
+    return out
 
 
 def _actors_of_country(ctx: _Ctx, country: str | None, exclude: list[str], inputs: EventInputs | None) -> list[str]:
