@@ -346,3 +346,22 @@ def test_over_gives_a_reason_after_the_objects_own_direction(pipeline):
 def test_the_rows_own_object_is_the_target_when_it_is_anothers_people(pipeline):
     src, code, tgt, _ = only(pipeline, "Poland expelled three Belarusian diplomats over the detention of a Polish activist.")
     assert code.startswith("16") and src == {"POL"} and tgt == {"BLR"}
+
+
+@pytest.mark.parametrize("text, code, tgt", [
+    ("Norway will deliver two air defence missile systems to Lithuania.", "0332", {"LTU"}),
+    ("France sold 24 Rafale fighter jets to Egypt.", "072", {"EGY"}),
+    ("Estonia suspended its participation in the Council of the Baltic Sea States.", "160", set()),
+])
+def test_lexicon_weapons_by_kind_and_membership(pipeline, text, code, tgt):
+    _, got, t, _ = only(pipeline, text)
+    assert got == code and (not tgt or t == tgt)
+
+
+def test_sending_weapons_into_a_country_is_not_aid(pipeline):
+    assert not [e for e in events(pipeline, "Iraq sent tanks into Kuwait.") if e[1].startswith("07")]
+
+
+def test_exchanging_fire_is_fighting(pipeline):
+    src, code, tgt, _ = only(pipeline, "Thai troops exchanged fire with Cambodian soldiers near the border.")
+    assert code == "190" and src == {"THA"} and tgt == {"KHM"}
