@@ -365,3 +365,23 @@ def test_sending_weapons_into_a_country_is_not_aid(pipeline):
 def test_exchanging_fire_is_fighting(pipeline):
     src, code, tgt, _ = only(pipeline, "Thai troops exchanged fire with Cambodian soldiers near the border.")
     assert code == "190" and src == {"THA"} and tgt == {"KHM"}
+
+
+@pytest.mark.parametrize("text, root", [
+    ("Vietnam and Laos held a fresh round of border talks in Hanoi.", "04"),
+    ("Sudanese warplanes carried out a series of raids on South Sudanese border towns.", "19"),
+])
+def test_a_partitive_noun_counts_the_act(pipeline, text, root):
+    src, code, _, _ = only(pipeline, text)
+    assert code.startswith(root) and src & {"VNM", "SDN"}
+
+
+def test_an_execution_is_a_killing_but_executing_a_plan_is_not(pipeline):
+    src, code, tgt, _ = only(pipeline, "Belarus executed two Lithuanian nationals convicted of espionage.")
+    assert code == "1823" and src == {"BLR"} and tgt == {"LTU"}
+    assert events(pipeline, "The Belarusian army executed the plan without delay.") == []
+
+
+def test_barring_is_a_ban(pipeline):
+    src, code, _, _ = only(pipeline, "The Belarusian government barred opposition parties from the election.")
+    assert code.startswith("172") and src == {"BLR"}

@@ -901,6 +901,10 @@ def _addressees(ctx: _Ctx, v: Token) -> list[str]:
             or c.dep_ == "dobj" and v.pos_ == "VERB" and _is_speech(v) for a in _phrase_actors(ctx, c)]
 
 
+PARTITIVES = frozenset({"round", "series", "wave", "spate", "string", "flurry", "volley", "barrage", "campaign",
+                        "bout", "burst", "salvo", "raft", "package", "set", "number"})
+
+
 def _that_clause(v: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in v.children)
 
@@ -925,6 +929,11 @@ def _control_chain(tok: Token, control_row, content_row=None) -> list[_Match]:
                 chain.append(got)
                 cur = got.tok
                 continue
+        if rel == "pobj" and h.lower_ == "of" and h.head.lemma_.lower() in PARTITIVES and h.head.i < cur.i:
+            # "held a new round of border talks", "launched a wave of air strikes": the act is what the partitive
+            # noun counts
+            cur = h.head
+            continue
         if rel in ("xcomp", "ccomp", "dobj", "nsubjpass"):
             via = h
         elif rel == "conj" and cur.pos_ in ("VERB",) and h.dep_ in ("xcomp", "ccomp"):
