@@ -385,3 +385,19 @@ def test_an_execution_is_a_killing_but_executing_a_plan_is_not(pipeline):
 def test_barring_is_a_ban(pipeline):
     src, code, _, _ = only(pipeline, "The Belarusian government barred opposition parties from the election.")
     assert code.startswith("172") and src == {"BLR"}
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Al-Shabaab claimed the bombing in Mogadishu.", "015"),
+    ("The Houthis said they had targeted an American warship in the Red Sea.", "190"),
+])
+def test_lexicon_claiming_an_attack_and_targeting(pipeline, text, code):
+    assert code in [e[1] for e in events(pipeline, text)]
+
+
+@pytest.mark.parametrize("text", [
+    "The new Canadian sanctions target Iranian banks.",
+    "The Chadian army seized power in 2021.",
+])
+def test_lexicon_guards_measures_and_coups(pipeline, text):
+    assert [e[1] for e in events(pipeline, text) if e[1][:2] in ("17", "19")] == []
