@@ -105,3 +105,13 @@ def test_refugees_are_of_the_country_they_flee(pipeline, text, mention, iso):
 def test_refugees_fleeing_to_a_country_are_not_of_it(pipeline):
     a = actor_with_mention(pipeline.extract("Refugees fleeing to Kenya were stopped at the border."), "Refugees")
     assert a.country != "KEN"
+
+
+@pytest.mark.parametrize("text, sea", [
+    ("Russian and Chinese warships held drills in the Sea of Japan.", "Sea of Japan"),
+    ("Iranian boats harassed a tanker in the Gulf of Oman.", "Gulf of Oman"),
+])
+def test_a_sea_named_after_a_country_is_not_that_country(pipeline, text, sea):
+    rec = pipeline.extract(text)
+    assert sea in [e.text for e in rec.entities]
+    assert not [a for a in rec.actors if a.country in ("JPN", "OMN")]

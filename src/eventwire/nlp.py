@@ -100,12 +100,26 @@ def entity_fixes(doc: Doc) -> Doc:
     # A name has at least one capitalised word or digit: NER sometimes calls "antiwar protesters" a PERSON.
     ents = [_split_paren(doc, e) for e in doc.ents if e.label_ != "TITLE"
             and (e.label_ not in ("PERSON", "ORG", "GPE", "NORP") or any(t.text[:1].isupper() for t in e))]
-    ents = [e for pair in ents for e in pair]
+    ents = _join_of_names(doc, [e for pair in ents for e in pair])
     out = _organisation_names(doc, ents, titles)
     out = _acronyms(doc, out)
     out = _extend_people(doc, out)
     doc.ents = out
     return doc
+
+
+def _join_of_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """NER sometimes stops a place name at "of": "the Sea of" + "Japan", "Gulf of" + "Mexico". The two are one name
+    of the first's kind (a sea is not the country it is named after)."""
+    out: list[Span] = []
+    for e in ents:
+        prev = out[-1] if out else None
+        if prev is not None and prev.label_ in ("LOC", "FAC") and doc[prev.end - 1].lower_ == "of" \
+                and e.start == prev.end and e.label_ in ("GPE", "LOC", "NORP"):
+            out[-1] = Span(doc, prev.start, e.end, label=prev.label_)
+            continue
+        out.append(e)
+    return out
 
 
 def _split_paren(doc: Doc, ent: Span) -> list[Span]:
