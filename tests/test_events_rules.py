@@ -401,3 +401,13 @@ def test_lexicon_claiming_an_attack_and_targeting(pipeline, text, code):
 ])
 def test_lexicon_guards_measures_and_coups(pipeline, text):
     assert [e[1] for e in events(pipeline, text) if e[1][:2] in ("17", "19")] == []
+
+
+def test_an_investigation_into_things_in_a_country_is_aimed_at_it(pipeline):
+    _, code, tgt, _ = only(pipeline, "The International Criminal Court opened an investigation into killings in Burundi.")
+    assert code.startswith("09") and tgt == {"BDI"}
+
+
+def test_a_show_of_force_is_one(pipeline):
+    src, code, tgt, _ = only(pipeline, "Turkish jets flew over the Greek islands in a show of force.")
+    assert code == "150" and src == {"TUR"}

@@ -563,8 +563,9 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
         if head.i in skip:
             continue
         got = _phrase_actors(ctx, head)
-        if not got and head.dep_ == "pobj" and head.head.lower_ in RECIPIENT_PREPS:
-            got = _place_of(ctx, head)  # "troops to a peacekeeping force in Liberia"
+        if not got and head.dep_ == "pobj" and head.head.lower_ in RECIPIENT_PREPS | {"into"}:
+            # "troops to a peacekeeping force in Liberia", "an investigation into abuses in Sudan"
+            got = _place_of(ctx, head)
         if not got:
             continue
         if first and head.dep_ in ("pobj", "dative") and (head.head.lower_ in RECIPIENT_PREPS or head.dep_ == "dative"):
