@@ -3,6 +3,8 @@ subject of its own clause."""
 
 from __future__ import annotations
 
+from test_actors import actor_with_mention
+
 
 def _pronoun_owner(rec, text, pronoun):
     at = text.index(pronoun)
@@ -18,3 +20,14 @@ def test_subject_pronoun_takes_the_subject_and_object_pronoun_the_other(pipeline
     rec = pipeline.extract(text)
     assert "Ruto" in (_pronoun_owner(rec, text, "he would") or "")
     assert "Mulimba" in (_pronoun_owner(rec, text, "him") or "")
+
+
+def test_he_can_be_an_unnamed_office_holder(pipeline):
+    rec = pipeline.extract("Chile's foreign minister arrived in Lima on Monday. He held talks with Peruvian officials.")
+    a = actor_with_mention(rec, "Chile's foreign minister")
+    assert any(m.text == "He" for m in a.mentions)
+
+
+def test_a_plural_office_is_not_he(pipeline):
+    rec = pipeline.extract("Chilean ministers arrived in Lima on Monday. He said nothing.")
+    assert not any(m.text == "He" for a in rec.actors for m in a.mentions)

@@ -411,3 +411,21 @@ def test_an_investigation_into_things_in_a_country_is_aimed_at_it(pipeline):
 def test_a_show_of_force_is_one(pipeline):
     src, code, tgt, _ = only(pipeline, "Turkish jets flew over the Greek islands in a show of force.")
     assert code == "150" and src == {"TUR"}
+
+
+def test_a_definite_act_noun_refers_to_the_act_reported_before(pipeline):
+    text = "Iranian commandos seized a Greek tanker in the Gulf of Oman. Greece condemned the seizure on Thursday."
+    evs = events(pipeline, text)
+    condemn = [e for e in evs if e[1].startswith("11")]
+    assert condemn and condemn[0][0] == {"GRC"} and condemn[0][2] == {"IRN"}
+
+
+def test_an_act_noun_with_its_own_actor_is_not_looked_up(pipeline):
+    text = "Iranian commandos seized a Greek tanker. Greece condemned the Turkish attack on Cyprus."
+    condemn = [e for e in events(pipeline, text) if e[1].startswith("11")]
+    assert condemn and "IRN" not in condemn[0][2]
+
+
+def test_peace_talks_are_negotiations(pipeline):
+    src, code, _, _ = only(pipeline, "Mongolia held peace talks with China in Beijing.")
+    assert code == "046" and src == {"MNG"}

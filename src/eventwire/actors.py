@@ -1099,13 +1099,21 @@ class _Builder:
         return None
 
     # ---- stage 5: pronouns ----
+    def office_holder(self, a: _Actor, tok: Token) -> bool:
+        """A group actor named by one office ("the foreign minister", "Egypt's ambassador"): its head noun is an office
+        word in the singular."""
+        return a.kind == "group" and a.head is not None and tok.lemma_.lower() == a.head and tok.tag_ == "NN" \
+            and self.lex.titles.get(a.head, ("",))[0] == "office"
+
     def pronouns_pass(self) -> None:
         """he/she/him/her join the last person named before them, with two preferences inside a sentence: a subject
         pronoun takes the latest person named as a subject ("Katsav refused to meet King Abdullah, saying he would
         ..." -> Katsav), and an object pronoun is not the subject of its own clause ("he would only welcome him" ->
         Abdullah)."""
         last_person: str | None = None
-        person_at = {i: k for i, k in self.tok_actor.items() if self.actors[k].kind == "person"}
+        # (an unnamed office holder is a person too: "Turkey's foreign minister arrived ... He held talks")
+        person_at = {i: k for i, k in self.tok_actor.items() if self.actors[k].kind == "person"
+                     or self.office_holder(self.actors[k], self.doc[i])}
         subject_person: str | None = None  # the latest person named as a subject in this sentence
         said: dict[int, str] = {}  # pronoun token -> the person it joined
         sent_start = -1

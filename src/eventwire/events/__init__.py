@@ -122,6 +122,8 @@ class _Ctx:
     anaphora: dict[str, list[tuple[int, list[str]]]] = field(default_factory=dict)
     by_country: dict[str, str] = field(default_factory=dict)
     quotes: tuple[Quote, ...] = ()
+    # events of the sentences before: (trigger lemma, CAMEO code, source), for "condemned the seizure"
+    reported: list[tuple[str, str, list[str]]] = field(default_factory=list)
 
 
 # -- public ------------------------------------------------------------------------------------------------------------
@@ -137,8 +139,15 @@ def find_events(doc: Doc, inputs: EventInputs, lexicon_path: str | None = None) 
     _index_anaphora(ctx)
     out: list[Event] = []
     for sent in doc.sents:
-        out.extend(_sentence_events(ctx, sent, inputs))
+        got = _sentence_events(ctx, sent, inputs)
+        out.extend(got)
+        ctx.reported.extend((_trigger_lemma(doc, e), e.cameo, list(e.source)) for e in got if e.source)
     return tuple(_renumber(out, inputs.actors))
+
+
+def _trigger_lemma(doc: Doc, e: Event) -> str:
+    span = doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
+    return span.root.lemma_.lower() if span is not None and len(span) else ""
 
 
 # -- indexes -----------------------------------------------------------------------------------------------------------
@@ -1159,6 +1168,8 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
         # (kept: "three civilians were killed in a bombing in Baghdad" with no named doer and no foreign place; the
         # victims are known, the source is left empty rather than guessed)
         return None
+    if not target and (code[:2] in REACTION_ROOTS or code[:3] in ("010", "015")):
+        target = _earlier_doer(ctx, t, source)
     # (as for sources: an unnamed group of unknown affiliation, "refugees", "the wounded", is no party to a dyad)
     target = [x for x in target if x not in source and not _unaffiliated_group(ctx, x)]
     if t.pos_ == "NOUN" and not chain and not own_code and not target:
@@ -1166,6 +1177,32 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
         # verb that says it took place and no one it is done to, is background, not an event report.
         return None
     return _Draft(t, m.entry, code, chain, source, target, inherited, negated, hypothetical)
+
+
+# Reactions to another's act: praise, demands, disapproval, rejection, threats, protest.
+REACTION_ROOTS = frozenset({"05", "10", "11", "12", "13", "14"})
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+def _earlier_doer(ctx: _Ctx, t: Token, source: list[str]) -> list[str]:
+    """"Iran seized a tanker. Athens condemned the seizure": a definite noun naming an act reported in an earlier
+    sentence, with no actor of its own, refers to that act; the reaction is aimed at whoever did it."""
+    if not ctx.reported:
+        return []
+    nouns = _children(t, ("dobj",)) + [p for c in t.children if c.dep_ == "prep" and c.lower_ in
+                                       ("over", "against", "about", "for", "on", "at") for p in _children(c, ("pobj",))]
+    for n in nouns:
+        if n.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in n.children) \
+                or any(i in ctx.actor_at for i in range(n.left_edge.i, n.right_edge.i + 1)):
+            continue
+        lemma = n.lemma_.lower()
+        roots = {r.code[:2] for r in ctx.lex.rows(lemma, "NOUN") if r.code}
+        if not roots:
+            continue
+        for prior_lemma, code, src in reversed(ctx.reported):
+            if prior_lemma == lemma or code[:2] in roots:
+                return [x for x in src if x not in source]
+    return []
 
 
 def _wishes_on_others(chain: list[_Match], t: Token) -> list[_Match]:
