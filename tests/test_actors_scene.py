@@ -24,3 +24,10 @@ def test_group_takes_the_country_of_the_scene(pipeline, text, mention, iso):
 ])
 def test_places_that_are_no_clue_to_a_group(pipeline, text, mention, iso):
     assert actor_with_mention(pipeline.extract(text), mention).country == iso
+
+
+def test_a_capital_named_as_a_party_is_no_scene(pipeline):
+    # Washington is a party to the deal, not where the prisoners are
+    rec = pipeline.extract("The Cuban government freed 40 political prisoners under a deal with Washington.")
+    a = actor_with_mention(rec, "40 political prisoners")
+    assert a.country != "USA"

@@ -1226,7 +1226,7 @@ class _Builder:
         for ent, _s, _e, hits in self.places.ents:
             if ent.label_ not in ("GPE", "LOC", "FAC") or self.sentence_of(ent.start_char) != k \
                     or ent.start in self.no_country or not self.places.as_a_place(ent) \
-                    or self.describes_other(ent, a):
+                    or self.describes_other(ent, a) or _party_position(ent.root):
                 continue
             places = [h for h in hits if h.kind != "demonym"]
             if places:
@@ -1355,6 +1355,13 @@ def _before_comma(doc: Doc, head: Token, limit: int) -> int:
             break
         end = max(end, t.i + 1)
     return min(end, limit)
+
+
+def _party_position(tok: Token) -> bool:
+    """A place name where a party to an act stands, not a scene: a subject or object, or after "with", "by",
+    "against" ("a deal with Washington", "talks with Moscow")."""
+    return tok.dep_ in ("nsubj", "nsubjpass", "dobj") or tok.dep_ == "pobj" \
+        and tok.head.lower_ in ("with", "by", "against", "to", "toward", "towards")
 
 
 def _np_bounds(tok: Token) -> tuple[int, int]:
