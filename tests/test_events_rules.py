@@ -429,3 +429,12 @@ def test_an_act_noun_with_its_own_actor_is_not_looked_up(pipeline):
 def test_peace_talks_are_negotiations(pipeline):
     src, code, _, _ = only(pipeline, "Mongolia held peace talks with China in Beijing.")
     assert code == "046" and src == {"MNG"}
+
+
+@pytest.mark.parametrize("text", [
+    "Israel vowed to continue the offensive in Rafah.",
+    "Turkey stepped up its bombardment in Idlib.",
+])
+def test_a_campaign_waged_in_a_foreign_land_is_aimed_at_its_country(pipeline, text):
+    evs = [e for e in events(pipeline, text) if e[1][:2] in ("13", "19")]
+    assert evs and evs[0][2] and evs[0][2] != evs[0][0]

@@ -491,6 +491,11 @@ class _Builder:
             tok = tok.head.head  # "the town of Afrin"
         if tok.dep_ in ("dobj", "nsubjpass") or tok.dep_ == "npadvmod" and tok.i == tok.head.i + 1:
             return tok.head.pos_ == "VERB"  # (a name right after the verb read as an adverb: "shelled Aleppo")
+        if tok.dep_ == "pobj" and tok.head.lower_ == "in":
+            # "the offensive in Gaza", "continued the offensive in Gaza": the land a campaign is waged on
+            h = tok.head.head
+            return any(n.lemma_.lower() in self.gaz.campaign_nouns
+                       for n in [h, *(c for c in h.children if c.dep_ == "dobj" and h.pos_ == "VERB")])
         return tok.dep_ == "pobj" and tok.head.lower_ in ("on", "against", "into", "at") \
             and tok.head.head.pos_ in ("VERB", "NOUN")
 

@@ -11,6 +11,7 @@ licences; ``scripts/build_gazetteer.py`` regenerates the country and city tables
 - ``norp_extra.tsv``: regional and compound nationality words ("Latin American", "European").
 - ``ruler_stoplist.txt``: names the entity ruler leaves to the statistical NER (personal names, ordinary words).
 - ``place_nouns.txt``: nouns for a place ("port", "border"): a demonym before one names the country as a place.
+- ``campaign_nouns.txt``: nouns for a military campaign ("offensive", "incursion"): its "in X" is the land acted upon.
 - ``name_periods.tsv``: names that meant another country for a period ("Congo" under Zaire).
 - ``state_succession.tsv``: states that split from another, with the date (places inside belong to the old state
   before it).
@@ -141,6 +142,7 @@ class Gazetteer:
         self.language_preps = frozenset(kinds.get("language-prep", ()))  # "said in Russian"
         self.backer_words = frozenset(kinds.get("backer", ()))         # "Syrian-backed militia"
         self.place_nouns = frozenset(w.casefold() for w in _read_lines("place_nouns.txt"))  # "Lebanese port"
+        self.campaign_nouns = frozenset(w.casefold() for w in _read_lines("campaign_nouns.txt"))  # "offensive in X"
         self._succession: dict[str, tuple[str, dt.date]] = {
             row["country"].strip(): (row["predecessor"].strip(), dt.date.fromisoformat(row["independence"].strip()))
             for row in _read_tsv("state_succession.tsv")}
