@@ -438,3 +438,13 @@ def test_peace_talks_are_negotiations(pipeline):
 def test_a_campaign_waged_in_a_foreign_land_is_aimed_at_its_country(pipeline, text):
     evs = [e for e in events(pipeline, text) if e[1][:2] in ("13", "19")]
     assert evs and evs[0][2] and evs[0][2] != evs[0][0]
+
+
+def test_expressing_support_endorses(pipeline):
+    src, code, tgt, _ = only(pipeline, "Chile expressed support for Bolivia's bid to join Mercosur.")
+    assert code == "051" and src == {"CHL"} and tgt == {"BOL"}
+
+
+def test_threatening_nuclear_use_is_a_wmd_threat(pipeline):
+    _, code, tgt, _ = only(pipeline, "Pakistan threatened to use nuclear weapons against India.")
+    assert code == "1385" and tgt == {"IND"}
