@@ -196,7 +196,7 @@ def test_welcoming_someone_elses_act_is_praise(text):
 
 @pytest.mark.parametrize("text,code", [
     ("Russia voiced concern about NATO expansion.", "012"),
-    ("Germany voiced support for Ukraine.", "019"),
+    ("Germany voiced support for Ukraine.", "051"),  # CAMEO 051 "Praise or endorse: express support for ..."
 ])
 def test_voiced_attitudes(text, code):
     assert code in _codes(text)
