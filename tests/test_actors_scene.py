@@ -31,3 +31,8 @@ def test_a_capital_named_as_a_party_is_no_scene(pipeline):
     rec = pipeline.extract("The Cuban government freed 40 political prisoners under a deal with Washington.")
     a = actor_with_mention(rec, "40 political prisoners")
     assert a.country != "USA"
+
+
+def test_a_demonym_before_a_place_noun_names_the_scene(pipeline):
+    rec = pipeline.extract("Russian mercenaries massacred dozens of civilians in the Malian village of Moura.")
+    assert actor_with_mention(rec, "civilians").country == "MLI"

@@ -448,3 +448,11 @@ def test_expressing_support_endorses(pipeline):
 def test_threatening_nuclear_use_is_a_wmd_threat(pipeline):
     _, code, tgt, _ = only(pipeline, "Pakistan threatened to use nuclear weapons against India.")
     assert code == "1385" and tgt == {"IND"}
+
+
+@pytest.mark.parametrize("text, code", [
+    ("The African Development Bank suspended lending to Zimbabwe.", "1621"),
+    ("The aid agency withdrew its staff from Haiti after the kidnappings.", "166"),
+])
+def test_lexicon_lending_and_staff(pipeline, text, code):
+    assert code in [e[1] for e in events(pipeline, text)]

@@ -1229,11 +1229,16 @@ class _Builder:
         k = self.sentence_of(first[0])
         found: set[str] = set()
         for ent, _s, _e, hits in self.places.ents:
-            if ent.label_ not in ("GPE", "LOC", "FAC") or self.sentence_of(ent.start_char) != k \
+            # "in the Malian town of Moura": a demonym in front of a place noun names the country as a place
+            demonym_place = ent.root.dep_ in ("amod", "compound") and ent.root.head.lemma_.lower() in self.gaz.place_nouns
+            if ent.label_ not in ("GPE", "LOC", "FAC") and not demonym_place or self.sentence_of(ent.start_char) != k \
                     or ent.start in self.no_country or not self.places.as_a_place(ent) \
                     or self.describes_other(ent, a) or _party_position(ent.root):
                 continue
             places = [h for h in hits if h.kind != "demonym"]
+            if not places and demonym_place:
+                found.update(h.country for h in hits[:1] if h.kind == "demonym")
+                continue
             if places:
                 best = self.places.choose(places, ent.start)
                 if best.kind == "country":
