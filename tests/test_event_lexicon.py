@@ -345,3 +345,16 @@ def test_killing_a_bill_and_storming_out():
     assert "120" in got and "190" not in got, sorted(got)
     assert "190" not in _codes("The Iranian delegation stormed out of the talks in Vienna.")
     assert "190" in _codes("Rebels killed ten soldiers in Mali.")
+
+
+def test_a_subject_condition_is_read_from_the_object_column():
+    from eventwire.events.tables import parse_lexicon
+    lex = parse_lexicon("t", "lemma\tpos\tprep\tobject\tcode\tnote\nmass\tVERB\t\tsubject:troop|army\t154\t\n")
+    row = lex.rows("mass", "VERB")[0]
+    assert row.subjects == {"troop", "army"} and not row.objects and row.specificity == 2
+
+
+def test_an_empty_subject_condition_is_an_error():
+    from eventwire.events.tables import LexiconError, parse_lexicon
+    with pytest.raises(LexiconError, match="subject"):
+        parse_lexicon("t", "lemma\tpos\tprep\tobject\tcode\tnote\nmass\tVERB\t\tsubject:\t154\t\n")

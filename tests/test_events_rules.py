@@ -456,3 +456,18 @@ def test_threatening_nuclear_use_is_a_wmd_threat(pipeline):
 ])
 def test_lexicon_lending_and_staff(pipeline, text, code):
     assert code in [e[1] for e in events(pipeline, text)]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("A contingent of Rwandan peacekeepers arrived in the Central African Republic.", "074"),
+    ("Rwandan diplomats arrived in the Central African Republic.", "042"),
+    ("Ethiopian troops massed along the Sudanese border.", "154"),
+    ("Eritrean troops entered northern Ethiopia.", "192"),
+])
+def test_lexicon_rows_conditioned_on_who_acts(pipeline, text, code):
+    assert [e[1] for e in events(pipeline, text)] == [code]
+
+
+def test_a_subject_condition_does_not_fit_other_subjects(pipeline):
+    assert not [e for e in events(pipeline, "Angry crowds massed outside the parliament in Nairobi.")
+                if e[1] == "154"]

@@ -240,6 +240,20 @@ def _object_heads(tok: Token, prep: str | None) -> list[Token]:
     return heads
 
 
+def _subject_heads(tok: Token) -> list[Token]:
+    """The subject nouns of a verb, or of the verb it is conjoined to ("troops crossed the border and massed")."""
+    for v in (tok, tok.head if tok.dep_ == "conj" else None):
+        if v is None:
+            break
+        subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj:
+            s = subj[0]
+            if s.lemma_.lower() in PARTITIVES:  # "the first batch of peacekeepers"
+                s = next((p for p in _prep_objects(s, ("of",))), s)
+            return [s, *s.conjuncts]
+    return []
+
+
 def _clause_object(tok: Token) -> list[Token]:
     """The object of an object-control verb the parser made the subject of the infinitive ("allowed [candidate X] to
     run", "permitted [the planes] to land")."""
@@ -312,6 +326,10 @@ def _row_fits(tok: Token, row: LexEntry, pos: str) -> tuple[Token, ...] | None:
     preps = _preps_of(tok)
     if row.prep and not any(p.lower_ == row.prep for p in preps):
         return None
+    if row.subjects and not any(s.lemma_.lower() in row.subjects or any(
+            c.dep_ in ("compound", "amod") and c.lemma_.lower() in row.subjects for c in s.children)
+            for s in _subject_heads(tok)):
+        return None  # "peacekeepers arrived", "troops massed": the row names who acts
     if not row.objects:
         return ()
     if pos == "NOUN":
@@ -912,6 +930,7 @@ def _addressees(ctx: _Ctx, v: Token) -> list[str]:
 
 
 PARTITIVES = frozenset({"round", "series", "wave", "spate", "string", "flurry", "volley", "barrage", "campaign",
+                        "batch", "contingent", "deployment", "detachment",
                         "bout", "burst", "salvo", "raft", "package", "set", "number"})
 
 

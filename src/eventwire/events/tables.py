@@ -41,10 +41,11 @@ class LexEntry:
     code: str | None  # CAMEO code (VERB/NOUN rows; CONTROL rows: the code when governing nothing)
     control: str | None  # a CONTROL class, or None
     line: int
+    subjects: frozenset[str] = frozenset()  # the row fits only these subjects ("subject:troop|soldier")
 
     @property
     def specificity(self) -> int:
-        return (2 if self.objects else 0) + (1 if self.prep else 0)
+        return (2 if self.objects or self.subjects else 0) + (1 if self.prep else 0)
 
 
 def _rows(path: Path | str, text: str) -> list[tuple[int, list[str]]]:
@@ -153,8 +154,14 @@ def parse_lexicon(where: str, text: str) -> Lexicon:
                 raise LexiconError(f"{where}:{n}: unknown control class {control!r} (one of {', '.join(CONTROL_CLASSES)})")
         if own is not None and own not in codes:
             raise LexiconError(f"{where}:{n}: {own!r} is not a CAMEO code in cameo_codes.tsv")
+        subjects: frozenset[str] = frozenset()
+        if objs.lower().startswith("subject:"):  # "subject:troop|soldier": a condition on who acts, not on the object
+            subjects = frozenset(o.strip().lower() for o in objs[len("subject:"):].split("|") if o.strip())
+            if not subjects:
+                raise LexiconError(f"{where}:{n}: 'subject:' needs at least one lemma")
+            objs = ""
         objects = frozenset(o.strip().lower() for o in objs.split("|") if o.strip())
-        entries.append(LexEntry(lemma.lower(), pos, prep.lower() or None, objects, own, control, n))
+        entries.append(LexEntry(lemma.lower(), pos, prep.lower() or None, objects, own, control, n, subjects))
     return Lexicon(entries)
 
 
