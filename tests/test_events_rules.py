@@ -471,3 +471,12 @@ def test_lexicon_rows_conditioned_on_who_acts(pipeline, text, code):
 def test_a_subject_condition_does_not_fit_other_subjects(pipeline):
     assert not [e for e in events(pipeline, "Angry crowds massed outside the parliament in Nairobi.")
                 if e[1] == "154"]
+
+
+@pytest.mark.parametrize("text, tgt", [
+    ("Kazakhstan signed an accord on Monday to supply Afghanistan with wheat.", {"AFG"}),
+    ("Poland signed a deal to buy tanks from South Korea.", {"KOR"}),
+])
+def test_an_agreement_is_made_with_the_party_its_purpose_names(pipeline, text, tgt):
+    evs = [e for e in events(pipeline, text) if e[1] == "057"]
+    assert evs and evs[0][2] == tgt

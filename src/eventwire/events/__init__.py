@@ -1159,6 +1159,18 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
         # "summoned Niger's ambassador to complain", "sent personnel to Bosnia to investigate": a purpose is aimed at
         # the one the act it serves is done to
         target = [x for x in _object_actors(ctx, t.head, skip={t.i}, source=source) if x not in source]
+    if not target and code.startswith("057"):
+        # "signed an accord to supply Egypt with wheat", "a deal to buy jets from Sweden": an agreement is made with
+        # the one its purpose names
+        for c in [*t.children, *(g for d in _children(t, ("dobj",)) for g in d.children)]:
+            if c.dep_ in ("advcl", "acl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                # (a party, not the goods: "to buy fighter jets from Sweden")
+                parties = [_object_actors(ctx, c, source=source)] + [_phrase_actors(ctx, p) for p in
+                                                                      _prep_objects(c, ("from", "with", "to"))]
+                target = next(([x for x in got if x not in source] for got in parties
+                               if got and not all(_inferred(ctx, x) for x in got)), [])
+                if target:
+                    break
     if not own_code and not target and code[:2] not in ("01", "02"):
         # a journey's destination: "left for Minas Tirith", "headed to Cairo"
         target = _place_target(ctx, t, ("in", "at", "to", "for") if code[:3] == "042" else ("in", "at"))
