@@ -480,3 +480,22 @@ def test_a_subject_condition_does_not_fit_other_subjects(pipeline):
 def test_an_agreement_is_made_with_the_party_its_purpose_names(pipeline, text, tgt):
     evs = [e for e in events(pipeline, text) if e[1] == "057"]
     assert evs and evs[0][2] == tgt
+
+
+def test_a_call_framing_a_clause_is_between_its_subject_and_addressee(pipeline):
+    evs = events(pipeline, "In a phone call, Macron urged Zelensky to agree to a ceasefire.")
+    codes = {e[1]: e for e in evs}
+    assert "041" in codes and codes["041"][0] == {"FRA"} and codes["041"][2] == {"UKR"}
+    # the appeal is for the ceasefire itself (0256), not for an intent to agree; the call is not what is urged
+    assert "0256" in codes and not [c for c in codes if c.startswith("02") and c != "0256"]
+
+
+def test_a_participle_with_an_agent_is_done_by_the_agent_to_the_noun(pipeline):
+    evs = events(pipeline, "The Burkinabe army, backed by Russian instructors, retook the town of Djibo.")
+    backed = [e for e in evs if e[1].startswith("05")]
+    assert backed and backed[0][0] == {"RUS"} and backed[0][2] == {"BFA"}
+
+
+def test_a_control_verb_in_a_describing_clause_is_background(pipeline):
+    text = "Serbian police opened an investigation into crimes committed by Croat forces during the war."
+    assert [e[1][:2] for e in events(pipeline, text)] == ["09"]

@@ -502,6 +502,9 @@ def _subject_actors(ctx: _Ctx, v: Token, depth: int = 0) -> tuple[list[str], boo
         return _subject_actors(ctx, v.head, depth + 1)[0], True
     if v.dep_ == "acl" and v.tag_ == "VBG" and _issued(v.head):
         return _subject_actors(ctx, v.head.head, depth + 1)[0], True
+    if v.dep_ == "acl" and v.tag_ == "VBN" and _agent(v) is not None:
+        # "the Malian army, backed by Russian mercenaries": the agent does it, to the noun described
+        return _phrase_actors(ctx, _agent(v)), False
     if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return _phrase_actors(ctx, v.head), True
     return [], False
@@ -556,6 +559,8 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
         order += [p for h in heads for p in _prep_objects(h, ("from",))]
     else:
         order = _children(v, ("dobj",)) + _children(v, PASS_SUBJ) + _children(v, ("dative",)) + _clause_object(v)
+        if v.dep_ == "acl" and v.tag_ == "VBN" and _agent(v) is not None:
+            order.append(v.head)  # "the army, backed by Russian mercenaries"
         # a name right after the verb that the parser read as an adverb ("shelled Aleppo on Sunday")
         order += [c for c in v.children if c.dep_ == "npadvmod" and c.i == v.i + 1 and c.pos_ == "PROPN"]
         # "tightened the blockade of Serbia", "ended the occupation of Kuwait": when the object is the act's own noun
@@ -744,7 +749,8 @@ def _sentence_events(ctx: _Ctx, sent, inputs: EventInputs) -> list[Event]:
             continue
         if _in_relative_clause(ctx, ev.tok):
             continue
-        if ev.tok.pos_ == "NOUN" and not chain and _governed_by_event(ev.tok, event_row):
+        if ev.tok.pos_ == "NOUN" and not chain and _governed_by_event(ev.tok, event_row) \
+                and not _meeting_frame(ev):
             # "condemned an attack by X", "said in a statement": the noun is what the outer event is about; it is
             # an event of its own only when it names both who acts and who is acted upon.
             if not _noun_source(ctx, ev.tok) or not _object_actors(ctx, ev.tok):
@@ -758,7 +764,7 @@ def _sentence_events(ctx: _Ctx, sent, inputs: EventInputs) -> list[Event]:
         if ctl is None or i in governing or ctl.entry.code is None:
             continue
         outer = _control_chain(ctl.tok, control_row)
-        if outer or _unrealised(ctl.tok, event_row) or _conditional(ctl.tok):
+        if outer or _unrealised(ctl.tok, event_row) or _conditional(ctl.tok) or _in_relative_clause(ctx, ctl.tok):
             continue
         d = _draft(ctx, ctl, [], own_code=ctl.entry.code)
         if d is not None:
@@ -934,6 +940,17 @@ PARTITIVES = frozenset({"round", "series", "wave", "spate", "string", "flurry", 
                         "bout", "burst", "salvo", "raft", "package", "set", "number"})
 
 
+def _meeting_frame(m: _Match) -> bool:
+    """A meeting or call noun framing a clause: "In a phone call, X urged Y", "X told Y during talks in Cairo"."""
+    t = m.tok
+    return t.pos_ == "NOUN" and m.entry.code is not None and m.entry.code[:2] == "04" and t.dep_ == "pobj" \
+        and t.head.lower_ in ("in", "during", "at") and t.head.head.pos_ == "VERB" and not _noun_source_tokens(t)
+
+
+def _noun_source_tokens(n: Token) -> bool:
+    return _agent(n) is not None or any(c.dep_ == "poss" for c in n.children)
+
+
 def _that_clause(v: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in v.children)
 
@@ -972,8 +989,11 @@ def _control_chain(tok: Token, control_row, content_row=None) -> list[_Match]:
         elif rel in ("pobj", "pcomp") and h.dep_ in ("prep",):
             via = h.head
             ctl = control_row(via.i)
-            if ctl is not None and (ctl.entry.prep != h.lower_ if ctl.entry.prep else h.lower_ not in CONTROL_PREPS):
-                via = None  # "offered to negotiate following the invasions": "following" governs nothing
+            if ctl is not None and (ctl.entry.prep != h.lower_ if ctl.entry.prep else h.lower_ not in CONTROL_PREPS
+                                    or ctl.entry.control in ASKING and h.lower_ not in ("for", "to")):
+                # "offered to negotiate following the invasions": "following" governs nothing; "in a phone call, X
+                # urged ...": an appeal or threat governs no act through "in"
+                via = None
         if via is None:
             break
         ctl = control_row(via.i)
@@ -1003,6 +1023,7 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
     instrument = _instrument(ctx, t) if code in GENERIC_HARM else None
     if instrument is not None:
         code = instrument[1]  # "wounded two soldiers in a bomb attack": a bombing (183), not just force (190)
+    before_intent: str | None = None
     for c in chain:
         cls = c.entry.control or "PASS"
         if cls == "NEG":
@@ -1010,6 +1031,9 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
             continue
         if cls == "REFUSE" and int(code[:2]) > 8:
             negated = True
+        if cls in ("APPEAL", "DEMAND") and before_intent is not None:
+            code = before_intent  # "urged X to agree to a ceasefire": the appeal is for the ceasefire itself
+        before_intent = code if cls == "INTENT" else None
         code, hyp = tables.recode(cls, code)
         hypothetical = hypothetical or hyp
         negated = negated or _negated(c.tok)
@@ -1052,6 +1076,13 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
         negated = False
     source, inherited = _subject_actors(ctx, t)
     undergone: Token | None = None
+    # "In a phone call, Biden urged Netanyahu ...", "during talks in Cairo, X told Y": the meeting the clause happens in
+    # is between its subject and the one it addresses
+    frame = t.head.head if not source and _meeting_frame(m) else None
+    if frame is not None:
+        source, inherited = _subject_actors(ctx, frame)[0], True
+        if _aux(frame) & FUTURE and int(code[:2]) >= 3:  # "will meet X during a visit to Y": the visit is planned
+            code, hypothetical = tables.recode("INTENT", code)[0], True
     by_instrument = instrument is not None and instrument[0].dep_ in SUBJ
     if by_instrument:
         source = _noun_source(ctx, instrument[0])  # "a roadside bombing killed one soldier": the bombers, if named
@@ -1159,6 +1190,8 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
         # "summoned Niger's ambassador to complain", "sent personnel to Bosnia to investigate": a purpose is aimed at
         # the one the act it serves is done to
         target = [x for x in _object_actors(ctx, t.head, skip={t.i}, source=source) if x not in source]
+    if not target and frame is not None:
+        target = [x for x in _object_actors(ctx, frame, skip={t.i}) if x not in source]
     if not target and code.startswith("057"):
         # "signed an accord to supply Egypt with wheat", "a deal to buy jets from Sweden": an agreement is made with
         # the one its purpose names
@@ -1274,6 +1307,7 @@ def _instrument(ctx: _Ctx, v: Token) -> tuple[Token, str] | None:
 
 OBLIGATION = frozenset({"must", "should"})
 CONTROL_PREPS = frozenset({"to", "for", "with", "on", "in", "into"})
+ASKING = frozenset({"APPEAL", "DEMAND", "THREAT", "REFUSE"})
 _PASS_ENTRY = LexEntry("", "CONTROL", None, frozenset(), None, "PASS", 0)
 # A demand (CAMEO 10), appeal (02) or threat (13) noun, as the control of the act its that-clause asks for or
 # threatens.
