@@ -499,3 +499,9 @@ def test_a_participle_with_an_agent_is_done_by_the_agent_to_the_noun(pipeline):
 def test_a_control_verb_in_a_describing_clause_is_background(pipeline):
     text = "Serbian police opened an investigation into crimes committed by Croat forces during the war."
     assert [e[1][:2] for e in events(pipeline, text)] == ["09"]
+
+
+def test_a_consequence_participle_is_no_comment(pipeline):
+    evs = events(pipeline, "Indian and Chinese troops clashed on the border, raising fears of a wider conflict.")
+    assert [e[1] for e in evs] == ["190"]
+    assert [e[1] for e in events(pipeline, "India raised concerns about Chinese troop movements.")] == ["012"]
