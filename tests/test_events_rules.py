@@ -505,3 +505,12 @@ def test_a_consequence_participle_is_no_comment(pipeline):
     evs = events(pipeline, "Indian and Chinese troops clashed on the border, raising fears of a wider conflict.")
     assert [e[1] for e in evs] == ["190"]
     assert [e[1] for e in events(pipeline, "India raised concerns about Chinese troop movements.")] == ["012"]
+
+
+def test_a_countrys_political_figure_is_arrested_by_its_state(pipeline):
+    src, code, tgt, _ = only(pipeline, "The Ugandan opposition leader was arrested on charges of treason.")
+    assert code.startswith("17") and src == {"UGA"} and tgt == {"UGA"}
+
+
+def test_an_arrested_foreigner_with_no_place_has_no_guessed_arrester(pipeline):
+    assert events(pipeline, "A Dutch journalist was arrested on charges of espionage.") == []

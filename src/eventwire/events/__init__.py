@@ -1224,6 +1224,13 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
         else:
             tc = _countries(ctx, target)
             source = [x for x in _place_target(ctx, t) if ctx.actor_by_id[x].country not in tc]
+        if not source and code[:2] == "17" and loc is None:
+            # "the Zimbabwean opposition leader was arrested", "former prime minister X was sentenced": a country's
+            # political figures are arrested and tried by its own state
+            own = {ctx.actor_by_id[x].country for x in target if ctx.actor_by_id[x].sector in POLITICAL_SECTORS}
+            if len(own) == 1:
+                country = own.pop()
+                source = [a.id for a in ctx.actor_by_id.values() if a.kind == "country" and a.country == country][:1]
     if not source and not (target and code[:2] in VIOLENT_ROOTS and t.pos_ == "VERB" and (_is_passive(t)
                                                                                           or by_instrument)
                               and t.dep_ in ("ROOT", "ccomp", "conj")
@@ -1245,6 +1252,8 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
     return _Draft(t, m.entry, code, chain, source, target, inherited, negated, hypothetical)
 
 
+# Sectors of a country's own political life: its state arrests and tries them.
+POLITICAL_SECTORS = frozenset({"OPP", "GOV", "ELI", "PTY", "LEG", "JUD", "REB"})
 # Reactions to another's act: praise, demands, disapproval, rejection, threats, protest.
 REACTION_ROOTS = frozenset({"05", "10", "11", "12", "13", "14"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
