@@ -253,7 +253,7 @@ def test_denials_and_shootdowns(text, code):
 @pytest.mark.parametrize("text,code", [
     # ordering an act does it; announced nominal acts carry their own code
     ("A Kenyan court ordered the arrest of the former minister.", "173"),
-    ("Egypt ordered the expulsion of the Turkish ambassador.", "174"),
+    ("Egypt ordered the expulsion of the Turkish ambassador.", "161"),  # as "expelled the Turkish ambassador"
     ("Putin ordered the withdrawal of Russian troops from Syria.", "087"),
     ("Iran announced the suspension of talks with the IAEA.", "164"),
     ("The United States announced the lifting of sanctions on Cuba.", "085"),

@@ -514,3 +514,17 @@ def test_a_countrys_political_figure_is_arrested_by_its_state(pipeline):
 
 def test_an_arrested_foreigner_with_no_place_has_no_guessed_arrester(pipeline):
     assert events(pipeline, "A Dutch journalist was arrested on charges of espionage.") == []
+
+
+@pytest.mark.parametrize("text, code, tgt", [
+    ("Iraq's prime minister ordered the closure of the Iranian consulate in Basra.", "161", {"IRN"}),
+    ("Kenya ordered the arrest of two Somali officials.", "173", {"SOM"}),
+])
+def test_a_commands_own_act_is_done_by_whoever_gives_it(pipeline, text, code, tgt):
+    _, got, t, ev = only(pipeline, text)
+    assert got == code and t == tgt and not ev.hypothetical
+
+
+def test_ordering_someone_to_act_is_a_demand_on_them(pipeline):
+    _, code, tgt, _ = only(pipeline, "Mali's junta ordered the French ambassador to leave.")
+    assert code.startswith("10") and tgt == {"FRA"}

@@ -1008,6 +1008,11 @@ def _control_chain(tok: Token, control_row, content_row=None) -> list[_Match]:
             break
         if rel == "dobj" and ctl.entry.control in ("PASS",) and tok.pos_ != "NOUN":
             break
+        if rel == "dobj" and cur is tok and tok.pos_ == "NOUN" and ctl.entry.control == "DEMAND" \
+                and via.lemma_.lower() in COMMAND_VERBS:
+            # "ordered the closure of the consulate", "ordered the arrest of X": a command's own act, done by whoever
+            # gives it (not "ordered X to leave", a demand on X)
+            ctl = _Match(via, _PASS_ENTRY, True)
         chain.append(ctl)
         cur = via
     return chain
@@ -1319,6 +1324,7 @@ def _instrument(ctx: _Ctx, v: Token) -> tuple[Token, str] | None:
 OBLIGATION = frozenset({"must", "should"})
 CONTROL_PREPS = frozenset({"to", "for", "with", "on", "in", "into"})
 ASKING = frozenset({"APPEAL", "DEMAND", "THREAT", "REFUSE"})
+COMMAND_VERBS = frozenset({"order", "direct", "authorize", "authorise", "command"})
 _PASS_ENTRY = LexEntry("", "CONTROL", None, frozenset(), None, "PASS", 0)
 # A demand (CAMEO 10), appeal (02) or threat (13) noun, as the control of the act its that-clause asks for or
 # threatens.
