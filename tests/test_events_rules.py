@@ -528,3 +528,8 @@ def test_a_commands_own_act_is_done_by_whoever_gives_it(pipeline, text, code, tg
 def test_ordering_someone_to_act_is_a_demand_on_them(pipeline):
     _, code, tgt, _ = only(pipeline, "Mali's junta ordered the French ambassador to leave.")
     assert code.startswith("10") and tgt == {"FRA"}
+
+
+def test_the_deported_are_deported_by_the_country_they_leave(pipeline):
+    src, code, tgt, _ = only(pipeline, "Hundreds of Haitian migrants were deported from the Dominican Republic.")
+    assert code.startswith("174") and src == {"DOM"} and tgt == {"HTI"}

@@ -1228,7 +1228,9 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
             source = _actors_of_country(ctx, loc.country, exclude=target, inputs=None)
         else:
             tc = _countries(ctx, target)
-            source = [x for x in _place_target(ctx, t) if ctx.actor_by_id[x].country not in tc]
+            # ("were deported from Pakistan": expelled by the country they were sent out of)
+            preps = ("in", "at", "from") if code.startswith("174") else ("in", "at")
+            source = [x for x in _place_target(ctx, t, preps) if ctx.actor_by_id[x].country not in tc]
         if not source and code[:2] == "17" and loc is None:
             # "the Zimbabwean opposition leader was arrested", "former prime minister X was sentenced": a country's
             # political figures are arrested and tried by its own state
