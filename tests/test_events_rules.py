@@ -533,3 +533,9 @@ def test_ordering_someone_to_act_is_a_demand_on_them(pipeline):
 def test_the_deported_are_deported_by_the_country_they_leave(pipeline):
     src, code, tgt, _ = only(pipeline, "Hundreds of Haitian migrants were deported from the Dominican Republic.")
     assert code.startswith("174") and src == {"DOM"} and tgt == {"HTI"}
+
+
+def test_an_unresolved_object_it_is_the_other_state_named_before(pipeline):
+    evs = events(pipeline, "Algeria cut diplomatic ties with Morocco, accusing it of hostile actions.")
+    accuse = [e for e in evs if e[1].startswith("11")]
+    assert accuse and accuse[0][2] == {"MAR"}

@@ -594,7 +594,7 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
     for head in order:
         if head.i in skip:
             continue
-        got = _phrase_actors(ctx, head)
+        got = _phrase_actors(ctx, head) or _object_it(ctx, head, source or [])
         if not got and head.dep_ == "pobj" and head.head.lower_ in RECIPIENT_PREPS | {"into"}:
             # "troops to a peacekeeping force in Liberia", "an investigation into abuses in Sudan"
             got = _place_of(ctx, head)
@@ -1525,6 +1525,19 @@ def _location(ctx: _Ctx, d: _Draft) -> EventLocation | None:
             if p is not None:
                 return EventLocation(p.name, p.country, p.lat, p.lon, p.start, p.end)
     return None
+
+
+def _object_it(ctx: _Ctx, tok: Token, source: list[str]) -> list[str]:
+    """An object "it" the actor stage left unresolved: the latest state or organisation named before it in its
+    sentence that is not the one acting ("Algeria cut ties with Morocco, accusing it of hostile actions")."""
+    if tok.lower_ != "it" or tok.i in ctx.actor_at or tok.dep_ not in ("dobj", "pobj", "dative"):
+        return []
+    for i in range(tok.i - 1, tok.sent.start - 1, -1):
+        ids = [x for x in ctx.actor_at.get(i, ()) if x not in source
+               and ctx.actor_by_id[x].kind in ("country", "organization")]
+        if ids:
+            return ids[:1]
+    return []
 
 
 def _phrase_tokens(head: Token) -> list[Token]:
