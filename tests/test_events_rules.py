@@ -539,3 +539,12 @@ def test_an_unresolved_object_it_is_the_other_state_named_before(pipeline):
     evs = events(pipeline, "Algeria cut diplomatic ties with Morocco, accusing it of hostile actions.")
     accuse = [e for e in evs if e[1].startswith("11")]
     assert accuse and accuse[0][2] == {"MAR"}
+
+
+def test_committing_a_crime_is_doing_it_not_a_commitment(pipeline):
+    evs = events(pipeline, "The report said Myanmar's army committed genocide against the Rohingya.")
+    assert "202" in [e[1] for e in evs] and not [e for e in evs if e[1].startswith("03")]
+
+
+def test_ramming_a_boat_is_an_attack(pipeline):
+    assert "190" in [e[1] for e in events(pipeline, "Chinese coast guard vessels rammed a Vietnamese fishing boat.")]
