@@ -548,3 +548,9 @@ def test_committing_a_crime_is_doing_it_not_a_commitment(pipeline):
 
 def test_ramming_a_boat_is_an_attack(pipeline):
     assert "190" in [e[1] for e in events(pipeline, "Chinese coast guard vessels rammed a Vietnamese fishing boat.")]
+
+
+def test_what_a_denied_claim_says_is_no_event(pipeline):
+    evs = events(pipeline, "Iran denied reports that it had attacked a Saudi tanker.")
+    assert [e[1][:2] for e in evs] == ["01"]
+    assert "190" in [e[1] for e in events(pipeline, "Iran confirmed reports that it had attacked a Saudi tanker.")]

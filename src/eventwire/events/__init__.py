@@ -745,7 +745,7 @@ def _sentence_events(ctx: _Ctx, sent, inputs: EventInputs) -> list[Event]:
             continue  # the demand noun is coded through the act it asks for
         if _unrealised(chain[-1].tok if chain else ev.tok, event_row):
             continue  # (with its control verbs: "staged protests to demand reforms" is the protest, not a demand)
-        if _conditional(ev.tok):
+        if _conditional(ev.tok) or _denied_content(chain[-1].tok if chain else ev.tok):
             continue
         if _in_relative_clause(ctx, ev.tok):
             continue
@@ -938,6 +938,20 @@ def _addressees(ctx: _Ctx, v: Token) -> list[str]:
 PARTITIVES = frozenset({"round", "series", "wave", "spate", "string", "flurry", "volley", "barrage", "campaign",
                         "batch", "contingent", "deployment", "detachment",
                         "bout", "burst", "salvo", "raft", "package", "set", "number"})
+
+
+ALLEGATION_NOUNS = frozenset({"claim", "allegation", "accusation", "charge", "report", "rumour", "rumor",
+                              "suggestion", "assertion", "speculation"})
+DENIAL_VERBS = frozenset({"deny", "reject", "dismiss", "refute", "rebut", "deflect"})
+
+
+def _denied_content(t: Token) -> bool:
+    """What a denied claim says did not happen, as far as the sentence goes: "Russia rejected claims that it had
+    supplied weapons to the Houthis" is the rejection only."""
+    for a in [t, *t.ancestors]:
+        if a.dep_ in ("acl", "ccomp") and _that_clause(a) and a.head.lemma_.lower() in ALLEGATION_NOUNS:
+            return a.head.dep_ == "dobj" and a.head.head.lemma_.lower() in DENIAL_VERBS
+    return False
 
 
 def _meeting_frame(m: _Match) -> bool:
