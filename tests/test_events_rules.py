@@ -554,3 +554,8 @@ def test_what_a_denied_claim_says_is_no_event(pipeline):
     evs = events(pipeline, "Iran denied reports that it had attacked a Saudi tanker.")
     assert [e[1][:2] for e in evs] == ["01"]
     assert "072" in [e[1] for e in events(pipeline, "Russia confirmed reports that it had supplied weapons to Syria.")]
+
+
+def test_the_noun_a_content_clause_hangs_on_is_not_its_object(pipeline):
+    # "attack" with a report as its object is a verbal attack (111); here the report is what says it happened
+    assert "190" in [e[1] for e in events(pipeline, "Iran confirmed reports that it had attacked a Saudi tanker.")]

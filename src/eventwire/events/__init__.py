@@ -235,8 +235,8 @@ def _object_heads(tok: Token, prep: str | None) -> list[Token]:
         elif c.dep_ in ("prep", "agent", "dative") and (prep is None or c.lower_ == prep):
             heads.extend(p for p in c.children if p.dep_ in ("pobj", "pcomp"))
     heads.extend(_clause_object(tok))
-    if tok.dep_ in ("amod", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
-        heads.append(tok.head)  # "the expelled diplomats", "sanctions imposed on X"
+    if (tok.dep_ == "amod" or tok.dep_ == "acl" and not _that_clause(tok)) and tok.head.pos_ in ("NOUN", "PROPN"):
+        heads.append(tok.head)  # "the expelled diplomats", "sanctions imposed on X" (not "reports that it attacked")
     return heads
 
 
