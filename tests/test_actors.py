@@ -123,3 +123,16 @@ def test_malformed_actor_files_name_file_and_line(tmp_path: Path, content, needl
     with pytest.raises(LexiconError) as exc:
         read_actor_file(f)
     assert needle in str(exc.value) and str(f) in str(exc.value)
+
+
+def test_an_undated_text_reads_a_person_in_their_latest_office():
+    import datetime as dt
+
+    from eventwire.actors import LexEntry, Lexicon
+    old = LexEntry(name="Ana Test", aliases=(), country="PRT", sector="GOV", cameo="PRTGOV", role="Prime Minister",
+                   kind="person", start=dt.date(1995, 1, 1), end=dt.date(2002, 1, 1), source="test")
+    new = LexEntry(name="Ana Test", aliases=(), country=None, sector="IGO", cameo="IGOUNO", role="UN Secretary-General",
+                   kind="person", start=dt.date(2017, 1, 1), end=None, source="test")
+    lex = Lexicon(entries=[old, new])
+    assert lex.find("Ana Test").cameo == "IGOUNO"
+    assert lex.find("Ana Test", dt.date(2000, 6, 1)).cameo == "PRTGOV"

@@ -31,3 +31,4 @@ def test_he_can_be_an_unnamed_office_holder(pipeline):
 def test_a_plural_office_is_not_he(pipeline):
     rec = pipeline.extract("Chilean ministers arrived in Lima on Monday. He said nothing.")
     assert not any(m.text == "He" for a in rec.actors for m in a.mentions)
+

@@ -127,7 +127,13 @@ class Lexicon:
             return None
         valid = [e for e in cands if e.valid_on(day)]
         if valid:
-            return valid[-1] if any(e.source.startswith("user") for e in valid) else valid[0]
+            if any(e.source.startswith("user") for e in valid):
+                return valid[-1]
+            if day is None:
+                # an undated text is read as of now: a person's current or latest office ("Antonio Guterres" is
+                # the UN Secretary-General, no longer Portugal's prime minister)
+                return max(valid, key=lambda e: (e.end or dt.date.max, e.start or dt.date.min))
+            return valid[0]
         if day is None:
             return cands[0]
         # Out of office on that day: the same person (country kept), no current role; after a term, ELI (former official).
