@@ -210,6 +210,13 @@ class CueLexicon:
     indirect_verbs: frozenset[str]
     phrases: tuple[tuple[str, ...], ...]  # lower-case token sequences, longest first
     indirect_phrases: frozenset[tuple[str, ...]] = field(default_factory=frozenset)
+    by_first: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict, compare=False)  # phrases by first word
+
+    def __post_init__(self) -> None:
+        index: dict[str, list[tuple[str, ...]]] = {}
+        for ph in self.phrases:  # (in the order of ``phrases``: longest first)
+            index.setdefault(ph[0], []).append(ph)
+        object.__setattr__(self, "by_first", {k: tuple(v) for k, v in index.items()})
 
 
 @lru_cache(maxsize=1)
@@ -284,7 +291,8 @@ class _Ctx:
         self.doc = doc
         self.text = doc_text(doc)
         self.lex = cue_lexicon()
-        self.tok_starts = [t.idx for t in doc_tokens(doc)]
+        self.toks = doc_tokens(doc)
+        self.tok_starts = [t.idx for t in self.toks]
         self.in_quote = [False] * len(doc)
         for s in spans:
             a, b = self.tok_range(s.open, s.close + (0 if s.open_end else 0))
@@ -308,11 +316,10 @@ class _Ctx:
     # cue detection -------------------------------------------------------------------------------------------------
 
     def cue_at(self, i: int) -> _Cue | None:
-        doc = self.doc
-        t = doc[i]
-        low = t.lower_
-        for ph in self.lex.phrases:
-            if low == ph[0] and i + len(ph) <= len(doc) and all(doc[i + k].lower_ == ph[k] for k in range(len(ph))):
+        toks = self.toks
+        t = toks[i]
+        for ph in self.lex.by_first.get(t.lower_, ()):  # (called on every token: only the phrases starting here)
+            if i + len(ph) <= len(toks) and all(toks[i + k].lower_ == ph[k] for k in range(1, len(ph))):
                 return _Cue((i, i + len(ph)), t, " ".join(ph), "phrase")
         if t.pos_ in ("VERB", "AUX") or (t.pos_ == "NOUN" and t.tag_.startswith("VB")):
             lemma = t.lemma_.lower()
