@@ -150,6 +150,11 @@ class Gazetteer:
                 (row["country"].strip(), row["kind"].strip(), dt.date.fromisoformat(row["start"].strip()),
                  dt.date.fromisoformat(row["end"].strip())))
         self._load()
+        # Answers to the name queries, which every stage asks again and again for the same few hundred names (the
+        # tables never change after loading). Bounded: cleared when full.
+        self._memo_candidates: dict[str, tuple[GeoEntry, ...]] = {}
+        self._memo_on: dict[tuple[str, dt.date | None], tuple[GeoEntry, ...]] = {}
+        self._memo_nationality: dict[str, str | None] = {}
 
     # -- loading -------------------------------------------------------------------------------------------------
     def _add(self, name: str, entry: GeoEntry, alternate: bool = False) -> None:
@@ -268,6 +273,12 @@ class Gazetteer:
     # -- queries -------------------------------------------------------------------------------------------------
     def candidates(self, text: str) -> list[GeoEntry]:
         """Every entry the name may denote, best first (country > capital > region > city by population > demonym)."""
+        hits = self._memo_candidates.get(text)
+        if hits is None:
+            hits = _remember(self._memo_candidates, text, tuple(self._candidates(text)))
+        return list(hits)
+
+    def _candidates(self, text: str) -> list[GeoEntry]:
         name = _clean(text)
         if not name:
             return []
@@ -286,6 +297,13 @@ class Gazetteer:
     def candidates_on(self, text: str, day: dt.date | None) -> list[GeoEntry]:
         """``candidates`` as the name was used on ``day``: a name that then meant another country reads as that one
         ("Congo" in 1990 is Congo-Brazzaville, ``name_periods.tsv``), and places are taken ``as_of`` that day."""
+        key = (text, day)
+        found = self._memo_on.get(key)
+        if found is None:
+            found = _remember(self._memo_on, key, tuple(self._candidates_on(text, day)))
+        return list(found)
+
+    def _candidates_on(self, text: str, day: dt.date | None) -> list[GeoEntry]:
         hits = self.candidates(text)
         if day is not None and hits and self._periods:
             for iso3, kind, start, end in self._periods.get(_fold(_clean(text)), ()):
@@ -332,6 +350,11 @@ class Gazetteer:
         words are tried whole ("Guinea-Bissau") and, failing that, split ("US-led"). Words that name no country of the
         phrase are skipped (``_mask``: "anti-Syria", "Russian-backed", "English-language").
         """
+        if text in self._memo_nationality:
+            return self._memo_nationality[text]
+        return _remember(self._memo_nationality, text, self._nationality(text))
+
+    def _nationality(self, text: str) -> str | None:
         clean = text.translate(_APOSTROPHES)
         words = self._mask([m.group() for m in _WORD.finditer(clean)])
         found = self._nationality_in(words)
@@ -395,6 +418,17 @@ class Gazetteer:
 
     def ruler_patterns(self) -> list[dict]:
         return list(self._patterns)
+
+
+_MEMO_LIMIT = 50_000
+
+
+def _remember(memo: dict, key, value):
+    """Store an answer in a memo dict (emptied when it reaches ``_MEMO_LIMIT`` entries) and return it."""
+    if len(memo) >= _MEMO_LIMIT:
+        memo.clear()
+    memo[key] = value
+    return value
 
 
 _MASK = "\x00"   # a blanked word: it matches no name and keeps its neighbours apart
