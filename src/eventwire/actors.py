@@ -65,6 +65,7 @@ _ROLE_STOP_DEPS = {"det", "punct", "cc", "case"}
 # -- lexicons ------------------------------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=65536)  # (a pure function of the string, asked for the same names many times per article)
 def norm_name(text: str) -> str:
     """Lower case, no accents, straight apostrophes, single spaces, no leading 'the' or trailing possessive."""
     t = unicodedata.normalize("NFKD", text)
