@@ -56,13 +56,56 @@ def load(model: str | None = None, patterns: Iterable[dict] = (), key: tuple[str
             nlp = _load_base(name)
             ruler = nlp.add_pipe("entity_ruler", name="eventwire_ruler", before="ner",
                                  config={"phrase_matcher_attr": "ORTH", "validate": False, "overwrite_ents": True})
-            ruler.add_patterns(list(patterns))  # type: ignore[attr-defined]
+            ruler.add_patterns(_flag_patterns(nlp.vocab, list(patterns)))  # type: ignore[attr-defined]
             nlp.add_pipe("eventwire_entity_fixes", after="ner")
             if "parser" in nlp.pipe_names:
                 nlp.add_pipe("eventwire_paragraphs", before="parser")
             nlp.max_length = 2_000_000
             _cache[cache_key] = nlp
         return nlp
+
+
+_FLAG_BITS = range(40, 64)  # lexeme flag bits spaCy leaves unused (FLAG40..FLAG63)
+
+
+def _flag_patterns(vocab, patterns: list[dict]) -> list[dict]:
+    """The ruler's token patterns with each ``{"LOWER"|"ORTH": {"IN": [...]}}`` test turned into a lexeme flag.
+
+    The Matcher checks an ``IN`` list by calling back into Python at every token of every article; a flag is set once
+    per word of the vocabulary (``Vocab.add_flag``) and read in C. The flag is true exactly when the word (its lower
+    case for LOWER) is in the list, so the matches are the same. Phrase patterns (strings) are left as they are."""
+    flags: dict[tuple[str, frozenset[str]], int] = {}
+    free = [b for b in _FLAG_BITS if b not in vocab.lex_attr_getters]
+
+    def flag(attr: str, words: frozenset[str]) -> int | None:
+        key = (attr, words)
+        if key not in flags:
+            if not free:
+                return None
+            getter = (lambda s, w=words: s.lower() in w) if attr == "LOWER" else (lambda s, w=words: s in w)
+            flags[key] = vocab.add_flag(getter, free.pop(0))
+        return flags[key]
+
+    out = []
+    for pat in patterns:
+        tokens = pat.get("pattern")
+        if not isinstance(tokens, list):
+            out.append(pat)
+            continue
+        specs = []
+        for spec in tokens:
+            new: dict = {}
+            for attr, value in spec.items():
+                if attr in ("LOWER", "ORTH") and isinstance(value, dict) and list(value) == ["IN"] \
+                        and all(isinstance(w, str) for w in value["IN"]):
+                    fid = flag(attr, frozenset(value["IN"]))
+                    if fid is not None:
+                        new[fid] = True
+                        continue
+                new[attr] = value
+            specs.append(new)
+        out.append({**pat, "pattern": specs})
+    return out
 
 
 def model_label(nlp: Language) -> str:
