@@ -14,7 +14,9 @@ import threading
 from collections.abc import Iterable
 
 import spacy
+from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
 from .errors import ModelError
@@ -112,10 +114,22 @@ def model_label(nlp: Language) -> str:
     return f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
 
 
+_HAS_NEWLINE: dict[int, bool] = {}  # word (orth hash) -> whether it holds a line break
+
+
 @Language.component("eventwire_paragraphs", assigns=["token.is_sent_start"])
 def paragraphs(doc: Doc) -> Doc:
     """A line break ends a sentence: news paragraphs never continue a sentence across a newline."""
-    for tok in doc[:-1]:
+    strings = doc.vocab.strings
+    if len(_HAS_NEWLINE) > 200_000:
+        _HAS_NEWLINE.clear()
+    for i, orth in enumerate(doc.to_array(ORTH).tolist()[:-1]):
+        newline = _HAS_NEWLINE.get(orth)
+        if newline is None:
+            newline = _HAS_NEWLINE[orth] = "\n" in strings[orth]
+        if not newline:  # (a token's trailing whitespace is a space or nothing: the newline is in its text)
+            continue
+        tok = doc[i]
         if "\n" in tok.text_with_ws and (tok.is_space or tok.whitespace_ == "" and tok.text.endswith("\n")):
             doc[tok.i + 1].is_sent_start = True
         elif tok.whitespace_ and "\n" in tok.whitespace_:
@@ -133,6 +147,9 @@ _ORG_HEADS = {
     "secretariat", "mission", "cartel", "group", "bureau", "board", "reserve", "directorate", "chamber", "network",
     "institution", "academy", "college", "school", "hospital", "ministries", "unit", "squad",
 }
+
+
+_ORG_HEAD_IDS = frozenset(hash_string(w) for w in _ORG_HEADS)
 
 
 @Language.component("eventwire_entity_fixes", requires=["doc.ents"], assigns=["doc.ents"])
@@ -188,10 +205,14 @@ def _organisation_names(doc: Doc, ents: list[Span], titles: list[Span]) -> list[
     found: list[tuple[int, int]] = []
     i = 0
     n = len(doc)
-    while i < n:
+    # Only an organisation word can start a name: find those in C (the lower-case hashes), not token by token.
+    heads = [k for k, h in enumerate(doc.to_array(LOWER).tolist()) if h in _ORG_HEAD_IDS]
+    for h in heads:
+        if h < i:  # (inside the name just found)
+            continue
+        i = h
         tok = doc[i]
-        if not (_capitalised(tok) and tok.lower_ in _ORG_HEADS) or tok.i in blocked:
-            i += 1
+        if not _capitalised(tok) or tok.i in blocked:
             continue
         sent_start = tok.sent.start
         left = i
