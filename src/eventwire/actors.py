@@ -756,8 +756,15 @@ class _Builder:
                             return c
         return None
 
+    def ents_in(self, span) -> list[SpacySpan]:
+        """``span.ents`` (the entities wholly inside it) from the entity list read once: ``Span.ents`` rebuilds every
+        entity of the doc on each call."""
+        if not isinstance(span, SpacySpan):
+            return list(span.ents) if hasattr(span, "ents") else []
+        return [e for e in self.ents if e.start >= span.start and e.end <= span.end]
+
     def role_country(self, span: SpacySpan) -> str | None:
-        for ent in span.ents if hasattr(span, "ents") else ():
+        for ent in self.ents_in(span):
             if ent.label_ in ("TITLE",) or ent.start in self.no_country:
                 continue
             c, kind = self.geo_country(ent.text, ent.start)
