@@ -43,6 +43,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.parts_of_speech import NOUN, PROPN
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -60,6 +62,7 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _COUNTRY_ANAPHORA = {"country", "nation"}
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 _ROLE_STOP_DEPS = {"det", "punct", "cc", "case"}
+_NOUN_POS = (NOUN, PROPN)
 
 
 # -- lexicons ------------------------------------------------------------------------------------------------------
@@ -108,6 +111,8 @@ class Lexicon:
     _index: dict[str, list[LexEntry]] = field(default_factory=dict)
     _by_first: dict[str, list[str]] = field(default_factory=dict)  # first word -> multi-word index keys
     _phrase_ends: tuple[int, frozenset[str]] | None = field(default=None, repr=False)
+    _group_words: dict[tuple[int, int], bool] = field(default_factory=dict, repr=False, compare=False)
+    _group_words_n: int = field(default=-1, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.reindex()
@@ -166,6 +171,20 @@ class Lexicon:
             self._phrase_ends = (len(self.sector_words),
                                  frozenset(k.rsplit(" ", 1)[1] for k in self.sector_words if " " in k))
         return last in self._phrase_ends[1]
+
+    def may_head_group(self, lemma: int, lower: int, strings) -> bool:
+        """Can a noun (its lemma and lower-case hashes) head a group or refer to the country (``groups_pass``): a
+        sector word or the end of a sector phrase, or "country"/"nation"? Remembered per word."""
+        if self._group_words_n != len(self.sector_words) or len(self._group_words) > 100_000:
+            self._group_words.clear()
+            self._group_words_n = len(self.sector_words)
+        key = (lemma, lower)
+        ok = self._group_words.get(key)
+        if ok is None:
+            lem, low = strings[lemma].lower(), strings[lower]
+            ok = self._group_words[key] = bool(low in _COUNTRY_ANAPHORA or self.has_sector_phrase_ending(lem)
+                                               or self.sector_of(lem) or self.sector_of(low))
+        return ok
 
     def ruler_patterns(self) -> list[dict]:
         """Names and aliases as phrase patterns (ORG/PERSON), and capitalised official titles as TITLE."""
@@ -880,10 +899,13 @@ class _Builder:
     # ---- stage 4: groups ----
     def groups_pass(self) -> None:
         doc = self.doc
-        for tok in doc_tokens(doc):
-            if tok.i in self.tok_actor or tok.i in self.role_tokens or tok.i in self.place_tokens \
-                    or tok.pos_ not in ("NOUN", "PROPN"):
+        toks = doc_tokens(doc)
+        strings = doc.vocab.strings
+        for i, (pos, lemma_id, lower_id) in enumerate(doc.to_array([POS, LEMMA, LOWER]).tolist()):
+            if i in self.tok_actor or i in self.role_tokens or i in self.place_tokens or pos not in _NOUN_POS \
+                    or not self.lex.may_head_group(lemma_id, lower_id, strings):  # (nothing below would apply)
                 continue
+            tok = toks[i]
             lemma = tok.lemma_.lower()
             if tok.lower_ in _COUNTRY_ANAPHORA and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
                 subj = self.clause_subject_country(tok) if tok.dep_ in ("dobj", "pobj", "poss") else None
