@@ -427,6 +427,10 @@ class _Builder:
         self.places = place_context(doc, gaz, day)
 
     # ---- helpers ----
+    def span_text(self, span: SpacySpan) -> str:
+        """``span.text`` cut from the article text (spaCy joins the span's tokens on every access)."""
+        return self.text[span.start_char:span.end_char]
+
     def actor(self, key: str, name: str, kind: str, first: int, **kw) -> _Actor:
         a = self.actors.get(key)
         if a is None:
@@ -466,7 +470,7 @@ class _Builder:
                     and doc[start - 2].i not in self.tok_actor and self.lex.find(doc[start - 2:end].text, self.day):
                 start -= 2  # a name with a possessive inside, cut at it: "People's Liberation Army"
             span = doc[start:end]
-            text = span.text
+            text = self.span_text(span)
             label = ent.label_
             country, gkind = self.geo_country(text, start)
             if start in self.no_country:  # "anti-Syria", "the Russian language": a country word, no actor
@@ -561,7 +565,7 @@ class _Builder:
         parts that is a known name ("Ali Mahamane Lamine Zeine" -> "Lamine Zeine"); for an organisation named with
         a demonym or country in front, the rest when the entry is of that country ("American Department of
         Defense" -> the Pentagon)."""
-        e = self.lex.find(span.text, self.day)
+        e = self.lex.find(self.span_text(span), self.day)
         if e is not None or len(span) < 2:
             return e
         if label == "PERSON":
@@ -1173,7 +1177,7 @@ class _Builder:
         ents = []
         for n, (span, key, country, label) in enumerate(sorted(self.entities, key=lambda x: x[0].start_char), 1):
             a = self.actors.get(key) if key else None
-            ents.append(Entity(id=f"t{n}", text=span.text, label=label, start=span.start_char, end=span.end_char,
+            ents.append(Entity(id=f"t{n}", text=self.span_text(span), label=label, start=span.start_char, end=span.end_char,
                                actor=ids.get(key) if key else None, country=(a.country if a else None) or country))
         return tuple(ents), actors
 
