@@ -165,10 +165,11 @@ _ORG_HEAD_IDS = frozenset(hash_string(w) for w in _ORG_HEADS)
 @Language.component("eventwire_entity_fixes", requires=["doc.ents"], assigns=["doc.ents"])
 def entity_fixes(doc: Doc) -> Doc:
     # Official titles found by the ruler keep NER from swallowing them into names; they are not entities themselves.
-    titles = [e for e in doc.ents if e.label_ == "TITLE"]
+    found = doc.ents  # (Doc.ents builds its spans on every access)
+    titles = [e for e in found if e.label_ == "TITLE"]
     doc.spans["titles"] = titles
     # A name has at least one capitalised word or digit: NER sometimes calls "antiwar protesters" a PERSON.
-    ents = [_split_paren(doc, e) for e in doc.ents if e.label_ != "TITLE"
+    ents = [_split_paren(doc, e) for e in found if e.label_ != "TITLE"
             and (e.label_ not in ("PERSON", "ORG", "GPE", "NORP") or any(t.text[:1].isupper() for t in e))]
     ents = [e for pair in ents for e in pair]
     out = _organisation_names(doc, ents, titles)
