@@ -9,8 +9,6 @@
 
 from __future__ import annotations
 
-import atexit
-import gc
 import os
 import threading
 from collections.abc import Iterable
@@ -31,7 +29,6 @@ MODEL_PACKAGES = {
 
 _lock = threading.Lock()
 _cache: dict[tuple[str, tuple[str, ...]], Language] = {}
-_unfreeze_at_exit: list[bool] = []
 
 
 def model_name(model: str | None = None) -> str:
@@ -67,13 +64,6 @@ def load(model: str | None = None, patterns: Iterable[dict] = (), key: tuple[str
                 nlp.add_pipe("eventwire_paragraphs", before="parser")
             nlp.max_length = 2_000_000
             _cache[cache_key] = nlp
-            # The pipeline's objects (hundreds of thousands) live until the process ends: moved out of the collector's
-            # way, a full garbage collection no longer walks them all (about 0.15 s per run of the bench corpus).
-            # They are handed back at exit, so that objects frozen with them (a caller's open file) are finalised.
-            gc.freeze()
-            if not _unfreeze_at_exit:
-                atexit.register(gc.unfreeze)
-                _unfreeze_at_exit.append(True)
         return nlp
 
 
