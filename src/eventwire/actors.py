@@ -49,7 +49,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from .errors import LexiconError
-from .geo import Gazetteer, non_country_entity, place_context
+from .geo import Gazetteer, place_context
 from .nlp import doc_text, doc_tokens
 from .record import Actor, Entity, Span
 
@@ -422,9 +422,9 @@ class _Builder:
         self.role_tokens: set[int] = set()
         self.place_tokens: set[int] = set()
         # "anti-Syria", "the Russian language": country words that give no one a country
-        self.no_country: set[int] = {i for e in self.ents if non_country_entity(doc, e, gaz)
-                                     for i in range(e.start, e.end)}
         self.places = place_context(doc, gaz, day)
+        self.no_country: set[int] = {i for e in self.ents if self.places.non_country(e)
+                                     for i in range(e.start, e.end)}
 
     # ---- helpers ----
     def span_text(self, span: SpacySpan) -> str:

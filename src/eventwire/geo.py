@@ -486,6 +486,7 @@ _TYPE_WORD = re.compile(r"\s+(?:province|state|region|district|county|governorat
                         r"municipality|city|town|village|area|territory|territories|enclave|border)$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=65536)  # (a pure function of the name, asked again for every mention)
 def _core_name(text: str) -> str:
     """ "Kosovo province" -> "Kosovo", "northern Mali" -> "Mali", "Tillaberi region" -> "Tillaberi"."""
     text = _clean(text)
@@ -562,8 +563,9 @@ class PlaceContext:
         self.by_sent: dict[int, Counter[str]] = {}
         self.weak_by_sent: dict[int, Counter[str]] = {}
         self.ents: list[tuple[SpacySpan, int, int, list[GeoEntry]]] = []   # place/NORP entity, char span, readings
+        self._non_country: dict[tuple[int, int, str], bool] = {}
         for ent in doc.ents:
-            if ent.label_ not in (*_PLACE_LABELS, "NORP") or non_country_entity(doc, ent, gaz):
+            if ent.label_ not in (*_PLACE_LABELS, "NORP") or self.non_country(ent):
                 continue
             start, end = _trim(doc, ent.start_char, ent.end_char)
             if end <= start:
@@ -580,6 +582,14 @@ class PlaceContext:
                 if all(h.kind in ("capital", "city", "region") for h in own):
                     self.inside[iso3] += 1
             self.ents.append((ent, start, end, hits))
+
+    def non_country(self, ent: SpacySpan) -> bool:
+        """``non_country_entity`` for an entity of this doc, worked out once (the places and actor stages both ask)."""
+        key = (ent.start, ent.end, ent.label_)
+        found = self._non_country.get(key)
+        if found is None:
+            found = self._non_country[key] = non_country_entity(self.doc, ent, self.gaz)
+        return found
 
     def as_a_place(self, ent: SpacySpan) -> bool:
         """Is a country or place named as a place: after a preposition ("in Lebanon"), in apposition ("Tripoli,
