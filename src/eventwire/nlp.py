@@ -303,6 +303,21 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def release(doc: Doc) -> None:
+    """Drop the stages' per-doc caches (token list, text, place context) once the record is built: the doc of a batch
+    otherwise keeps hundreds of token objects alive until the whole batch is done, and the garbage collector then
+    promotes them and runs full collections over the whole process (about 0.12 s per run of the bench corpus)."""
+    ud = doc.user_data
+    for key in [k for k in ud if _ours(k)]:
+        del ud[key]
+
+
+def _ours(key) -> bool:
+    """A user_data key of eventwire's: "eventwire_..." or a tuple that starts with one."""
+    head = key[0] if isinstance(key, tuple) and key else key
+    return isinstance(head, str) and head.startswith("eventwire")
+
+
 def doc_tokens(doc: Doc) -> list:
     """The Doc's tokens as one list, made once: ``doc[i]`` and iterating a Doc build a new Token object each time,
     and the stages walk every token several times."""
