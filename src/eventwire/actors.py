@@ -439,8 +439,13 @@ class _Builder:
         return a
 
     def link(self, a: _Actor, start_tok: int, end_tok: int) -> None:
-        span = self.doc[start_tok:end_tok]
-        a.add(span.start_char, span.end_char)
+        if 0 <= start_tok < end_tok <= len(self.doc):  # (char offsets from the token list: no Span to build)
+            toks = doc_tokens(self.doc)
+            last = toks[end_tok - 1]
+            a.add(toks[start_tok].idx, last.idx + len(last))
+        else:
+            span = self.doc[start_tok:end_tok]
+            a.add(span.start_char, span.end_char)
         for i in range(start_tok, end_tok):
             self.tok_actor.setdefault(i, a.key)
 
