@@ -43,11 +43,13 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.parts_of_speech import NOUN, PROPN
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from .errors import LexiconError
-from .geo import Gazetteer, non_country_entity, place_context
+from .geo import Gazetteer, place_context
 from .nlp import doc_text, doc_tokens
 from .record import Actor, Entity, Span
 
@@ -60,11 +62,13 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _COUNTRY_ANAPHORA = {"country", "nation"}
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 _ROLE_STOP_DEPS = {"det", "punct", "cc", "case"}
+_NOUN_POS = (NOUN, PROPN)
 
 
 # -- lexicons ------------------------------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=65536)  # (a pure function of the string, asked for the same names many times per article)
 def norm_name(text: str) -> str:
     """Lower case, no accents, straight apostrophes, single spaces, no leading 'the' or trailing possessive."""
     t = unicodedata.normalize("NFKD", text)
@@ -107,6 +111,8 @@ class Lexicon:
     _index: dict[str, list[LexEntry]] = field(default_factory=dict)
     _by_first: dict[str, list[str]] = field(default_factory=dict)  # first word -> multi-word index keys
     _phrase_ends: tuple[int, frozenset[str]] | None = field(default=None, repr=False)
+    _group_words: dict[tuple[int, int], bool] = field(default_factory=dict, repr=False, compare=False)
+    _group_words_n: int = field(default=-1, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.reindex()
@@ -171,6 +177,20 @@ class Lexicon:
             self._phrase_ends = (len(self.sector_words),
                                  frozenset(k.rsplit(" ", 1)[1] for k in self.sector_words if " " in k))
         return last in self._phrase_ends[1]
+
+    def may_head_group(self, lemma: int, lower: int, strings) -> bool:
+        """Can a noun (its lemma and lower-case hashes) head a group or refer to the country (``groups_pass``): a
+        sector word or the end of a sector phrase, or "country"/"nation"? Remembered per word."""
+        if self._group_words_n != len(self.sector_words) or len(self._group_words) > 100_000:
+            self._group_words.clear()
+            self._group_words_n = len(self.sector_words)
+        key = (lemma, lower)
+        ok = self._group_words.get(key)
+        if ok is None:
+            lem, low = strings[lemma].lower(), strings[lower]
+            ok = self._group_words[key] = bool(low in _COUNTRY_ANAPHORA or self.has_sector_phrase_ending(lem)
+                                               or self.sector_of(lem) or self.sector_of(low))
+        return ok
 
     def ruler_patterns(self) -> list[dict]:
         """Names and aliases as phrase patterns (ORG/PERSON), and capitalised official titles as TITLE."""
@@ -408,11 +428,15 @@ class _Builder:
         self.role_tokens: set[int] = set()
         self.place_tokens: set[int] = set()
         # "anti-Syria", "the Russian language": country words that give no one a country
-        self.no_country: set[int] = {i for e in self.ents if non_country_entity(doc, e, gaz)
-                                     for i in range(e.start, e.end)}
         self.places = place_context(doc, gaz, day)
+        self.no_country: set[int] = {i for e in self.ents if self.places.non_country(e)
+                                     for i in range(e.start, e.end)}
 
     # ---- helpers ----
+    def span_text(self, span: SpacySpan) -> str:
+        """``span.text`` cut from the article text (spaCy joins the span's tokens on every access)."""
+        return self.text[span.start_char:span.end_char]
+
     def actor(self, key: str, name: str, kind: str, first: int, **kw) -> _Actor:
         a = self.actors.get(key)
         if a is None:
@@ -421,8 +445,13 @@ class _Builder:
         return a
 
     def link(self, a: _Actor, start_tok: int, end_tok: int) -> None:
-        span = self.doc[start_tok:end_tok]
-        a.add(span.start_char, span.end_char)
+        if 0 <= start_tok < end_tok <= len(self.doc):  # (char offsets from the token list: no Span to build)
+            toks = doc_tokens(self.doc)
+            last = toks[end_tok - 1]
+            a.add(toks[start_tok].idx, last.idx + len(last))
+        else:
+            span = self.doc[start_tok:end_tok]
+            a.add(span.start_char, span.end_char)
         for i in range(start_tok, end_tok):
             self.tok_actor.setdefault(i, a.key)
 
@@ -452,7 +481,7 @@ class _Builder:
                     and doc[start - 2].i not in self.tok_actor and self.lex.find(doc[start - 2:end].text, self.day):
                 start -= 2  # a name with a possessive inside, cut at it: "People's Liberation Army"
             span = doc[start:end]
-            text = span.text
+            text = self.span_text(span)
             label = ent.label_
             country, gkind = self.geo_country(text, start)
             if start in self.no_country:  # "anti-Syria", "the Russian language": a country word, no actor
@@ -552,7 +581,7 @@ class _Builder:
         parts that is a known name ("Ali Mahamane Lamine Zeine" -> "Lamine Zeine"); for an organisation named with
         a demonym or country in front, the rest when the entry is of that country ("American Department of
         Defense" -> the Pentagon)."""
-        e = self.lex.find(span.text, self.day)
+        e = self.lex.find(self.span_text(span), self.day)
         if e is not None or len(span) < 2:
             return e
         if label == "PERSON":
@@ -766,8 +795,15 @@ class _Builder:
                             return c
         return None
 
+    def ents_in(self, span) -> list[SpacySpan]:
+        """``span.ents`` (the entities wholly inside it) from the entity list read once: ``Span.ents`` rebuilds every
+        entity of the doc on each call."""
+        if not isinstance(span, SpacySpan):
+            return list(span.ents) if hasattr(span, "ents") else []
+        return [e for e in self.ents if e.start >= span.start and e.end <= span.end]
+
     def role_country(self, span: SpacySpan) -> str | None:
-        for ent in span.ents if hasattr(span, "ents") else ():
+        for ent in self.ents_in(span):
             if ent.label_ in ("TITLE",) or ent.start in self.no_country:
                 continue
             c, kind = self.geo_country(ent.text, ent.start)
@@ -883,10 +919,13 @@ class _Builder:
     # ---- stage 4: groups ----
     def groups_pass(self) -> None:
         doc = self.doc
-        for tok in doc_tokens(doc):
-            if tok.i in self.tok_actor or tok.i in self.role_tokens or tok.i in self.place_tokens \
-                    or tok.pos_ not in ("NOUN", "PROPN"):
+        toks = doc_tokens(doc)
+        strings = doc.vocab.strings
+        for i, (pos, lemma_id, lower_id) in enumerate(doc.to_array([POS, LEMMA, LOWER]).tolist()):
+            if i in self.tok_actor or i in self.role_tokens or i in self.place_tokens or pos not in _NOUN_POS \
+                    or not self.lex.may_head_group(lemma_id, lower_id, strings):  # (nothing below would apply)
                 continue
+            tok = toks[i]
             lemma = tok.lemma_.lower()
             if tok.lower_ in _COUNTRY_ANAPHORA and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
                 subj = self.clause_subject_country(tok) if tok.dep_ in ("dobj", "pobj", "poss") else None
@@ -1177,7 +1216,7 @@ class _Builder:
         ents = []
         for n, (span, key, country, label) in enumerate(sorted(self.entities, key=lambda x: x[0].start_char), 1):
             a = self.actors.get(key) if key else None
-            ents.append(Entity(id=f"t{n}", text=span.text, label=label, start=span.start_char, end=span.end_char,
+            ents.append(Entity(id=f"t{n}", text=self.span_text(span), label=label, start=span.start_char, end=span.end_char,
                                actor=ids.get(key) if key else None, country=(a.country if a else None) or country))
         return tuple(ents), actors
 

@@ -51,7 +51,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -122,6 +122,10 @@ class _Grammar:
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
     gates: dict[str, tuple[str, ...]]  # a pattern runs only when the lowered text holds one of its gate strings
     future_cue: re.Pattern[str]
+    # and, for the patterns that name a month or weekday in Title or UPPER case only, when the text as written holds
+    # one of those forms ("may" the verb does not wake the month patterns); for years and ISO dates, their digits.
+    # (Gates only skip a pattern that cannot match: the candidates are the same.)
+    case_gates: dict[str, re.Pattern[str]] = field(default_factory=dict)
 
 
 def _gate_words(phrases) -> tuple[str, ...]:
@@ -183,7 +187,15 @@ def _grammar() -> _Grammar:
              "month": tuple(w["month"]), "weekday": tuple(w["weekday"]), "day_word": _gate_words(w["day_word"]),
              "rel_unit": ("week", "month", "year"), "month_rel_year": tuple(w["month"]), "weekend": ("weekend",),
              "ago": ("ago",), "season": tuple(w["season"]), "decade": ("0s",), "vague": _gate_words(w["vague"])}
-    return _Grammar(compiled, gates, future)
+    def cased(*lists) -> re.Pattern[str]:  # any of the forms _alt(..., capitalised=True) accepts, as written
+        forms = {f for words in lists for p in words for f in (p.title(), p.upper())}
+        return re.compile("|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f))))
+
+    any_month, full_month = cased(w["month"], w["month_abbr"]), cased(w["month"])
+    case_gates = {"mdy": any_month, "dmy": any_month, "month_year": any_month, "month": full_month,
+                  "month_rel_year": full_month, "weekday": cased(w["weekday"]),
+                  "year": re.compile(year), "iso": re.compile(r"\d{4}-[01]\d-[0-3]\d")}
+    return _Grammar(compiled, gates, future, case_gates)
 
 
 # -- candidates ----------------------------------------------------------------------------------------------------
@@ -202,7 +214,15 @@ def _scan(text: str) -> list[_Cand]:
     cands: list[_Cand] = []
     grammar = _grammar()
     low = text.lower()
+    seen: dict[int, bool] = {}  # case gate -> whether the text passes it (several patterns share one)
     for prio, (kind, pat) in enumerate(grammar.patterns):
+        written = grammar.case_gates.get(kind)
+        if written is not None:
+            found = seen.get(id(written))
+            if found is None:
+                found = seen[id(written)] = written.search(text) is not None
+            if not found:
+                continue
         gate = grammar.gates.get(kind)
         if gate and not any(g in low for g in gate):
             continue

@@ -152,6 +152,11 @@ class Gazetteer:
                 (row["country"].strip(), row["kind"].strip(), dt.date.fromisoformat(row["start"].strip()),
                  dt.date.fromisoformat(row["end"].strip())))
         self._load()
+        # Answers to the name queries, which every stage asks again and again for the same few hundred names (the
+        # tables never change after loading). Bounded: cleared when full.
+        self._memo_candidates: dict[str, tuple[GeoEntry, ...]] = {}
+        self._memo_on: dict[tuple[str, dt.date | None], tuple[GeoEntry, ...]] = {}
+        self._memo_nationality: dict[str, str | None] = {}
 
     # -- loading -------------------------------------------------------------------------------------------------
     def _add(self, name: str, entry: GeoEntry, alternate: bool = False) -> None:
@@ -270,6 +275,12 @@ class Gazetteer:
     # -- queries -------------------------------------------------------------------------------------------------
     def candidates(self, text: str) -> list[GeoEntry]:
         """Every entry the name may denote, best first (country > capital > region > city by population > demonym)."""
+        hits = self._memo_candidates.get(text)
+        if hits is None:
+            hits = _remember(self._memo_candidates, text, tuple(self._candidates(text)))
+        return list(hits)
+
+    def _candidates(self, text: str) -> list[GeoEntry]:
         name = _clean(text)
         if not name:
             return []
@@ -288,6 +299,13 @@ class Gazetteer:
     def candidates_on(self, text: str, day: dt.date | None) -> list[GeoEntry]:
         """``candidates`` as the name was used on ``day``: a name that then meant another country reads as that one
         ("Congo" in 1990 is Congo-Brazzaville, ``name_periods.tsv``), and places are taken ``as_of`` that day."""
+        key = (text, day)
+        found = self._memo_on.get(key)
+        if found is None:
+            found = _remember(self._memo_on, key, tuple(self._candidates_on(text, day)))
+        return list(found)
+
+    def _candidates_on(self, text: str, day: dt.date | None) -> list[GeoEntry]:
         hits = self.candidates(text)
         if day is not None and hits and self._periods:
             for iso3, kind, start, end in self._periods.get(_fold(_clean(text)), ()):
@@ -334,6 +352,11 @@ class Gazetteer:
         words are tried whole ("Guinea-Bissau") and, failing that, split ("US-led"). Words that name no country of the
         phrase are skipped (``_mask``: "anti-Syria", "Russian-backed", "English-language").
         """
+        if text in self._memo_nationality:
+            return self._memo_nationality[text]
+        return _remember(self._memo_nationality, text, self._nationality(text))
+
+    def _nationality(self, text: str) -> str | None:
         clean = text.translate(_APOSTROPHES)
         words = self._mask([m.group() for m in _WORD.finditer(clean)])
         found = self._nationality_in(words)
@@ -399,6 +422,17 @@ class Gazetteer:
         return list(self._patterns)
 
 
+_MEMO_LIMIT = 50_000
+
+
+def _remember(memo: dict, key, value):
+    """Store an answer in a memo dict (emptied when it reaches ``_MEMO_LIMIT`` entries) and return it."""
+    if len(memo) >= _MEMO_LIMIT:
+        memo.clear()
+    memo[key] = value
+    return value
+
+
 _MASK = "\x00"   # a blanked word: it matches no name and keeps its neighbours apart
 
 
@@ -454,6 +488,7 @@ _TYPE_WORD = re.compile(r"\s+(?:province|state|region|district|county|governorat
                         r"municipality|city|town|village|area|territory|territories|enclave|border)$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=65536)  # (a pure function of the name, asked again for every mention)
 def _core_name(text: str) -> str:
     """ "Kosovo province" -> "Kosovo", "northern Mali" -> "Mali", "Tillaberi region" -> "Tillaberi"."""
     text = _clean(text)
@@ -530,8 +565,9 @@ class PlaceContext:
         self.by_sent: dict[int, Counter[str]] = {}
         self.weak_by_sent: dict[int, Counter[str]] = {}
         self.ents: list[tuple[SpacySpan, int, int, list[GeoEntry]]] = []   # place/NORP entity, char span, readings
+        self._non_country: dict[tuple[int, int, str], bool] = {}
         for ent in doc.ents:
-            if ent.label_ not in (*_PLACE_LABELS, "NORP") or non_country_entity(doc, ent, gaz):
+            if ent.label_ not in (*_PLACE_LABELS, "NORP") or self.non_country(ent):
                 continue
             start, end = _trim(doc, ent.start_char, ent.end_char)
             if end <= start:
@@ -548,6 +584,14 @@ class PlaceContext:
                 if all(h.kind in ("capital", "city", "region") for h in own):
                     self.inside[iso3] += 1
             self.ents.append((ent, start, end, hits))
+
+    def non_country(self, ent: SpacySpan) -> bool:
+        """``non_country_entity`` for an entity of this doc, worked out once (the places and actor stages both ask)."""
+        key = (ent.start, ent.end, ent.label_)
+        found = self._non_country.get(key)
+        if found is None:
+            found = self._non_country[key] = non_country_entity(self.doc, ent, self.gaz)
+        return found
 
     def as_a_place(self, ent: SpacySpan) -> bool:
         """Is a country or place named as a place: after a preposition ("in Lebanon"), in apposition ("Tripoli,

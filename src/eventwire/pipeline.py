@@ -149,6 +149,13 @@ class Pipeline:
         return pub
 
     def _build(self, art: ArticleInput, pub: dt.date | None, doc) -> Record:
+        doc.user_data.setdefault("eventwire_text", art.text)  # (= doc.text, which spaCy rebuilds from the tokens)
+        try:
+            return self._stages(art, pub, doc)
+        finally:
+            nlp_mod.release(doc)
+
+    def _stages(self, art: ArticleInput, pub: dt.date | None, doc) -> Record:
         places = geo_stage.find_places(doc, self.gazetteer, published=pub)
         times = dates_stage.find_times(doc, pub)
         entities, actor_list = actors_stage.resolve(doc, self.gazetteer, self.lexicon, pub)

@@ -33,6 +33,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from spacy.attrs import IDX, LEMMA, LOWER, POS
+from spacy.parts_of_speech import AUX, NOUN, VERB
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
 from .nlp import doc_text, doc_tokens
@@ -52,6 +55,8 @@ _S_CLOSE = "’›"
 _S_AMBIG = "'′"
 _MARKS = set(_D_OPEN + _D_CLOSE + _D_AMBIG + _S_OPEN + _S_CLOSE + _S_AMBIG)
 _ALL_MARKS = "".join(sorted(_MARKS))
+_CUE_POS = frozenset({VERB, AUX, NOUN})  # the parts of speech a cue verb can carry (see ``_Ctx.cue_at``)
+_MARK_RE = re.compile("[" + re.escape(_ALL_MARKS) + "]")
 _LEFT_CONTEXT = "([{—–-/" + _ALL_MARKS  # characters after which a mark opens
 _RIGHT_CONTEXT = ".,;:!?)]}…—–-/" + _ALL_MARKS  # characters before which a mark closes
 _TERMINAL = ".!?…"
@@ -129,10 +134,9 @@ def scan_quotes(text: str) -> list[QuoteSpan]:
         stack: list[tuple[str, int]] = []  # (family, index of opening mark)
         stray_single: int | None = None  # "We did not fire first,' the spokesman said: a single mark closing a double
         seen_mark = False  # a quote mark (not an apostrophe) earlier in this paragraph
-        for i in range(lo, hi):
+        for mark in _MARK_RE.finditer(text, lo, hi):  # (the marks only, not every character)
+            i = mark.start()
             ch = text[i]
-            if ch not in _MARKS:
-                continue
             role = _role(text, i, lo, hi)
             if role is None:
                 continue
@@ -210,6 +214,16 @@ class CueLexicon:
     indirect_verbs: frozenset[str]
     phrases: tuple[tuple[str, ...], ...]  # lower-case token sequences, longest first
     indirect_phrases: frozenset[tuple[str, ...]] = field(default_factory=frozenset)
+    by_first: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict, compare=False)  # phrases by first word
+    first_ids: frozenset[int] = field(default=frozenset(), compare=False)  # hashes of the phrases' first words
+    lemma_ok: dict[int, bool] = field(default_factory=dict, compare=False, repr=False)  # lemma hash -> a cue verb?
+
+    def __post_init__(self) -> None:
+        index: dict[str, list[tuple[str, ...]]] = {}
+        for ph in self.phrases:  # (in the order of ``phrases``: longest first)
+            index.setdefault(ph[0], []).append(ph)
+        object.__setattr__(self, "by_first", {k: tuple(v) for k, v in index.items()})
+        object.__setattr__(self, "first_ids", frozenset(hash_string(w) for w in index))
 
 
 @lru_cache(maxsize=1)
@@ -284,17 +298,16 @@ class _Ctx:
         self.doc = doc
         self.text = doc_text(doc)
         self.lex = cue_lexicon()
-        self.tok_starts = [t.idx for t in doc_tokens(doc)]
+        self.toks = doc_tokens(doc)
+        self.tok_starts = doc.to_array(IDX).tolist()  # (each token's t.idx, read in one go)
         self.in_quote = [False] * len(doc)
         for s in spans:
             a, b = self.tok_range(s.open, s.close + (0 if s.open_end else 0))
             for k in range(a, b):
                 self.in_quote[k] = True
-        self.para_of = []
         paras = _paragraphs(self.text)
         p_starts = [lo for lo, _ in paras]
-        for t in doc_tokens(doc):
-            self.para_of.append(max(0, bisect.bisect_right(p_starts, t.idx) - 1))
+        self.para_of = [max(0, bisect.bisect_right(p_starts, idx) - 1) for idx in self.tok_starts]
 
     def tok_range(self, start: int, end: int) -> tuple[int, int]:
         """Tokens overlapping text[start:end] (end exclusive), as a token index range."""
@@ -307,12 +320,30 @@ class _Ctx:
 
     # cue detection -------------------------------------------------------------------------------------------------
 
+    def cue_candidates(self) -> list[int]:
+        """The tokens ``cue_at`` can accept, found from the doc's arrays: a word that starts a cue phrase, or a verb,
+        auxiliary or noun whose lemma is a cue verb (``cue_at`` still decides)."""
+        lex = self.lex
+        firsts = lex.first_ids
+        lemma_ok = lex.lemma_ok
+        strings = self.doc.vocab.strings
+        out = []
+        for i, (low, pos, lemma) in enumerate(self.doc.to_array([LOWER, POS, LEMMA]).tolist()):
+            if low in firsts:
+                out.append(i)
+            elif pos in _CUE_POS:
+                ok = lemma_ok.get(lemma)
+                if ok is None:
+                    ok = lemma_ok[lemma] = strings[lemma].lower() in lex.verbs
+                if ok:
+                    out.append(i)
+        return out
+
     def cue_at(self, i: int) -> _Cue | None:
-        doc = self.doc
-        t = doc[i]
-        low = t.lower_
-        for ph in self.lex.phrases:
-            if low == ph[0] and i + len(ph) <= len(doc) and all(doc[i + k].lower_ == ph[k] for k in range(len(ph))):
+        toks = self.toks
+        t = toks[i]
+        for ph in self.lex.by_first.get(t.lower_, ()):  # (called on every token: only the phrases starting here)
+            if i + len(ph) <= len(toks) and all(toks[i + k].lower_ == ph[k] for k in range(1, len(ph))):
                 return _Cue((i, i + len(ph)), t, " ".join(ph), "phrase")
         if t.pos_ in ("VERB", "AUX") or (t.pos_ == "NOUN" and t.tag_.startswith("VB")):
             lemma = t.lemma_.lower()
@@ -706,10 +737,12 @@ def _indirects(ctx: _Ctx, directs: list[_Found]) -> list[_Found]:
     text = ctx.text
     covered = sorted((f.span.open, f.span.close) for f in directs if f.span is not None)
     out: list[_Found] = []
-    for t in doc_tokens(doc):
-        if ctx.in_quote[t.i]:
+    toks = doc_tokens(doc)
+    for i in ctx.cue_candidates():
+        if ctx.in_quote[i]:
             continue
-        cue = ctx.cue_at(t.i)
+        t = toks[i]
+        cue = ctx.cue_at(i)
         if cue is None:
             continue
         if cue.kind == "phrase":

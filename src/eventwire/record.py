@@ -235,12 +235,31 @@ def _known(cls: type, d: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in d.items() if k in names}
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}  # dataclass -> its field names in order, looked up once per class
+
+
 def _plain(obj: Any) -> Any:
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: _plain(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
-    if isinstance(obj, (list, tuple)):
-        return [_plain(x) for x in obj]
-    return obj
+    """Dataclasses as dicts (fields in declaration order), tuples and lists as lists, everything else as is.
+
+    Serialising is a walk over every value of every record, so scalars are passed through without a call and the
+    field names of each dataclass are read once (``dataclasses.fields`` is slow to call per object)."""
+    cls = obj.__class__
+    if cls in _SCALARS:
+        return obj
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+            names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(obj))
+        elif isinstance(obj, (list, tuple)):
+            return [x if x.__class__ in _SCALARS else _plain(x) for x in obj]
+        else:
+            return obj
+    out = {}
+    for name in names:
+        v = getattr(obj, name)
+        out[name] = v if v.__class__ in _SCALARS else _plain(v)
+    return out
 
 
 __all__ = [
