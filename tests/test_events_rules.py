@@ -559,3 +559,8 @@ def test_what_a_denied_claim_says_is_no_event(pipeline):
 def test_the_noun_a_content_clause_hangs_on_is_not_its_object(pipeline):
     # "attack" with a report as its object is a verbal attack (111); here the report is what says it happened
     assert "190" in [e[1] for e in events(pipeline, "Iran confirmed reports that it had attacked a Saudi tanker.")]
+
+
+def test_the_doer_of_an_attack_someone_was_killed_in(pipeline):
+    src, code, tgt, _ = only(pipeline, "A Hezbollah commander was killed in an Israeli attack in Beirut.")
+    assert code.startswith("19") and src == {"ISR"} and tgt == {"LBN"}

@@ -1105,6 +1105,13 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
     by_instrument = instrument is not None and instrument[0].dep_ in SUBJ
     if by_instrument:
         source = _noun_source(ctx, instrument[0])  # "a roadside bombing killed one soldier": the bombers, if named
+    if not source and code[:2] in VIOLENT_ROOTS and _is_passive(t):
+        # "was killed in an Israeli attack in Tehran", "killed in a Russian missile attack": the attack's doer
+        for n in _prep_objects(t, ("in", "by", "during")):
+            if any(not mt.is_control and mt.entry.code and mt.entry.code[:2] in VIOLENT_ROOTS for mt in _match(ctx, n)):
+                source = _noun_source(ctx, n)
+                if source:
+                    break
     # the lexicon row's own object ("imposed sanctions", "recalled its ambassador") is not whom the act is done to,
     # unless it names another country's people ("expelled four Dutch diplomats")
     own = _countries(ctx, source)
