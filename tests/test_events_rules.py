@@ -564,3 +564,18 @@ def test_the_noun_a_content_clause_hangs_on_is_not_its_object(pipeline):
 def test_the_doer_of_an_attack_someone_was_killed_in(pipeline):
     src, code, tgt, _ = only(pipeline, "A Hezbollah commander was killed in an Israeli attack in Beirut.")
     assert code.startswith("19") and src == {"ISR"} and tgt == {"LBN"}
+
+
+@pytest.mark.parametrize("text, code, neg", [
+    ("Greece did not rule out military action against Turkey.", "1384", False),
+    ("Greece ruled out talks with Turkey.", "125", False),
+    ("Greece is considering cutting ties with Turkey.", "1313", False),
+])
+def test_ruling_out_and_weighing_acts(pipeline, text, code, neg):
+    _, got, tgt, ev = only(pipeline, text)
+    assert got == code and tgt == {"TUR"} and ev.negated is neg
+
+
+def test_yet_to_act_is_not_having_acted(pipeline):
+    _, code, _, _ = only(pipeline, "Greece has yet to recognise Kosovo.")
+    assert not code.startswith("05")

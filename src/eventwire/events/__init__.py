@@ -1043,19 +1043,26 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
     if instrument is not None:
         code = instrument[1]  # "wounded two soldiers in a bomb attack": a bombing (183), not just force (190)
     before_intent: str | None = None
+    ruled_open: Token | None = None
     for c in chain:
         cls = c.entry.control or "PASS"
         if cls == "NEG":
             negated = not negated
             continue
-        if cls == "REFUSE" and int(code[:2]) > 8:
+        if cls == "REFUSE" and _negated(c.tok):
+            cls = "INTENT"  # "did not rule out military action": left open, a threat (or an intent)
+            if c is chain[0] or all(x.entry.control != "NEG" for x in chain):
+                ruled_open = c.tok
+        elif cls == "REFUSE" and int(code[:2]) > 8:
             negated = True
+        if c.tok.lemma_ in ("have", "be") and any(x.dep_ == "advmod" and x.lower_ == "yet" for x in c.tok.children):
+            negated = not negated  # "has yet to recognise Kosovo": not done
         if cls in ("APPEAL", "DEMAND") and before_intent is not None:
             code = before_intent  # "urged X to agree to a ceasefire": the appeal is for the ceasefire itself
         before_intent = code if cls == "INTENT" else None
         code, hyp = tables.recode(cls, code)
         hypothetical = hypothetical or hyp
-        negated = negated or _negated(c.tok)
+        negated = negated or _negated(c.tok) and c.tok is not ruled_open
         hypothetical = hypothetical or _modal(c.tok)
     if own_code and m.entry.control in ("THREAT", "APPEAL", "DEMAND", "INTENT"):
         hypothetical = True
