@@ -579,3 +579,8 @@ def test_ruling_out_and_weighing_acts(pipeline, text, code, neg):
 def test_yet_to_act_is_not_having_acted(pipeline):
     _, code, _, _ = only(pipeline, "Greece has yet to recognise Kosovo.")
     assert not code.startswith("05")
+
+
+def test_mediating_between_two_parties_is_aimed_at_both(pipeline):
+    src, code, tgt, _ = only(pipeline, "Kuwait mediated between Qatar and Saudi Arabia.")
+    assert code.startswith("045") and src == {"KWT"} and tgt == {"QAT", "SAU"}

@@ -573,7 +573,7 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
                 if c.dep_ == "prep" and c.lower_ == "as":
                     objs = _children(c, ("pobj",))
                     order += objs[1:] + [a for p in objs for a in p.children if a.dep_ == "appos"]
-        preps = [c for c in v.children if c.dep_ in ("prep", "dative") and c.lower_ in TARGET_PREPS
+        preps = [c for c in v.children if c.dep_ in ("prep", "dative") and c.lower_ in TARGET_PREPS | {"between"}
                  or c.dep_ == "prep" and c.lower_ == "about" and code is not None and code[:2] in ABOUT_ROOTS]
         if code is not None and code[:2] in ("11", "12", "14"):
             # "complained to the UN over Israeli raids": the one complained about, not the addressee
