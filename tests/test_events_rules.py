@@ -584,3 +584,9 @@ def test_yet_to_act_is_not_having_acted(pipeline):
 def test_mediating_between_two_parties_is_aimed_at_both(pipeline):
     src, code, tgt, _ = only(pipeline, "Kuwait mediated between Qatar and Saudi Arabia.")
     assert code.startswith("045") and src == {"KWT"} and tgt == {"QAT", "SAU"}
+
+
+def test_the_move_refers_back_to_the_act_reported_before(pipeline):
+    text = "Niger revoked its military accord with the United States. Washington criticised the decision on Sunday."
+    crit = [e for e in events(pipeline, text) if e[1].startswith("11")]
+    assert crit and crit[0][0] == {"USA"} and crit[0][2] == {"NER"}

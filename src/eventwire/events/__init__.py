@@ -1292,6 +1292,8 @@ POLITICAL_SECTORS = frozenset({"OPP", "GOV", "ELI", "PTY", "LEG", "JUD", "REB"})
 # Reactions to another's act: praise, demands, disapproval, rejection, threats, protest.
 REACTION_ROOTS = frozenset({"05", "10", "11", "12", "13", "14"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+# Nouns that refer back to whatever act was reported last ("the move", "the measures").
+ACT_ANAPHORS = frozenset({"move", "decision", "step", "measure", "action", "announcement"})
 
 
 def _earlier_doer(ctx: _Ctx, t: Token, source: list[str]) -> list[str]:
@@ -1307,10 +1309,11 @@ def _earlier_doer(ctx: _Ctx, t: Token, source: list[str]) -> list[str]:
             continue
         lemma = n.lemma_.lower()
         roots = {r.code[:2] for r in ctx.lex.rows(lemma, "NOUN") if r.code}
-        if not roots:
+        if not roots and lemma not in ACT_ANAPHORS:
             continue
         for prior_lemma, code, src in reversed(ctx.reported):
-            if prior_lemma == lemma or code[:2] in roots:
+            if prior_lemma == lemma or code[:2] in roots or not roots and code[:2] not in ("01", "02"):
+                # ("rejected the measures", "criticised the move": the latest act reported before)
                 return [x for x in src if x not in source]
     return []
 
