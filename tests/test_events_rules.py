@@ -590,3 +590,8 @@ def test_the_move_refers_back_to_the_act_reported_before(pipeline):
     text = "Niger revoked its military accord with the United States. Washington criticised the decision on Sunday."
     crit = [e for e in events(pipeline, text) if e[1].startswith("11")]
     assert crit and crit[0][0] == {"USA"} and crit[0][2] == {"NER"}
+
+
+def test_energy_supplies_are_economic_cooperation_and_halting_them_a_sanction(pipeline):
+    assert [e[1] for e in events(pipeline, "Algeria resumed gas supplies to Spain.")] == ["061"]
+    assert [e[1][:2] for e in events(pipeline, "Algeria halted gas supplies to Spain.")] == ["16"]
