@@ -595,3 +595,11 @@ def test_the_move_refers_back_to_the_act_reported_before(pipeline):
 def test_energy_supplies_are_economic_cooperation_and_halting_them_a_sanction(pipeline):
     assert [e[1] for e in events(pipeline, "Algeria resumed gas supplies to Spain.")] == ["061"]
     assert [e[1][:2] for e in events(pipeline, "Algeria halted gas supplies to Spain.")] == ["16"]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Zambia's interior minister announced a ban on protests in Lusaka.", "1721"),
+    ("Myanmar's junta granted amnesty to 3,000 prisoners.", "0841"),
+])
+def test_lexicon_bans_and_amnesties(pipeline, text, code):
+    assert code in [e[1] for e in events(pipeline, text)]
