@@ -1659,6 +1659,6 @@ def _home_actor(ctx: _Ctx, source: list[str], sent) -> list[str]:
 
 def _renumber(events: list[Event], actors: tuple[Actor, ...]) -> list[Event]:
     """Ids in text order, and each event's evidence: the actor mentions it rests on."""
-    from dataclasses import replace
-
-    return [replace(e, id=f"e{n}", mentions=evidence_mentions(e, actors)) for n, e in enumerate(events, 1)]
+    # each Event built once from the draft's fields (``dataclasses.replace`` walks the field list per call)
+    return [Event(**{**vars(e), "id": f"e{n}", "mentions": evidence_mentions(e, actors)})
+            for n, e in enumerate(events, 1)]
