@@ -206,13 +206,17 @@ def _time_index(doc: Doc, times: tuple[TimeExpr, ...]) -> dict[int, TimeExpr]:
 
 def _index_anaphora(ctx: _Ctx) -> None:
     """Nouns directly modified by an actor ("US officials", "Russia's delegation"): antecedents for "the officials"."""
+    actor_at = ctx.actor_at
+    if not actor_at:
+        return
+    noun = spacy_symbols.NOUN  # the int, not ``pos_``: no string lookup per token
     for tok in doc_tokens(ctx.doc):
-        if tok.pos_ != "NOUN":
+        if tok.pos != noun:
             continue
         ids: list[str] = []
         for ch in _kids(tok):
-            if ch.dep_ in ("compound", "amod", "poss", "nmod") and ch.i in ctx.actor_at:
-                ids.extend(x for x in ctx.actor_at[ch.i] if x not in ids)
+            if ch.i in actor_at and ch.dep_ in ("compound", "amod", "poss", "nmod"):
+                ids.extend(x for x in actor_at[ch.i] if x not in ids)
         if ids:
             ctx.anaphora.setdefault(tok.lemma_.lower(), []).append((tok.idx, ids))
 
