@@ -206,13 +206,17 @@ def _time_index(doc: Doc, times: tuple[TimeExpr, ...]) -> dict[int, TimeExpr]:
 
 def _index_anaphora(ctx: _Ctx) -> None:
     """Nouns directly modified by an actor ("US officials", "Russia's delegation"): antecedents for "the officials"."""
+    actor_at = ctx.actor_at
+    if not actor_at:
+        return
+    noun = spacy_symbols.NOUN  # the int, not ``pos_``: no string lookup per token
     for tok in doc_tokens(ctx.doc):
-        if tok.pos_ != "NOUN":
+        if tok.pos != noun:
             continue
         ids: list[str] = []
-        for ch in tok.children:
-            if ch.dep_ in ("compound", "amod", "poss", "nmod") and ch.i in ctx.actor_at:
-                ids.extend(x for x in ctx.actor_at[ch.i] if x not in ids)
+        for ch in _kids(tok):
+            if ch.i in actor_at and ch.dep_ in ("compound", "amod", "poss", "nmod"):
+                ids.extend(x for x in actor_at[ch.i] if x not in ids)
         if ids:
             ctx.anaphora.setdefault(tok.lemma_.lower(), []).append((tok.idx, ids))
 
@@ -220,20 +224,20 @@ def _index_anaphora(ctx: _Ctx) -> None:
 # -- triggers ----------------------------------------------------------------------------------------------------------
 
 def _preps_of(tok: Token) -> list[Token]:
-    return [c for c in tok.children if c.dep_ in ("prep", "prt", "agent", "dative")]
+    return [c for c in _kids(tok) if c.dep_ in ("prep", "prt", "agent", "dative")]
 
 
 def _object_heads(tok: Token, prep: str | None) -> list[Token]:
     heads: list[Token] = []
-    for c in tok.children:
+    for c in _kids(tok):
         if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
             heads.append(c)
             heads.extend(x for x in c.conjuncts)
             # "gave 5 million dollars of aid", "a number of concerns"
-            heads.extend(p for pr in c.children if pr.dep_ == "prep" and pr.lower_ == "of"
-                         for p in pr.children if p.dep_ == "pobj")
+            heads.extend(p for pr in _kids(c) if pr.dep_ == "prep" and pr.lower_ == "of"
+                         for p in _kids(pr) if p.dep_ == "pobj")
         elif c.dep_ in ("prep", "agent", "dative") and (prep is None or c.lower_ == prep):
-            heads.extend(p for p in c.children if p.dep_ in ("pobj", "pcomp"))
+            heads.extend(p for p in _kids(c) if p.dep_ in ("pobj", "pcomp"))
     heads.extend(_clause_object(tok))
     if (tok.dep_ == "amod" or tok.dep_ == "acl" and not _that_clause(tok)) and tok.head.pos_ in ("NOUN", "PROPN"):
         heads.append(tok.head)  # "the expelled diplomats", "sanctions imposed on X" (not "reports that it attacked")
@@ -433,13 +437,28 @@ def _antecedent(ctx: _Ctx, head: Token) -> list[str]:
 
 # -- participants ------------------------------------------------------------------------------------------------------
 
+def _kids(tok: Token) -> list[Token]:
+    """``tok.children`` in text order, made once per doc (``Token.children`` builds new Token objects on every call,
+    and the rules ask for the same heads' children again and again). Read-only: callers must not change the list."""
+    table = tok.doc.user_data.get("eventwire_children")
+    if table is None:
+        toks = doc_tokens(tok.doc)
+        table = [[] for _ in toks]
+        for t in toks:
+            h = t.head.i
+            if h != t.i:
+                table[h].append(t)
+        tok.doc.user_data["eventwire_children"] = table  # dropped by nlp.release with the other eventwire_ keys
+    return table[tok.i]
+
+
 def _children(tok: Token, deps: tuple[str, ...]) -> list[Token]:
-    return [c for c in tok.children if c.dep_ in deps]
+    return [c for c in _kids(tok) if c.dep_ in deps]
 
 
 def _prep_objects(tok: Token, preps) -> list[Token]:
     """The objects of ``tok``'s prepositions named in ``preps`` ("of", "from"...), in text order."""
-    return [p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps for p in c.children if p.dep_ == "pobj"]
+    return [p for c in _kids(tok) if c.dep_ == "prep" and c.lower_ in preps for p in _kids(c) if p.dep_ == "pobj"]
 
 
 def _agent(tok: Token) -> Token | None:
@@ -890,7 +909,7 @@ def _unrealised(t: Token, event_row) -> bool:
 def _conditional(t: Token) -> bool:
     """``t`` is in a condition ("will withdraw unless Baghdad accepts its terms", "if the rebels attack"): what the
     condition names has not happened; the act that hangs on it is the event."""
-    return any(a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in a.children)
+    return any(a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in _kids(a))
                for a in [t, *t.ancestors])
 
 
@@ -1435,19 +1454,21 @@ def _place_target(ctx: _Ctx, t: Token, preps: tuple[str, ...] = ("in", "at")) ->
 
 
 def _negated(t: Token) -> bool:
-    if any(c.dep_ == "neg" or c.lower_ in ("never",) for c in t.children):
+    kids = _kids(t)
+    if any(c.dep_ == "neg" or c.lower_ in ("never",) for c in kids):
         return True
-    return t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in t.children)
+    return t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in kids)
 
 
 def _modal(t: Token) -> bool:
     """A modal ("may halt"), or a condition on the act ("... if X does Y", "unless ...")."""
-    if any(c.dep_ == "aux" and c.lower_ in MODALS for c in t.children):
+    kids = _kids(t)
+    if any(c.dep_ == "aux" and c.lower_ in MODALS for c in kids):
         return True
-    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children):
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in kids):
         return True
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
-               for c in t.children)
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in _kids(c))
+               for c in kids)
 
 
 # -- finishing: codes, date, place, evidence ---------------------------------------------------------------------------
@@ -1652,6 +1673,6 @@ def _home_actor(ctx: _Ctx, source: list[str], sent) -> list[str]:
 
 def _renumber(events: list[Event], actors: tuple[Actor, ...]) -> list[Event]:
     """Ids in text order, and each event's evidence: the actor mentions it rests on."""
-    from dataclasses import replace
-
-    return [replace(e, id=f"e{n}", mentions=evidence_mentions(e, actors)) for n, e in enumerate(events, 1)]
+    # each Event built once from the draft's fields (``dataclasses.replace`` walks the field list per call)
+    return [Event(**{**vars(e), "id": f"e{n}", "mentions": evidence_mentions(e, actors)})
+            for n, e in enumerate(events, 1)]
