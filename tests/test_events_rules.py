@@ -603,3 +603,8 @@ def test_energy_supplies_are_economic_cooperation_and_halting_them_a_sanction(pi
 ])
 def test_lexicon_bans_and_amnesties(pipeline, text, code):
     assert code in [e[1] for e in events(pipeline, text)]
+
+
+def test_aid_given_with_an_amount_in_aid(pipeline):
+    _, code, tgt, _ = only(pipeline, "Norway provided Sudan with $40 million in humanitarian aid.")
+    assert code == "073" and tgt == {"SDN"}

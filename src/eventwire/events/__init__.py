@@ -237,7 +237,11 @@ def _object_heads(tok: Token, prep: str | None) -> list[Token]:
             heads.extend(p for pr in _kids(c) if pr.dep_ == "prep" and pr.lower_ == "of"
                          for p in _kids(pr) if p.dep_ == "pobj")
         elif c.dep_ in ("prep", "agent", "dative") and (prep is None or c.lower_ == prep):
-            heads.extend(p for p in _kids(c) if p.dep_ in ("pobj", "pcomp"))
+            objs = [p for p in _kids(c) if p.dep_ in ("pobj", "pcomp")]
+            heads.extend(objs)
+            if c.lower_ == "with":  # "provided Ukraine with $4.5 billion in financial aid"
+                heads.extend(q for p in objs for pr in _kids(p) if pr.dep_ == "prep" and pr.lower_ in ("in", "of")
+                             for q in _kids(pr) if q.dep_ == "pobj")
     heads.extend(_clause_object(tok))
     if (tok.dep_ == "amod" or tok.dep_ == "acl" and not _that_clause(tok)) and tok.head.pos_ in ("NOUN", "PROPN"):
         heads.append(tok.head)  # "the expelled diplomats", "sanctions imposed on X" (not "reports that it attacked")
