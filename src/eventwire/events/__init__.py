@@ -253,7 +253,7 @@ def _subject_heads(tok: Token) -> list[Token]:
     for v in (tok, tok.head if tok.dep_ == "conj" else None):
         if v is None:
             break
-        subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subj = [c for c in _kids(v) if c.dep_ in ("nsubj", "nsubjpass")]
         if subj:
             s = subj[0]
             if s.lemma_.lower() in PARTITIVES:  # "the first batch of peacekeepers"
@@ -267,17 +267,17 @@ def _clause_object(tok: Token) -> list[Token]:
     run", "permitted [the planes] to land")."""
     if _children(tok, ("dobj",)):
         return []
-    return [s for c in tok.children if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to"
-                                                                  for a in c.children)
-            for s in c.children if s.dep_ in SUBJ]
+    return [s for c in _kids(tok) if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to"
+                                                                  for a in _kids(c))
+            for s in _kids(c) if s.dep_ in SUBJ]
 
 
 def _noun_modifier_tokens(tok: Token) -> list[Token]:
     """Tokens that qualify a nominal trigger: "hunger strike", "air strike", "resumption of ties"."""
-    out = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
-    for c in tok.children:
+    out = [c for c in _kids(tok) if c.dep_ in ("compound", "amod", "nmod")]
+    for c in _kids(tok):
         if c.dep_ == "prep" and c.lower_ in ("of", "in", "on"):
-            out.extend(p for p in c.children if p.dep_ == "pobj")
+            out.extend(p for p in _kids(c) if p.dep_ == "pobj")
     return out
 
 
@@ -299,7 +299,7 @@ def _match(ctx: _Ctx, tok: Token) -> list[_Match]:
     if pos == "NOUN" and tok.lower_ != lemma:
         kinds = ("NOUN",)
     if pos == "VERB" and tok.tag_ == "VBN" and ctx.lex.rows(tok.lower_, "CONTROL") and _agent(tok) is None \
-            and (any(c.dep_ == "auxpass" for c in tok.children) or tok.dep_ == "acomp"):
+            and (any(c.dep_ == "auxpass" for c in _kids(tok)) or tok.dep_ == "acomp"):
         lemma, kinds = tok.lower_, ("CONTROL",)  # "Israel is opposed to French mediation": an adjective, as listed
     for kind in kinds:
         rows = ctx.lex.rows(lemma, kind)
@@ -335,7 +335,7 @@ def _row_fits(tok: Token, row: LexEntry, pos: str) -> tuple[Token, ...] | None:
     if row.prep and not any(p.lower_ == row.prep for p in preps):
         return None
     if row.subjects and not any(s.lemma_.lower() in row.subjects or any(
-            c.dep_ in ("compound", "amod") and c.lemma_.lower() in row.subjects for c in s.children)
+            c.dep_ in ("compound", "amod") and c.lemma_.lower() in row.subjects for c in _kids(s))
             for s in _subject_heads(tok)):
         return None  # "peacekeepers arrived", "troops massed": the row names who acts
     if not row.objects:
@@ -347,7 +347,7 @@ def _row_fits(tok: Token, row: LexEntry, pos: str) -> tuple[Token, ...] | None:
     hits = tuple(h for h in heads if h.lemma_.lower() in row.objects or h.lower_ in row.objects)
     if not hits:  # "aid deliveries", "mediation efforts", "peacekeeping force"
         hits = tuple(h for h in heads if any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in row.objects
-                                             for c in h.children))
+                                             for c in _kids(h)))
     return hits or None
 
 
@@ -381,7 +381,7 @@ def _phrase_actors(ctx: _Ctx, head: Token, max_cost: int = 4, subject: bool = Fa
                 best = cost
         if cost >= max_cost:
             continue
-        for ch in tok.children:
+        for ch in _kids(tok):
             if ch.i in seen:
                 continue
             dep = ch.dep_
@@ -400,10 +400,10 @@ def _phrase_actors(ctx: _Ctx, head: Token, max_cost: int = 4, subject: bool = Fa
         # "lawmakers in France and Germany": a conjunct of a word inside a found actor's mention joins it
         for tok in head.subtree:
             if any(x in found for x in ctx.actor_at.get(tok.i, ())):
-                for c in tok.children:
+                for c in _kids(tok):
                     if c.dep_ == "conj" and c.i not in seen:
                         found.extend(x for x in ctx.actor_at.get(c.i, ()) if x not in found)
-    if head.pos_ == "NOUN" and any(c.lower_ in DEFINITE for c in head.children if c.dep_ == "det") and (
+    if head.pos_ == "NOUN" and any(c.lower_ in DEFINITE for c in _kids(head) if c.dep_ == "det") and (
             not found or all(ctx.actor_by_id[x].country is None for x in found if x in ctx.actor_by_id)):
         # "the officials": nothing (or only a countryless group) here; take the latest "US officials" before it
         found = _antecedent(ctx, head) or found
@@ -466,9 +466,9 @@ def _prep_objects(tok: Token, preps) -> list[Token]:
 
 
 def _agent(tok: Token) -> Token | None:
-    for c in tok.children:
+    for c in _kids(tok):
         if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
-            for p in c.children:
+            for p in _kids(c):
                 if p.dep_ == "pobj":
                     return p
     return None
@@ -480,7 +480,7 @@ def _subject_actors(ctx: _Ctx, v: Token, depth: int = 0) -> tuple[list[str], boo
         return [], True
     if v.pos_ == "NOUN":
         return _noun_source(ctx, v), False
-    passive = bool(_children(v, PASS_SUBJ)) or any(c.dep_ == "auxpass" for c in v.children)
+    passive = bool(_children(v, PASS_SUBJ)) or any(c.dep_ == "auxpass" for c in _kids(v))
     if passive:
         ag = _agent(v)
         if ag is not None:
@@ -563,7 +563,7 @@ def _noun_source(ctx: _Ctx, n: Token) -> list[str]:
         if got:
             return got
     out: list[str] = []
-    for c in n.children:
+    for c in _kids(n):
         if c.dep_ in ("poss", "amod", "compound", "nmod"):
             for x in _phrase_actors(ctx, c, max_cost=1):
                 if x not in out:
@@ -585,18 +585,18 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
         if v.dep_ == "acl" and v.tag_ == "VBN" and _agent(v) is not None:
             order.append(v.head)  # "the army, backed by Russian mercenaries"
         # a name right after the verb that the parser read as an adverb ("shelled Aleppo on Sunday")
-        order += [c for c in v.children if c.dep_ == "npadvmod" and c.i == v.i + 1 and c.pos_ == "PROPN"]
+        order += [c for c in _kids(v) if c.dep_ == "npadvmod" and c.i == v.i + 1 and c.pos_ == "PROPN"]
         # "tightened the blockade of Serbia", "ended the occupation of Kuwait": when the object is the act's own noun
         # (the lexicon row's object), the one it is done to is the noun's "of" phrase
         order += [p for d in order if d.i in skip for p in _prep_objects(d, ("of",))]
         if not _children(v, ("dobj",)):
             # "denounced as an ugly crime Serbia's suppression of ...": the object moved after an "as" phrase
             # (the parser reads it as an apposition or as a second object of "as")
-            for c in v.children:
+            for c in _kids(v):
                 if c.dep_ == "prep" and c.lower_ == "as":
                     objs = _children(c, ("pobj",))
-                    order += objs[1:] + [a for p in objs for a in p.children if a.dep_ == "appos"]
-        preps = [c for c in v.children if c.dep_ in ("prep", "dative") and c.lower_ in TARGET_PREPS | {"between"}
+                    order += objs[1:] + [a for p in objs for a in _kids(p) if a.dep_ == "appos"]
+        preps = [c for c in _kids(v) if c.dep_ in ("prep", "dative") and c.lower_ in TARGET_PREPS | {"between"}
                  or c.dep_ == "prep" and c.lower_ == "about" and code is not None and code[:2] in ABOUT_ROOTS]
         if code is not None and code[:2] in ("11", "12", "14"):
             # "complained to the UN over Israeli raids": the one complained about, not the addressee
@@ -649,7 +649,7 @@ def _protest_target(ctx: _Ctx, t: Token, source: list[str]) -> list[str]:
     clause = t if t.pos_ in ("VERB", "AUX") else t.head
     heads: list[Token] = []
     for v in (clause, t, *_children(clause, ("dobj",))):
-        for c in v.children:
+        for c in _kids(v):
             if c.dep_ == "prep" and c.lower_ in ("in", "against", "during", "at", "outside", "near"):
                 for p in _children(c, ("pobj",)):
                     if c.lower_ == "against" or p.lemma_.lower() in PROTEST_NOUNS:
@@ -659,7 +659,7 @@ def _protest_target(ctx: _Ctx, t: Token, source: list[str]) -> list[str]:
                     # "threw stones during demonstrations against X": the protest the act was part of
                     heads.extend(q for pr in _children(p, ("prep",)) if pr.lower_ == "against"
                                  for q in _children(pr, ("pobj",)))
-            elif c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            elif c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in _kids(c)):
                 heads.extend(_children(c, ("dobj",)))
                 heads.extend(p for pr in _children(c, ("prep",)) for p in _children(pr, ("pobj",)))
     for h in heads:
@@ -676,7 +676,7 @@ def _dangling_object(prep: Token) -> list[Token]:
     """A preposition the parser left without its object, the phrase after it read as the subject of a following
     clause ("granted asylum to [five officers] holed up in ..."): the head of the phrase that starts right after it."""
     doc = prep.doc
-    if prep.i + 1 >= len(doc) or list(prep.children):
+    if prep.i + 1 >= len(doc) or list(_kids(prep)):
         return []
     start = prep.i + 1
     for j in range(start, min(start + 8, len(doc))):
@@ -687,9 +687,9 @@ def _dangling_object(prep: Token) -> list[Token]:
 
 
 def _place_of(ctx: _Ctx, head: Token) -> list[str]:
-    for c in head.children:
+    for c in _kids(head):
         if c.dep_ == "prep" and c.lower_ in ("in", "at"):
-            for p in c.children:
+            for p in _kids(c):
                 if p.dep_ == "pobj":
                     return _phrase_actors(ctx, p, max_cost=1)
     return []
@@ -854,7 +854,7 @@ def _settle_statements(ctx: _Ctx, drafts: list[_Draft]) -> list[_Draft]:
                  and _reported_by(t, d.trigger)]
         if any(set(i.source) & set(d.source) for i in inner):
             continue  # the statement is the inner event itself
-        must = [c for c in d.trigger.children if c.dep_ == "ccomp" and _aux(c) & OBLIGATION]
+        must = [c for c in _kids(d.trigger) if c.dep_ == "ccomp" and _aux(c) & OBLIGATION]
         if must and not inner:
             # "declared that China must drop barriers": a demand on China (CAMEO 100)
             d.code = "100"
@@ -865,7 +865,7 @@ def _settle_statements(ctx: _Ctx, drafts: list[_Draft]) -> list[_Draft]:
         # "told reporters", "told AFP": the press is the channel, not whom the statement concerns
         d.target = [x for x in d.target if x not in ctx.actor_by_id or ctx.actor_by_id[x].sector not in PRESS_SECTORS]
         if not d.target:
-            subj = [t for t in d.trigger.children if t.dep_ in ("ccomp", "parataxis")]
+            subj = [t for t in _kids(d.trigger) if t.dep_ in ("ccomp", "parataxis")]
             for c in subj:
                 got = _embedded_subject(ctx, c, d.trigger)
                 got = [x for x in got if x not in d.source]
@@ -896,14 +896,14 @@ def _unrealised(t: Token, event_row) -> bool:
     to host a summit", "the right to fire". The main act is the event; the purpose is not (yet) one."""
     if t.pos_ not in ("VERB", "AUX"):
         return False
-    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) or any(
-        c.dep_ == "mark" and c.lower_ in ("to",) for c in t.children)
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in _kids(t)) or any(
+        c.dep_ == "mark" and c.lower_ in ("to",) for c in _kids(t))
     if not infinitive:
         return False
     if t.dep_ == "acl":
         return True
     if t.dep_ == "advcl" and t.head.pos_ in ("VERB", "AUX") and any(
-            event_row(d.i) is not None for d in t.head.children if d.dep_ == "dobj"):
+            event_row(d.i) is not None for d in _kids(t.head) if d.dep_ == "dobj"):
         # "staged mass demonstrations to demand reforms", "began a hunger strike to demand": the act is the one named
         # as the object; the demand is its purpose
         return True
@@ -954,7 +954,7 @@ def _governed_by_event(n: Token, event_row) -> bool:
 
 def _addressees(ctx: _Ctx, v: Token) -> list[str]:
     """Whom a verb of saying or a message noun addresses: "told Ethiopia", "a reminder to Iraq", "gave Iraq a warning"."""
-    return [a for c in v.children if c.dep_ == "dative" or c.dep_ == "prep" and c.lower_ == "to"
+    return [a for c in _kids(v) if c.dep_ == "dative" or c.dep_ == "prep" and c.lower_ == "to"
             or c.dep_ == "dobj" and v.pos_ == "VERB" and _is_speech(v) for a in _phrase_actors(ctx, c)]
 
 
@@ -985,11 +985,11 @@ def _meeting_frame(m: _Match) -> bool:
 
 
 def _noun_source_tokens(n: Token) -> bool:
-    return _agent(n) is not None or any(c.dep_ == "poss" for c in n.children)
+    return _agent(n) is not None or any(c.dep_ == "poss" for c in _kids(n))
 
 
 def _that_clause(v: Token) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ == "that" for c in v.children)
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in _kids(v))
 
 
 def _control_chain(tok: Token, control_row, content_row=None) -> list[_Match]:
@@ -1078,7 +1078,7 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
                 ruled_open = c.tok
         elif cls == "REFUSE" and int(code[:2]) > 8:
             negated = True
-        if c.tok.lemma_ in ("have", "be") and any(x.dep_ == "advmod" and x.lower_ == "yet" for x in c.tok.children):
+        if c.tok.lemma_ in ("have", "be") and any(x.dep_ == "advmod" and x.lower_ == "yet" for x in _kids(c.tok)):
             negated = not negated  # "has yet to recognise Kosovo": not done
         if cls in ("APPEAL", "DEMAND") and before_intent is not None:
             code = before_intent  # "urged X to agree to a ceasefire": the appeal is for the ceasefire itself
@@ -1191,14 +1191,14 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
             if t.pos_ == "NOUN":  # "demanded the withdrawal of Serbian forces": the one asked to act
                 target = _of_actors(ctx, t) or target
     if own_code and not target and m.entry.control in ("APPEAL", "DEMAND", "THREAT", "INTENT", "REFUSE"):
-        for c in t.children:  # "demanded that the US cancel its plans": the one asked is the clause's subject
+        for c in _kids(t):  # "demanded that the US cancel its plans": the one asked is the clause's subject
             if c.dep_ in ("ccomp", "xcomp"):
                 target = _embedded_subject(ctx, c, t) or _object_actors(ctx, c)
                 if target:
                     break
     if not target and t.pos_ == "VERB" and not _children(t, ("dobj",)):
         # "donated and delivered goods to X": verbs conjoined before a shared object share its target
-        for c in t.children:
+        for c in _kids(t):
             if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > t.i:
                 target = [x for x in _object_actors(ctx, c, code=code) if x not in source]
                 break
@@ -1208,19 +1208,19 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
         for v in [t, *(c.tok for c in chain)]:
             for c in [v, *_children(v, ("xcomp",))]:
                 for a in _children(c, ("advcl",)):
-                    if any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in a.children):
+                    if any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in _kids(a)):
                         target = [x for x in _embedded_subject(ctx, a, c) if x not in source]
                     if target:
                         break
     if not target:
         # "expressed hopes that X would ...", "insisted on its demands that X grant ...": the subject of the clause
         # the act's object noun introduces
-        nouns = _children(t, ("dobj",)) + [p for c in t.children if c.dep_ == "prep" for p in c.children
+        nouns = _children(t, ("dobj",)) + [p for c in _kids(t) if c.dep_ == "prep" for p in _kids(c)
                                            if p.dep_ == "pobj"]
         if t.pos_ == "NOUN":
             nouns.append(t)
         for n in nouns:
-            for c in n.children:
+            for c in _kids(n):
                 if c.dep_ in ("acl", "ccomp") and _that_clause(c):
                     target = [x for x in _embedded_subject(ctx, c, n) if x not in source] or target
             if target:
@@ -1242,7 +1242,7 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
             if target:
                 break
     if not target and t.dep_ in ("advcl", "xcomp") and t.head.pos_ == "VERB" and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+            c.dep_ == "aux" and c.lower_ == "to" for c in _kids(t)):
         # "summoned Niger's ambassador to complain", "sent personnel to Bosnia to investigate": a purpose is aimed at
         # the one the act it serves is done to
         target = [x for x in _object_actors(ctx, t.head, skip={t.i}, source=source) if x not in source]
@@ -1251,8 +1251,8 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
     if not target and code.startswith("057"):
         # "signed an accord to supply Egypt with wheat", "a deal to buy jets from Sweden": an agreement is made with
         # the one its purpose names
-        for c in [*t.children, *(g for d in _children(t, ("dobj",)) for g in d.children)]:
-            if c.dep_ in ("advcl", "acl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+        for c in [*_kids(t), *(g for d in _children(t, ("dobj",)) for g in _kids(d))]:
+            if c.dep_ in ("advcl", "acl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in _kids(c)):
                 # (a party, not the goods: "to buy fighter jets from Sweden")
                 parties = [_object_actors(ctx, c, source=source)] + [_phrase_actors(ctx, p) for p in
                                                                       _prep_objects(c, ("from", "with", "to"))]
@@ -1324,10 +1324,10 @@ def _earlier_doer(ctx: _Ctx, t: Token, source: list[str]) -> list[str]:
     sentence, with no actor of its own, refers to that act; the reaction is aimed at whoever did it."""
     if not ctx.reported:
         return []
-    nouns = _children(t, ("dobj",)) + [p for c in t.children if c.dep_ == "prep" and c.lower_ in
+    nouns = _children(t, ("dobj",)) + [p for c in _kids(t) if c.dep_ == "prep" and c.lower_ in
                                        ("over", "against", "about", "for", "on", "at") for p in _children(c, ("pobj",))]
     for n in nouns:
-        if n.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in n.children) \
+        if n.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in _kids(n)) \
                 or any(i in ctx.actor_at for i in range(n.left_edge.i, n.right_edge.i + 1)):
             continue
         lemma = n.lemma_.lower()
@@ -1348,7 +1348,7 @@ def _wishes_on_others(chain: list[_Match], t: Token) -> list[_Match]:
     below = t
     for c in chain:
         if c.entry.control == "INTENT" and below.head.i == c.tok.i and below.dep_ in ("ccomp", "xcomp") \
-                and _children(below, SUBJ) and any(a.dep_ == "aux" and a.lower_ == "to" for a in below.children):
+                and _children(below, SUBJ) and any(a.dep_ == "aux" and a.lower_ == "to" for a in _kids(below)):
             c = _Match(c.tok, CONTENT_CONTROL["02"], True)
         out.append(c)
         below = c.tok
@@ -1363,11 +1363,11 @@ GENERIC_HARM = frozenset({"190", "180", "1823"})
 def _instrument(ctx: _Ctx, v: Token) -> tuple[Token, str] | None:
     """The violent means of a harm verb, as a lexicon noun: its subject ("a roadside bombing killed ...") or an "in"
     or "by" phrase ("wounded two soldiers in a bomb attack", "killed by a car bomb explosion")."""
-    cands = [c for c in v.children if c.dep_ in SUBJ]
-    cands += [p for c in v.children if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "with")
-              for p in c.children if p.dep_ == "pobj"]
+    cands = [c for c in _kids(v) if c.dep_ in SUBJ]
+    cands += [p for c in _kids(v) if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "with")
+              for p in _kids(c) if p.dep_ == "pobj"]
     for n in cands:
-        for tok in (n, *(c for c in n.children if c.dep_ == "compound")):
+        for tok in (n, *(c for c in _kids(n) if c.dep_ == "compound")):
             if tok.pos_ != "NOUN":
                 continue
             for mt in _match(ctx, tok):
@@ -1391,16 +1391,16 @@ FUTURE = frozenset({"will", "shall", "'ll", "would"})
 
 
 def _unless(t: Token) -> bool:
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
-               for c in t.children)
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in _kids(c))
+               for c in _kids(t))
 
 
 def _is_passive(t: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in t.children)
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in _kids(t))
 
 
 def _aux(t: Token) -> set[str]:
-    return {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
+    return {c.lower_ for c in _kids(t) if c.dep_ in ("aux", "auxpass")}
 
 
 def _is_speech(t: Token) -> bool:
@@ -1428,9 +1428,9 @@ def _embedded_subject(ctx: _Ctx, t: Token, stop: Token) -> list[str]:
 
 
 def _of_actors(ctx: _Ctx, n: Token) -> list[str]:
-    for c in n.children:
+    for c in _kids(n):
         if c.dep_ == "prep" and c.lower_ == "of":
-            for p in c.children:
+            for p in _kids(c):
                 if p.dep_ == "pobj":
                     return _phrase_actors(ctx, p)
     return _noun_source(ctx, n)
@@ -1438,9 +1438,9 @@ def _of_actors(ctx: _Ctx, n: Token) -> list[str]:
 
 def _place_target(ctx: _Ctx, t: Token, preps: tuple[str, ...] = ("in", "at")) -> list[str]:
     """"arrived in Amman", "talks in Niger": for meetings and visits, the actor named by the place."""
-    for c in t.children:
+    for c in _kids(t):
         if c.dep_ == "prep" and c.lower_ in preps:
-            for p in c.children:
+            for p in _kids(c):
                 if p.dep_ == "pobj":
                     got = _phrase_actors(ctx, p, max_cost=1)
                     if got:
@@ -1449,7 +1449,7 @@ def _place_target(ctx: _Ctx, t: Token, preps: tuple[str, ...] = ("in", "at")) ->
     for d in _children(t, ("dobj",)):
         for c in d.subtree:
             if c.dep_ == "prep" and c.lower_ in ("in", "at") and c.head.pos_ == "NOUN":
-                for p in c.children:
+                for p in _kids(c):
                     if p.dep_ == "pobj":
                         got = _phrase_actors(ctx, p, max_cost=1)
                         if got:
@@ -1560,9 +1560,9 @@ def _location(ctx: _Ctx, d: _Draft) -> EventLocation | None:
     visit = d.code.startswith("04")  # consultations and visits: "to X" is where they happen
     cands: list[Token] = []
     for tok in _clause_walk(t):
-        for c in tok.children:
+        for c in _kids(tok):
             if c.dep_ == "prep" and (c.lower_ in PLACE_PREPS or (visit and c.lower_ in ("to", "for"))):
-                cands.extend(p for p in c.children if p.dep_ == "pobj")
+                cands.extend(p for p in _kids(c) if p.dep_ == "pobj")
                 cands.extend(_prep_objects(c, ("of",)))  # "outside of the city of Basra": a two-word preposition
             elif visit and c.dep_ == "dobj":
                 cands.append(c)
@@ -1571,7 +1571,7 @@ def _location(ctx: _Ctx, d: _Draft) -> EventLocation | None:
     if not cands and int(d.code[:2]) >= 14:
         # "a roadside bombing near Samarra killed ...", "killed by a bomb outside the city of Basra": the place of a
         # material act's subject, object or means, when its clause names none
-        for a in t.children:
+        for a in _kids(t):
             heads = [a] if a.dep_ in SUBJ + PASS_SUBJ + ("dobj",) else \
                 _children(a, ("pobj",)) if a.dep_ in ("agent", "prep") and a.lower_ in ("by", "with") else []
             cands.extend(p for h in heads for p in _prep_objects(h, PLACE_PREPS))
@@ -1600,7 +1600,7 @@ def _phrase_tokens(head: Token) -> list[Token]:
     """The head and its phrase, without the clauses that describe it ("in a deal brokered by China": the deal's
     place is not China)."""
     out = [head]
-    for c in head.children:
+    for c in _kids(head):
         if c.dep_ not in ("acl", "relcl", "advcl", "agent"):
             out.extend(_phrase_tokens(c))
     return out
