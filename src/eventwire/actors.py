@@ -50,7 +50,7 @@ from spacy.tokens import Span as SpacySpan
 
 from .errors import LexiconError
 from .geo import Gazetteer, place_context
-from .nlp import doc_text, doc_tokens
+from .nlp import doc_text, doc_tokens, token_children
 from .record import Actor, Entity, Span
 
 ACTOR_COLUMNS = ["name", "aliases", "country", "sector", "cameo", "role", "kind", "start", "end"]
@@ -530,7 +530,7 @@ class _Builder:
             # "the offensive in Gaza", "continued the offensive in Gaza": the land a campaign is waged on
             h = tok.head.head
             return any(n.lemma_.lower() in self.gaz.campaign_nouns
-                       for n in [h, *(c for c in h.children if c.dep_ == "dobj" and h.pos_ == "VERB")])
+                       for n in [h, *(c for c in token_children(h) if c.dep_ == "dobj" and h.pos_ == "VERB")])
         return tok.dep_ == "pobj" and tok.head.lower_ in ("on", "against", "into", "at") \
             and tok.head.head.pos_ in ("VERB", "NOUN")
 
@@ -562,9 +562,9 @@ class _Builder:
             return False  # "ethnic Albanian guerrillas", "Albania's": the demonym modifies something else
         ethnic = span.start > 0 and doc[span.start - 1].lower_ == "ethnic"
         country = None  # the country (or a place of it) they live in: "in south Serbia", "of southern Serbia"
-        for prep in head.children:
+        for prep in token_children(head):
             if prep.dep_ == "prep" and prep.i == span.end and prep.lower_ in (("of", "in") if ethnic else ("of",)):
-                country = next((self.token_country(g, places=True) for g in prep.children if g.dep_ == "pobj"), None)
+                country = next((self.token_country(g, places=True) for g in token_children(prep) if g.dep_ == "pobj"), None)
         if not ethnic and country in (None, demonym_country):
             return False
         if country == demonym_country:
@@ -749,7 +749,7 @@ class _Builder:
             role_span = doc[left:_before_comma(doc, head, name.start)]
             appositive = True
         if role_span is None:
-            for child in root.children:
+            for child in token_children(root):
                 if child.dep_ == "appos" and child.i > name.end and child.pos_ in ("NOUN", "PROPN"):
                     sub = sorted(t.i for t in child.subtree)
                     role_span = doc[sub[0]:sub[-1] + 1]
@@ -786,9 +786,9 @@ class _Builder:
 
     def of_country(self, name: SpacySpan) -> str | None:
         """"King Hassan of Morocco": a country in an "of" phrase right after a person's name."""
-        for child in name.root.children:
+        for child in token_children(name.root):
             if child.dep_ == "prep" and child.lower_ == "of" and child.i == name.end:
-                for g in child.children:
+                for g in token_children(child):
                     if g.dep_ == "pobj":
                         c = self.token_country(g)
                         if c:
@@ -863,7 +863,7 @@ class _Builder:
         """Country of a possessive or modifier in front of (or 'of X' after) a phrase."""
         doc = self.doc
         root = span.root
-        for child in root.children:
+        for child in token_children(root):
             if child.i >= span.start and child.i < span.end and child.dep_ not in ("poss", "compound", "amod", "nmod"):
                 continue
             if child.dep_ in ("poss", "compound", "amod", "nmod"):
@@ -871,7 +871,7 @@ class _Builder:
                 if c:
                     return c
             if child.dep_ == "prep" and child.lower_ in ("of", "in", "from"):
-                for g in child.children:
+                for g in token_children(child):
                     if g.dep_ == "pobj":
                         c = self.token_country(g)
                         if c:
@@ -927,7 +927,7 @@ class _Builder:
                 continue
             tok = toks[i]
             lemma = tok.lemma_.lower()
-            if tok.lower_ in _COUNTRY_ANAPHORA and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            if tok.lower_ in _COUNTRY_ANAPHORA and any(c.dep_ == "det" and c.lower_ == "the" for c in token_children(tok)):
                 subj = self.clause_subject_country(tok) if tok.dep_ in ("dobj", "pobj", "poss") else None
                 iso = self.leading_country(tok.i, exclude=subj)
                 if iso:
@@ -987,7 +987,7 @@ class _Builder:
                 self.link(a, np.start, np.end)
                 self.groups_by_head.setdefault(lemma, []).append(a.key)
                 continue
-            if any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in tok.children) or tok.tag_ == "NNS" \
+            if any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in token_children(tok)) or tok.tag_ == "NNS" \
                     or (tok.is_title and tok.pos_ == "PROPN") \
                     or (tok.dep_ in ("nsubj", "nsubjpass", "ROOT") and left < tok.i):  # a bare title: "Defense Minister
                 # said"; a modified subject with no article, as headlines write it ("Muslim cleric arrested")
@@ -1014,7 +1014,7 @@ class _Builder:
 
     def possessor(self, head: Token) -> _Actor | None:
         """The person a "his"/"her" in front of a head noun refers to: the last person named before it."""
-        if not any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in head.children):
+        if not any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in token_children(head)):
             return None
         at = head.idx
         best: tuple[int, _Actor] | None = None
@@ -1027,9 +1027,9 @@ class _Builder:
 
     def international_of(self, head: Token) -> _Actor | None:
         """An international organisation a head noun is "of", "for" or "from" ("a spokesman for the UN")."""
-        for prep in head.children:
+        for prep in token_children(head):
             if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "from", "at") and prep.i > head.i:
-                for g in prep.children:
+                for g in token_children(prep):
                     k = self.tok_actor.get(g.i) if g.dep_ == "pobj" else None
                     b = self.actors[k] if k else None
                     if b is not None and not b.country and b.cameo and b.sector in ("IGO", "NGO", "IMG"):
@@ -1051,7 +1051,7 @@ class _Builder:
         """Countries of modifiers joined by "and" in front of a head noun ("U.S. and Russian negotiators")."""
         out = []
         for t in self.doc[left:head.i]:
-            if t.dep_ == "conj" or any(c.dep_ == "cc" for c in t.children) or t.head.dep_ == "conj":
+            if t.dep_ == "conj" or any(c.dep_ == "cc" for c in token_children(t)) or t.head.dep_ == "conj":
                 c = self.token_country(t)
                 if c:
                     out.append(c)
@@ -1067,9 +1067,9 @@ class _Builder:
                 if c:
                     return c, right
         if depth < 2:
-            for child in tok.children:
+            for child in token_children(tok):
                 if child.dep_ == "prep" and child.lower_ in ("of", "from", "in") and child.i == right:
-                    for g in child.children:
+                    for g in token_children(child):
                         if g.dep_ == "pobj":  # a city or region counts: "the rebels in Darfur"
                             c = self.token_country(g, places=child.lower_ in ("in", "from"))
                             if c:
@@ -1082,11 +1082,11 @@ class _Builder:
 
     def fled_country(self, tok: Token) -> str | None:
         """Refugees are of the country they flee: "refugees fleeing Liberia", "migrants escaping the war in Sudan"."""
-        for c in tok.children:
+        for c in token_children(tok):
             if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in _FLEE_VERBS:
-                for o in c.children:
+                for o in token_children(c):
                     if o.dep_ == "dobj" or o.dep_ == "prep" and o.lower_ in ("from", "in"):  # ("the war in X")
-                        obj = o if o.dep_ == "dobj" else next((g for g in o.children if g.dep_ == "pobj"), None)
+                        obj = o if o.dep_ == "dobj" else next((g for g in token_children(o) if g.dep_ == "pobj"), None)
                         if obj is not None:
                             got = self.token_country(obj, places=True) or self.np_country(obj)[0]
                             if got:
@@ -1140,7 +1140,7 @@ class _Builder:
             if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
                 break
             head = head.head
-        for child in head.children:
+        for child in token_children(head):
             if child.dep_ in ("nsubj", "nsubjpass"):
                 for t in child.subtree:
                     k = self.tok_actor.get(t.i)
@@ -1182,7 +1182,7 @@ class _Builder:
             if tok.dep_ in _SUBJECT_DEPS and subject_person is not None:
                 pick = subject_person
             elif tok.dep_ in ("dobj", "pobj", "dative"):
-                clause_subj = next((said.get(c.i) or person_at.get(c.i) for c in tok.head.children
+                clause_subj = next((said.get(c.i) or person_at.get(c.i) for c in token_children(tok.head)
                                     if c.dep_ in _SUBJECT_DEPS and c.i < tok.i), None)
                 if clause_subj == pick:
                     pick = next((person_at[i] for i in range(tok.i - 1, sent_start - 1, -1)

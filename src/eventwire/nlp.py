@@ -17,7 +17,7 @@ import spacy
 from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
 from spacy.strings import hash_string
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .errors import ModelError
 
@@ -340,3 +340,18 @@ def doc_tokens(doc: Doc) -> list:
         toks = list(doc)
         doc.user_data["eventwire_tokens"] = toks
     return toks
+
+
+def token_children(tok: Token) -> list[Token]:
+    """``tok.children`` in text order, made once per doc (``Token.children`` builds new Token objects on every call,
+    and the stages ask for the same heads' children again and again). Read-only: callers must not change the list."""
+    table = tok.doc.user_data.get("eventwire_children")
+    if table is None:
+        toks = doc_tokens(tok.doc)
+        table = [[] for _ in toks]
+        for t in toks:
+            h = t.head.i
+            if h != t.i:
+                table[h].append(t)
+        tok.doc.user_data["eventwire_children"] = table  # dropped by release() with the other eventwire_ keys
+    return table[tok.i]

@@ -38,7 +38,7 @@ from spacy.parts_of_speech import AUX, NOUN, VERB
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
-from .nlp import doc_text, doc_tokens
+from .nlp import doc_text, doc_tokens, token_children
 from .record import Actor, Quote
 
 log = logging.getLogger(__name__)
@@ -415,7 +415,7 @@ class _Ctx:
         if cue.kind == "phrase":
             if cue.lemma.startswith("according"):
                 last = doc[cue.tokens[1] - 1]
-                objs = [c for c in last.children if c.dep_ in ("pobj", "dobj", "nmod")]
+                objs = [c for c in token_children(last) if c.dep_ in ("pobj", "dobj", "nmod")]
                 if objs:
                     if objs[0].lemma_.lower() in _DOCUMENT_NOUNS:
                         agent = self._agent_of_document(objs[0])
@@ -452,7 +452,7 @@ class _Ctx:
         return self._nearest_np(cue.tokens[0] - 1, -1, 5)
 
     def _subject(self, verb: Token) -> tuple[int, int, int] | None:
-        subjects = [c for c in verb.children if c.dep_ in _SUBJ and not self.in_quote[c.i]]
+        subjects = [c for c in token_children(verb) if c.dep_ in _SUBJ and not self.in_quote[c.i]]
         if len(subjects) > 1:  # "KYIV, May 3 (Reuters) - Ukraine's air force said": the one nearest the verb
             subjects = sorted(subjects, key=lambda c: abs(verb.i - c.i))[:1]
         for c in subjects:
@@ -478,10 +478,10 @@ class _Ctx:
         """"a statement read by X" / "a statement from X" / "X's statement": X."""
         for t in noun.subtree:
             if t.dep_ == "agent" or (t.dep_ == "prep" and t.lower_ in ("by", "from")):
-                objs = [c for c in t.children if c.dep_ == "pobj"]
+                objs = [c for c in token_children(t) if c.dep_ == "pobj"]
                 if objs and not self.in_quote[objs[0].i]:
                     return self._np(objs[0])
-        for c in noun.children:
+        for c in token_children(noun):
             if c.dep_ == "poss":
                 return self._np(c)
         return None
@@ -562,7 +562,7 @@ def _inner_cue(ctx: _Ctx, a: int, b: int) -> _Cue | None:
         if t.pos_ == "VERB" and t.lemma_.lower() in ctx.lex.verbs:
             v = t
             for _ in range(2):  # the verb itself, then one coordinated verb it hangs on
-                subj = [c for c in v.children if c.dep_ in _SUBJ]
+                subj = [c for c in token_children(v) if c.dep_ in _SUBJ]
                 if subj:
                     if subj[0].i < a:
                         return _Cue((k, k + 1), t, t.lemma_.lower(), "verb")
@@ -786,20 +786,20 @@ def _indirects(ctx: _Ctx, directs: list[_Found]) -> list[_Found]:
 def _complement(ctx: _Ctx, v: Token, lemma: str) -> tuple[int, int] | None:
     doc = ctx.doc
     if lemma in ("accuse", "blame", "charge"):
-        obj = next((c for c in v.children if c.dep_ in ("dobj", "obj")), None)
-        prep = next((c for c in v.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "with")), None)
+        obj = next((c for c in token_children(v) if c.dep_ in ("dobj", "obj")), None)
+        prep = next((c for c in token_children(v) if c.dep_ == "prep" and c.lower_ in ("of", "for", "with")), None)
         if obj is not None and prep is not None and v.i < obj.i < prep.i:
             return obj.left_edge.i, _strip_punct(doc, prep.right_edge.i + 1, obj.left_edge.i)
     # "X said that CLAUSE" or "CLAUSE, X said"
-    comp = next((c for c in v.children if c.dep_ == "ccomp" and c.i > v.i), None)
+    comp = next((c for c in token_children(v) if c.dep_ == "ccomp" and c.i > v.i), None)
     if comp is None:
-        comp = next((c for c in v.children if c.dep_ == "ccomp" and c.right_edge.i < v.i), None)
+        comp = next((c for c in token_children(v) if c.dep_ == "ccomp" and c.right_edge.i < v.i), None)
     if comp is None:  # "told the presenter that ...", "said in a report that ...": parsed as a clause on a noun
-        nouns = [c for c in v.children if c.dep_ in ("dobj", "obj", "dative") and c.i > v.i]
-        nouns += [p for c in v.children if c.dep_ == "prep" and c.i > v.i for p in c.children if p.dep_ == "pobj"]
+        nouns = [c for c in token_children(v) if c.dep_ in ("dobj", "obj", "dative") and c.i > v.i]
+        nouns += [p for c in token_children(v) if c.dep_ == "prep" and c.i > v.i for p in token_children(c) if p.dep_ == "pobj"]
         for obj in nouns:
             comp = next((c for c in obj.rights if c.dep_ in ("acl", "relcl", "ccomp")
-                         and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+                         and any(m.dep_ == "mark" and m.lower_ == "that" for m in token_children(c))), None)
             if comp is not None:
                 break
     if comp is None:
@@ -828,7 +828,7 @@ def _according_clause(ctx: _Ctx, cue: _Cue) -> tuple[int, int] | None:
     # the source phrase: from the cue to the end of its object's subtree
     src_end = b
     last = doc[b - 1]
-    for c in last.children:
+    for c in token_children(last):
         src_end = max(src_end, c.right_edge.i + 1)
     if a <= sent.start + 1:
         s = src_end

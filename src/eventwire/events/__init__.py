@@ -51,6 +51,7 @@ from spacy import symbols as spacy_symbols
 from spacy.tokens import Doc, Token
 
 from ..nlp import doc_tokens
+from ..nlp import token_children as _kids
 from ..record import (
     Actor,
     Entity,
@@ -440,21 +441,6 @@ def _antecedent(ctx: _Ctx, head: Token) -> list[str]:
 
 
 # -- participants ------------------------------------------------------------------------------------------------------
-
-def _kids(tok: Token) -> list[Token]:
-    """``tok.children`` in text order, made once per doc (``Token.children`` builds new Token objects on every call,
-    and the rules ask for the same heads' children again and again). Read-only: callers must not change the list."""
-    table = tok.doc.user_data.get("eventwire_children")
-    if table is None:
-        toks = doc_tokens(tok.doc)
-        table = [[] for _ in toks]
-        for t in toks:
-            h = t.head.i
-            if h != t.i:
-                table[h].append(t)
-        tok.doc.user_data["eventwire_children"] = table  # dropped by nlp.release with the other eventwire_ keys
-    return table[tok.i]
-
 
 def _children(tok: Token, deps: tuple[str, ...]) -> list[Token]:
     return [c for c in _kids(tok) if c.dep_ in deps]
