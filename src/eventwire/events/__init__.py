@@ -268,9 +268,7 @@ def _clause_object(tok: Token) -> list[Token]:
     run", "permitted [the planes] to land")."""
     if _children(tok, ("dobj",)):
         return []
-    return [s for c in _kids(tok) if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to"
-                                                                  for a in _kids(c))
-            for s in _kids(c) if s.dep_ in SUBJ]
+    return [s for c in _kids(tok) if c.dep_ == "ccomp" and _to_infinitive(c) for s in _kids(c) if s.dep_ in SUBJ]
 
 
 def _noun_modifier_tokens(tok: Token) -> list[Token]:
@@ -645,7 +643,7 @@ def _protest_target(ctx: _Ctx, t: Token, source: list[str]) -> list[str]:
                     # "threw stones during demonstrations against X": the protest the act was part of
                     heads.extend(q for pr in _children(p, ("prep",)) if pr.lower_ == "against"
                                  for q in _children(pr, ("pobj",)))
-            elif c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in _kids(c)):
+            elif c.dep_ in ("advcl", "xcomp") and _to_infinitive(c):
                 heads.extend(_children(c, ("dobj",)))
                 heads.extend(p for pr in _children(c, ("prep",)) for p in _children(pr, ("pobj",)))
     for h in heads:
@@ -882,8 +880,7 @@ def _unrealised(t: Token, event_row) -> bool:
     to host a summit", "the right to fire". The main act is the event; the purpose is not (yet) one."""
     if t.pos_ not in ("VERB", "AUX"):
         return False
-    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in _kids(t)) or any(
-        c.dep_ == "mark" and c.lower_ in ("to",) for c in _kids(t))
+    infinitive = any(c.dep_ in ("aux", "mark") and c.lower_ == "to" for c in _kids(t))
     if not infinitive:
         return False
     if t.dep_ == "acl":
@@ -967,11 +964,12 @@ def _meeting_frame(m: _Match) -> bool:
     """A meeting or call noun framing a clause: "In a phone call, X urged Y", "X told Y during talks in Cairo"."""
     t = m.tok
     return t.pos_ == "NOUN" and m.entry.code is not None and m.entry.code[:2] == "04" and t.dep_ == "pobj" \
-        and t.head.lower_ in ("in", "during", "at") and t.head.head.pos_ == "VERB" and not _noun_source_tokens(t)
+        and t.head.lower_ in ("in", "during", "at") and t.head.head.pos_ == "VERB" \
+        and _agent(t) is None and not _children(t, ("poss",))
 
 
-def _noun_source_tokens(n: Token) -> bool:
-    return _agent(n) is not None or any(c.dep_ == "poss" for c in _kids(n))
+def _to_infinitive(v: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in _kids(v))
 
 
 def _that_clause(v: Token) -> bool:
@@ -1060,8 +1058,7 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
             continue
         if cls == "REFUSE" and _negated(c.tok):
             cls = "INTENT"  # "did not rule out military action": left open, a threat (or an intent)
-            if c is chain[0] or all(x.entry.control != "NEG" for x in chain):
-                ruled_open = c.tok
+            ruled_open = c.tok
         elif cls == "REFUSE" and int(code[:2]) > 8:
             negated = True
         if c.tok.lemma_ in ("have", "be") and any(x.dep_ == "advmod" and x.lower_ == "yet" for x in _kids(c.tok)):
@@ -1227,8 +1224,7 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
             target = [x for x in _object_actors(ctx, c, source=source) or _place_target(ctx, c) if x not in source]
             if target:
                 break
-    if not target and t.dep_ in ("advcl", "xcomp") and t.head.pos_ == "VERB" and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in _kids(t)):
+    if not target and t.dep_ in ("advcl", "xcomp") and t.head.pos_ == "VERB" and _to_infinitive(t):
         # "summoned Niger's ambassador to complain", "sent personnel to Bosnia to investigate": a purpose is aimed at
         # the one the act it serves is done to
         target = [x for x in _object_actors(ctx, t.head, skip={t.i}, source=source) if x not in source]
@@ -1238,7 +1234,7 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
         # "signed an accord to supply Egypt with wheat", "a deal to buy jets from Sweden": an agreement is made with
         # the one its purpose names
         for c in [*_kids(t), *(g for d in _children(t, ("dobj",)) for g in _kids(d))]:
-            if c.dep_ in ("advcl", "acl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in _kids(c)):
+            if c.dep_ in ("advcl", "acl", "xcomp") and _to_infinitive(c):
                 # (a party, not the goods: "to buy fighter jets from Sweden")
                 parties = [_object_actors(ctx, c, source=source)] + [_phrase_actors(ctx, p) for p in
                                                                       _prep_objects(c, ("from", "with", "to"))]
@@ -1334,7 +1330,7 @@ def _wishes_on_others(chain: list[_Match], t: Token) -> list[_Match]:
     below = t
     for c in chain:
         if c.entry.control == "INTENT" and below.head.i == c.tok.i and below.dep_ in ("ccomp", "xcomp") \
-                and _children(below, SUBJ) and any(a.dep_ == "aux" and a.lower_ == "to" for a in _kids(below)):
+                and _children(below, SUBJ) and _to_infinitive(below):
             c = _Match(c.tok, CONTENT_CONTROL["02"], True)
         out.append(c)
         below = c.tok
