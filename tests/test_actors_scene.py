@@ -36,3 +36,20 @@ def test_a_capital_named_as_a_party_is_no_scene(pipeline):
 def test_a_demonym_before_a_place_noun_names_the_scene(pipeline):
     rec = pipeline.extract("Russian mercenaries massacred dozens of civilians in the Malian village of Moura.")
     assert actor_with_mention(rec, "civilians").country == "MLI"
+
+
+@pytest.mark.parametrize("text, mention, iso", [
+    ("Chechen fighters attacked a checkpoint near the border.", "Chechen fighters", "RUS"),
+    ("Tigrayan fighters fled across the border into Sudan.", "Tigrayan fighters", "ETH"),
+    ("Uighur activists staged a protest in Berlin.", "Uighur activists", "CHN"),
+])
+def test_a_regions_demonym_gives_a_group_its_country(pipeline, text, mention, iso):
+    """regions.tsv's demonyms: a group named by a region's people is of that region's country, wherever it acts."""
+    a = actor_with_mention(pipeline.extract(text), mention)
+    assert a.country == iso
+
+
+def test_a_regions_demonym_is_no_place(pipeline):
+    # (a guard: the demonym must not become a place record of the region; it held before demonyms were added)
+    rec = pipeline.extract("Tigrayan officials met the envoy in Addis Ababa.")
+    assert [p.name for p in rec.places] == ["Addis Ababa"]

@@ -217,6 +217,9 @@ class Gazetteer:
             for name in [row["name"], *_split(row["aliases"])]:
                 self._add(name, entry)
                 self._pattern(row.get("label") or "LOC", name, entry.country)
+            for name in _split(row.get("demonyms")):  # "Tigrayan": the region's people, never a place record
+                self._add(name, entry)
+                self._pattern("NORP", name, entry.country)
 
         city_patterns: dict[str, tuple[int, str]] = {}
         for row in _read_tsv("cities.tsv"):
