@@ -608,3 +608,23 @@ def test_lexicon_bans_and_amnesties(pipeline, text, code):
 def test_aid_given_with_an_amount_in_aid(pipeline):
     _, code, tgt, _ = only(pipeline, "Norway provided Sudan with $40 million in humanitarian aid.")
     assert code == "073" and tgt == {"SDN"}
+
+
+@pytest.mark.parametrize("text", [
+    "Sudan's army and the Rapid Support Forces signed a truce in Jeddah, Saudi Arabia.",
+    "Armenian and Azerbaijani negotiators met in Kazakhstan's capital Astana.",
+])
+def test_parties_cooperating_together_somewhere_only_meet_there(pipeline, text):
+    _, code, tgt, _ = only(pipeline, text)
+    assert code[:2] in ("04", "05") and not tgt & {"SAU", "KAZ"}
+
+
+def test_a_joint_visit_is_still_a_visit_to_the_host(pipeline):
+    # (a guard on the rule above: a journey by several people of one side keeps its destination)
+    src, code, tgt, _ = only(pipeline, "Putin and Lavrov visited Tehran on Tuesday.")
+    assert code.startswith("042") and src == {"RUS"} and tgt == {"IRN"}
+
+
+def test_exiles_are_a_group_of_their_country(pipeline):
+    src, code, tgt, _ = only(pipeline, "Tibetan exiles protested outside the Chinese embassy in Kathmandu.")
+    assert code.startswith("14") and src == {"CHN"} and tgt == {"CHN"}

@@ -1242,7 +1242,7 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
                                if got and not all(_inferred(ctx, x) for x in got)), [])
                 if target:
                     break
-    if not own_code and not target and code[:2] not in ("01", "02"):
+    if not own_code and not target and code[:2] not in ("01", "02") and not _joint(source, code):
         # a journey's destination: "left for Minas Tirith", "headed to Cairo"
         target = _place_target(ctx, t, ("in", "at", "to", "for") if code[:3] == "042" else ("in", "at"))
         if not _home_directed(code):
@@ -1470,9 +1470,10 @@ def _finish(ctx: _Ctx, d: _Draft, sent, inputs: EventInputs) -> Event:
         # "bombers killed 23 people in Tel Aviv": the victims' country was only guessed from the article; the place
         # the text states is better evidence
         target = _actors_of_country(ctx, location.country, exclude=d.source, inputs=inputs) or target
-    if not target and location is not None and not d.code.startswith(("01", "02")):
+    if not target and location is not None and not d.code.startswith(("01", "02")) and not _joint(d.source, d.code):
         # "talks in Niamey", "fired shells at targets in Jericho", "opened an embassy in Tehran": an act with no
-        # named target is done to the country where it happens (unless that is the source's own country).
+        # named target is done to the country where it happens (unless that is the source's own country). Parties
+        # acting together there ("Ethiopia and the rebels signed a peace deal in Pretoria") only meet there.
         target = _actors_of_country(ctx, location.country, exclude=d.source, inputs=inputs)
     if not target and _home_directed(d.code) and (location is None or _home_place(ctx, d.source,
                                                                                            location.country)):
@@ -1601,6 +1602,16 @@ def _actors_of_country(ctx: _Ctx, country: str | None, exclude: list[str], input
     got = ctx.by_country.get(country)
     return [got] if got and got not in exclude else []
 
+
+# Cooperation done jointly by several parties is done with one another, wherever it takes place.
+COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06"})
+
+
+def _joint(source: list[str], code: str) -> bool:
+    """Several parties cooperating together ("Ethiopia and the rebels signed a peace deal in Pretoria", "Armenian
+    and Azerbaijani negotiators met in Astana"): the place is where they meet, not a party. A journey stays one:
+    "X and Y visited Tehran" (042) is a visit to Iran."""
+    return len(source) > 1 and code[:2] in COOPERATIVE_ROOTS and not code.startswith("042")
 
 # Protests (CAMEO 14) are directed at authorities, with none named at the protesters' own; coercion and violence
 # (17-20) with no named target and no foreign place are used at home.
