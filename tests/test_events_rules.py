@@ -628,3 +628,21 @@ def test_a_joint_visit_is_still_a_visit_to_the_host(pipeline):
 def test_exiles_are_a_group_of_their_country(pipeline):
     src, code, tgt, _ = only(pipeline, "Tibetan exiles protested outside the Chinese embassy in Kathmandu.")
     assert code.startswith("14") and src == {"CHN"} and tgt == {"CHN"}
+
+
+@pytest.mark.parametrize("text, code, tgt", [
+    ("France will deliver air defence systems to Armenia.", "0332", {"ARM"}),
+    ("Washington sent ATACMS to Kyiv in April.", "072", {"UKR"}),
+])
+def test_weapon_systems_given_are_military_aid(pipeline, text, code, tgt):
+    src, got, target, _ = only(pipeline, text)
+    assert got == code and target == tgt
+
+
+@pytest.mark.parametrize("text, code, tgt", [
+    ("Japan pledged $500 million in humanitarian aid to Afghanistan.", "0333", {"AFG"}),
+    ("Qatar gave $3 billion in loans to Turkey.", "071", {"TUR"}),
+])
+def test_an_amount_given_in_aid_is_aid_to_its_recipient(pipeline, text, code, tgt):
+    _, got, target, _ = only(pipeline, text)
+    assert got == code and target == tgt

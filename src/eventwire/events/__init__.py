@@ -234,8 +234,9 @@ def _object_heads(tok: Token, prep: str | None) -> list[Token]:
         if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
             heads.append(c)
             heads.extend(x for x in c.conjuncts)
-            # "gave 5 million dollars of aid", "a number of concerns"
-            heads.extend(p for pr in _kids(c) if pr.dep_ == "prep" and pr.lower_ == "of"
+            # "gave 5 million dollars of aid", "a number of concerns", "pledged $1 billion in aid" (an amount)
+            amount = c.pos_ == "NUM" or c.ent_type_ == "MONEY"
+            heads.extend(p for pr in _kids(c) if pr.dep_ == "prep" and (pr.lower_ == "of" or amount and pr.lower_ == "in")
                          for p in _kids(pr) if p.dep_ == "pobj")
         elif c.dep_ in ("prep", "agent", "dative") and (prep is None or c.lower_ == prep):
             objs = [p for p in _kids(c) if p.dep_ in ("pobj", "pcomp")]
@@ -591,6 +592,9 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
         order += [p for c in preps if c not in reason for p in (_children(c, ("pobj",)) or _dangling_object(c))]
         # "fired two shells at Seoul", "launched an attack on X": a directed preposition on the object
         order += [p for d in _children(v, ("dobj",)) for p in _prep_objects(d, TARGET_PREPS - {"over"})]
+        # "gave $2 billion in loans to Egypt": the recipient hangs on what the amount is of
+        order += [r for d in _children(v, ("dobj",)) if d.pos_ == "NUM" or d.ent_type_ == "MONEY"
+                  for p in _prep_objects(d, ("in",)) for r in _prep_objects(p, RECIPIENT_PREPS)]
         order += [p for c in reason for p in (_children(c, ("pobj",)) or _dangling_object(c))]
         # "departed from Libya", "withdrew from X": the place or party left
         order += _prep_objects(v, ("from",))
