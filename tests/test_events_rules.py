@@ -646,3 +646,21 @@ def test_weapon_systems_given_are_military_aid(pipeline, text, code, tgt):
 def test_an_amount_given_in_aid_is_aid_to_its_recipient(pipeline, text, code, tgt):
     _, got, target, _ = only(pipeline, text)
     assert got == code and target == tgt
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Poland blocked a European Union statement on migration.", "129"),
+    ("Niger's junta suspended the French broadcaster France 24.", "1721"),
+    ("Kenya's parliament approved a security pact with Haiti.", "057"),
+    ("Sudan's army and the rebels extended their truce by a week.", "0871"),
+    ("Russian missiles hit apartment blocks in Kharkiv.", "194"),
+    ("Israeli drones struck a car in southern Lebanon.", "195"),
+    ("Pakistan test-fired a cruise missile on Friday.", "150"),
+])
+def test_lexicon_vetoes_press_curbs_ratification_truces_and_weapons(pipeline, text, code):
+    assert code in [e[1] for e in events(pipeline, text)]
+
+
+def test_a_commanded_restriction_is_imposed_by_the_commander(pipeline):
+    src, code, tgt, _ = only(pipeline, "Iran's government ordered the newspaper Shargh to halt publication.")
+    assert code == "1721" and src == {"IRN"}

@@ -292,6 +292,8 @@ def _match(ctx: _Ctx, tok: Token) -> list[_Match]:
     else:
         return []
     lemma = tok.lemma_.lower()
+    if pos == "VERB" and tok.i >= 2 and tok.nbor(-1).text == "-" and tok.nbor(-2).lower_ == "test":
+        lemma = "test"  # "test-fired a missile", "test-launched": a weapons test, not an attack
     found: list[_Match] = []
     kinds = ("VERB", "CONTROL") if pos == "VERB" else ("CONTROL",) if pos == "ADJ" else ("NOUN",)
     if pos == "VERB" and not any(ctx.lex.rows(lemma, k) for k in kinds):
@@ -1070,6 +1072,10 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
         if cls in ("APPEAL", "DEMAND") and before_intent is not None:
             code = before_intent  # "urged X to agree to a ceasefire": the appeal is for the ceasefire itself
         before_intent = code if cls == "INTENT" else None
+        if cls == "DEMAND" and c.tok.lemma_.lower() in COMMAND_VERBS and code[:2] in ("16", "17"):
+            # "ordered the newspaper to suspend publication": a restriction commanded is imposed by whoever commands
+            # it on the one told to carry it out (a demand still steers source and target below)
+            continue
         code, hyp = tables.recode(cls, code)
         hypothetical = hypothetical or hyp
         negated = negated or _negated(c.tok) and c.tok is not ruled_open
