@@ -664,3 +664,30 @@ def test_lexicon_vetoes_press_curbs_ratification_truces_and_weapons(pipeline, te
 def test_a_commanded_restriction_is_imposed_by_the_commander(pipeline):
     src, code, tgt, _ = only(pipeline, "Iran's government ordered the newspaper Shargh to halt publication.")
     assert code == "1721" and src == {"IRN"}
+
+
+def test_a_subject_hung_on_the_auxiliary_still_acts(pipeline):
+    src, code, tgt, _ = only(pipeline, "Oman and Kuwait are mediating between Iran and Saudi Arabia.")
+    assert code == "045" and src == {"OMN", "KWT"} and tgt == {"IRN", "SAU"}
+
+
+@pytest.mark.parametrize("text, code, tgt", [
+    ("The International Criminal Court issued an arrest warrant for Myanmar's army chief.", "173", {"MMR"}),
+    ("Gambia filed a genocide case against Myanmar at the world court.", "115", {"MMR"}),
+])
+def test_warrants_and_court_cases(pipeline, text, code, tgt):
+    _, got, target, _ = only(pipeline, text)
+    assert got == code and target == tgt
+
+
+@pytest.mark.parametrize("text, tgt", [
+    ("Israeli troops raided the Nablus refugee camp on Monday.", {"PSE"}),
+    ("Russian forces shelled the Zaporizhzhia region overnight.", {"UKR"}),
+])
+def test_a_town_naming_the_place_acted_upon_stands_for_its_country(pipeline, text, tgt):
+    assert only(pipeline, text)[2] == tgt
+
+
+def test_capturing_a_named_town_is_occupation(pipeline):
+    src, code, tgt, _ = only(pipeline, "Syrian rebels captured Aleppo after a lightning offensive.")
+    assert code == "192" and src == {"SYR"}

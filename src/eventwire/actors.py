@@ -524,6 +524,12 @@ class _Builder:
         tok = span.root
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in self.gaz.place_nouns:
             tok = tok.head.head  # "the town of Afrin"
+        elif tok.dep_ == "compound":  # "shelled the Kharkiv region", "raided the Jenin refugee camp"
+            head = tok.head
+            while head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.lemma_.lower() not in self.gaz.place_nouns:
+                head = head.head
+            if head.lemma_.lower() in self.gaz.place_nouns:
+                tok = head
         if tok.dep_ in ("dobj", "nsubjpass") or tok.dep_ == "npadvmod" and tok.i == tok.head.i + 1:
             return tok.head.pos_ == "VERB"  # (a name right after the verb read as an adverb: "shelled Aleppo")
         if tok.dep_ == "pobj" and tok.head.lower_ == "in":

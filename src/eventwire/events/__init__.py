@@ -346,7 +346,9 @@ def _row_fits(tok: Token, row: LexEntry, pos: str) -> tuple[Token, ...] | None:
         hits = tuple(m for m in _noun_modifier_tokens(tok) if m.lemma_.lower() in row.objects)
         return hits or None
     heads = _object_heads(tok, row.prep)
-    hits = tuple(h for h in heads if h.lemma_.lower() in row.objects or h.lower_ in row.objects)
+    hits = tuple(h for h in heads if h.lemma_.lower() in row.objects or h.lower_ in row.objects
+                 or tables.PLACE_OBJECT in row.objects and h.ent_type_ in ("GPE", "LOC", "FAC")
+                 and h.dep_ in ("dobj", "nsubjpass"))
     if not hits:  # "aid deliveries", "mediation efforts", "peacekeeping force"
         hits = tuple(h for h in heads if any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in row.objects
                                              for c in _kids(h)))
@@ -476,6 +478,8 @@ def _subject_actors(ctx: _Ctx, v: Token, depth: int = 0) -> tuple[list[str], boo
             return _subject_actors(ctx, v.head, depth + 1)[0], True
         return [], False
     subj = sorted(_children(v, SUBJ), key=lambda x: abs(v.i - x.i))
+    if not subj:  # a misparse: "Egypt and Qatar are mediating", the subject hung on the auxiliary
+        subj = [s for a in _kids(v) if a.dep_ == "aux" for s in _kids(a) if s.dep_ in SUBJ]
     if subj:
         s = subj[0]  # (the nearest, when a misparse gives two: "airstrikes killed ..., officials said")
         if s.lower_ in ("who", "which", "that") and v.dep_ == "relcl":

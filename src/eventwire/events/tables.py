@@ -14,6 +14,9 @@ from pathlib import Path
 
 from ..errors import LexiconError
 
+# The object word "PLACE" in a lexicon row: an object that is a named place ("captured Avdiivka").
+PLACE_OBJECT = "<place>"
+
 CONTROL_CLASSES = ("INTENT", "THREAT", "APPEAL", "DEMAND", "REFUSE", "PASS", "NEG", "UNDERGO")
 
 
@@ -160,7 +163,8 @@ def parse_lexicon(where: str, text: str) -> Lexicon:
             if not subjects:
                 raise LexiconError(f"{where}:{n}: 'subject:' needs at least one lemma")
             objs = ""
-        objects = frozenset(o.strip().lower() for o in objs.split("|") if o.strip())
+        objects = frozenset(PLACE_OBJECT if o.strip() == "PLACE" else o.strip().lower() for o in objs.split("|")
+                            if o.strip())
         entries.append(LexEntry(lemma.lower(), pos, prep.lower() or None, objects, own, control, n, subjects))
     return Lexicon(entries)
 
