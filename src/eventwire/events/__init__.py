@@ -393,7 +393,8 @@ def _phrase_actors(ctx: _Ctx, head: Token, max_cost: int = 4, subject: bool = Fa
                 continue
             if dep == "acl" and ch.lemma_.lower() not in ("lead", "head", "include", "represent"):
                 continue
-            if dep == "prep" and ch.lower_ not in PHRASE_PREPS and not (subject and ch.lower_ == "in"):
+            if dep == "prep" and (ch.lower_ not in PHRASE_PREPS and not (subject and ch.lower_ == "in")
+                                  or ch.lower_ == "for" and _harm_as_reason(ctx, ch)):
                 continue
             seen.add(ch.i)
             if dep in ("conj", "appos"):
@@ -562,6 +563,23 @@ def _noun_source(ctx: _Ctx, n: Token) -> list[str]:
     return out
 
 
+def _violent_noun(ctx: _Ctx, n: Token) -> bool:
+    """A noun naming an act of violence ("attack", "killing", "bombing")."""
+    return any(not mt.is_control and mt.entry.code and mt.entry.code[:2] in VIOLENT_ROOTS for mt in _match(ctx, n))
+
+
+def _harm_as_reason(ctx: _Ctx, prep: Token) -> bool:
+    """A "for" phrase naming harm done to someone ("revenge for the killing of a commander"): a reason, whose
+    victims are not acted upon (unlike a purpose: "mobilized reservists for a war against Iraq")."""
+    return prep.lower_ == "for" and any(
+        n.pos_ == "NOUN" and _prep_objects(n, ("of",)) and (n.lemma_.lower() in HARM_NOUNS or _violent_noun(ctx, n))
+        for n in _kids(prep) if n.dep_ == "pobj")
+
+
+# Nouns of harm done to people that the lexicon leaves uncoded on their own ("the killing of", "the death of").
+HARM_NOUNS = frozenset({"killing", "death", "murder"})
+
+
 def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str | None = None,
                    source: list[str] | None = None) -> list[str]:
     """Who ``v`` is done to: direct object, passive subject, indirect object, or a directed preposition's object."""
@@ -598,6 +616,9 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
         order += [p for c in preps if c not in reason for p in (_children(c, ("pobj",)) or _dangling_object(c))]
         # "fired two shells at Seoul", "launched an attack on X": a directed preposition on the object
         order += [p for d in _children(v, ("dobj",)) for p in _prep_objects(d, TARGET_PREPS - {"over"})]
+        # "vowed revenge for Israel's killing of its commander": the doer of the harm the object answers
+        order += [p for d in _children(v, ("dobj",)) for pr in _kids(d) if pr.dep_ == "prep" and _harm_as_reason(ctx, pr)
+                  for p in _children(pr, ("pobj",))]
         # "gave $2 billion in loans to Egypt": the recipient hangs on what the amount is of
         order += [r for d in _children(v, ("dobj",)) if d.pos_ == "NUM" or d.ent_type_ == "MONEY"
                   for p in _prep_objects(d, ("in",)) for r in _prep_objects(p, RECIPIENT_PREPS)]
@@ -611,7 +632,12 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
     for head in order:
         if head.i in skip:
             continue
-        got = _phrase_actors(ctx, head) or _object_it(ctx, head, source or [])
+        if head.dep_ == "pobj" and _harm_as_reason(ctx, head.head):
+            # "vowed revenge for Israel's killing of a commander": the harm is a reason; its doer is the one acted
+            # upon, not its victims
+            got = _noun_source(ctx, head)
+        else:
+            got = _phrase_actors(ctx, head) or _object_it(ctx, head, source or [])
         if not got and head.dep_ == "pobj" and head.head.lower_ in RECIPIENT_PREPS | {"into"}:
             # "troops to a peacekeeping force in Liberia", "an investigation into abuses in Sudan"
             got = _place_of(ctx, head)
@@ -1135,7 +1161,7 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
     if not source and code[:2] in VIOLENT_ROOTS and _is_passive(t):
         # "was killed in an Israeli attack in Tehran", "killed in a Russian missile attack": the attack's doer
         for n in _prep_objects(t, ("in", "by", "during")):
-            if any(not mt.is_control and mt.entry.code and mt.entry.code[:2] in VIOLENT_ROOTS for mt in _match(ctx, n)):
+            if _violent_noun(ctx, n):
                 source = _noun_source(ctx, n)
                 if source:
                     break
@@ -1148,6 +1174,12 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
     target = _object_actors(ctx, t, skip=skip, code=code, source=source)
     if m.entry.objects and not target:
         target = _object_actors(ctx, t, code=code, source=source)
+        if code[:2] in INSTRUMENT_ROOTS:
+            # (the row's own object, of the source's own country, is acted upon when the act is done to people:
+            # "police arrested Egyptian journalists"; not when it is given, withdrawn or deployed: "India withdrew
+            # troops from the border")
+            means = {a for x in m.obj_tokens for a in ctx.actor_at.get(x.i, ()) if ctx.actor_by_id[a].country in own}
+            target = [x for x in target if x not in means]
     steer = next((c for c in chain if c.entry.control in ("APPEAL", "DEMAND")), None)
     if obliged:
         steer = _Match(said, m.entry, True)
@@ -1443,8 +1475,10 @@ def _place_target(ctx: _Ctx, t: Token, preps: tuple[str, ...] = ("in", "at")) ->
                         return got
     # "criticized the closure of guest houses in Bree": the place of the act's object
     for d in _children(t, ("dobj",)):
+        # (not inside the harm a "for" phrase gives as the reason: "vowed revenge for the killing of X in Damascus")
+        reason = {x.i for pr in _kids(d) if pr.dep_ == "prep" and _harm_as_reason(ctx, pr) for x in pr.subtree}
         for c in d.subtree:
-            if c.dep_ == "prep" and c.lower_ in ("in", "at") and c.head.pos_ == "NOUN":
+            if c.dep_ == "prep" and c.lower_ in ("in", "at") and c.head.pos_ == "NOUN" and c.i not in reason:
                 for p in _kids(c):
                     if p.dep_ == "pobj":
                         got = _phrase_actors(ctx, p, max_cost=1)
@@ -1616,6 +1650,9 @@ def _actors_of_country(ctx: _Ctx, country: str | None, exclude: list[str], input
     got = ctx.by_country.get(country)
     return [got] if got and got not in exclude else []
 
+
+# Acts whose lexicon object is the source's own means (troops withdrawn or deployed, aid given, envoys recalled).
+INSTRUMENT_ROOTS = frozenset({"03", "07", "08", "15", "16"})
 
 # Cooperation done jointly by several parties is done with one another, wherever it takes place.
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06"})
