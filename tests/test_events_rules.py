@@ -705,3 +705,24 @@ def test_harm_given_as_a_reason_aims_at_its_doer_not_its_victims(pipeline, text,
 def test_own_troops_withdrawn_are_no_target(pipeline):
     src, code, tgt, _ = only(pipeline, "Pakistan withdrew troops from the border area.")
     assert code == "087" and src == {"PAK"} and not tgt
+
+
+def test_a_military_operation_in_a_town_is_force_against_its_country(pipeline):
+    src, code, tgt, _ = only(pipeline, "Israel launched a ground operation in Khan Younis on Monday.")
+    assert code == "190" and src == {"ISR"} and tgt == {"PSE"}
+
+
+def test_the_object_belongs_to_the_agent_of_its_participle(pipeline):
+    src, code, tgt, _ = only(pipeline, "British jets shot down drones launched by Iran.")
+    assert code.startswith("19") and src == {"GBR"} and tgt == {"IRN"}
+
+
+def test_a_state_protests_by_complaining(pipeline):
+    evs = events(pipeline, "South Korea protested against Japan's claim to the islands.")
+    assert [(e[1], e[2]) for e in evs if e[0] == {"KOR"}] == [("114", {"JPN"})]
+    # a nation's people still demonstrate (a guard: this held before)
+    assert only(pipeline, "Thousands of Kenyans protested in Nairobi.")[1].startswith("14")
+
+
+def test_signing_a_bill_into_law_is_no_agreement(pipeline):
+    assert not events(pipeline, "Uganda's president signed the anti-gay bill into law.")

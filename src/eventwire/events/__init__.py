@@ -616,6 +616,9 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
         order += [p for c in preps if c not in reason for p in (_children(c, ("pobj",)) or _dangling_object(c))]
         # "fired two shells at Seoul", "launched an attack on X": a directed preposition on the object
         order += [p for d in _children(v, ("dobj",)) for p in _prep_objects(d, TARGET_PREPS - {"over"})]
+        # "shot down drones launched by the Houthis", "seized weapons sent by Iran": whose the object is
+        order += [ag for d in _children(v, ("dobj",)) for c in _kids(d) if c.dep_ == "acl" and c.tag_ == "VBN"
+                  and (ag := _agent(c)) is not None and ag.i in ctx.actor_at]
         # "vowed revenge for Israel's killing of its commander": the doer of the harm the object answers
         order += [p for d in _children(v, ("dobj",)) for pr in _kids(d) if pr.dep_ == "prep" and _harm_as_reason(ctx, pr)
                   for p in _children(pr, ("pobj",))]
@@ -1325,6 +1328,10 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
         # (kept: "three civilians were killed in a bombing in Baghdad" with no named doer and no foreign place; the
         # victims are known, the source is left empty rather than guessed)
         return None
+    if code == "140" and t.pos_ == "VERB" and source and all(
+            ctx.actor_by_id[x].kind == "country" and not _named_as_people(ctx, x, t.sent)
+            or ctx.actor_by_id[x].sector == "GOV" for x in source):  # (not "Palestinians protested": people)
+        code = "114"  # "Japan protested against China's ban": a state protests by complaining, not by demonstrating
     if not target and (code[:2] in REACTION_ROOTS or code[:3] in ("010", "015")):
         target = _earlier_doer(ctx, t, source)
     # (as for sources: an unnamed group of unknown affiliation, "refugees", "the wounded", is no party to a dyad)
@@ -1692,9 +1699,13 @@ def _people_of_own_state(ctx: _Ctx, source: list[str], sent) -> list[str]:
     their own state, the country the noun names (the actor stage reads the noun as a mention of the country)."""
     if len(source) != 1 or ctx.actor_by_id[source[0]].kind != "country":
         return []
-    people = any(t.ent_type_ == "NORP" and t.tag_ in ("NNS", "NNPS") and t.dep_ not in ("amod", "compound", "poss")
-                 and source[0] in ctx.actor_at.get(t.i, ()) for t in sent)
-    return list(source) if people else []
+    return list(source) if _named_as_people(ctx, source[0], sent) else []
+
+
+def _named_as_people(ctx: _Ctx, actor_id: str, sent) -> bool:
+    """The country actor is named in the sentence by its people's plural noun ("Iraqis", "Palestinians")."""
+    return any(t.ent_type_ == "NORP" and t.tag_ in ("NNS", "NNPS") and t.dep_ not in ("amod", "compound", "poss")
+               and actor_id in ctx.actor_at.get(t.i, ()) for t in sent)
 
 
 def _home_actor(ctx: _Ctx, source: list[str], sent) -> list[str]:
