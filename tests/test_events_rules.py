@@ -726,3 +726,29 @@ def test_a_state_protests_by_complaining(pipeline):
 
 def test_signing_a_bill_into_law_is_no_agreement(pipeline):
     assert not events(pipeline, "Uganda's president signed the anti-gay bill into law.")
+
+
+def test_a_verb_joined_to_a_reported_state_continues_the_speakers_sentence(pipeline):
+    src, code, tgt, _ = only(pipeline, "Ankara said the region was calm and urged Greece to show restraint.", "02")
+    assert src == {"TUR"} and tgt == {"GRC"}
+
+
+@pytest.mark.parametrize("text, code, tgt", [
+    ("Venezuela called the US sanctions illegal.", "111", {"USA"}),
+    ("Cuba described the American embargo as criminal.", "111", {"USA"}),
+    ("Egypt called Jordan's peace accord historic.", "051", {"JOR"}),
+])
+def test_calling_something_by_a_judging_word(pipeline, text, code, tgt):
+    src, got, target, _ = only(pipeline, text)
+    assert got == code and target == tgt
+
+
+def test_denying_the_charge_answers_the_accuser(pipeline):
+    text = "Kenya accused Uganda of arming the rebels. Uganda denied the charge on Friday."
+    deny = [e for e in events(pipeline, text) if e[1] == "016"]
+    assert deny and deny[0][0] == {"UGA"} and deny[0][2] == {"KEN"}
+
+
+def test_an_unresolved_them_is_the_group_named_before(pipeline):
+    evs = events(pipeline, "Iran arrested four British nationals, accusing them of spying.")
+    assert [(e[1][:3], e[2]) for e in evs if e[1].startswith("11")] == [("112", {"GBR"})]  # (1125: of spying)

@@ -238,9 +238,14 @@ def _object_heads(tok: Token, prep: str | None) -> list[Token]:
             amount = c.pos_ == "NUM" or c.ent_type_ == "MONEY"
             heads.extend(p for pr in _kids(c) if pr.dep_ == "prep" and (pr.lower_ == "of" or amount and pr.lower_ == "in")
                          for p in _kids(pr) if p.dep_ == "pobj")
+            # "described the embargo as criminal", with "as" hung on the object
+            heads.extend(a for pr in _kids(c) if pr.dep_ == "prep" and pr.lower_ == "as"
+                         for a in _kids(pr) if a.dep_ in ("amod", "acomp", "pobj"))
         elif c.dep_ in ("prep", "agent", "dative") and (prep is None or c.lower_ == prep):
             objs = [p for p in _kids(c) if p.dep_ in ("pobj", "pcomp")]
             heads.extend(objs)
+            if c.lower_ == "as":  # "described the sanctions as illegal": the parser hangs the adjective on "as"
+                heads.extend(a for a in _kids(c) if a.dep_ in ("amod", "acomp") and a.pos_ == "ADJ")
             if c.lower_ == "with":  # "provided Ukraine with $4.5 billion in financial aid"
                 heads.extend(q for p in objs for pr in _kids(p) if pr.dep_ == "prep" and pr.lower_ in ("in", "of")
                              for q in _kids(pr) if q.dep_ == "pobj")
@@ -514,7 +519,13 @@ def _subject_actors(ctx: _Ctx, v: Token, depth: int = 0) -> tuple[list[str], boo
         # subject, not its agent
         return _phrase_actors(ctx, _children(v.head, PASS_SUBJ)[0], subject=True), True
     if v.dep_ in ("conj", "xcomp", "advcl", "acomp") and v.head.pos_ in ("VERB", "AUX", "ADJ"):
-        return _subject_actors(ctx, v.head, depth + 1)[0], True
+        got = _subject_actors(ctx, v.head, depth + 1)[0]
+        if not got and v.dep_ == "conj" and v.head.dep_ == "ccomp" and v.head.lemma_ == "be" and _is_speech(v.head.head) \
+                and v.i > v.head.i and v.tag_ in ("VBD", "VBZ", "VBP"):
+            # "Beijing said the situation was stable and urged India to ...": a finite verb the parser joined to a
+            # reported state ("was stable") whose subject names no one continues the speaker's sentence
+            got = _subject_actors(ctx, v.head.head, depth + 1)[0]
+        return got, True
     if v.dep_ == "acl" and v.tag_ == "VBG" and _issued(v.head):
         return _subject_actors(ctx, v.head.head, depth + 1)[0], True
     if v.dep_ == "acl" and v.tag_ == "VBN" and _agent(v) is not None:
@@ -1332,7 +1343,7 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
             ctx.actor_by_id[x].kind == "country" and not _named_as_people(ctx, x, t.sent)
             or ctx.actor_by_id[x].sector == "GOV" for x in source):  # (not "Palestinians protested": people)
         code = "114"  # "Japan protested against China's ban": a state protests by complaining, not by demonstrating
-    if not target and (code[:2] in REACTION_ROOTS or code[:3] in ("010", "015")):
+    if not target and (code[:2] in REACTION_ROOTS or code[:3] in ("010", "015", "016")):
         target = _earlier_doer(ctx, t, source)
     # (as for sources: an unnamed group of unknown affiliation, "refugees", "the wounded", is no party to a dyad)
     target = [x for x in target if x not in source and not _unaffiliated_group(ctx, x)]
@@ -1367,6 +1378,8 @@ def _earlier_doer(ctx: _Ctx, t: Token, source: list[str]) -> list[str]:
             continue
         lemma = n.lemma_.lower()
         roots = {r.code[:2] for r in ctx.lex.rows(lemma, "NOUN") if r.code}
+        if lemma in ALLEGATION_NOUNS and lemma not in ("report", "claim"):
+            roots = {"11"}  # "Ethiopia denied the charge": the accusation reported before, aimed at its accuser
         if not roots and lemma not in ACT_ANAPHORS:
             continue
         for prior_lemma, code, src in reversed(ctx.reported):
@@ -1622,13 +1635,14 @@ def _location(ctx: _Ctx, d: _Draft) -> EventLocation | None:
 
 
 def _object_it(ctx: _Ctx, tok: Token, source: list[str]) -> list[str]:
-    """An object "it" the actor stage left unresolved: the latest state or organisation named before it in its
-    sentence that is not the one acting ("Algeria cut ties with Morocco, accusing it of hostile actions")."""
-    if tok.lower_ != "it" or tok.i in ctx.actor_at or tok.dep_ not in ("dobj", "pobj", "dative"):
+    """An object "it" ("them") the actor stage left unresolved: the latest state or organisation (group) named before
+    it in its sentence that is not the one acting ("Algeria cut ties with Morocco, accusing it of hostile actions")."""
+    if tok.lower_ not in ("it", "them") or tok.i in ctx.actor_at or tok.dep_ not in ("dobj", "pobj", "dative"):
         return []
+    # ("expelled two Estonian diplomats, accusing them of spying": "them" is the latest group)
+    kinds = ("country", "organization") if tok.lower_ == "it" else ("group", "country")
     for i in range(tok.i - 1, tok.sent.start - 1, -1):
-        ids = [x for x in ctx.actor_at.get(i, ()) if x not in source
-               and ctx.actor_by_id[x].kind in ("country", "organization")]
+        ids = [x for x in ctx.actor_at.get(i, ()) if x not in source and ctx.actor_by_id[x].kind in kinds]
         if ids:
             return ids[:1]
     return []
