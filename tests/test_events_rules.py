@@ -752,3 +752,24 @@ def test_denying_the_charge_answers_the_accuser(pipeline):
 def test_an_unresolved_them_is_the_group_named_before(pipeline):
     evs = events(pipeline, "Iran arrested four British nationals, accusing them of spying.")
     assert [(e[1][:3], e[2]) for e in evs if e[1].startswith("11")] == [("112", {"GBR"})]  # (1125: of spying)
+
+
+def test_what_is_denied_with_a_gerund_did_not_happen(pipeline):
+    assert [e[1] for e in events(pipeline, "Rwanda denied backing M23 rebels in eastern Congo.")] == ["016"]
+    # (a guard: a parse that already kept the denied act out)
+    assert [e[1] for e in events(pipeline, "Uganda denied arming the rebels in South Sudan.")] == ["016"]
+
+
+def test_the_one_caught_in_the_act_is_the_object(pipeline):
+    text = "Ukraine's security service said it had detained a Russian agent plotting to kill Zelensky."
+    assert [(e[1], e[2]) for e in events(pipeline, text) if e[1] == "173"] == [("173", {"RUS"})]
+
+
+def test_plotting_an_attack_is_no_attack(pipeline):
+    evs = events(pipeline, "Germany arrested three men plotting to bomb a synagogue.")
+    assert not [e for e in evs if e[1][:2] in ("18", "19", "20") and not e[3].hypothetical]
+
+
+def test_the_place_a_siege_is_laid_to_stands_for_its_country(pipeline):
+    src, code, tgt, _ = only(pipeline, "Israel tightened its siege of the Gaza Strip.")
+    assert code == "191" and src == {"ISR"} and tgt == {"PSE"}

@@ -537,6 +537,8 @@ class _Builder:
             h = tok.head.head
             return any(n.lemma_.lower() in self.gaz.campaign_nouns
                        for n in [h, *(c for c in token_children(h) if c.dep_ == "dobj" and h.pos_ == "VERB")])
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in self.gaz.campaign_nouns:
+            return True  # "a siege of the Gaza Strip", "the invasion of Ukraine"
         return tok.dep_ == "pobj" and tok.head.lower_ in ("on", "against", "into", "at") \
             and tok.head.head.pos_ in ("VERB", "NOUN")
 

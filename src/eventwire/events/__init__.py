@@ -274,7 +274,9 @@ def _clause_object(tok: Token) -> list[Token]:
     run", "permitted [the planes] to land")."""
     if _children(tok, ("dobj",)):
         return []
-    return [s for c in _kids(tok) if c.dep_ == "ccomp" and _to_infinitive(c) for s in _kids(c) if s.dep_ in SUBJ]
+    # (likewise a participle clause: "detained a Russian agent plotting to kill X")
+    return [s for c in _kids(tok) if c.dep_ == "ccomp" and (_to_infinitive(c) or c.tag_ == "VBG" and c.i > tok.i)
+            for s in _kids(c) if s.dep_ in SUBJ]
 
 
 def _noun_modifier_tokens(tok: Token) -> list[Token]:
@@ -1003,10 +1005,12 @@ DENIAL_VERBS = frozenset({"deny", "reject", "dismiss", "refute", "rebut", "defle
 
 def _denied_content(t: Token) -> bool:
     """What a denied claim says did not happen, as far as the sentence goes: "Russia rejected claims that it had
-    supplied weapons to the Houthis" is the rejection only."""
+    supplied weapons to the Houthis" is the rejection only; so is "Rwanda denied backing the rebels"."""
     for a in [t, *t.ancestors]:
         if a.dep_ in ("acl", "ccomp") and _that_clause(a) and a.head.lemma_.lower() in ALLEGATION_NOUNS:
             return a.head.dep_ == "dobj" and a.head.head.lemma_.lower() in DENIAL_VERBS
+        if a.tag_ == "VBG" and a.dep_ in ("xcomp", "ccomp", "dobj") and a.head.lemma_.lower() == "deny":
+            return True  # "Rwanda denied backing the rebels"
     return False
 
 
