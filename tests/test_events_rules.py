@@ -773,3 +773,22 @@ def test_plotting_an_attack_is_no_attack(pipeline):
 def test_the_place_a_siege_is_laid_to_stands_for_its_country(pipeline):
     src, code, tgt, _ = only(pipeline, "Israel tightened its siege of the Gaza Strip.")
     assert code == "191" and src == {"ISR"} and tgt == {"PSE"}
+
+
+@pytest.mark.parametrize("text, code, tgt", [
+    ("The Commerce Department added 12 Russian firms to its entity list.", "163", {"RUS"}),
+    ("South Korea banned North Korean coal imports.", "163", {"PRK"}),
+])
+def test_blacklists_and_trade_bans_are_sanctions(pipeline, text, code, tgt):
+    _, got, target, _ = only(pipeline, text)
+    assert got == code and target == tgt
+
+
+def test_embassies_reopened_together_are_no_target(pipeline):
+    _, code, tgt, _ = only(pipeline, "Qatar and the UAE reopened their embassies on Monday.")
+    assert code.startswith("05") and not tgt
+
+
+def test_what_is_said_in_a_call_is_said_to_the_one_called(pipeline):
+    evs = events(pipeline, "Erdogan telephoned Zelensky and urged a prisoner swap.")
+    assert [(e[1][:2], e[2]) for e in evs if e[1].startswith("02")] == [("02", {"UKR"})]

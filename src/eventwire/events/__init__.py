@@ -1249,6 +1249,11 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
             if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > t.i:
                 target = [x for x in _object_actors(ctx, c, code=code) if x not in source]
                 break
+    if not target and code[:2] in ("01", "02", "10") and t.dep_ == "conj" and t.head.pos_ == "VERB" \
+            and any(not mt.is_control and (mt.entry.code or "")[:2] == "04" for mt in _match(ctx, t.head)):
+        # "Modi telephoned Putin and urged an end to the war": what is said in a call or meeting is said to the one
+        # called or met
+        target = [x for x in _object_actors(ctx, t.head) if x not in source]
     if not target and code[:2] == "13":
         # "threatened to stop talks if the US deploys missiles": the threat is aimed at the one whose act is its
         # condition
@@ -1676,8 +1681,9 @@ def _actors_of_country(ctx: _Ctx, country: str | None, exclude: list[str], input
     return [got] if got and got not in exclude else []
 
 
-# Acts whose lexicon object is the source's own means (troops withdrawn or deployed, aid given, envoys recalled).
-INSTRUMENT_ROOTS = frozenset({"03", "07", "08", "15", "16"})
+# Acts whose lexicon object is the source's own means (troops withdrawn or deployed, aid given, envoys recalled,
+# embassies reopened).
+INSTRUMENT_ROOTS = frozenset({"03", "05", "07", "08", "15", "16"})
 
 # Cooperation done jointly by several parties is done with one another, wherever it takes place.
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06"})
