@@ -792,3 +792,25 @@ def test_embassies_reopened_together_are_no_target(pipeline):
 def test_what_is_said_in_a_call_is_said_to_the_one_called(pipeline):
     evs = events(pipeline, "Erdogan telephoned Zelensky and urged a prisoner swap.")
     assert [(e[1][:2], e[2]) for e in evs if e[1].startswith("02")] == [("02", {"UKR"})]
+
+
+def test_a_pronoun_or_a_passive_subject_refers_back_to_the_act(pipeline):
+    text = "Iran test-fired a ballistic missile on Monday. France and Germany condemned it."
+    cond = [e for e in events(pipeline, text) if e[1].startswith("11")]
+    assert cond and cond[0][2] == {"IRN"}
+    text = "Mali's junta expelled the UN mission. The decision was criticised by Britain."
+    crit = [e for e in events(pipeline, text) if e[1].startswith("11")]
+    assert crit and crit[0][0] == {"GBR"} and crit[0][2] == {"MLI"}
+
+
+@pytest.mark.parametrize("text, code, tgt", [
+    ("Jordan said the Israeli operation was a violation of international law.", "111", {"ISR"}),
+    ("Qatar said the Saudi decision was historic.", "051", {"SAU"}),
+])
+def test_saying_something_is_what_a_judging_word_says(pipeline, text, code, tgt):
+    evs = events(pipeline, text)
+    assert [(e[1], e[2]) for e in evs if e[1] in ("111", "051")] == [(code, tgt)]
+
+
+def test_targeting_commanders_is_an_attack(pipeline):
+    assert "190" in [e[1] for e in events(pipeline, "Israel targeted Hezbollah commanders in Beirut.")]

@@ -1097,6 +1097,9 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
     t = m.tok
     code = own_code or m.entry.code
     assert code is not None
+    verdict = _verdict(ctx, t) if code == "010" and not chain else None
+    if verdict is not None:
+        code = verdict[0]  # "Egypt said the attack was a flagrant violation of international law": a criticism
     chain = _wishes_on_others(chain, t)
     hypothetical = False
     negated = _negated(t)
@@ -1353,7 +1356,9 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
             or ctx.actor_by_id[x].sector == "GOV" for x in source):  # (not "Palestinians protested": people)
         code = "114"  # "Japan protested against China's ban": a state protests by complaining, not by demonstrating
     if not target and (code[:2] in REACTION_ROOTS or code[:3] in ("010", "015", "016")):
-        target = _earlier_doer(ctx, t, source)
+        target = _earlier_doer(ctx, t, source, [verdict[1]] if verdict is not None else [])
+    if not target and verdict is not None:  # "said the Israeli raid was illegal": the doer the subject names
+        target = [x for x in (_noun_source(ctx, verdict[1]) or _phrase_actors(ctx, verdict[1])) if x not in source]
     # (as for sources: an unnamed group of unknown affiliation, "refugees", "the wounded", is no party to a dyad)
     target = [x for x in target if x not in source and not _unaffiliated_group(ctx, x)]
     if code[:2] == "01" and t.tag_ == "VBG" and t.dep_ == "advcl" and not _children(t, SUBJ) and not _is_speech(t):
@@ -1374,14 +1379,37 @@ DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 ACT_ANAPHORS = frozenset({"move", "decision", "step", "measure", "action", "announcement"})
 
 
-def _earlier_doer(ctx: _Ctx, t: Token, source: list[str]) -> list[str]:
+def _verdict(ctx: _Ctx, t: Token) -> tuple[str, Token] | None:
+    """A statement that something is what a judging word says ("said the attack was a flagrant violation", "said
+    the agreement was historic"): the code the lexicon gives "call X <word>" (111 for condemning words, 051 for
+    praising ones), and the subject judged."""
+    for c in _kids(t):
+        if c.dep_ == "ccomp" and c.lemma_ == "be" and not _negated(c):
+            subj = _children(c, SUBJ)
+            for p in _kids(c):
+                if p.dep_ in ("attr", "acomp") and subj:
+                    word = p.lemma_.lower()
+                    row = next((r for r in ctx.lex.rows("call", "VERB") if r.code and word in r.objects), None)
+                    if row is not None:
+                        return row.code, subj[0]
+    return None
+
+
+def _earlier_doer(ctx: _Ctx, t: Token, source: list[str], extra: list[Token] | None = None) -> list[str]:
     """"Iran seized a tanker. Athens condemned the seizure": a definite noun naming an act reported in an earlier
     sentence, with no actor of its own, refers to that act; the reaction is aimed at whoever did it."""
     if not ctx.reported:
         return []
-    nouns = _children(t, ("dobj",)) + [p for c in _kids(t) if c.dep_ == "prep" and c.lower_ in
-                                       ("over", "against", "about", "for", "on", "at") for p in _children(c, ("pobj",))]
+    nouns = _children(t, ("dobj", "nsubjpass")) + [p for c in _kids(t) if c.dep_ == "prep" and c.lower_ in
+                                                    ("over", "against", "about", "for", "on", "at")
+                                                    for p in _children(c, ("pobj",))] + (extra or [])
     for n in nouns:
+        if n.lower_ in ("it", "this") and n.i not in ctx.actor_at:
+            # "North Korea fired a missile. Japan condemned it": the act reported last
+            for _lemma, code, src in reversed(ctx.reported):
+                if code[:2] not in ("01", "02"):
+                    return [x for x in src if x not in source]
+            return []
         if n.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in _kids(n)) \
                 or any(i in ctx.actor_at for i in range(n.left_edge.i, n.right_edge.i + 1)):
             continue
