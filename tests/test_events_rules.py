@@ -814,3 +814,10 @@ def test_saying_something_is_what_a_judging_word_says(pipeline, text, code, tgt)
 
 def test_targeting_commanders_is_an_attack(pipeline):
     assert "190" in [e[1] for e in events(pipeline, "Israel targeted Hezbollah commanders in Beirut.")]
+
+
+def test_own_forces_deployed_are_the_means_not_the_target(pipeline):
+    evs = events(pipeline, "Britain said it would deploy 500 more soldiers to Estonia.")
+    assert [e[2] for e in evs if e[1][:2] in ("13", "15")] == [{"EST"}]
+    evs = events(pipeline, "France will deploy 300 additional gendarmes to the Pacific.")
+    assert [e[2] for e in evs if e[1][:2] in ("13", "15")] == [set()]

@@ -1189,13 +1189,18 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
     # the lexicon row's own object ("imposed sanctions", "recalled its ambassador") is not whom the act is done to,
     # unless it names another country's people ("expelled four Dutch diplomats")
     own = _countries(ctx, source)
+    means = (m.entry.code or code)[:2] in INSTRUMENT_ROOTS
     skip = {x.i for x in m.obj_tokens if not any(ctx.actor_by_id[a].country not in own
                                                  for a in _phrase_actors(ctx, x) if ctx.actor_by_id[a].country)} \
         if m.entry.objects and t.pos_ != "NOUN" else None
+    if skip is None and means and own and t.pos_ != "NOUN":
+        # "would deploy 2,000 additional troops to the Middle East": the source's own forces are its means
+        skip = {x.i for x in _children(t, ("dobj",)) if x.i in ctx.actor_at
+                and all(ctx.actor_by_id[a].country in own for a in ctx.actor_at[x.i])}
     target = _object_actors(ctx, t, skip=skip, code=code, source=source)
     if m.entry.objects and not target:
         target = _object_actors(ctx, t, code=code, source=source)
-        if code[:2] in INSTRUMENT_ROOTS:
+        if means:
             # (the row's own object, of the source's own country, is acted upon when the act is done to people:
             # "police arrested Egyptian journalists"; not when it is given, withdrawn or deployed: "India withdrew
             # troops from the border")
