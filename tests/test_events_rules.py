@@ -821,3 +821,9 @@ def test_own_forces_deployed_are_the_means_not_the_target(pipeline):
     assert [e[2] for e in evs if e[1][:2] in ("13", "15")] == [{"EST"}]
     evs = events(pipeline, "France will deploy 300 additional gendarmes to the Pacific.")
     assert [e[2] for e in evs if e[1][:2] in ("13", "15")] == [set()]
+
+
+def test_a_denied_that_clause_names_no_object(pipeline):
+    # the clause's subject is not what the denial is done to (a guard on the participle-clause object above)
+    _, code, tgt, _ = only(pipeline, "Uganda on Monday denied that its soldiers were fighting alongside the rebels.")
+    assert code == "016" and not tgt
