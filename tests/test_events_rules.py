@@ -827,3 +827,8 @@ def test_a_denied_that_clause_names_no_object(pipeline):
     # the clause's subject is not what the denial is done to (a guard on the participle-clause object above)
     _, code, tgt, _ = only(pipeline, "Uganda on Monday denied that its soldiers were fighting alongside the rebels.")
     assert code == "016" and not tgt
+
+
+def test_drills_around_a_country_are_aimed_at_it(pipeline):
+    src, code, tgt, _ = only(pipeline, "Russia staged naval drills around Japan last week.")
+    assert code.startswith("15") and tgt == {"JPN"}

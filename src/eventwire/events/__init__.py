@@ -83,7 +83,8 @@ class EventInputs:
 
 
 # Prepositions whose object is the one acted upon ("meet with X", "attack on X", "travel to X").
-TARGET_PREPS = frozenset({"with", "against", "on", "to", "toward", "towards", "at", "upon", "into", "onto", "over"})
+TARGET_PREPS = frozenset({"with", "against", "on", "to", "toward", "towards", "at", "upon", "into", "onto", "over",
+                          "around"})  # ("held drills around Taiwan")
 # Complaints, refusals, warnings and protests are about someone: "warned their people about the Prince of X".
 ABOUT_ROOTS = frozenset({"11", "12", "13", "14"})
 NOUN_TARGET_PREPS = TARGET_PREPS | {"between", "among"}
