@@ -280,30 +280,53 @@ def _noun_modifier_tokens(tok: Token) -> list[Token]:
     return out
 
 
+_MATCH_PLANS: dict[int, tuple[tables.Lexicon, dict]] = {}  # id(lexicon) -> (lexicon, {(pos, lemma, lower): plan})
+_MATCH_POS = {spacy_symbols.VERB: "VERB", spacy_symbols.AUX: "VERB", spacy_symbols.NOUN: "NOUN",
+              spacy_symbols.ADJ: "ADJ"}
+
+
+def _match_plan(lex: tables.Lexicon, pos: str, lemma: str, lower: str):
+    """What ``_match`` reads from the lexicon for a word (its part of speech, lemma and lower case): the (kind, rows)
+    to try, and the rows of the participle reading ("is opposed to") when the word has one; None when neither has
+    a row (then the word matches nothing, whatever its parse)."""
+    kinds = ("VERB", "CONTROL") if pos == "VERB" else ("CONTROL",) if pos == "ADJ" else ("NOUN",)
+    if pos == "VERB" and not any(lex.rows(lemma, k) for k in kinds):
+        lemma = _verb_lemma(lex, lower, lemma)
+    plain = []
+    for kind in kinds:
+        rows = lex.rows(lemma, kind)
+        if not rows and kind == "NOUN":
+            rows = lex.rows(lower, kind)
+        plain.append((kind, rows))
+    participle = [("CONTROL", lex.rows(lower, "CONTROL"))] if pos == "VERB" and lex.rows(lower, "CONTROL") else None
+    if participle is None and not any(rows for _, rows in plain):
+        return None
+    return plain, participle
+
+
 def _match(ctx: _Ctx, tok: Token) -> list[_Match]:
     """Lexicon rows matching ``tok``: at most one event row and one control row, most specific first."""
-    if tok.pos_ in ("VERB", "AUX"):
-        pos = "VERB"
-    elif tok.pos_ == "NOUN":
-        pos = "NOUN"
-    elif tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "xcomp", "ROOT", "ccomp", "conj"):
-        pos = "ADJ"  # "is willing to", "is ready to": only control rows
-    else:
+    pos = _MATCH_POS.get(tok.pos)
+    if pos is None or pos == "ADJ" and tok.dep_ not in ("acomp", "xcomp", "ROOT", "ccomp", "conj"):
+        return []  # "is willing to", "is ready to": an adjective has only control rows
+    lex = ctx.lex
+    held = _MATCH_PLANS.get(id(lex))
+    if held is None or held[0] is not lex:
+        held = _MATCH_PLANS[id(lex)] = (lex, {})
+    plans = held[1]
+    key = (pos, tok.lemma, tok.lower)  # (the lexicon rows depend on these only: worked out once per word)
+    plan = plans.get(key, False)
+    if plan is False:
+        plan = plans[key] = _match_plan(lex, pos, tok.lemma_.lower(), tok.lower_)
+    if plan is None:
         return []
-    lemma = tok.lemma_.lower()
-    found: list[_Match] = []
-    kinds = ("VERB", "CONTROL") if pos == "VERB" else ("CONTROL",) if pos == "ADJ" else ("NOUN",)
-    if pos == "VERB" and not any(ctx.lex.rows(lemma, k) for k in kinds):
-        lemma = _verb_lemma(ctx.lex, tok.lower_, lemma)
-    if pos == "NOUN" and tok.lower_ != lemma:
-        kinds = ("NOUN",)
-    if pos == "VERB" and tok.tag_ == "VBN" and ctx.lex.rows(tok.lower_, "CONTROL") and _agent(tok) is None \
+    plain, participle = plan
+    tried = plain
+    if participle is not None and tok.tag_ == "VBN" and _agent(tok) is None \
             and (any(c.dep_ == "auxpass" for c in _kids(tok)) or tok.dep_ == "acomp"):
-        lemma, kinds = tok.lower_, ("CONTROL",)  # "Israel is opposed to French mediation": an adjective, as listed
-    for kind in kinds:
-        rows = ctx.lex.rows(lemma, kind)
-        if not rows and kind == "NOUN":
-            rows = ctx.lex.rows(tok.lower_, kind)
+        tried = participle  # "Israel is opposed to French mediation": an adjective, as listed
+    found: list[_Match] = []
+    for kind, rows in tried:
         for row in rows:
             hit = _row_fits(tok, row, pos)
             if hit is not None:
