@@ -58,7 +58,19 @@ def load(model: str | None = None, patterns: Iterable[dict] = (), key: tuple[str
             nlp = _load_base(name)
             ruler = nlp.add_pipe("entity_ruler", name="eventwire_ruler", before="ner",
                                  config={"phrase_matcher_attr": "ORTH", "validate": False, "overwrite_ents": True})
-            ruler.add_patterns(_flag_patterns(nlp.vocab, list(patterns)))  # type: ignore[attr-defined]
+            # The ruler tokenizes its thousands of phrase patterns: they would fill the tokenizer's chunk cache (it
+            # stops caching at ``max_cache_size``, 10,000 chunks) with pattern words, no word of an article would ever
+            # be cached, and tokenizing would cost 5x the plain pipeline's. So the patterns are not cached (a cached
+            # chunk is tokenized exactly as an uncached one: the cache only skips redoing the affix rules).
+            tokenizer = nlp.tokenizer
+            cache_size = getattr(tokenizer, "max_cache_size", None)
+            if cache_size is not None:
+                tokenizer.max_cache_size = 0
+            try:
+                ruler.add_patterns(_flag_patterns(nlp.vocab, list(patterns)))  # type: ignore[attr-defined]
+            finally:
+                if cache_size is not None:
+                    tokenizer.max_cache_size = cache_size
             nlp.add_pipe("eventwire_entity_fixes", after="ner")
             if "parser" in nlp.pipe_names:
                 nlp.add_pipe("eventwire_paragraphs", before="parser")
