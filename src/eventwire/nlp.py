@@ -367,3 +367,29 @@ def token_children(tok: Token) -> list[Token]:
                 table[h].append(t)
         tok.doc.user_data["eventwire_children"] = table  # dropped by release() with the other eventwire_ keys
     return table[tok.i]
+
+
+def token_subtree(tok: Token) -> list[Token]:
+    """``list(tok.subtree)`` (the left children's subtrees, the token, the right children's subtrees), made from the
+    children table once per token per doc: ``Token.subtree`` walks the tree building new Token objects on every call.
+    Read-only: callers must not change the list."""
+    doc = tok.doc
+    memo = doc.user_data.get("eventwire_subtrees")
+    if memo is None:
+        memo = doc.user_data["eventwire_subtrees"] = {}  # dropped by release() with the other eventwire_ keys
+    out = memo.get(tok.i)
+    if out is None:
+        out = []
+        stack: list[tuple[Token, bool]] = [(tok, False)]
+        while stack:
+            t, done = stack.pop()
+            if done:
+                out.append(t)
+                continue
+            kids = token_children(t)
+            i = t.i
+            stack.extend((c, False) for c in reversed(kids) if c.i > i)
+            stack.append((t, True))
+            stack.extend((c, False) for c in reversed(kids) if c.i < i)
+        memo[tok.i] = out
+    return out

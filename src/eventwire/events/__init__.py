@@ -50,7 +50,7 @@ from dataclasses import dataclass, field
 from spacy import symbols as spacy_symbols
 from spacy.tokens import Doc, Token
 
-from ..nlp import doc_tokens
+from ..nlp import doc_tokens, token_subtree
 from ..nlp import token_children as _kids
 from ..record import (
     Actor,
@@ -420,7 +420,7 @@ def _phrase_actors(ctx: _Ctx, head: Token, max_cost: int = 4, subject: bool = Fa
                 queue.append((ch, cost + 1))
     if found:
         # "lawmakers in France and Germany": a conjunct of a word inside a found actor's mention joins it
-        for tok in head.subtree:
+        for tok in token_subtree(head):
             if any(x in found for x in ctx.actor_at.get(tok.i, ())):
                 for c in _kids(tok):
                     if c.dep_ == "conj" and c.i not in seen:
