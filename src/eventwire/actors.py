@@ -921,7 +921,11 @@ class _Builder:
         doc = self.doc
         toks = doc_tokens(doc)
         strings = doc.vocab.strings
-        for i, (pos, lemma_id, lower_id) in enumerate(doc.to_array([POS, LEMMA, LOWER]).tolist()):
+        # (one flat list per column: ``.tolist()`` of the 2-D array makes a small list per token, which the garbage
+        # collector then promotes and walks in full collections, ten times the cost of the read itself)
+        cols = doc.to_array([POS, LEMMA, LOWER])
+        for i, (pos, lemma_id, lower_id) in enumerate(zip(cols[:, 0].tolist(), cols[:, 1].tolist(),
+                                                          cols[:, 2].tolist(), strict=True)):
             if i in self.tok_actor or i in self.role_tokens or i in self.place_tokens or pos not in _NOUN_POS \
                     or not self.lex.may_head_group(lemma_id, lower_id, strings):  # (nothing below would apply)
                 continue

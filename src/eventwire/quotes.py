@@ -328,7 +328,10 @@ class _Ctx:
         lemma_ok = lex.lemma_ok
         strings = self.doc.vocab.strings
         out = []
-        for i, (low, pos, lemma) in enumerate(self.doc.to_array([LOWER, POS, LEMMA]).tolist()):
+        # (a flat list per column: the 2-D ``.tolist()`` makes a list per token, which costs full GC collections)
+        cols = self.doc.to_array([LOWER, POS, LEMMA])
+        for i, (low, pos, lemma) in enumerate(zip(cols[:, 0].tolist(), cols[:, 1].tolist(), cols[:, 2].tolist(),
+                                                  strict=True)):
             if low in firsts:
                 out.append(i)
             elif pos in _CUE_POS:
