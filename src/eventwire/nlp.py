@@ -14,7 +14,7 @@ import threading
 from collections.abc import Iterable
 
 import spacy
-from spacy.attrs import LOWER, ORTH
+from spacy.attrs import HEAD, LOWER, ORTH
 from spacy.language import Language
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
@@ -361,10 +361,10 @@ def token_children(tok: Token) -> list[Token]:
     if table is None:
         toks = doc_tokens(tok.doc)
         table = [[] for _ in toks]
-        for t in toks:
-            h = t.head.i
-            if h != t.i:
-                table[h].append(t)
+        # each token's head as an offset, read in one go (``Token.head`` builds a new Token per call)
+        for i, rel in enumerate(tok.doc.to_array(HEAD).view("int64").tolist()):
+            if rel:
+                table[i + rel].append(toks[i])
         tok.doc.user_data["eventwire_children"] = table  # dropped by release() with the other eventwire_ keys
     return table[tok.i]
 
