@@ -739,13 +739,13 @@ class _Builder:
         if j < name.start and root.dep_ == "appos" and root.head.i < j:
             # "Iran's religious leader Ayatollah Ruhollah Khomeini": the head noun is part of the role too
             head = root.head
-            j = min(min(t.i for t in token_subtree(head)), j)
+            j = min(head.left_edge.i, j)  # (the subtree's first token)
         if j < name.start:
             role_span = doc[j:name.start]
         # 2. Apposition: "Foreign Minister of Niger, Bakary Yaou Sangare" / "the prime minister of X, Name,".
         if role_span is None and root.dep_ == "appos" and root.head.i < name.start:
             head = root.head
-            left = min(t.i for t in token_subtree(head))
+            left = head.left_edge.i  # (the subtree's first token)
             role_span = doc[left:_before_comma(doc, head, name.start)]
             appositive = True
         if role_span is None:
@@ -1432,7 +1432,7 @@ def _np_bounds(tok: Token) -> tuple[int, int]:
         if child.dep_ in ("det", "predet", "punct") and child.i == left - 1 and child.lower_ in _DETERMINERS:
             continue
         if child.dep_ in ("amod", "compound", "nmod", "poss", "nummod", "case", "npadvmod", "advmod", "punct"):
-            left = min(left, min(t.i for t in token_subtree(child)))
+            left = min(left, child.left_edge.i)  # (the subtree's first token)
     doc = tok.doc
     while left < tok.i and (doc[left].lower_ in _DETERMINERS or doc[left].is_punct):
         left += 1
