@@ -50,7 +50,7 @@ from spacy.tokens import Span as SpacySpan
 
 from .errors import LexiconError
 from .geo import Gazetteer, place_context
-from .nlp import doc_text, doc_tokens, token_children
+from .nlp import doc_text, doc_tokens, token_children, token_subtree
 from .record import Actor, Entity, Span
 
 ACTOR_COLUMNS = ["name", "aliases", "country", "sector", "cameo", "role", "kind", "start", "end"]
@@ -747,19 +747,19 @@ class _Builder:
         if j < name.start and root.dep_ == "appos" and root.head.i < j:
             # "Iran's religious leader Ayatollah Ruhollah Khomeini": the head noun is part of the role too
             head = root.head
-            j = min(min(t.i for t in head.subtree), j)
+            j = min(head.left_edge.i, j)  # (the subtree's first token)
         if j < name.start:
             role_span = doc[j:name.start]
         # 2. Apposition: "Foreign Minister of Niger, Bakary Yaou Sangare" / "the prime minister of X, Name,".
         if role_span is None and root.dep_ == "appos" and root.head.i < name.start:
             head = root.head
-            left = min(t.i for t in head.subtree)
+            left = head.left_edge.i  # (the subtree's first token)
             role_span = doc[left:_before_comma(doc, head, name.start)]
             appositive = True
         if role_span is None:
             for child in token_children(root):
                 if child.dep_ == "appos" and child.i > name.end and child.pos_ in ("NOUN", "PROPN"):
-                    sub = sorted(t.i for t in child.subtree)
+                    sub = sorted(t.i for t in token_subtree(child))
                     role_span = doc[sub[0]:sub[-1] + 1]
                     appositive = True
                     break
@@ -929,7 +929,11 @@ class _Builder:
         doc = self.doc
         toks = doc_tokens(doc)
         strings = doc.vocab.strings
-        for i, (pos, lemma_id, lower_id) in enumerate(doc.to_array([POS, LEMMA, LOWER]).tolist()):
+        # (one flat list per column: ``.tolist()`` of the 2-D array makes a small list per token, which the garbage
+        # collector then promotes and walks in full collections, ten times the cost of the read itself)
+        cols = doc.to_array([POS, LEMMA, LOWER])
+        for i, (pos, lemma_id, lower_id) in enumerate(zip(cols[:, 0].tolist(), cols[:, 1].tolist(),
+                                                          cols[:, 2].tolist(), strict=True)):
             if i in self.tok_actor or i in self.role_tokens or i in self.place_tokens or pos not in _NOUN_POS \
                     or not self.lex.may_head_group(lemma_id, lower_id, strings):  # (nothing below would apply)
                 continue
@@ -1150,7 +1154,7 @@ class _Builder:
             head = head.head
         for child in token_children(head):
             if child.dep_ in ("nsubj", "nsubjpass"):
-                for t in child.subtree:
+                for t in token_subtree(child):
                     k = self.tok_actor.get(t.i)
                     if k and self.actors[k].country:
                         return self.actors[k].country
@@ -1413,7 +1417,7 @@ def _strip_span_det(span: SpacySpan) -> SpacySpan:
 
 def _before_comma(doc: Doc, head: Token, limit: int) -> int:
     end = head.i + 1
-    for t in head.subtree:
+    for t in token_subtree(head):
         if t.i >= limit or t.is_punct and t.text == ",":
             break
         end = max(end, t.i + 1)
@@ -1430,11 +1434,13 @@ def _party_position(tok: Token) -> bool:
 def _np_bounds(tok: Token) -> tuple[int, int]:
     """The noun phrase of a head noun: its left modifiers (not determiners) and the head itself."""
     left = tok.i
-    for child in tok.lefts:
+    for child in token_children(tok):
+        if child.i > tok.i:
+            break  # (the left children: ``tok.lefts``)
         if child.dep_ in ("det", "predet", "punct") and child.i == left - 1 and child.lower_ in _DETERMINERS:
             continue
         if child.dep_ in ("amod", "compound", "nmod", "poss", "nummod", "case", "npadvmod", "advmod", "punct"):
-            left = min(left, min(t.i for t in child.subtree))
+            left = min(left, child.left_edge.i)  # (the subtree's first token)
     doc = tok.doc
     while left < tok.i and (doc[left].lower_ in _DETERMINERS or doc[left].is_punct):
         left += 1

@@ -14,7 +14,7 @@ import threading
 from collections.abc import Iterable
 
 import spacy
-from spacy.attrs import LOWER, ORTH
+from spacy.attrs import HEAD, LOWER, ORTH
 from spacy.language import Language
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
@@ -58,7 +58,19 @@ def load(model: str | None = None, patterns: Iterable[dict] = (), key: tuple[str
             nlp = _load_base(name)
             ruler = nlp.add_pipe("entity_ruler", name="eventwire_ruler", before="ner",
                                  config={"phrase_matcher_attr": "ORTH", "validate": False, "overwrite_ents": True})
-            ruler.add_patterns(_flag_patterns(nlp.vocab, list(patterns)))  # type: ignore[attr-defined]
+            # The ruler tokenizes its thousands of phrase patterns: they would fill the tokenizer's chunk cache (it
+            # stops caching at ``max_cache_size``, 10,000 chunks) with pattern words, no word of an article would ever
+            # be cached, and tokenizing would cost 5x the plain pipeline's. So the patterns are not cached (a cached
+            # chunk is tokenized exactly as an uncached one: the cache only skips redoing the affix rules).
+            tokenizer = nlp.tokenizer
+            cache_size = getattr(tokenizer, "max_cache_size", None)
+            if cache_size is not None:
+                tokenizer.max_cache_size = 0
+            try:
+                ruler.add_patterns(_flag_patterns(nlp.vocab, list(patterns)))  # type: ignore[attr-defined]
+            finally:
+                if cache_size is not None:
+                    tokenizer.max_cache_size = cache_size
             nlp.add_pipe("eventwire_entity_fixes", after="ner")
             if "parser" in nlp.pipe_names:
                 nlp.add_pipe("eventwire_paragraphs", before="parser")
@@ -349,9 +361,35 @@ def token_children(tok: Token) -> list[Token]:
     if table is None:
         toks = doc_tokens(tok.doc)
         table = [[] for _ in toks]
-        for t in toks:
-            h = t.head.i
-            if h != t.i:
-                table[h].append(t)
+        # each token's head as an offset, read in one go (``Token.head`` builds a new Token per call)
+        for i, rel in enumerate(tok.doc.to_array(HEAD).view("int64").tolist()):
+            if rel:
+                table[i + rel].append(toks[i])
         tok.doc.user_data["eventwire_children"] = table  # dropped by release() with the other eventwire_ keys
     return table[tok.i]
+
+
+def token_subtree(tok: Token) -> list[Token]:
+    """``list(tok.subtree)`` (the left children's subtrees, the token, the right children's subtrees), made from the
+    children table once per token per doc: ``Token.subtree`` walks the tree building new Token objects on every call.
+    Read-only: callers must not change the list."""
+    doc = tok.doc
+    memo = doc.user_data.get("eventwire_subtrees")
+    if memo is None:
+        memo = doc.user_data["eventwire_subtrees"] = {}  # dropped by release() with the other eventwire_ keys
+    out = memo.get(tok.i)
+    if out is None:
+        out = []
+        stack: list[tuple[Token, bool]] = [(tok, False)]
+        while stack:
+            t, done = stack.pop()
+            if done:
+                out.append(t)
+                continue
+            kids = token_children(t)
+            i = t.i
+            stack.extend((c, False) for c in reversed(kids) if c.i > i)
+            stack.append((t, True))
+            stack.extend((c, False) for c in reversed(kids) if c.i < i)
+        memo[tok.i] = out
+    return out

@@ -38,7 +38,7 @@ from spacy.parts_of_speech import AUX, NOUN, VERB
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
-from .nlp import doc_text, doc_tokens, token_children
+from .nlp import doc_text, doc_tokens, token_children, token_subtree
 from .record import Actor, Quote
 
 log = logging.getLogger(__name__)
@@ -328,7 +328,10 @@ class _Ctx:
         lemma_ok = lex.lemma_ok
         strings = self.doc.vocab.strings
         out = []
-        for i, (low, pos, lemma) in enumerate(self.doc.to_array([LOWER, POS, LEMMA]).tolist()):
+        # (a flat list per column: the 2-D ``.tolist()`` makes a list per token, which costs full GC collections)
+        cols = self.doc.to_array([LOWER, POS, LEMMA])
+        for i, (low, pos, lemma) in enumerate(zip(cols[:, 0].tolist(), cols[:, 1].tolist(), cols[:, 2].tolist(),
+                                                  strict=True)):
             if low in firsts:
                 out.append(i)
             elif pos in _CUE_POS:
@@ -476,7 +479,7 @@ class _Ctx:
 
     def _agent_of_document(self, noun: Token) -> tuple[int, int, int] | None:
         """"a statement read by X" / "a statement from X" / "X's statement": X."""
-        for t in noun.subtree:
+        for t in token_subtree(noun):
             if t.dep_ == "agent" or (t.dep_ == "prep" and t.lower_ in ("by", "from")):
                 objs = [c for c in token_children(t) if c.dep_ == "pobj"]
                 if objs and not self.in_quote[objs[0].i]:
@@ -503,13 +506,13 @@ class _Ctx:
                 start -= 1  # "the World Food Programme", whether or not the NER took the article in
         else:
             start = h.i
-            for c in h.lefts:
+            for c in [x for x in token_children(h) if x.i < h.i]:  # (``h.lefts``)
                 if c.dep_ in _SPAN_LEFT_DEPS and not self.in_quote[c.left_edge.i]:
                     start = min(start, c.left_edge.i)
             end = h.i + 1
             while start < h.i and doc[start].dep_ == "case":
                 start += 1
-        for c in h.rights:
+        for c in [x for x in token_children(h) if x.i > h.i]:  # (``h.rights``)
             if c.dep_ == "conj" and not self.in_quote[c.i]:
                 end = max(end, c.i + 1)
             elif (c.dep_ == "prep" and c.lower_ == "of" and (h.pos_ == "NUM" or h.lower_ in _PARTITIVES)

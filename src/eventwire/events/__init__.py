@@ -50,7 +50,7 @@ from dataclasses import dataclass, field
 from spacy import symbols as spacy_symbols
 from spacy.tokens import Doc, Token
 
-from ..nlp import doc_tokens
+from ..nlp import doc_tokens, token_subtree
 from ..nlp import token_children as _kids
 from ..record import (
     Actor,
@@ -290,32 +290,55 @@ def _noun_modifier_tokens(tok: Token) -> list[Token]:
     return out
 
 
+_MATCH_PLANS: dict[int, tuple[tables.Lexicon, dict]] = {}  # id(lexicon) -> (lexicon, {(pos, lemma, lower): plan})
+_MATCH_POS = {spacy_symbols.VERB: "VERB", spacy_symbols.AUX: "VERB", spacy_symbols.NOUN: "NOUN",
+              spacy_symbols.ADJ: "ADJ"}
+
+
+def _match_plan(lex: tables.Lexicon, pos: str, lemma: str, lower: str):
+    """What ``_match`` reads from the lexicon for a word (its part of speech, lemma and lower case): the (kind, rows)
+    to try, and the rows of the participle reading ("is opposed to") when the word has one; None when neither has
+    a row (then the word matches nothing, whatever its parse)."""
+    kinds = ("VERB", "CONTROL") if pos == "VERB" else ("CONTROL",) if pos == "ADJ" else ("NOUN",)
+    if pos == "VERB" and not any(lex.rows(lemma, k) for k in kinds):
+        lemma = _verb_lemma(lex, lower, lemma)
+    plain = []
+    for kind in kinds:
+        rows = lex.rows(lemma, kind)
+        if not rows and kind == "NOUN":
+            rows = lex.rows(lower, kind)
+        plain.append((kind, rows))
+    participle = [("CONTROL", lex.rows(lower, "CONTROL"))] if pos == "VERB" and lex.rows(lower, "CONTROL") else None
+    if participle is None and not any(rows for _, rows in plain):
+        return None
+    return plain, participle
+
+
 def _match(ctx: _Ctx, tok: Token) -> list[_Match]:
     """Lexicon rows matching ``tok``: at most one event row and one control row, most specific first."""
-    if tok.pos_ in ("VERB", "AUX"):
-        pos = "VERB"
-    elif tok.pos_ == "NOUN":
-        pos = "NOUN"
-    elif tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "xcomp", "ROOT", "ccomp", "conj"):
-        pos = "ADJ"  # "is willing to", "is ready to": only control rows
-    else:
+    pos = _MATCH_POS.get(tok.pos)
+    if pos is None or pos == "ADJ" and tok.dep_ not in ("acomp", "xcomp", "ROOT", "ccomp", "conj"):
+        return []  # "is willing to", "is ready to": an adjective has only control rows
+    lex = ctx.lex
+    held = _MATCH_PLANS.get(id(lex))
+    if held is None or held[0] is not lex:
+        held = _MATCH_PLANS[id(lex)] = (lex, {})
+    plans = held[1]
+    # "test-fired a missile", "test-launched": a weapons test, not an attack
+    tested = pos == "VERB" and tok.i >= 2 and tok.nbor(-1).text == "-" and tok.nbor(-2).lower_ == "test"
+    key = (pos, "test" if tested else tok.lemma, tok.lower)  # (the rows depend on these only: worked out once)
+    plan = plans.get(key, False)
+    if plan is False:
+        plan = plans[key] = _match_plan(lex, pos, "test" if tested else tok.lemma_.lower(), tok.lower_)
+    if plan is None:
         return []
-    lemma = tok.lemma_.lower()
-    if pos == "VERB" and tok.i >= 2 and tok.nbor(-1).text == "-" and tok.nbor(-2).lower_ == "test":
-        lemma = "test"  # "test-fired a missile", "test-launched": a weapons test, not an attack
-    found: list[_Match] = []
-    kinds = ("VERB", "CONTROL") if pos == "VERB" else ("CONTROL",) if pos == "ADJ" else ("NOUN",)
-    if pos == "VERB" and not any(ctx.lex.rows(lemma, k) for k in kinds):
-        lemma = _verb_lemma(ctx.lex, tok.lower_, lemma)
-    if pos == "NOUN" and tok.lower_ != lemma:
-        kinds = ("NOUN",)
-    if pos == "VERB" and tok.tag_ == "VBN" and ctx.lex.rows(tok.lower_, "CONTROL") and _agent(tok) is None \
+    plain, participle = plan
+    tried = plain
+    if participle is not None and tok.tag_ == "VBN" and _agent(tok) is None \
             and (any(c.dep_ == "auxpass" for c in _kids(tok)) or tok.dep_ == "acomp"):
-        lemma, kinds = tok.lower_, ("CONTROL",)  # "Israel is opposed to French mediation": an adjective, as listed
-    for kind in kinds:
-        rows = ctx.lex.rows(lemma, kind)
-        if not rows and kind == "NOUN":
-            rows = ctx.lex.rows(tok.lower_, kind)
+        tried = participle  # "Israel is opposed to French mediation": an adjective, as listed
+    found: list[_Match] = []
+    for kind, rows in tried:
         for row in rows:
             hit = _row_fits(tok, row, pos)
             if hit is not None:
@@ -412,7 +435,7 @@ def _phrase_actors(ctx: _Ctx, head: Token, max_cost: int = 4, subject: bool = Fa
                 queue.append((ch, cost + 1))
     if found:
         # "lawmakers in France and Germany": a conjunct of a word inside a found actor's mention joins it
-        for tok in head.subtree:
+        for tok in token_subtree(head):
             if any(x in found for x in ctx.actor_at.get(tok.i, ())):
                 for c in _kids(tok):
                     if c.dep_ == "conj" and c.i not in seen:
