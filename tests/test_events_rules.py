@@ -832,3 +832,8 @@ def test_a_denied_that_clause_names_no_object(pipeline):
 def test_drills_around_a_country_are_aimed_at_it(pipeline):
     src, code, tgt, _ = only(pipeline, "Russia staged naval drills around Japan last week.")
     assert code.startswith("15") and tgt == {"JPN"}
+
+
+def test_an_arms_package_approved_is_military_aid(pipeline):
+    _, code, tgt, _ = only(pipeline, "Washington approved a $95 million arms package for Taiwan.")
+    assert code == "072" and tgt == {"TWN"}
