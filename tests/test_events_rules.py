@@ -837,3 +837,17 @@ def test_drills_around_a_country_are_aimed_at_it(pipeline):
 def test_an_arms_package_approved_is_military_aid(pipeline):
     _, code, tgt, _ = only(pipeline, "Washington approved a $95 million arms package for Taiwan.")
     assert code == "072" and tgt == {"TWN"}
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Israel and Hezbollah traded fire across the border on Sunday.", "190"),
+    ("Ethiopia and Eritrea traded accusations over the border war.", "112"),
+    ("Nigerian troops neutralised 12 insurgents in Borno state.", "190"),
+])
+def test_trading_fire_or_accusations_and_neutralising_fighters(pipeline, text, code):
+    assert [e[1] for e in events(pipeline, text)] == [code]
+
+
+def test_what_is_pledged_on_a_visit_is_pledged_to_the_host(pipeline):
+    evs = events(pipeline, "The Dutch prime minister visited Kyiv and pledged more air defence.")
+    assert [(e[1][:2], e[2]) for e in evs if e[1].startswith("03")] == [("03", {"UKR"})]

@@ -1282,10 +1282,10 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
             if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > t.i:
                 target = [x for x in _object_actors(ctx, c, code=code) if x not in source]
                 break
-    if not target and code[:2] in ("01", "02", "10") and t.dep_ == "conj" and t.head.pos_ == "VERB" \
+    if not target and code[:2] in ("01", "02", "03", "10") and t.dep_ == "conj" and t.head.pos_ == "VERB" \
             and any(not mt.is_control and (mt.entry.code or "")[:2] == "04" for mt in _match(ctx, t.head)):
-        # "Modi telephoned Putin and urged an end to the war": what is said in a call or meeting is said to the one
-        # called or met
+        # "Modi telephoned Putin and urged an end to the war", "visited Kyiv and pledged support": what is said or
+        # promised in a call, meeting or visit is said to the one called, met or visited
         target = [x for x in _object_actors(ctx, t.head) if x not in source]
     if not target and code[:2] == "13":
         # "threatened to stop talks if the US deploys missiles": the threat is aimed at the one whose act is its
