@@ -851,3 +851,27 @@ def test_trading_fire_or_accusations_and_neutralising_fighters(pipeline, text, c
 def test_what_is_pledged_on_a_visit_is_pledged_to_the_host(pipeline):
     evs = events(pipeline, "The Dutch prime minister visited Kyiv and pledged more air defence.")
     assert [(e[1][:2], e[2]) for e in evs if e[1].startswith("03")] == [("03", {"UKR"})]
+
+
+def test_the_group_refers_back_to_the_organisation_named_last(pipeline):
+    text = "A spokesman for Hezbollah said the group had fired rockets at Israeli positions."
+    evs = [e for e in events(pipeline, text) if e[1].startswith("19")]
+    assert evs and evs[0][0] == {"LBN"} and evs[0][2] == {"ISR"}
+
+
+def test_a_states_strikes_are_military(pipeline):
+    src, code, tgt, _ = only(pipeline, "Britain and France launched strikes against Islamic State targets in Syria.")
+    assert code == "190" and src == {"GBR", "FRA"}
+    # (a guard: workers still strike)
+    assert only(pipeline, "Port workers in Belgium launched a strike on Monday.")[1] == "143"
+
+
+def test_a_name_misread_as_a_verb_is_still_an_actor(pipeline):
+    text = "Mali, Burkina Faso and Niger announced their withdrawal from the West African bloc ECOWAS, accusing it of " \
+        "imposing sanctions."
+    assert any(a.name == "Economic Community of West African States" for a in pipeline.extract(text).actors)
+
+
+def test_a_town_naming_an_agreement_is_no_party(pipeline):
+    rec = pipeline.extract("Russia said Ukraine had violated the Minsk agreements.")
+    assert "BLR" not in {a.country for a in rec.actors}

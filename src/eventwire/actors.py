@@ -502,7 +502,9 @@ class _Builder:
                 if label not in _PLACE_LABELS:
                     label = "NORP" if gkind == "demonym" else "GPE"
                 key = None
-                if country and (gkind in ("country", "capital", "demonym") or self.acted_upon(span)):
+                named = gkind in ("capital", "city") and span.root.dep_ == "compound" \
+                    and span.root.head.lemma_.lower() in self.gaz.named_after_place  # "the Paris agreement"
+                if country and not named and (gkind in ("country", "capital", "demonym") or self.acted_upon(span)):
                     a = self.country_actor(country, span.start)
                     self.link(a, span.start, span.end)
                     key = a.key
@@ -1394,7 +1396,7 @@ def _trim_span(ent: SpacySpan) -> tuple[int, int]:
     start, end = ent.start, ent.end
     doc = ent.doc
     while start < end and (doc[start].lower_ in _DETERMINERS or doc[start].is_punct or doc[start].is_space
-                           or doc[start].pos_ == "VERB"):
+                           or doc[start].pos_ == "VERB" and end - start > 1):  # (a name misread as a verb stays)
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].text in ("'s", "’s")):
         end -= 1

@@ -285,7 +285,7 @@ def _noun_modifier_tokens(tok: Token) -> list[Token]:
     """Tokens that qualify a nominal trigger: "hunger strike", "air strike", "resumption of ties"."""
     out = [c for c in _kids(tok) if c.dep_ in ("compound", "amod", "nmod")]
     for c in _kids(tok):
-        if c.dep_ == "prep" and c.lower_ in ("of", "in", "on"):
+        if c.dep_ == "prep" and c.lower_ in ("of", "in", "on", "from"):  # ("withdrawal from the bloc")
             out.extend(p for p in _kids(c) if p.dep_ == "pobj")
     return out
 
@@ -469,11 +469,25 @@ def _has_country(ctx: _Ctx, actor_id: str) -> bool:
 
 def _antecedent(ctx: _Ctx, head: Token) -> list[str]:
     """"the officials" -> the actors of the latest earlier "US officials" within a few paragraphs."""
-    cands = ctx.anaphora.get(head.lemma_.lower(), [])
+    lemma = head.lemma_.lower()
+    cands = ctx.anaphora.get(lemma, [])
     k = bisect.bisect_left(cands, (head.idx,)) - 1  # entries are in text order
     if k >= 0 and head.idx - cands[k][0] <= ANAPHOR_WINDOW:
         return list(cands[k][1])
+    if lemma in ORG_ANAPHORS:
+        # "A senior Hamas official said the group had rejected ...": the organisation named last
+        doc = head.doc
+        for i in range(head.i - 1, -1, -1):
+            if head.idx - doc[i].idx > ANAPHOR_WINDOW:
+                break
+            ids = [x for x in ctx.actor_at.get(i, ()) if ctx.actor_by_id[x].kind == "organization"]
+            if ids:
+                return ids[:1]
     return []
+
+
+# Nouns that refer back to the organisation named last ("the group", "the movement").
+ORG_ANAPHORS = frozenset({"group", "movement", "organisation", "organization", "militia", "faction"})
 
 
 # -- participants ------------------------------------------------------------------------------------------------------
@@ -1381,10 +1395,12 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
         # (kept: "three civilians were killed in a bombing in Baghdad" with no named doer and no foreign place; the
         # victims are known, the source is left empty rather than guessed)
         return None
-    if code == "140" and t.pos_ == "VERB" and source and all(
-            ctx.actor_by_id[x].kind == "country" and not _named_as_people(ctx, x, t.sent)
-            or ctx.actor_by_id[x].sector == "GOV" for x in source):  # (not "Palestinians protested": people)
+    state = bool(source) and all(ctx.actor_by_id[x].kind == "country" and not _named_as_people(ctx, x, t.sent)
+                                 or ctx.actor_by_id[x].sector in ("GOV", "MIL") for x in source)
+    if state and code == "140" and t.pos_ == "VERB":  # (not "Palestinians protested": people)
         code = "114"  # "Japan protested against China's ban": a state protests by complaining, not by demonstrating
+    elif state and code == "143":
+        code = "190"  # "the US and Britain launched strikes against Houthi targets": a state's strikes are military
     if not target and (code[:2] in REACTION_ROOTS or code[:3] in ("010", "015", "016")):
         target = _earlier_doer(ctx, t, source, [verdict[1]] if verdict is not None else [])
     if not target and verdict is not None:  # "said the Israeli raid was illegal": the doer the subject names
