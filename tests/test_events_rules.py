@@ -875,3 +875,16 @@ def test_a_name_misread_as_a_verb_is_still_an_actor(pipeline):
 def test_a_town_naming_an_agreement_is_no_party(pipeline):
     rec = pipeline.extract("Russia said Ukraine had violated the Minsk agreements.")
     assert "BLR" not in {a.country for a in rec.actors}
+
+
+def test_his_country_is_the_country_of_the_one_he_is(pipeline):
+    evs = events(pipeline, "Spain's prime minister said his country would recognise a Palestinian state.")
+    assert [(e[0], e[2]) for e in evs if e[1].startswith("03")] == [({"ESP"}, {"PSE"})]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Kazakhstan froze its membership of the alliance.", "160"),
+    ("Oman has acted as a mediator between Iran and the United States.", "045"),
+])
+def test_freezing_membership_and_acting_as_mediator(pipeline, text, code):
+    assert only(pipeline, text)[1] == code

@@ -941,9 +941,13 @@ class _Builder:
                 continue
             tok = toks[i]
             lemma = tok.lemma_.lower()
-            if tok.lower_ in _COUNTRY_ANAPHORA and any(c.dep_ == "det" and c.lower_ == "the" for c in token_children(tok)):
+            if tok.lower_ in _COUNTRY_ANAPHORA and any(c.dep_ == "det" and c.lower_ == "the" or c.dep_ == "poss"
+                                                       and c.lower_ in ("his", "her", "its", "their")
+                                                       for c in token_children(tok)):  # ("said his country had")
                 subj = self.clause_subject_country(tok) if tok.dep_ in ("dobj", "pobj", "poss") else None
                 iso = self.leading_country(tok.i, exclude=subj)
+                if not iso and (owner := self.possessor(tok)) is not None:
+                    iso = owner.country  # "Macron said his country would ...": the country of the one "his" is
                 if iso:
                     a = self.country_actor(iso, tok.i)
                     self.link(a, tok.i, tok.i + 1)
