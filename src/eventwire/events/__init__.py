@@ -236,7 +236,7 @@ def _object_heads(tok: Token, prep: str | None) -> list[Token]:
             heads.append(c)
             heads.extend(x for x in c.conjuncts)
             # "gave 5 million dollars of aid", "a number of concerns", "pledged $1 billion in aid" (an amount)
-            amount = c.pos_ == "NUM" or c.ent_type_ == "MONEY"
+            amount = _amount(c)
             heads.extend(p for pr in _kids(c) if pr.dep_ == "prep" and (pr.lower_ == "of" or amount and pr.lower_ == "in")
                          for p in _kids(pr) if p.dep_ == "pobj")
             # "described the embargo as criminal", with "as" hung on the object
@@ -254,6 +254,11 @@ def _object_heads(tok: Token, prep: str | None) -> list[Token]:
     if (tok.dep_ == "amod" or tok.dep_ == "acl" and not _that_clause(tok)) and tok.head.pos_ in ("NOUN", "PROPN"):
         heads.append(tok.head)  # "the expelled diplomats", "sanctions imposed on X" (not "reports that it attacked")
     return heads
+
+
+def _amount(tok: Token) -> bool:
+    """A number or sum of money as an object ("pledged $1 billion in aid")."""
+    return tok.pos_ == "NUM" or tok.ent_type_ == "MONEY"
 
 
 def _subject_heads(tok: Token) -> list[Token]:
@@ -675,7 +680,7 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
         order += [p for d in _children(v, ("dobj",)) for pr in _kids(d) if pr.dep_ == "prep" and _harm_as_reason(ctx, pr)
                   for p in _children(pr, ("pobj",))]
         # "gave $2 billion in loans to Egypt": the recipient hangs on what the amount is of
-        order += [r for d in _children(v, ("dobj",)) if d.pos_ == "NUM" or d.ent_type_ == "MONEY"
+        order += [r for d in _children(v, ("dobj",)) if _amount(d)
                   for p in _prep_objects(d, ("in",)) for r in _prep_objects(p, RECIPIENT_PREPS)]
         order += [p for c in reason for p in (_children(c, ("pobj",)) or _dangling_object(c))]
         # "departed from Libya", "withdrew from X": the place or party left
@@ -1243,8 +1248,8 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
             # (the row's own object, of the source's own country, is acted upon when the act is done to people:
             # "police arrested Egyptian journalists"; not when it is given, withdrawn or deployed: "India withdrew
             # troops from the border")
-            means = {a for x in m.obj_tokens for a in ctx.actor_at.get(x.i, ()) if ctx.actor_by_id[a].country in own}
-            target = [x for x in target if x not in means]
+            own_means = {a for x in m.obj_tokens for a in ctx.actor_at.get(x.i, ()) if ctx.actor_by_id[a].country in own}
+            target = [x for x in target if x not in own_means]
     steer = next((c for c in chain if c.entry.control in ("APPEAL", "DEMAND")), None)
     if obliged:
         steer = _Match(said, m.entry, True)
