@@ -888,3 +888,12 @@ def test_his_country_is_the_country_of_the_one_he_is(pipeline):
 ])
 def test_freezing_membership_and_acting_as_mediator(pipeline, text, code):
     assert only(pipeline, text)[1] == code
+
+
+@pytest.mark.parametrize("text, code, src, tgt", [
+    ("Jordan received $300 million in aid from the European Union.", "070", {None}, {"JOR"}),  # (the EU: no country)
+    ("The Iraqi prime minister received a phone call from the Turkish president.", "041", {"TUR"}, {"IRQ"}),
+])
+def test_what_is_received_is_done_by_the_giver(pipeline, text, code, src, tgt):
+    evs = [e for e in events(pipeline, text) if e[1] == code]
+    assert evs and evs[0][0] == src and evs[0][2] == tgt

@@ -1094,6 +1094,9 @@ def _control_chain(tok: Token, control_row, content_row=None) -> list[_Match]:
                 chain.append(got)
                 cur = got.tok
                 continue
+        if rel == "pobj" and h.lower_ == "in" and h.head.dep_ == "dobj" and _amount(h.head):
+            cur = h.head  # "received $2 billion in aid": the aid is the verb's object
+            continue
         if rel == "pobj" and h.lower_ == "of" and h.head.lemma_.lower() in PARTITIVES and h.head.i < cur.i:
             # "held a new round of border talks", "launched a wave of air strikes": the act is what the partitive
             # noun counts
@@ -1261,6 +1264,15 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
             target = [x for x in _object_actors(ctx, c.tok, skip={t.i}) if x not in s2] or target
             source, inherited, undergone = s2, inh2, c.tok
             continue
+        if c.entry.control == "RECEIVE" and c.tok.pos_ == "VERB":
+            # "Ukraine received $2 billion in aid from the US", "received a phone call from the Emir of Qatar": the
+            # act comes from the "from" party, to the one who receives it
+            froms = _prep_objects(c.tok, ("from",)) + [q for d in _children(c.tok, ("dobj",))
+                                                         for q in _prep_objects(d, ("from",))]
+            giver = [x for p in froms for x in _phrase_actors(ctx, p) if x not in s2]
+            if giver and s2:
+                source, target, inherited = giver, list(s2), False
+                continue
         if not s2 and c.tok.pos_ == "VERB" and _agent(c.tok) is None and _children(c.tok, PASS_SUBJ):
             # "Serb forces were engaged in ethnic cleansing", "the troops were ordered to withdraw", "Israel is
             # opposed to French mediation": the passive subject of a control verb is who does the act it governs

@@ -17,7 +17,7 @@ from ..errors import LexiconError
 # The object word "PLACE" in a lexicon row: an object that is a named place ("captured Avdiivka").
 PLACE_OBJECT = "<place>"
 
-CONTROL_CLASSES = ("INTENT", "THREAT", "APPEAL", "DEMAND", "REFUSE", "PASS", "NEG", "UNDERGO")
+CONTROL_CLASSES = ("INTENT", "THREAT", "APPEAL", "DEMAND", "REFUSE", "PASS", "NEG", "UNDERGO", "RECEIVE")
 
 
 @dataclass(frozen=True)
