@@ -897,3 +897,7 @@ def test_freezing_membership_and_acting_as_mediator(pipeline, text, code):
 def test_what_is_received_is_done_by_the_giver(pipeline, text, code, src, tgt):
     evs = [e for e in events(pipeline, text) if e[1] == code]
     assert evs and evs[0][0] == src and evs[0][2] == tgt
+
+
+def test_standing_or_siding_with_someone_supports_them(pipeline):
+    assert [(e[1], e[2]) for e in events(pipeline, "Serbia sided with China on the Taiwan question.")] == [("051", {"CHN"})]
