@@ -901,3 +901,8 @@ def test_what_is_received_is_done_by_the_giver(pipeline, text, code, src, tgt):
 
 def test_standing_or_siding_with_someone_supports_them(pipeline):
     assert [(e[1], e[2]) for e in events(pipeline, "Serbia sided with China on the Taiwan question.")] == [("051", {"CHN"})]
+
+
+def test_the_one_told_as_them_is_not_the_one_telling(pipeline):
+    src, code, tgt, _ = only(pipeline, "Thousands of Syrians fled Idlib after Russia ordered them to evacuate.")
+    assert code.startswith("10") and src == {"RUS"} and tgt == {"SYR"}

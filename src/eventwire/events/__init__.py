@@ -1294,7 +1294,7 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
             s_src, _ = _subject_actors(ctx, steer.tok.head)  # "the ILO reiterated its demand that ..."
         if s_src:
             source = s_src
-        told = _object_actors(ctx, steer.tok, skip={t.i}) if not obliged else []
+        told = _object_actors(ctx, steer.tok, skip={t.i}, source=source) if not obliged else []
         if told:
             target = told
         else:
@@ -1737,7 +1737,8 @@ def _location(ctx: _Ctx, d: _Draft) -> EventLocation | None:
 def _object_it(ctx: _Ctx, tok: Token, source: list[str]) -> list[str]:
     """An object "it" ("them") the actor stage left unresolved: the latest state or organisation (group) named before
     it in its sentence that is not the one acting ("Algeria cut ties with Morocco, accusing it of hostile actions")."""
-    if tok.lower_ not in ("it", "them") or tok.i in ctx.actor_at or tok.dep_ not in ("dobj", "pobj", "dative"):
+    if tok.lower_ not in ("it", "them") or tok.i in ctx.actor_at or tok.dep_ not in ("dobj", "pobj", "dative") \
+            and not (tok.dep_ == "nsubj" and _to_infinitive(tok.head)):  # ("ordered them to evacuate")
         return []
     # ("expelled two Estonian diplomats, accusing them of spying": "them" is the latest group)
     kinds = ("country", "organization") if tok.lower_ == "it" else ("group", "country")
