@@ -906,3 +906,15 @@ def test_standing_or_siding_with_someone_supports_them(pipeline):
 def test_the_one_told_as_them_is_not_the_one_telling(pipeline):
     src, code, tgt, _ = only(pipeline, "Thousands of Syrians fled Idlib after Russia ordered them to evacuate.")
     assert code.startswith("10") and src == {"RUS"} and tgt == {"SYR"}
+
+
+def test_a_warning_about_another_party_is_no_threat_by_it(pipeline):
+    evs = events(pipeline, "Japan warned that China could blockade Taiwan within weeks.")
+    assert evs and not [e for e in evs if e[1].startswith("13")] and all(e[3].hypothetical for e in evs)
+    # (a guard: a warning about one's own forces stays a threat)
+    assert [e[1][:2] for e in events(pipeline, "Iran warned that its forces would strike Israel.")] == ["13"]
+
+
+def test_an_act_not_confirmed_is_not_reported_as_done(pipeline):
+    assert not [e for e in events(pipeline, "Ukraine did not confirm that it had attacked the bridge.")
+                if e[1].startswith("19")]

@@ -1055,6 +1055,8 @@ def _denied_content(t: Token) -> bool:
             return a.head.dep_ == "dobj" and a.head.head.lemma_.lower() in DENIAL_VERBS
         if a.tag_ == "VBG" and a.dep_ in ("xcomp", "ccomp", "dobj") and a.head.lemma_.lower() == "deny":
             return True  # "Rwanda denied backing the rebels"
+        if a.dep_ == "ccomp" and a.head.lemma_.lower() in ("confirm", "acknowledge") and _negated(a.head):
+            return True  # "Israel did not confirm that it had carried out the strike"
     return False
 
 
@@ -1155,10 +1157,13 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
         code = instrument[1]  # "wounded two soldiers in a bomb attack": a bombing (183), not just force (190)
     before_intent: str | None = None
     ruled_open: Token | None = None
-    for c in chain:
+    for k, c in enumerate(chain):
         cls = c.entry.control or "PASS"
         if cls == "NEG":
             negated = not negated
+            continue
+        if cls == "THREAT" and _warned_of_another(ctx, c.tok, chain[k - 1].tok if k else t):
+            hypothetical = True  # "Seoul warned North Korea could conduct a nuclear test": no threat by either
             continue
         if cls == "REFUSE" and _negated(c.tok):
             cls = "INTENT"  # "did not rule out military action": left open, a threat (or an intent)
@@ -1207,8 +1212,9 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
         code, _ = tables.recode("INTENT", code)  # a stated future harm is a threat (CAMEO 13)
         hypothetical = True
     elif not own_code and not chain and int(code[:2]) >= 14 and _modal(t):
-        code, _ = tables.recode("THREAT", code)  # "may halt mediation if ...": a conditional harm is a threat
-        hypothetical = True
+        if not _speculated(t):
+            code, _ = tables.recode("THREAT", code)  # "may halt mediation if ...": a conditional harm is a threat
+        hypothetical = True  # ("North Korea could conduct a nuclear test soon, Seoul warned": another's guess)
 
     if negated and 3 <= int(code[:2]) <= 8:
         # "would not meet", "failed to reach agreement", "will not accept": a refused act of cooperation (CAMEO 12)
@@ -1605,6 +1611,29 @@ def _place_target(ctx: _Ctx, t: Token, preps: tuple[str, ...] = ("in", "at")) ->
                         if got:
                             return got
     return []
+
+
+def _warned_of_another(ctx: _Ctx, warner: Token, clause: Token) -> bool:
+    """A warning about what another party may do: the warned clause names its own subject, of another country than
+    the warner's ("Seoul warned North Korea could conduct a nuclear test"), not the warner's own forces ("Iran warned
+    that its forces would strike")."""
+    if clause.pos_ not in ("VERB", "AUX") or clause.dep_ != "ccomp":
+        return False
+    subj = [c for c in _kids(clause) if c.dep_ in SUBJ and c.lower_ not in PRONOUN_3]
+    if not subj:
+        return False
+    theirs = _countries(ctx, _phrase_actors(ctx, subj[0], subject=True))
+    own = _countries(ctx, _subject_actors(ctx, warner)[0])
+    return bool(theirs) and bool(own) and not theirs & own
+
+
+def _speculated(t: Token) -> bool:
+    """An act someone else says may happen ("North Korea could conduct a nuclear test soon, Seoul warned"): a
+    possibility ("could", "might") in a clause reported by a speaker other than its subject, no threat by it."""
+    if not any(c.dep_ == "aux" and c.lower_ in ("could", "might") for c in _kids(t)):
+        return False
+    return t.dep_ == "ccomp" and _is_speech(t.head) and not any(
+        c.dep_ in SUBJ and c.lower_ in PRONOUN_3 for c in _kids(t))
 
 
 def _negated(t: Token) -> bool:
