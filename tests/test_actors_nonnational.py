@@ -115,3 +115,9 @@ def test_a_sea_named_after_a_country_is_not_that_country(pipeline, text, sea):
     rec = pipeline.extract(text)
     assert sea in [e.text for e in rec.entities]
     assert not [a for a in rec.actors if a.country in ("JPN", "OMN")]
+
+
+def test_a_member_of_a_militant_group_of_no_one_country_is_of_the_group(pipeline):
+    rec = pipeline.extract("Syrian troops killed a senior Islamic State commander near Deir ez-Zor.")
+    a = actor_with_mention(rec, "senior Islamic State commander")
+    assert a.country is None and (a.cameo or "").startswith("IMG")

@@ -1061,8 +1061,9 @@ class _Builder:
             k = self.tok_actor.get(t.i)
             if k:
                 a = self.actors[k]
-                if not a.country and a.sector in ("IGO", "NGO", "IMG") and a.cameo:
-                    return a
+                if not a.country and a.cameo and (a.sector in ("IGO", "NGO", "IMG")
+                                                  or a.cameo.startswith(("IGO", "NGO", "IMG"))):
+                    return a  # (also a militant group of no one country, coded IMG: "an Islamic State commander")
         return None
 
     def conjoined_countries(self, head: Token, left: int) -> list[str]:
