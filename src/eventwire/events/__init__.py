@@ -1473,20 +1473,16 @@ def _earlier_doer(ctx: _Ctx, t: Token, source: list[str], extra: list[Token] | N
                                                     ("over", "against", "about", "for", "on", "at")
                                                     for p in _children(c, ("pobj",))] + (extra or [])
     for n in nouns:
-        if n.lower_ in ("it", "this") and n.i not in ctx.actor_at:
-            # "North Korea fired a missile. Japan condemned it": the act reported last
-            for _lemma, code, src in reversed(ctx.reported):
-                if code[:2] not in ("01", "02"):
-                    return [x for x in src if x not in source]
-            return []
-        if n.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in _kids(n)) \
-                or any(i in ctx.actor_at for i in range(n.left_edge.i, n.right_edge.i + 1)):
+        # ("North Korea fired a missile. Japan condemned it": a pronoun refers to the act reported last, as "the move")
+        pronoun = n.lower_ in ("it", "this") and n.i not in ctx.actor_at
+        if not pronoun and (n.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in _kids(n))
+                            or any(i in ctx.actor_at for i in range(n.left_edge.i, n.right_edge.i + 1))):
             continue
         lemma = n.lemma_.lower()
-        roots = {r.code[:2] for r in ctx.lex.rows(lemma, "NOUN") if r.code}
+        roots = set() if pronoun else {r.code[:2] for r in ctx.lex.rows(lemma, "NOUN") if r.code}
         if lemma in ALLEGATION_NOUNS and lemma not in ("report", "claim"):
             roots = {"11"}  # "Ethiopia denied the charge": the accusation reported before, aimed at its accuser
-        if not roots and lemma not in ACT_ANAPHORS:
+        if not roots and not pronoun and lemma not in ACT_ANAPHORS:
             continue
         for prior_lemma, code, src in reversed(ctx.reported):
             if prior_lemma == lemma or code[:2] in roots or not roots and code[:2] not in ("01", "02"):
