@@ -74,6 +74,7 @@ def test_earlier_office_holders_are_known(pipeline, text, mention, country):
     ("Lithuania's central bank raised its rates.", "Lithuania's central bank", "LTU", "GOV"),
     ("Kaunas police station was closed on Monday.", "Kaunas police station", "LTU", "COP"),
     ("Moroccan agricultural workers marched on Monday.", "Moroccan agricultural workers", "MAR", "AGR"),
+    ("Togolese opposition supporters marched in Lome.", "Togolese opposition supporters", "TGO", "OPP"),
 ])
 def test_multiword_sector_phrases(pipeline, text, mention, country, sector):
     a = actor_with_mention(pipeline.extract(text), mention)

@@ -893,6 +893,7 @@ def test_freezing_membership_and_acting_as_mediator(pipeline, text, code):
 @pytest.mark.parametrize("text, code, src, tgt", [
     ("Jordan received $300 million in aid from the European Union.", "070", {None}, {"JOR"}),  # (the EU: no country)
     ("The Iraqi prime minister received a phone call from the Turkish president.", "041", {"TUR"}, {"IRQ"}),
+    ("Armenia received military support from France.", "072", {"FRA"}, {"ARM"}),
 ])
 def test_what_is_received_is_done_by_the_giver(pipeline, text, code, src, tgt):
     evs = [e for e in events(pipeline, text) if e[1] == code]
@@ -918,3 +919,21 @@ def test_a_warning_about_another_party_is_no_threat_by_it(pipeline):
 def test_an_act_not_confirmed_is_not_reported_as_done(pipeline):
     assert not [e for e in events(pipeline, "Ukraine did not confirm that it had attacked the bridge.")
                 if e[1].startswith("19")]
+
+
+def test_withdrawing_an_ambassador_is_recalling_them(pipeline):
+    src, code, tgt, _ = only(pipeline, "Lithuania withdrew its ambassador from Beijing.")
+    assert (src, code, tgt) == ({"LTU"}, "161", {"CHN"})
+
+
+def test_battling_a_fire_is_no_fight(pipeline):
+    assert not events(pipeline, "Turkish firefighters battled a forest fire near Izmir.")
+
+
+@pytest.mark.parametrize("text", [
+    "Israel allowed fuel trucks to enter the Gaza Strip.",
+    "Turkey reopened a border gate to allow aid convoys to reach Syria.",
+])
+def test_what_is_let_through_is_let_in_where_it_goes(pipeline, text):
+    src, code, tgt, _ = only(pipeline, text, root="08")
+    assert code == "0863" and tgt == {"PSE" if "Gaza" in text else "SYR"}

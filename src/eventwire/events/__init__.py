@@ -1356,6 +1356,15 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
                   if x not in source] or target
     if not target and code[:2] == "14":
         target = _protest_target(ctx, t, source)
+    if not target and code[:3] == "086" and t.pos_ == "VERB":
+        # "allowed aid trucks to enter Gaza", "to allow aid to reach Gaza": what is let through is let in where the
+        # clause of its movement takes it
+        for c in _children(t, ("ccomp", "xcomp")):
+            if c.lemma_ in MOVEMENT_VERBS:
+                target = [x for x in _object_actors(ctx, c, source=source)
+                          or _place_target(ctx, c, ("into", "to", "in")) if x not in source]
+                if target:
+                    break
     if own_code and not target and m.entry.control in ("THREAT", "INTENT"):
         # "threatened to resume terrorist activities in Israel": the act threatened, though not itself in the lexicon,
         # names whom it is aimed at
@@ -1443,7 +1452,6 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
 POLITICAL_SECTORS = frozenset({"OPP", "GOV", "ELI", "PTY", "LEG", "JUD", "REB"})
 # Reactions to another's act: praise, demands, disapproval, rejection, threats, protest.
 REACTION_ROOTS = frozenset({"05", "10", "11", "12", "13", "14"})
-DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 # Nouns that refer back to whatever act was reported last ("the move", "the measures").
 ACT_ANAPHORS = frozenset({"move", "decision", "step", "measure", "action", "announcement"})
 
@@ -1531,6 +1539,8 @@ OBLIGATION = frozenset({"must", "should"})
 CONTROL_PREPS = frozenset({"to", "for", "with", "on", "in", "into"})
 ASKING = frozenset({"APPEAL", "DEMAND", "THREAT", "REFUSE"})
 COMMAND_VERBS = frozenset({"order", "direct", "authorize", "authorise", "command"})
+# verbs of going somewhere: the clause that says where what is let through goes ("to enter Gaza")
+MOVEMENT_VERBS = frozenset({"enter", "reach", "cross", "go", "travel", "return", "pass", "get", "flow", "move"})
 _PASS_ENTRY = LexEntry("", "CONTROL", None, frozenset(), None, "PASS", 0)
 # A demand (CAMEO 10), appeal (02) or threat (13) noun, as the control of the act its that-clause asks for or
 # threatens.
