@@ -937,3 +937,20 @@ def test_battling_a_fire_is_no_fight(pipeline):
 def test_what_is_let_through_is_let_in_where_it_goes(pipeline, text):
     src, code, tgt, _ = only(pipeline, text, root="08")
     assert code == "0863" and tgt == {"PSE" if "Gaza" in text else "SYR"}
+
+
+def test_weapon_systems_handed_over_are_military_aid(pipeline):
+    # (handing over one's own rifles is disarming: the 0873 row keeps that apart)
+    src, code, tgt, _ = only(pipeline, "Poland handed over MiG-29 fighter jets to Ukraine.")
+    assert (src, code, tgt) == ({"POL"}, "072", {"UKR"})
+
+
+def test_property_destroyed_in_an_attack_belongs_to_those_attacked(pipeline):
+    evs = events(pipeline, "Russian soldiers stormed a Ukrainian village, torching homes.")
+    assert [(e[1], e[2]) for e in evs if e[1].startswith("171")] == [("1712", {"UKR"})]
+
+
+def test_stripping_citizenship_is_an_administrative_sanction(pipeline):
+    rec = pipeline.extract("Bahrain stripped 138 opponents of their citizenship.")
+    (ev,) = rec.events
+    assert ev.cameo == "172" and [rec.actor(x).sector for x in ev.target] == ["OPP"]

@@ -1348,7 +1348,7 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
             if target:
                 break
     part = t.head if t.dep_ == "conj" and t.tag_ == "VBG" else t  # "killing or wounding 50"
-    if code[:2] in VIOLENT_ROOTS and part.dep_ == "advcl" and part.tag_ == "VBG" and part.head.pos_ == "VERB" \
+    if (code[:2] in VIOLENT_ROOTS or code[:3] == "171") and part.dep_ == "advcl" and part.tag_ == "VBG" and part.head.pos_ == "VERB" \
             and not _children(part, ("mark",)) and all(_inferred(ctx, x) for x in target):
         # "shelled Juba, killing about 20 people", "launched rocket fire against guerrilla camps, killing 50": the
         # harm the act did falls on those it was aimed at
