@@ -954,3 +954,17 @@ def test_stripping_citizenship_is_an_administrative_sanction(pipeline):
     rec = pipeline.extract("Bahrain stripped 138 opponents of their citizenship.")
     (ev,) = rec.events
     assert ev.cameo == "172" and [rec.actor(x).sector for x in ev.target] == ["OPP"]
+
+
+def test_any_act_warned_against_is_not_reported(pipeline):
+    evs = events(pipeline, "Egypt warned against any Israeli incursion into Rafah.")
+    assert evs and not [e for e in evs if e[1][:2] in ("18", "19", "20")]
+
+
+@pytest.mark.parametrize("text, code, src, tgt", [
+    ("Germany announced new humanitarian aid for Sudan.", "073", {"DEU"}, {"SDN"}),
+    ("Washington unveiled a $300 million military aid package for Taiwan.", "072", {"USA"}, {"TWN"}),
+    ("Canada adopted new sanctions against Iran.", "163", {"CAN"}, {"IRN"}),
+])
+def test_aid_or_sanctions_announced_or_adopted_are_given_or_imposed(pipeline, text, code, src, tgt):
+    assert [(e[0], e[1], e[2]) for e in events(pipeline, text)] == [(src, code, tgt)]

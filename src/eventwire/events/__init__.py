@@ -289,6 +289,8 @@ def _clause_object(tok: Token) -> list[Token]:
 def _noun_modifier_tokens(tok: Token) -> list[Token]:
     """Tokens that qualify a nominal trigger: "hunger strike", "air strike", "resumption of ties"."""
     out = [c for c in _kids(tok) if c.dep_ in ("compound", "amod", "nmod")]
+    # "a military aid package": what qualifies a compound qualifies the whole
+    out += [g for c in out if c.dep_ == "compound" for g in _kids(c) if g.dep_ in ("compound", "amod")]
     for c in _kids(tok):
         if c.dep_ == "prep" and c.lower_ in ("of", "in", "on", "from"):  # ("withdrawal from the bloc")
             out.extend(p for p in _kids(c) if p.dep_ == "pobj")
@@ -646,6 +648,8 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
         order = [p for h in heads for p in _prep_objects(h, NOUN_TARGET_PREPS)]
         # "the withdrawal of invasion forces from Panama": the place or party left
         order += [p for h in heads for p in _prep_objects(h, ("from",))]
+        if code is not None and code[:2] == "07":
+            order += [p for h in heads for p in _prep_objects(h, ("for",))]  # "new military aid for Ukraine"
     else:
         order = _children(v, ("dobj",)) + _children(v, PASS_SUBJ) + _children(v, ("dative",)) + _clause_object(v)
         if v.dep_ == "acl" and v.tag_ == "VBN" and _agent(v) is not None:
@@ -852,6 +856,8 @@ def _sentence_events(ctx: _Ctx, sent, inputs: EventInputs) -> list[Event]:
             continue
         if _in_relative_clause(ctx, ev.tok):
             continue
+        if ev.tok.pos_ == "NOUN" and not chain and any(c.dep_ == "det" and c.lower_ == "any" for c in _kids(ev.tok)):
+            continue  # "warned against any Israeli offensive in Rafah": an act that may come, not one reported
         if ev.tok.pos_ == "NOUN" and not chain and _governed_by_event(ev.tok, event_row) \
                 and not _meeting_frame(ev):
             # "condemned an attack by X", "said in a statement": the noun is what the outer event is about; it is
@@ -1125,8 +1131,10 @@ def _control_chain(tok: Token, control_row, content_row=None) -> list[_Match]:
                 and via.pos_ == "VERB" and _children(via, SUBJ) and not _is_event_verb(via):
             # "guerrillas wounded two soldiers in a bomb attack": the attack is what the subject did
             ctl = _Match(via, _PASS_ENTRY, True)
-        if ctl is None and rel == "dobj" and tok.pos_ == "NOUN" and cur is tok and _is_speech(via):
-            # "Italy announced a suspension of air links": the announcement is the act
+        if ctl is None and rel == "dobj" and tok.pos_ == "NOUN" and cur is tok \
+                and (_is_speech(via) or via.lemma_.lower() in ISSUE_VERBS and not _is_event_verb(via)):
+            # "Italy announced a suspension of air links", "the EU adopted new sanctions against Russia": the
+            # announcement (or the text adopted) is the act ("signed a truce" is the signing: an act of its own)
             ctl = _Match(via, _PASS_ENTRY, True)
         if ctl is None:
             break
