@@ -32,3 +32,15 @@ def test_a_plural_office_is_not_he(pipeline):
     rec = pipeline.extract("Chilean ministers arrived in Lima on Monday. He said nothing.")
     assert not any(m.text == "He" for a in rec.actors for m in a.mentions)
 
+
+
+def test_a_sentence_opening_on_he_continues_with_the_main_subject_before(pipeline):
+    # (the nearest person named before "He" is the counterpart; the sentence before was about the minister)
+    text = ("Egypt's foreign minister Sameh Shoukry met his Turkish counterpart Hakan Fidan in Ankara. "
+            "He said the two countries would restore full ties.")
+    rec = pipeline.extract(text)
+    assert "Shoukry" in (_pronoun_owner(rec, text, "He said") or "")
+    # (a guard: a person named earlier in the pronoun's own sentence still comes first)
+    text = "Hakan Fidan met Sameh Shoukry in Ankara. Shoukry's aide said he would return in May."
+    rec = pipeline.extract(text)
+    assert "Shoukry" in (_pronoun_owner(rec, text, "he would") or "")

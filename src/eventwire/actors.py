@@ -1184,22 +1184,34 @@ class _Builder:
         person_at = {i: k for i, k in self.tok_actor.items() if self.actors[k].kind == "person"
                      or self.office_holder(self.actors[k], self.doc[i])}
         subject_person: str | None = None  # the latest person named as a subject in this sentence
+        main_subject: str | None = None  # the person who is the main clause's subject in this sentence
+        previous_main: str | None = None  # ... in the sentence before
         said: dict[int, str] = {}  # pronoun token -> the person it joined
         sent_start = -1
         for tok in doc_tokens(self.doc):
             if tok.is_sent_start or sent_start < 0:
-                sent_start, subject_person = tok.i, None
+                sent_start, subject_person, previous_main, main_subject = tok.i, None, main_subject, None
             k = person_at.get(tok.i)
             if k is not None:
                 last_person = k
-                if (tok.i + 1 not in person_at or person_at[tok.i + 1] != k) and tok.dep_ in _SUBJECT_DEPS:
-                    subject_person = k  # (the name's last token carries its role in the clause)
+                # (the name's last token carries its role in the clause; "Russia's foreign minister, Sergei
+                # Lavrov": the subject's apposition)
+                role = tok.head if tok.dep_ == "appos" else tok
+                if (tok.i + 1 not in person_at or person_at[tok.i + 1] != k) and role.dep_ in _SUBJECT_DEPS:
+                    subject_person = k
+                    if role.head.dep_ == "ROOT":
+                        main_subject = k
                 continue
             if tok.lower_ not in _PRONOUNS or tok.pos_ != "PRON" or last_person is None:
                 continue
             pick = last_person
             if tok.dep_ in _SUBJECT_DEPS and subject_person is not None:
                 pick = subject_person
+            elif tok.dep_ in _SUBJECT_DEPS and previous_main is not None and person_at.get(sent_start) is None \
+                    and not any(i in person_at for i in range(sent_start, tok.i)):
+                # "Lavrov held talks with Wang Yi in Beijing. He said ...": a sentence that opens on a subject
+                # pronoun continues with the one the sentence before was about, its main subject
+                pick = previous_main
             elif tok.dep_ in ("dobj", "pobj", "dative"):
                 clause_subj = next((said.get(c.i) or person_at.get(c.i) for c in token_children(tok.head)
                                     if c.dep_ in _SUBJECT_DEPS and c.i < tok.i), None)
@@ -1209,6 +1221,8 @@ class _Builder:
             said[tok.i] = pick
             if tok.dep_ in _SUBJECT_DEPS:
                 subject_person = pick
+                if tok.head.dep_ == "ROOT":
+                    main_subject = pick
             self.actors[pick].add(tok.idx, tok.idx + len(tok.text))
 
     # ---- output ----
