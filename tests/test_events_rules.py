@@ -968,3 +968,21 @@ def test_any_act_warned_against_is_not_reported(pipeline):
 ])
 def test_aid_or_sanctions_announced_or_adopted_are_given_or_imposed(pipeline, text, code, src, tgt):
     assert [(e[0], e[1], e[2]) for e in events(pipeline, text)] == [(src, code, tgt)]
+
+
+def test_a_time_the_parser_hung_on_the_object_dates_the_verb(pipeline):
+    rec = pipeline.extract("Latvia summoned Russia's ambassador on Monday after a Russian drone entered its airspace.",
+                           published="2024-05-01")
+    (ev,) = [e for e in rec.events if e.cameo_root == "11"]
+    assert ev.date is not None and ev.date.value == "2024-04-29"
+
+
+def test_whom_a_blame_names_is_not_the_doer_of_the_act_before(pipeline):
+    text = ("Ugandan troops shelled a village near Beni on Monday. Congolese officials blamed lax border controls for "
+            "the attack.")
+    (ev,) = [e for e in events(pipeline, text) if e[1] == "112"]
+    assert ev[2] == set()
+    # (a guard: a reaction to the act itself still answers its doer)
+    text = "Ugandan troops shelled a village near Beni on Monday. Congolese officials condemned the attack."
+    (ev,) = [e for e in events(pipeline, text) if e[1] == "111"]
+    assert ev[2] == {"UGA"}

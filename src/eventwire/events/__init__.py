@@ -201,6 +201,9 @@ def _time_index(doc: Doc, times: tuple[TimeExpr, ...]) -> dict[int, TimeExpr]:
         if host.pos_ in ("NOUN", "PROPN") and anchor.dep_ in ("nummod", "compound", "amod", "poss", "nmod", "prep",
                                                               "npadvmod", "appos"):
             on.setdefault(-1 - host.i, t)  # keyed apart from clause heads: only that noun's own event uses it
+            if anchor.dep_ == "prep" and anchor.lower_ != "of" and host.dep_ == "dobj":
+                # "summoned Russia's ambassador on Monday", the time hung on the object: the verb's time too
+                on.setdefault(host.head.i, t)
             continue
         on.setdefault(host.i, t)
     return on
@@ -1485,6 +1488,12 @@ def _earlier_doer(ctx: _Ctx, t: Token, source: list[str], extra: list[Token] | N
     sentence, with no actor of its own, refers to that act; the reaction is aimed at whoever did it."""
     if not ctx.reported:
         return []
+    for d in _children(t, ("dobj",)):
+        if d.pos_ in ("NOUN", "PROPN") and d.lemma_.lower() not in ACT_ANAPHORS | ALLEGATION_NOUNS \
+                and not any(r.code for r in ctx.lex.rows(d.lemma_.lower(), "NOUN")):
+            # "Authorities blamed bandits for the attack": the act names whom it is aimed at, though no actor; the
+            # act its reason names is not theirs to answer for
+            return []
     nouns = _children(t, ("dobj", "nsubjpass")) + [p for c in _kids(t) if c.dep_ == "prep" and c.lower_ in
                                                     ("over", "against", "about", "for", "on", "at")
                                                     for p in _children(c, ("pobj",))] + (extra or [])
