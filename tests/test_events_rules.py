@@ -986,3 +986,11 @@ def test_whom_a_blame_names_is_not_the_doer_of_the_act_before(pipeline):
     text = "Ugandan troops shelled a village near Beni on Monday. Congolese officials condemned the attack."
     (ev,) = [e for e in events(pipeline, text) if e[1] == "111"]
     assert ev[2] == {"UGA"}
+
+
+def test_victims_guessed_of_the_attackers_country_are_of_the_other_country_the_clause_names(pipeline):
+    text = "A Russian drone attack on a hospital treating wounded Ukrainians killed four people."
+    assert {(e[1][:2], frozenset(e[2])) for e in events(pipeline, text)} == {("19", frozenset({"UKR"}))}
+    # (a guard: a clause that names no other country keeps the guess, as force used at home)
+    src, code, tgt, _ = only(pipeline, "Syrian troops killed 12 civilians.")
+    assert src == tgt == {"SYR"}

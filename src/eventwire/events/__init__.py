@@ -1690,6 +1690,15 @@ def _finish(ctx: _Ctx, d: _Draft, sent, inputs: EventInputs) -> Event:
         # "bombers killed 23 people in Tel Aviv": the victims' country was only guessed from the article; the place
         # the text states is better evidence
         target = _actors_of_country(ctx, location.country, exclude=d.source, inputs=inputs) or target
+    if target and d.code[:2] in VIOLENT_ROOTS and all(_inferred(ctx, x) for x in target) \
+            and _countries(ctx, target) <= _countries(ctx, d.source):
+        # "An Israeli strike on a school sheltering displaced Palestinians killed 30 people": victims guessed to be
+        # of the attacker's own country are of the one other country the act's own clause names, if it names one
+        own = _countries(ctx, d.source)
+        named = {ctx.actor_by_id[x].country for s in token_subtree(t) for x in ctx.actor_at.get(s.i, ())
+                 if not _inferred(ctx, x) and ctx.actor_by_id[x].country not in own} - {None}
+        if len(named) == 1:
+            target = _actors_of_country(ctx, named.pop(), exclude=d.source, inputs=inputs) or target
     if not target and location is not None and not d.code.startswith(("01", "02")) and not _joint(d.source, d.code):
         # "talks in Niamey", "fired shells at targets in Jericho", "opened an embassy in Tehran": an act with no
         # named target is done to the country where it happens (unless that is the source's own country). Parties
