@@ -994,3 +994,18 @@ def test_victims_guessed_of_the_attackers_country_are_of_the_other_country_the_c
     # (a guard: a clause that names no other country keeps the guess, as force used at home)
     src, code, tgt, _ = only(pipeline, "Syrian troops killed 12 civilians.")
     assert src == tgt == {"SYR"}
+
+
+@pytest.mark.parametrize("text, tgt", [
+    ("Rwandan troops withdrew from Goma.", {"COD"}),
+    ("Israel completed its withdrawal from Khan Younis.", {"PSE"}),
+])
+def test_a_town_left_stands_for_its_country(pipeline, text, tgt):
+    src, code, got, _ = only(pipeline, text)
+    assert code == "087" and got == tgt
+
+
+def test_people_on_the_move_make_no_visit(pipeline):
+    assert not events(pipeline, "Hundreds of Sudanese refugees arrived in Chad.")
+    # (a guard: an official's arrival is still a visit)
+    assert [(e[1], e[2]) for e in events(pipeline, "Sudan's foreign minister arrived in Chad.")] == [("042", {"TCD"})]

@@ -521,8 +521,9 @@ class _Builder:
 
     def acted_upon(self, span: SpacySpan) -> bool:
         """A town or region named as what an act is done to, not where it happens ("rebels shelled Kadugli", "an
-        attack on Basra", "troops entered the town of Afrin"): it stands for its country, as a capital does ("fired at
-        Seoul"). A place in a phrase of place ("in Kadugli", "near Basra", "from Aleppo") stays a place."""
+        attack on Basra", "troops entered the town of Afrin", "withdrew from Tigray"): it stands for its country, as a
+        capital does ("fired at Seoul"). A place in a phrase of place ("in Kadugli", "near Basra", "from Aleppo") stays
+        a place."""
         tok = span.root
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in self.gaz.place_nouns:
             tok = tok.head.head  # "the town of Afrin"
@@ -541,6 +542,8 @@ class _Builder:
                        for n in [h, *(c for c in token_children(h) if c.dep_ == "dobj" and h.pos_ == "VERB")])
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in self.gaz.campaign_nouns:
             return True  # "a siege of the Gaza Strip", "the invasion of Ukraine"
+        if tok.dep_ == "pobj" and tok.head.lower_ == "from" and tok.head.head.lemma_.lower() in self.gaz.withdrawal_words:
+            return True  # "Eritrean troops withdrew from Tigray": the land left
         return tok.dep_ == "pobj" and tok.head.lower_ in ("on", "against", "into", "at") \
             and tok.head.head.pos_ in ("VERB", "NOUN")
 

@@ -12,6 +12,7 @@ licences; ``scripts/build_gazetteer.py`` regenerates the country and city tables
 - ``ruler_stoplist.txt``: names the entity ruler leaves to the statistical NER (personal names, ordinary words).
 - ``place_nouns.txt``: nouns for a place ("port", "border"): a demonym before one names the country as a place.
 - ``campaign_nouns.txt``: nouns for a military campaign ("offensive", "incursion"): its "in X" is the land acted upon.
+- ``withdrawal_words.txt``: verbs and nouns of leaving land held ("withdraw", "pullout"): their "from X" is the land left.
 - ``named_after_place_nouns.txt``: nouns a town names ("the Paris agreement", "the Oslo process"): no actor.
 - ``name_periods.tsv``: names that meant another country for a period ("Congo" under Zaire).
 - ``state_succession.tsv``: states that split from another, with the date (places inside belong to the old state
@@ -144,6 +145,7 @@ class Gazetteer:
         self.backer_words = frozenset(kinds.get("backer", ()))         # "Syrian-backed militia"
         self.place_nouns = frozenset(w.casefold() for w in _read_lines("place_nouns.txt"))  # "Lebanese port"
         self.campaign_nouns = frozenset(w.casefold() for w in _read_lines("campaign_nouns.txt"))  # "offensive in X"
+        self.withdrawal_words = frozenset(w.casefold() for w in _read_lines("withdrawal_words.txt"))  # "withdrew from X"
         self.named_after_place = frozenset(w.casefold() for w in _read_lines("named_after_place_nouns.txt"))
         self._succession: dict[str, tuple[str, dt.date]] = {
             row["country"].strip(): (row["predecessor"].strip(), dt.date.fromisoformat(row["independence"].strip()))

@@ -272,7 +272,8 @@ def _subject_heads(tok: Token) -> list[Token]:
         subj = [c for c in _kids(v) if c.dep_ in ("nsubj", "nsubjpass")]
         if subj:
             s = subj[0]
-            if s.lemma_.lower() in PARTITIVES:  # "the first batch of peacekeepers"
+            if s.lemma_.lower() in PARTITIVES or s.pos_ == "NUM" or s.tag_ == "NNS" and s.lower_ in NUMBER_WORDS:
+                # "the first batch of peacekeepers", "hundreds of refugees"
                 s = next((p for p in _prep_objects(s, ("of",))), s)
             return [s, *s.conjuncts]
     return []
@@ -812,8 +813,10 @@ def _sentence_events(ctx: _Ctx, sent, inputs: EventInputs) -> list[Event]:
         ctl = next((m for m in ms if m.is_control), None)
         if ev is None:
             return None
-        if ctl is not None and not ev.entry.specificity:
-            return None  # a bare control verb ("agree", "offer") acts as control; its object row wins when it fits
+        if ctl is not None and (not ev.entry.specificity or ctl.entry.specificity > ev.entry.specificity):
+            # a bare control verb ("agree", "offer") acts as control; its object row wins when it fits; a control
+            # row more specific than the event row wins over it ("refugees arrived in Turkey": no visit)
+            return None
         return ev
 
     def control_row(i: int) -> _Match | None:
@@ -822,7 +825,7 @@ def _sentence_events(ctx: _Ctx, sent, inputs: EventInputs) -> list[Event]:
         if ctl is None:
             return None
         ev = next((m for m in ms if not m.is_control), None)
-        if ev is not None and ev.entry.specificity:
+        if ev is not None and ev.entry.specificity and ev.entry.specificity >= ctl.entry.specificity:
             return None
         return ctl
 
@@ -1557,6 +1560,8 @@ CONTROL_PREPS = frozenset({"to", "for", "with", "on", "in", "into"})
 ASKING = frozenset({"APPEAL", "DEMAND", "THREAT", "REFUSE"})
 COMMAND_VERBS = frozenset({"order", "direct", "authorize", "authorise", "command"})
 # verbs of going somewhere: the clause that says where what is let through goes ("to enter Gaza")
+# plural number words that head a count of people ("hundreds of refugees")
+NUMBER_WORDS = frozenset({"dozens", "scores", "hundreds", "thousands", "tens", "millions"})
 MOVEMENT_VERBS = frozenset({"enter", "reach", "cross", "go", "travel", "return", "pass", "get", "flow", "move"})
 _PASS_ENTRY = LexEntry("", "CONTROL", None, frozenset(), None, "PASS", 0)
 # A demand (CAMEO 10), appeal (02) or threat (13) noun, as the control of the act its that-clause asks for or
