@@ -1009,3 +1009,13 @@ def test_people_on_the_move_make_no_visit(pipeline):
     assert not events(pipeline, "Hundreds of Sudanese refugees arrived in Chad.")
     # (a guard: an official's arrival is still a visit)
     assert [(e[1], e[2]) for e in events(pipeline, "Sudan's foreign minister arrived in Chad.")] == [("042", {"TCD"})]
+
+
+def test_calling_an_act_a_condemning_noun_criticizes_its_doer(pipeline):
+    src, code, tgt, _ = only(pipeline, "Colombia's president called Russia's bombing of Kharkiv a massacre.", root="11")
+    assert (src, tgt) == ({"COL"}, {"RUS"})
+
+
+def test_approving_anothers_accession_ratifies_it(pipeline):
+    assert [(e[1], e[2]) for e in events(pipeline, "Slovakia's parliament approved Ukraine's bid to join the EU.")] \
+        == [("057", {"UKR"})]

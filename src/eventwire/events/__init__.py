@@ -242,6 +242,8 @@ def _object_heads(tok: Token, prep: str | None) -> list[Token]:
             amount = _amount(c)
             heads.extend(p for pr in _kids(c) if pr.dep_ == "prep" and (pr.lower_ == "of" or amount and pr.lower_ == "in")
                          for p in _kids(pr) if p.dep_ == "pobj")
+            # "called Israel's actions in Gaza a genocide": the judging noun the parser set beside the object
+            heads.extend(a for a in _kids(c) if a.dep_ == "appos" and a.pos_ == "NOUN")
             # "described the embargo as criminal", with "as" hung on the object
             heads.extend(a for pr in _kids(c) if pr.dep_ == "prep" and pr.lower_ == "as"
                          for a in _kids(pr) if a.dep_ in ("amod", "acomp", "pobj"))
