@@ -75,6 +75,8 @@ def test_earlier_office_holders_are_known(pipeline, text, mention, country):
     ("Kaunas police station was closed on Monday.", "Kaunas police station", "LTU", "COP"),
     ("Moroccan agricultural workers marched on Monday.", "Moroccan agricultural workers", "MAR", "AGR"),
     ("Togolese opposition supporters marched in Lome.", "Togolese opposition supporters", "TGO", "OPP"),
+    ("Sri Lankan Tamils gathered in Jaffna.", "Sri Lankan Tamils", "LKA", "CVL"),
+    ("Nigerian Christians prayed in Jos.", "Nigerian Christians", "NGA", "REL"),
 ])
 def test_multiword_sector_phrases(pipeline, text, mention, country, sector):
     a = actor_with_mention(pipeline.extract(text), mention)

@@ -1019,3 +1019,8 @@ def test_calling_an_act_a_condemning_noun_criticizes_its_doer(pipeline):
 def test_approving_anothers_accession_ratifies_it(pipeline):
     assert [(e[1], e[2]) for e in events(pipeline, "Slovakia's parliament approved Ukraine's bid to join the EU.")] \
         == [("057", {"UKR"})]
+
+
+def test_a_nations_ethnic_people_protest_as_people_not_as_its_state(pipeline):
+    src, code, tgt, _ = only(pipeline, "Thousands of Turkish Kurds marched in Diyarbakir on Sunday.")
+    assert code.startswith("14") and code != "114" and src == tgt == {"TUR"}
