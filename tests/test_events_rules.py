@@ -1024,3 +1024,22 @@ def test_approving_anothers_accession_ratifies_it(pipeline):
 def test_a_nations_ethnic_people_protest_as_people_not_as_its_state(pipeline):
     src, code, tgt, _ = only(pipeline, "Thousands of Turkish Kurds marched in Diyarbakir on Sunday.")
     assert code.startswith("14") and code != "114" and src == tgt == {"TUR"}
+
+
+@pytest.mark.parametrize("text, code, tgt", [
+    ("Ethiopian troops began withdrawing from Somalia.", "087", {"SOM"}),  # the subject of the verb governing it
+    ("Ugandan troops pulled out of Bunia.", "087", {"COD"}),
+    ("Mali pulled out of the Algiers peace accord.", "160", set()),
+])
+def test_leaving_land_or_an_agreement(pipeline, text, code, tgt):
+    src, got, targets, _ = only(pipeline, text)
+    assert (got, targets) == (code, tgt)
+
+
+@pytest.mark.parametrize("text, tgt", [
+    ("Armenian troops massed near the Azerbaijani border.", {"AZE"}),
+    ("Serbia deployed troops near the Kosovar border.", {"XKX"}),
+])
+def test_forces_massed_near_a_border_are_aimed_at_its_country(pipeline, text, tgt):
+    src, code, got, _ = only(pipeline, text)
+    assert code.startswith("15") and got == tgt

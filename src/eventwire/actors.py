@@ -544,6 +544,9 @@ class _Builder:
             return True  # "a siege of the Gaza Strip", "the invasion of Ukraine"
         if tok.dep_ == "pobj" and tok.head.lower_ == "from" and tok.head.head.lemma_.lower() in self.gaz.withdrawal_words:
             return True  # "Eritrean troops withdrew from Tigray": the land left
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "out" \
+                and tok.head.head.head.lemma_.lower() in self.gaz.withdrawal_words:
+            return True  # "began to pull out of Chechnya"
         return tok.dep_ == "pobj" and tok.head.lower_ in ("on", "against", "into", "at") \
             and tok.head.head.pos_ in ("VERB", "NOUN")
 

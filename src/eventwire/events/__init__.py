@@ -249,6 +249,8 @@ def _object_heads(tok: Token, prep: str | None) -> list[Token]:
                          for a in _kids(pr) if a.dep_ in ("amod", "acomp", "pobj"))
         elif c.dep_ in ("prep", "agent", "dative") and (prep is None or c.lower_ == prep):
             objs = [p for p in _kids(c) if p.dep_ in ("pobj", "pcomp")]
+            if c.lower_ == "out" and not objs:
+                objs = _prep_objects(c, ("of",))  # "pulled out of the deal"
             heads.extend(objs)
             if c.lower_ == "as":  # "described the sanctions as illegal": the parser hangs the adjective on "as"
                 heads.extend(a for a in _kids(c) if a.dep_ in ("amod", "acomp") and a.pos_ == "ADJ")
@@ -267,8 +269,9 @@ def _amount(tok: Token) -> bool:
 
 
 def _subject_heads(tok: Token) -> list[Token]:
-    """The subject nouns of a verb, or of the verb it is conjoined to ("troops crossed the border and massed")."""
-    for v in (tok, tok.head if tok.dep_ == "conj" else None):
+    """The subject nouns of a verb, or of the verb it is conjoined to ("troops crossed the border and massed") or
+    that governs it ("troops began withdrawing")."""
+    for v in (tok, tok.head if tok.dep_ in ("conj", "xcomp") else None):
         if v is None:
             break
         subj = [c for c in _kids(v) if c.dep_ in ("nsubj", "nsubjpass")]
@@ -693,8 +696,9 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
         order += [r for d in _children(v, ("dobj",)) if _amount(d)
                   for p in _prep_objects(d, ("in",)) for r in _prep_objects(p, RECIPIENT_PREPS)]
         order += [p for c in reason for p in (_children(c, ("pobj",)) or _dangling_object(c))]
-        # "departed from Libya", "withdrew from X": the place or party left
-        order += _prep_objects(v, ("from",))
+        # "departed from Libya", "withdrew from X", "pulled out of X": the place or party left
+        order += _prep_objects(v, ("from",)) + [p for o in _kids(v) if o.lower_ == "out" and o.dep_ in ("prep", "prt")
+                                                 for p in _prep_objects(o, ("of",))]
         # "mobilized reservists for a war against Iraq": what the act is for, last
         order += _prep_objects(v, ("for",))
     own = _countries(ctx, source or ())
@@ -1408,7 +1412,10 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
                     break
     if not own_code and not target and code[:2] not in ("01", "02") and not _joint(source, code):
         # a journey's destination: "left for Minas Tirith", "headed to Cairo"
-        target = _place_target(ctx, t, ("in", "at", "to", "for") if code[:3] == "042" else ("in", "at"))
+        # forces massed or deployed "near the Kuwaiti border", "along the border with X": posture towards X
+        target = _place_target(ctx, t, ("in", "at", "to", "for") if code[:3] == "042" else
+                               ("in", "at", "near", "along", "on", "to", "toward", "towards") if code[:2] == "15"
+                               else ("in", "at"))
         if not _home_directed(code):
             # "declared a ceasefire in south Lebanon" (by a Lebanese group): a place at home names no one acted upon
             own = _countries(ctx, source)
@@ -1620,6 +1627,10 @@ def _of_actors(ctx: _Ctx, n: Token) -> list[str]:
     return _noun_source(ctx, n)
 
 
+# prepositions of place that may hang on the act's object ("troops near the Ukrainian border")
+PLACE_ON_OBJECT = frozenset({"in", "at", "near", "along", "on"})
+
+
 def _place_target(ctx: _Ctx, t: Token, preps: tuple[str, ...] = ("in", "at")) -> list[str]:
     """"arrived in Amman", "talks in Niger": for meetings and visits, the actor named by the place."""
     for c in _kids(t):
@@ -1634,7 +1645,8 @@ def _place_target(ctx: _Ctx, t: Token, preps: tuple[str, ...] = ("in", "at")) ->
         # (not inside the harm a "for" phrase gives as the reason: "vowed revenge for the killing of X in Damascus")
         reason = {x.i for pr in _kids(d) if pr.dep_ == "prep" and _harm_as_reason(ctx, pr) for x in pr.subtree}
         for c in d.subtree:
-            if c.dep_ == "prep" and c.lower_ in ("in", "at") and c.head.pos_ == "NOUN" and c.i not in reason:
+            if c.dep_ == "prep" and c.lower_ in PLACE_ON_OBJECT & {"in", "at", *preps} and c.head.pos_ == "NOUN" \
+                    and c.i not in reason:
                 for p in _kids(c):
                     if p.dep_ == "pobj":
                         got = _phrase_actors(ctx, p, max_cost=1)
