@@ -1043,3 +1043,21 @@ def test_leaving_land_or_an_agreement(pipeline, text, code, tgt):
 def test_forces_massed_near_a_border_are_aimed_at_its_country(pipeline, text, tgt):
     src, code, got, _ = only(pipeline, text)
     assert code.startswith("15") and got == tgt
+
+
+@pytest.mark.parametrize("text, code, tgt", [
+    ("Tehran retaliated by expelling two German diplomats.", "161", {"DEU"}),
+    ("Beijing responded by imposing sanctions on Lithuania.", "163", {"LTU"}),
+])
+def test_a_retaliation_by_an_act_is_that_act(pipeline, text, code, tgt):
+    assert [(e[1], e[2]) for e in events(pipeline, text)] == [(code, tgt)]
+
+
+def test_a_captive_handed_over_is_released(pipeline):
+    src, code, tgt, _ = only(pipeline, "Azerbaijan handed over two detained Armenian soldiers to Armenia.")
+    assert (src, code, tgt) == ({"AZE"}, "0841", {"ARM"})
+
+
+def test_harm_done_by_an_attack_falls_in_the_country_its_clause_names(pipeline):
+    evs = events(pipeline, "An Israeli drone strike hit a car in Lebanon, killing three people.")
+    assert [e[2] for e in evs if e[1].startswith("19") and e[3].trigger.text == "killing"] == [{"LBN"}]

@@ -1714,7 +1714,10 @@ def _finish(ctx: _Ctx, d: _Draft, sent, inputs: EventInputs) -> Event:
         # "An Israeli strike on a school sheltering displaced Palestinians killed 30 people": victims guessed to be
         # of the attacker's own country are of the one other country the act's own clause names, if it names one
         own = _countries(ctx, d.source)
-        named = {ctx.actor_by_id[x].country for s in token_subtree(t) for x in ctx.actor_at.get(s.i, ())
+        # (the harm an attack did, as an -ing clause: "an air strike hit a bus in Yemen, killing 40 children", the
+        # attack's clause)
+        clause = t.head if t.dep_ == "advcl" and t.tag_ == "VBG" and t.head.pos_ == "VERB" else t
+        named = {ctx.actor_by_id[x].country for s in token_subtree(clause) for x in ctx.actor_at.get(s.i, ())
                  if not _inferred(ctx, x) and ctx.actor_by_id[x].country not in own} - {None}
         if len(named) == 1:
             target = _actors_of_country(ctx, named.pop(), exclude=d.source, inputs=inputs) or target
