@@ -1061,3 +1061,22 @@ def test_a_captive_handed_over_is_released(pipeline):
 def test_harm_done_by_an_attack_falls_in_the_country_its_clause_names(pipeline):
     evs = events(pipeline, "An Israeli drone strike hit a car in Lebanon, killing three people.")
     assert [e[2] for e in evs if e[1].startswith("19") and e[3].trigger.text == "killing"] == [{"LBN"}]
+
+
+@pytest.mark.parametrize("text, town, country, code", [
+    ("Russian forces seized Kostyantynivka on Monday.", "Kostyantynivka", "UKR", "192"),  # (the tagger: PERSON)
+    ("Russian forces shelled Lysychansk.", "Lysychansk", "UKR", "194"),  # (the tagger: ORG)
+])
+def test_a_town_the_tagger_took_for_a_name_is_a_place(pipeline, text, town, country, code):
+    rec = pipeline.extract(text)
+    assert [(p.name, p.country) for p in rec.places] == [(town, country)]
+    assert not [a for a in rec.actors if a.name == town and a.kind != "country"]
+    if code:
+        assert [(e.cameo, {rec.actor(x).country for x in e.target}) for e in rec.events] == [(code, {country})]
+
+
+def test_a_surname_named_where_a_town_is_named_is_the_town(pipeline):
+    # ("Djibo" is a town of Burkina Faso and the surname of a former leader of Niger in the actor lexicon)
+    rec = pipeline.extract("Jihadists attacked an army base near Djibo.")
+    assert [(p.name, p.country) for p in rec.places] == [("Djibo", "BFA")]
+    assert not [a for a in rec.actors if a.kind == "person"]

@@ -491,6 +491,9 @@ class _Builder:
             if lexe is not None and lexe.kind != "country" and lexe.country and label == "ORG" \
                     and self.generic_name(span) and self.modifier_country(span) not in (None, lexe.country):
                 lexe = None  # "Chile's Defense Department" is not the Pentagon: a generic name, another country's
+            if lexe is not None and lexe.kind == "person" and len(span) == 1 and ent.root.dep_ == "pobj" \
+                    and self.places.town_named_as_org(ent):
+                lexe = None  # "a base near Djibo": the town, not a former leader known by that surname
             if lexe is not None and lexe.kind != "country":
                 self.named_from_lexicon(span, lexe, label)
                 continue
@@ -498,6 +501,8 @@ class _Builder:
                 continue
             if gkind == "region" and country and self.breakaway(span, label):
                 continue
+            if label in ("ORG", "PERSON") and gkind == "city" and self.places.town_named_as_org(ent):
+                label = "GPE"  # "Wagner fighters captured Bakhmut": a town the tagger took for an organisation
             if gkind in ("country", "capital", "demonym") or (gkind and label in _PLACE_LABELS):
                 if label not in _PLACE_LABELS:
                     label = "NORP" if gkind == "demonym" else "GPE"

@@ -135,6 +135,7 @@ class Gazetteer:
         self._ruler_cities: set[str] = set()
         self._big_person_cities: set[str] = set()
         self._stoplist = set(_read_lines("ruler_stoplist.txt"))
+        self.person_towns: set[str] = set()  # towns named like people ("Wagner"): never a place the tagger missed
         kinds: dict[str, set[str]] = {}
         for row in _read_tsv("non_country_words.tsv"):
             kinds.setdefault(row["kind"].strip(), set()).add(row["word"].strip().casefold())
@@ -233,6 +234,8 @@ class Gazetteer:
                 continue    # "Police" (Poland), "Union" (US): small towns named like ordinary words
             entry = GeoEntry(row["name"], "capital" if is_cap else "city", row["country"],
                              _float(row["lat"]), _float(row["lon"]), pop)
+            if row.get("person_name") == "1":
+                self.person_towns.add(row["name"])
             self._add(row["name"], entry)
             for alt in _split(row["alternates"]):
                 self._add(alt, entry, alternate=True)
@@ -467,6 +470,8 @@ def nationality(text: str) -> str | None:
 
 # -- the places stage ----------------------------------------------------------------------------------------------
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
+# prepositions after which a name is named as a place ("in Kostyantynivka", "near Bakhmut")
+TOWN_PREPS = frozenset({"in", "at", "near", "outside", "around", "into", "from", "toward", "towards", "to"})
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -573,8 +578,10 @@ class PlaceContext:
         self.weak_by_sent: dict[int, Counter[str]] = {}
         self.ents: list[tuple[SpacySpan, int, int, list[GeoEntry]]] = []   # place/NORP entity, char span, readings
         self._non_country: dict[tuple[int, int, str], bool] = {}
+        self._org_towns: dict[tuple[int, int], bool] = {}
         for ent in doc.ents:
-            if ent.label_ not in (*_PLACE_LABELS, "NORP") or self.non_country(ent):
+            if ent.label_ not in (*_PLACE_LABELS, "NORP") and not self.town_named_as_org(ent) \
+                    or self.non_country(ent):
                 continue
             start, end = _trim(doc, ent.start_char, ent.end_char)
             if end <= start:
@@ -591,6 +598,29 @@ class PlaceContext:
                 if all(h.kind in ("capital", "city", "region") for h in own):
                     self.inside[iso3] += 1
             self.ents.append((ent, start, end, hits))
+
+    def town_named_as_org(self, ent: SpacySpan) -> bool:
+        """A town too small for the entity ruler that the tagger took for an organisation or a one-word person, named
+        where a place is named ("a market in Kostyantynivka", "the town of Avdiivka", "Russian forces seized
+        Kostyantynivka"): a gazetteer town (not named like a person) after a preposition of place, after "the town
+        of", or as a verb's direct object. A known organisation's or person's name never gets here (the actor
+        lexicon's names are matched first)."""
+        if not (ent.label_ == "ORG" and len(ent) <= 3 or ent.label_ == "PERSON" and len(ent) == 1):
+            return False
+        key = (ent.start, ent.end)
+        found = self._org_towns.get(key)
+        if found is not None:
+            return found
+        root = ent.root
+        head = root.head
+        placed = root.dep_ == "pobj" and (head.lower_ in TOWN_PREPS or head.lower_ == "of"
+                                           and head.head.lemma_.lower() in self.gaz.place_nouns) \
+            or root.dep_ == "dobj" and head.pos_ == "VERB"
+        text = ent.text
+        found = placed and text not in self.gaz.person_towns and any(
+            h.kind == "city" for h in self.gaz.candidates_on(text, self.day))
+        self._org_towns[key] = found
+        return found
 
     def non_country(self, ent: SpacySpan) -> bool:
         """``non_country_entity`` for an entity of this doc, worked out once (the places and actor stages both ask)."""

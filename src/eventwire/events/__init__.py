@@ -356,7 +356,7 @@ def _match(ctx: _Ctx, tok: Token) -> list[_Match]:
     found: list[_Match] = []
     for kind, rows in tried:
         for row in rows:
-            hit = _row_fits(tok, row, pos)
+            hit = _row_fits(tok, row, pos, ctx.place_at)
             if hit is not None:
                 found.append(_Match(tok, row, kind == "CONTROL", hit))
                 break
@@ -380,7 +380,7 @@ def _verb_lemma(lex: tables.Lexicon, form: str, lemma: str) -> str:
     return lemma
 
 
-def _row_fits(tok: Token, row: LexEntry, pos: str) -> tuple[Token, ...] | None:
+def _row_fits(tok: Token, row: LexEntry, pos: str, place_at: dict[int, Place]) -> tuple[Token, ...] | None:
     preps = _preps_of(tok)
     if row.prep and not any(p.lower_ == row.prep for p in preps):
         return None
@@ -395,7 +395,7 @@ def _row_fits(tok: Token, row: LexEntry, pos: str) -> tuple[Token, ...] | None:
         return hits or None
     heads = _object_heads(tok, row.prep)
     hits = tuple(h for h in heads if h.lemma_.lower() in row.objects or h.lower_ in row.objects
-                 or tables.PLACE_OBJECT in row.objects and h.ent_type_ in ("GPE", "LOC", "FAC")
+                 or tables.PLACE_OBJECT in row.objects and (h.ent_type_ in ("GPE", "LOC", "FAC") or h.i in place_at)
                  and h.dep_ in ("dobj", "nsubjpass"))
     if not hits:  # "aid deliveries", "mediation efforts", "peacekeeping force"
         hits = tuple(h for h in heads if any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in row.objects
