@@ -1080,3 +1080,16 @@ def test_a_surname_named_where_a_town_is_named_is_the_town(pipeline):
     rec = pipeline.extract("Jihadists attacked an army base near Djibo.")
     assert [(p.name, p.country) for p in rec.places] == [("Djibo", "BFA")]
     assert not [a for a in rec.actors if a.kind == "person"]
+
+
+@pytest.mark.parametrize("text, src, tgt", [
+    ("Iraqi tanks rolled into Kuwait on Thursday.", {"IRQ"}, {"KWT"}),
+    ("Rwandan troops marched into Kisangani.", {"RWA"}, {"COD"}),
+])
+def test_forces_moving_into_land_occupy_it(pipeline, text, src, tgt):
+    assert [(e[0], e[1], e[2]) for e in events(pipeline, text)] == [(src, "192", tgt)]
+
+
+def test_a_part_of_the_sources_own_forces_is_its_means(pipeline):
+    src, code, tgt, _ = only(pipeline, "Cuba withdrew the last of its soldiers from Angola.")
+    assert (code, tgt) == ("087", {"AGO"})

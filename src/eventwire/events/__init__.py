@@ -1266,6 +1266,9 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
     skip = {x.i for x in m.obj_tokens if not any(ctx.actor_by_id[a].country not in own
                                                  for a in _phrase_actors(ctx, x) if ctx.actor_by_id[a].country)} \
         if m.entry.objects and t.pos_ != "NOUN" else None
+    if skip:
+        # "withdrew the last of its troops": a part of the row's own object is that object
+        skip |= {d.i for d in _children(t, ("dobj",)) if any(p.i in skip for p in _prep_objects(d, ("of",)))}
     if skip is None and means and own and t.pos_ != "NOUN":
         # "would deploy 2,000 additional troops to the Middle East": the source's own forces are its means
         skip = {x.i for x in _children(t, ("dobj",)) if x.i in ctx.actor_at
