@@ -1093,3 +1093,8 @@ def test_forces_moving_into_land_occupy_it(pipeline, text, src, tgt):
 def test_a_part_of_the_sources_own_forces_is_its_means(pipeline):
     src, code, tgt, _ = only(pipeline, "Cuba withdrew the last of its soldiers from Angola.")
     assert (code, tgt) == ("087", {"AGO"})
+
+
+def test_accepting_an_invitation_to_visit_is_an_intent_to_meet_the_host(pipeline):
+    src, code, tgt, _ = only(pipeline, "Senegal's president accepted an invitation to visit Morocco.")
+    assert (src, code, tgt) == ({"SEN"}, "036", {"MAR"})

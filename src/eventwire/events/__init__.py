@@ -1401,9 +1401,9 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
         target = [x for x in _object_actors(ctx, t.head, skip={t.i}, source=source) if x not in source]
     if not target and frame is not None:
         target = [x for x in _object_actors(ctx, frame, skip={t.i}) if x not in source]
-    if not target and code.startswith("057"):
+    if not target and (code.startswith("057") or code[:3] == "036" and t.pos_ == "VERB"):
         # "signed an accord to supply Egypt with wheat", "a deal to buy jets from Sweden": an agreement is made with
-        # the one its purpose names
+        # the one its purpose names; so is a meeting accepted ("accepted an invitation to visit Egypt")
         for c in [*_kids(t), *(g for d in _children(t, ("dobj",)) for g in _kids(d))]:
             if c.dep_ in ("advcl", "acl", "xcomp") and _to_infinitive(c):
                 # (a party, not the goods: "to buy fighter jets from Sweden")
