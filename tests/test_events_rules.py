@@ -1098,3 +1098,13 @@ def test_a_part_of_the_sources_own_forces_is_its_means(pipeline):
 def test_accepting_an_invitation_to_visit_is_an_intent_to_meet_the_host(pipeline):
     src, code, tgt, _ = only(pipeline, "Senegal's president accepted an invitation to visit Morocco.")
     assert (src, code, tgt) == ({"SEN"}, "036", {"MAR"})
+
+
+@pytest.mark.parametrize("text", [
+    "Two Iraqi suicide bombers killed 30 people in a market.",
+    "A Somali suicide bomber blew himself up at a checkpoint in Mogadishu.",
+])
+def test_a_suicide_bombing_named_by_its_bombers(pipeline, text):
+    evs = events(pipeline, text)
+    assert [e[1] for e in evs] == ["1831"]
+    assert len(evs[0][3].source) == 1  # (the bombers, not also the country their modifier names)

@@ -1249,7 +1249,9 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
         source, inherited = _subject_actors(ctx, frame)[0], True
         if _aux(frame) & FUTURE and int(code[:2]) >= 3:  # "will meet X during a visit to Y": the visit is planned
             code, hypothetical = tables.recode("INTENT", code)[0], True
-    by_instrument = instrument is not None and instrument[0].dep_ in SUBJ
+    # (a means as the subject: "a roadside bombing killed ..."; not the doers named by their means, "suicide
+    # bombers killed ...", who are the subject's own actors)
+    by_instrument = instrument is not None and instrument[0].dep_ in SUBJ and instrument[0].i not in ctx.actor_at
     if by_instrument:
         source = _noun_source(ctx, instrument[0])  # "a roadside bombing killed one soldier": the bombers, if named
     if not source and code[:2] in VIOLENT_ROOTS and _is_passive(t):
@@ -1571,9 +1573,9 @@ OBLIGATION = frozenset({"must", "should"})
 CONTROL_PREPS = frozenset({"to", "for", "with", "on", "in", "into"})
 ASKING = frozenset({"APPEAL", "DEMAND", "THREAT", "REFUSE"})
 COMMAND_VERBS = frozenset({"order", "direct", "authorize", "authorise", "command"})
-# verbs of going somewhere: the clause that says where what is let through goes ("to enter Gaza")
 # plural number words that head a count of people ("hundreds of refugees")
 NUMBER_WORDS = frozenset({"dozens", "scores", "hundreds", "thousands", "tens", "millions"})
+# verbs of going somewhere: the clause that says where what is let through goes ("to enter Gaza")
 MOVEMENT_VERBS = frozenset({"enter", "reach", "cross", "go", "travel", "return", "pass", "get", "flow", "move"})
 _PASS_ENTRY = LexEntry("", "CONTROL", None, frozenset(), None, "PASS", 0)
 # A demand (CAMEO 10), appeal (02) or threat (13) noun, as the control of the act its that-clause asks for or
