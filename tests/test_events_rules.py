@@ -1108,3 +1108,16 @@ def test_a_suicide_bombing_named_by_its_bombers(pipeline, text):
     evs = events(pipeline, text)
     assert [e[1] for e in evs] == ["1831"]
     assert len(evs[0][3].source) == 1  # (the bombers, not also the country their modifier names)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Ethiopian authorities cut mobile internet access in Amhara.", "1721"),
+    ("Pakistani authorities blocked internet access in Islamabad.", "1721"),
+    ("The World Bank approved a $1 billion bailout for Sri Lanka.", "071"),
+])
+def test_internet_curbs_and_bailouts(pipeline, text, code):
+    assert [e[1] for e in events(pipeline, text)] == [code]
+
+
+def test_a_court_striking_down_a_law_attacks_no_one(pipeline):
+    assert not events(pipeline, "Brazil's Supreme Court struck down a decree on gun ownership.")
