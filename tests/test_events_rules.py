@@ -1121,3 +1121,8 @@ def test_internet_curbs_and_bailouts(pipeline, text, code):
 
 def test_a_court_striking_down_a_law_attacks_no_one(pipeline):
     assert not events(pipeline, "Brazil's Supreme Court struck down a decree on gun ownership.")
+
+
+def test_what_is_denied_in_a_that_clause_is_not_reported(pipeline):
+    evs = events(pipeline, "Eritrea denied that its soldiers had attacked civilians in Tigray.")
+    assert [e[1] for e in evs] == ["016"]

@@ -1067,7 +1067,8 @@ DENIAL_VERBS = frozenset({"deny", "reject", "dismiss", "refute", "rebut", "defle
 
 def _denied_content(t: Token) -> bool:
     """What a denied claim says did not happen, as far as the sentence goes: "Russia rejected claims that it had
-    supplied weapons to the Houthis" is the rejection only; so is "Rwanda denied backing the rebels"."""
+    supplied weapons to the Houthis" is the rejection only; so are "Rwanda denied backing the rebels" and "Serbia
+    denied that its troops had crossed into Kosovo"."""
     for a in [t, *t.ancestors]:
         if a.dep_ in ("acl", "ccomp") and _that_clause(a) and a.head.lemma_.lower() in ALLEGATION_NOUNS:
             return a.head.dep_ == "dobj" and a.head.head.lemma_.lower() in DENIAL_VERBS
@@ -1075,6 +1076,8 @@ def _denied_content(t: Token) -> bool:
             return True  # "Rwanda denied backing the rebels"
         if a.dep_ == "ccomp" and a.head.lemma_.lower() in ("confirm", "acknowledge") and _negated(a.head):
             return True  # "Israel did not confirm that it had carried out the strike"
+        if a.dep_ == "ccomp" and a.head.lemma_.lower() in DENIAL_VERBS and not _negated(a.head):
+            return True  # "Serbia denied that its troops had crossed into Kosovo"
     return False
 
 
