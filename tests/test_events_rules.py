@@ -1126,3 +1126,11 @@ def test_a_court_striking_down_a_law_attacks_no_one(pipeline):
 def test_what_is_denied_in_a_that_clause_is_not_reported(pipeline):
     evs = events(pipeline, "Eritrea denied that its soldiers had attacked civilians in Tigray.")
     assert [e[1] for e in evs] == ["016"]
+
+
+def test_pressing_someone_to_act_is_an_appeal_to_them(pipeline):
+    src, code, tgt, ev = only(pipeline, "Paris pressed Budapest to lift its veto on aid for Ukraine.")
+    assert code.startswith("02") and src == {"FRA"} and tgt == {"HUN"} and ev.hypothetical
+    # (a guard: pressing charges is a legal act)
+    assert [e[1] for e in events(pipeline, "Turkish prosecutors pressed charges against two Swedish journalists.")] \
+        == ["115"]
