@@ -1134,3 +1134,17 @@ def test_pressing_someone_to_act_is_an_appeal_to_them(pipeline):
     # (a guard: pressing charges is a legal act)
     assert [e[1] for e in events(pipeline, "Turkish prosecutors pressed charges against two Swedish journalists.")] \
         == ["115"]
+
+
+def test_the_bloc_is_the_intergovernmental_body_named_last(pipeline):
+    rec = pipeline.extract("ECOWAS leaders met in Abuja on Sunday. The bloc imposed sanctions on Niger.")
+    (ev,) = [e for e in rec.events if e.cameo == "163"]
+    assert [rec.actor(x).sector for x in ev.source] == ["IGO"] and [rec.actor(x).country for x in ev.target] == ["NER"]
+
+
+@pytest.mark.parametrize("text, code, tgt", [
+    ("The European Union agreed new sanctions on Iran.", "163", {"IRN"}),
+    ("Russia sent two bombers toward Japan on Tuesday.", "150", {"JPN"}),
+])
+def test_sanctions_agreed_and_aircraft_sent_toward_a_country(pipeline, text, code, tgt):
+    assert [(e[1], e[2]) for e in events(pipeline, text)] == [(code, tgt)]

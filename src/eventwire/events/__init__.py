@@ -490,13 +490,15 @@ def _antecedent(ctx: _Ctx, head: Token) -> list[str]:
     k = bisect.bisect_left(cands, (head.idx,)) - 1  # entries are in text order
     if k >= 0 and head.idx - cands[k][0] <= ANAPHOR_WINDOW:
         return list(cands[k][1])
-    if lemma in ORG_ANAPHORS:
-        # "A senior Hamas official said the group had rejected ...": the organisation named last
+    if lemma in ORG_ANAPHORS or lemma in IGO_ANAPHORS:
+        # "A senior Hamas official said the group had rejected ...": the organisation named last; "the bloc", "the
+        # alliance": the intergovernmental one named last
         doc = head.doc
         for i in range(head.i - 1, -1, -1):
             if head.idx - doc[i].idx > ANAPHOR_WINDOW:
                 break
-            ids = [x for x in ctx.actor_at.get(i, ()) if ctx.actor_by_id[x].kind == "organization"]
+            ids = [x for x in ctx.actor_at.get(i, ()) if ctx.actor_by_id[x].kind == "organization"
+                   and (lemma in ORG_ANAPHORS or ctx.actor_by_id[x].sector == "IGO")]
             if ids:
                 return ids[:1]
     return []
@@ -504,6 +506,8 @@ def _antecedent(ctx: _Ctx, head: Token) -> list[str]:
 
 # Nouns that refer back to the organisation named last ("the group", "the movement").
 ORG_ANAPHORS = frozenset({"group", "movement", "organisation", "organization", "militia", "faction"})
+# ... and those that refer back to the intergovernmental organisation named last ("the bloc", "the alliance").
+IGO_ANAPHORS = frozenset({"bloc", "alliance"})
 
 
 # -- participants ------------------------------------------------------------------------------------------------------
