@@ -1148,3 +1148,8 @@ def test_the_bloc_is_the_intergovernmental_body_named_last(pipeline):
 ])
 def test_sanctions_agreed_and_aircraft_sent_toward_a_country(pipeline, text, code, tgt):
     assert [(e[1], e[2]) for e in events(pipeline, text)] == [(code, tgt)]
+
+
+def test_the_kingdom_is_the_country_named_before(pipeline):
+    text = "Morocco recalled its ambassador from Algiers on Monday. The kingdom accused Algeria of backing separatists."
+    assert [(e[0], e[2]) for e in events(pipeline, text) if e[1].startswith("11")] == [({"MAR"}, {"DZA"})]
