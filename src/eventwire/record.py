@@ -9,19 +9,16 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
 SCHEMA = "eventwire.record/1"
 
-_WS = re.compile(r"\s+")
-
 
 def normalise_text(text: str) -> str:
     """Unicode NFC, every run of whitespace replaced by one space, stripped (the form the record id hashes)."""
-    return _WS.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    return " ".join(unicodedata.normalize("NFC", text).split())  # (= re.sub(r"\s+", " ", ...).strip(), faster)
 
 
 def record_id(text: str, url: str | None = None) -> str:
@@ -242,11 +239,15 @@ _FIELD_NAMES: dict[type, tuple[str, ...]] = {}  # dataclass -> its field names i
 def _plain(obj: Any) -> Any:
     """Dataclasses as dicts (fields in declaration order), tuples and lists as lists, everything else as is.
 
-    Serialising is a walk over every value of every record, so scalars are passed through without a call and the
-    field names of each dataclass are read once (``dataclasses.fields`` is slow to call per object)."""
+    Serialising is a walk over every value of every record, so scalars are passed through without a call, tuples
+    are told apart before any dataclass test, and the field names of each dataclass are read once (``dataclasses.
+    fields`` is slow to call per object); the values are read from the instance dict (the record types have no
+    slots), else with getattr."""
     cls = obj.__class__
     if cls in _SCALARS:
         return obj
+    if cls is tuple or cls is list:
+        return [x if x.__class__ in _SCALARS else _plain(x) for x in obj]
     names = _FIELD_NAMES.get(cls)
     if names is None:
         if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
@@ -255,9 +256,12 @@ def _plain(obj: Any) -> Any:
             return [x if x.__class__ in _SCALARS else _plain(x) for x in obj]
         else:
             return obj
+    values = getattr(obj, "__dict__", None)
+    if values is None or len(values) != len(names):
+        values = {name: getattr(obj, name) for name in names}
     out = {}
     for name in names:
-        v = getattr(obj, name)
+        v = values[name]
         out[name] = v if v.__class__ in _SCALARS else _plain(v)
     return out
 
