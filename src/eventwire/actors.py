@@ -43,8 +43,10 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from spacy.attrs import LEMMA, LOWER, POS
+import numpy
+from spacy.attrs import IS_UPPER, LEMMA, LOWER, POS, SENT_START
 from spacy.parts_of_speech import NOUN, PROPN
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -58,6 +60,7 @@ KINDS = {"person", "organization", "country", "group"}
 _SKIP_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "TITLE"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC", "NORP"}
 _PRONOUNS = {"he", "she", "him", "her"}
+_PRONOUN_IDS = numpy.array(sorted(hash_string(w) for w in _PRONOUNS), dtype="uint64")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _COUNTRY_ANAPHORA = {"country", "nation"}
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
@@ -676,7 +679,10 @@ class _Builder:
     def surnames_pass(self) -> None:
         """A word outside any entity that repeats an acronym defined earlier ("ECOWAS"), or a part of a person's
         name already named ("Singh")."""
-        for tok in doc_tokens(self.doc):
+        toks = doc_tokens(self.doc)
+        cols = self.doc.to_array([IS_UPPER, POS])  # (only an all-caps word or a PROPN can be either: found in C)
+        for i in numpy.flatnonzero((cols[:, 0] != 0) | (cols[:, 1] == PROPN)).tolist():
+            tok = toks[i]
             if tok.i in self.tok_actor:
                 continue
             if tok.is_upper and len(tok) > 1 and norm_name(tok.text) in self.aliases:  # a later "ECOWAS"
@@ -1180,15 +1186,24 @@ class _Builder:
         ..." -> Katsav), and an object pronoun is not the subject of its own clause ("he would only welcome him" ->
         Abdullah)."""
         last_person: str | None = None
+        toks = doc_tokens(self.doc)
         # (an unnamed office holder is a person too: "Turkey's foreign minister arrived ... He held talks")
         person_at = {i: k for i, k in self.tok_actor.items() if self.actors[k].kind == "person"
-                     or self.office_holder(self.actors[k], self.doc[i])}
+                     or self.office_holder(self.actors[k], toks[i])}
         subject_person: str | None = None  # the latest person named as a subject in this sentence
         said: dict[int, str] = {}  # pronoun token -> the person it joined
-        sent_start = -1
-        for tok in doc_tokens(self.doc):
-            if tok.is_sent_start or sent_start < 0:
-                sent_start, subject_person = tok.i, None
+        # Only a person's token or a he/she/him/her does anything below, and a sentence start resets the subject: those
+        # are found in C (``Doc.to_array``), not token by token.
+        cols = self.doc.to_array([LOWER, SENT_START])
+        starts = numpy.flatnonzero(cols[:, 1].view("int64") == 1).tolist()
+        pronouns = numpy.flatnonzero(numpy.isin(cols[:, 0], _PRONOUN_IDS)).tolist()
+        n_starts, next_start = len(starts), 0
+        sent_start = 0
+        for i in sorted(set(person_at).union(pronouns)):
+            while next_start < n_starts and starts[next_start] <= i:
+                sent_start, subject_person = starts[next_start], None
+                next_start += 1
+            tok = toks[i]
             k = person_at.get(tok.i)
             if k is not None:
                 last_person = k
