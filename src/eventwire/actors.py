@@ -52,7 +52,7 @@ from spacy.tokens import Span as SpacySpan
 
 from .errors import LexiconError
 from .geo import Gazetteer, place_context
-from .nlp import doc_text, doc_tokens, token_children, token_subtree
+from .nlp import doc_text, doc_tokens, isin_sorted, token_children, token_subtree
 from .record import Actor, Entity, Span
 
 ACTOR_COLUMNS = ["name", "aliases", "country", "sector", "cameo", "role", "kind", "start", "end"]
@@ -1196,7 +1196,7 @@ class _Builder:
         # are found in C (``Doc.to_array``), not token by token.
         cols = self.doc.to_array([LOWER, SENT_START])
         starts = numpy.flatnonzero(cols[:, 1].view("int64") == 1).tolist()
-        pronouns = numpy.flatnonzero(numpy.isin(cols[:, 0], _PRONOUN_IDS)).tolist()
+        pronouns = numpy.flatnonzero(isin_sorted(cols[:, 0], _PRONOUN_IDS)).tolist()
         n_starts, next_start = len(starts), 0
         sent_start = 0
         for i in sorted(set(person_at).union(pronouns)):

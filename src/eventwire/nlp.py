@@ -260,6 +260,7 @@ _ORG_HEADS = {
 
 
 _ORG_HEAD_IDS = frozenset(hash_string(w) for w in _ORG_HEADS)
+_ORG_HEAD_ARRAY = numpy.array(sorted(_ORG_HEAD_IDS), dtype="uint64")
 
 
 @Language.component("eventwire_entity_fixes", requires=["doc.ents"], assigns=["doc.ents"])
@@ -275,7 +276,7 @@ def entity_fixes(doc: Doc) -> Doc:
     out = _organisation_names(doc, ents, titles)
     out = _acronyms(doc, out)
     out = _extend_people(doc, out)
-    doc.ents = out
+    doc.set_ents(out, default="outside")  # (what ``doc.ents = out`` does, without first copying every span)
     return doc
 
 
@@ -331,7 +332,7 @@ def _organisation_names(doc: Doc, ents: list[Span], titles: list[Span]) -> list[
     i = 0
     n = len(doc)
     # Only an organisation word can start a name: find those in C (the lower-case hashes), not token by token.
-    heads = [k for k, h in enumerate(doc.to_array(LOWER).tolist()) if h in _ORG_HEAD_IDS]
+    heads = numpy.flatnonzero(isin_sorted(doc.to_array(LOWER), _ORG_HEAD_ARRAY)).tolist()
     for h in heads:
         if h < i:  # (inside the name just found)
             continue
@@ -403,19 +404,36 @@ def _extend_people(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
+_OPEN_PAREN, _CLOSE_PAREN = hash_string("("), hash_string(")")
+
+
 def _acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
     """An all-caps token in parentheses right after an entity is an entity of the same label: "... Homeland (CNSP)"."""
-    taken = {t for e in ents for t in range(e.start, e.end)}
+    n = len(doc)
+    orths = doc.to_array(ORTH).tolist() if n else []
+    taken: set[int] | None = None  # (the tokens of all entities, gathered at the first candidate)
     extra: list[Span] = []
     for ent in ents:
         k = ent.end
-        if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
+        if k + 2 < n and orths[k] == _OPEN_PAREN and orths[k + 2] == _CLOSE_PAREN:
             tok = doc[k + 1]
+            if taken is None:
+                taken = {t for e in ents for t in range(e.start, e.end)}
             if tok.is_upper and tok.is_alpha and 2 <= len(tok) <= 10 and tok.i not in taken:
                 extra.append(Span(doc, tok.i, tok.i + 1, label=ent.label_))
     if not extra:
         return ents
     return sorted(ents + extra, key=lambda s: s.start)
+
+
+def isin_sorted(values: numpy.ndarray, table: numpy.ndarray) -> numpy.ndarray:
+    """``numpy.isin(values, table)`` for a sorted ``table``: several times faster on the short arrays of one doc
+    (``numpy.isin`` costs about 70 microseconds a call whatever the sizes)."""
+    if not len(table):
+        return numpy.zeros(len(values), dtype=bool)
+    at = numpy.searchsorted(table, values)
+    at[at == len(table)] = 0
+    return table[at] == values
 
 
 def doc_text(doc: Doc) -> str:

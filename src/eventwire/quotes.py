@@ -39,7 +39,7 @@ from spacy.parts_of_speech import AUX, NOUN, VERB
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
-from .nlp import doc_text, doc_tokens, token_children, token_subtree
+from .nlp import doc_text, doc_tokens, isin_sorted, token_children, token_subtree
 from .record import Actor, Quote
 
 log = logging.getLogger(__name__)
@@ -219,7 +219,7 @@ class CueLexicon:
     by_first: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict, compare=False)  # phrases by first word
     first_ids: frozenset[int] = field(default=frozenset(), compare=False)  # hashes of the phrases' first words
     lemma_ok: dict[int, bool] = field(default_factory=dict, compare=False, repr=False)  # lemma hash -> a cue verb?
-    first_id_array: numpy.ndarray | None = field(default=None, compare=False, repr=False)  # first_ids, for numpy.isin
+    first_id_array: numpy.ndarray | None = field(default=None, compare=False, repr=False)  # first_ids, sorted (isin_sorted)
 
     def __post_init__(self) -> None:
         index: dict[str, list[tuple[str, ...]]] = {}
@@ -335,9 +335,9 @@ class _Ctx:
         strings = self.doc.vocab.strings
         out = []
         cols = self.doc.to_array([LOWER, POS, LEMMA])
-        first = numpy.isin(cols[:, 0], lex.first_id_array)
+        first = isin_sorted(cols[:, 0], lex.first_id_array)
         # only the tokens that start a phrase or carry a cue part of speech are looked at (found in C)
-        look = numpy.flatnonzero(first | numpy.isin(cols[:, 1], _CUE_POS_ARRAY)).tolist()
+        look = numpy.flatnonzero(first | isin_sorted(cols[:, 1], _CUE_POS_ARRAY)).tolist()
         firsts_at = first.tolist()
         lemmas = cols[:, 2].tolist()
         for i in look:
