@@ -89,12 +89,31 @@ def time_words() -> dict[str, dict[str, int]]:
 
 def _alt(phrases, capitalised: bool = False) -> str:
     """A regex alternation, longest first; spaces match any whitespace. ``capitalised``: Title or UPPER case only,
-    else also lower and Sentence case. (Case variants rather than re.IGNORECASE: several times faster in ``re``.)"""
+    else also lower and Sentence case. (Case variants rather than re.IGNORECASE: several times faster in ``re``.)
+
+    Written as a trie ("T(?:his(?:\\s+past)?|HIS)|last..."): ``re`` tries the alternatives of a group one by one at
+    every position, and a trie has one branch per first letter. It matches what the flat alternation of the forms
+    sorted longest first matches: forms that match at one place are prefixes of one another, and the trie too tries
+    the longer one first (a greedy optional tail)."""
     forms: set[str] = set()
     for p in phrases:
         forms.update({p.title(), p.upper()} if capitalised else {p, p.capitalize(), p.title(), p.upper()})
-    body = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=lambda s: (-len(s), s)))
-    return f"(?:{body})"
+    trie: dict = {}
+    for f in forms:
+        node = trie
+        for ch in f:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a form ends here
+
+    def branch(node: dict) -> str:
+        parts = [(r"\s+" if ch == " " else re.escape(ch)) + branch(node[ch]) for ch in sorted(node) if ch]
+        if not parts:
+            return ""
+        if "" in node:
+            return "(?:" + "|".join(parts) + ")?"
+        return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+
+    return f"(?:{branch(trie)})"
 
 
 # Words before a bare month name that make it a date ("in January", "since May", "mid-March"). "May" also needs one.
