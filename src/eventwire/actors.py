@@ -877,7 +877,6 @@ class _Builder:
 
     def modifier_country(self, span: SpacySpan) -> str | None:
         """Country of a possessive or modifier in front of (or 'of X' after) a phrase."""
-        doc = self.doc
         root = span.root
         for child in token_children(root):
             if child.i >= span.start and child.i < span.end and child.dep_ not in ("poss", "compound", "amod", "nmod"):
@@ -892,9 +891,6 @@ class _Builder:
                         c = self.token_country(g)
                         if c:
                             return c
-        k = span.start - 1
-        while k >= 0 and doc[k].dep_ in ("case",) or (k >= 0 and doc[k].text in ("'s", "’s")):
-            k -= 1
         return None
 
     def token_country(self, tok: Token, places: bool = False) -> str | None:
@@ -1086,7 +1082,7 @@ class _Builder:
         """Country of a noun phrase from its modifiers ("Niger's junta", "US officials"), or from an "of"/"from"
         phrase ("the government of Niger", "a delegation of senior US military officials"); and where that ends."""
         left, right = _np_bounds(tok)
-        for t in self.doc[left:right]:
+        for t in doc_tokens(self.doc)[left:right]:
             if t.i != tok.i:
                 c = self.token_country(t, places=True)
                 if c:
@@ -1414,11 +1410,11 @@ def _looks_international(span: SpacySpan) -> bool:
 def _trim_span(ent: SpacySpan) -> tuple[int, int]:
     """Drop a leading determiner, verb or punctuation, and a trailing possessive or punctuation, from an entity."""
     start, end = ent.start, ent.end
-    doc = ent.doc
-    while start < end and (doc[start].lower_ in _DETERMINERS or doc[start].is_punct or doc[start].is_space
-                           or doc[start].pos_ == "VERB" and end - start > 1):  # (a name misread as a verb stays)
+    toks = doc_tokens(ent.doc)  # (``doc[i]`` builds a new Token on every call)
+    while start < end and ((t := toks[start]).lower_ in _DETERMINERS or t.is_punct or t.is_space
+                           or t.pos_ == "VERB" and end - start > 1):  # (a name misread as a verb stays)
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].text in ("'s", "’s")):
+    while end > start and ((t := toks[end - 1]).is_punct or t.is_space or t.text in ("'s", "’s")):
         end -= 1
     return start, end
 
