@@ -43,14 +43,16 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from spacy.attrs import LEMMA, LOWER, POS
+import numpy
+from spacy.attrs import IS_UPPER, LEMMA, LOWER, POS, SENT_START
 from spacy.parts_of_speech import NOUN, PROPN
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from .errors import LexiconError
 from .geo import Gazetteer, place_context
-from .nlp import doc_text, doc_tokens, token_children, token_subtree
+from .nlp import doc_text, doc_tokens, isin_sorted, token_children, token_subtree
 from .record import Actor, Entity, Span
 
 ACTOR_COLUMNS = ["name", "aliases", "country", "sector", "cameo", "role", "kind", "start", "end"]
@@ -58,6 +60,7 @@ KINDS = {"person", "organization", "country", "group"}
 _SKIP_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "TITLE"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC", "NORP"}
 _PRONOUNS = {"he", "she", "him", "her"}
+_PRONOUN_IDS = numpy.array(sorted(hash_string(w) for w in _PRONOUNS), dtype="uint64")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _COUNTRY_ANAPHORA = {"country", "nation", "kingdom"}  # ("the kingdom said": as "the country")
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
@@ -687,7 +690,10 @@ class _Builder:
     def surnames_pass(self) -> None:
         """A word outside any entity that repeats an acronym defined earlier ("ECOWAS"), or a part of a person's
         name already named ("Singh")."""
-        for tok in doc_tokens(self.doc):
+        toks = doc_tokens(self.doc)
+        cols = self.doc.to_array([IS_UPPER, POS])  # (only an all-caps word or a PROPN can be either: found in C)
+        for i in numpy.flatnonzero((cols[:, 0] != 0) | (cols[:, 1] == PROPN)).tolist():
+            tok = toks[i]
             if tok.i in self.tok_actor:
                 continue
             if tok.is_upper and len(tok) > 1 and norm_name(tok.text) in self.aliases:  # a later "ECOWAS"
@@ -882,7 +888,6 @@ class _Builder:
 
     def modifier_country(self, span: SpacySpan) -> str | None:
         """Country of a possessive or modifier in front of (or 'of X' after) a phrase."""
-        doc = self.doc
         root = span.root
         for child in token_children(root):
             if child.i >= span.start and child.i < span.end and child.dep_ not in ("poss", "compound", "amod", "nmod"):
@@ -897,9 +902,6 @@ class _Builder:
                         c = self.token_country(g)
                         if c:
                             return c
-        k = span.start - 1
-        while k >= 0 and doc[k].dep_ in ("case",) or (k >= 0 and doc[k].text in ("'s", "’s")):
-            k -= 1
         return None
 
     def token_country(self, tok: Token, places: bool = False) -> str | None:
@@ -1091,7 +1093,7 @@ class _Builder:
         """Country of a noun phrase from its modifiers ("Niger's junta", "US officials"), or from an "of"/"from"
         phrase ("the government of Niger", "a delegation of senior US military officials"); and where that ends."""
         left, right = _np_bounds(tok)
-        for t in self.doc[left:right]:
+        for t in doc_tokens(self.doc)[left:right]:
             if t.i != tok.i:
                 c = self.token_country(t, places=True)
                 if c:
@@ -1191,17 +1193,26 @@ class _Builder:
         ..." -> Katsav), and an object pronoun is not the subject of its own clause ("he would only welcome him" ->
         Abdullah)."""
         last_person: str | None = None
+        toks = doc_tokens(self.doc)
         # (an unnamed office holder is a person too: "Turkey's foreign minister arrived ... He held talks")
         person_at = {i: k for i, k in self.tok_actor.items() if self.actors[k].kind == "person"
-                     or self.office_holder(self.actors[k], self.doc[i])}
+                     or self.office_holder(self.actors[k], toks[i])}
         subject_person: str | None = None  # the latest person named as a subject in this sentence
         main_subject: str | None = None  # the person who is the main clause's subject in this sentence
         previous_main: str | None = None  # ... in the sentence before
         said: dict[int, str] = {}  # pronoun token -> the person it joined
-        sent_start = -1
-        for tok in doc_tokens(self.doc):
-            if tok.is_sent_start or sent_start < 0:
-                sent_start, subject_person, previous_main, main_subject = tok.i, None, main_subject, None
+        # Only a person's token or a he/she/him/her does anything below, and a sentence start resets the subject: those
+        # are found in C (``Doc.to_array``), not token by token.
+        cols = self.doc.to_array([LOWER, SENT_START])
+        starts = numpy.flatnonzero(cols[:, 1].view("int64") == 1).tolist()
+        pronouns = numpy.flatnonzero(isin_sorted(cols[:, 0], _PRONOUN_IDS)).tolist()
+        n_starts, next_start = len(starts), 0
+        sent_start = 0
+        for i in sorted(set(person_at).union(pronouns)):
+            while next_start < n_starts and starts[next_start] <= i:
+                sent_start, subject_person, previous_main, main_subject = starts[next_start], None, main_subject, None
+                next_start += 1
+            tok = toks[i]
             k = person_at.get(tok.i)
             if k is not None:
                 last_person = k
@@ -1424,11 +1435,11 @@ def _looks_international(span: SpacySpan) -> bool:
 def _trim_span(ent: SpacySpan) -> tuple[int, int]:
     """Drop a leading determiner, verb or punctuation, and a trailing possessive or punctuation, from an entity."""
     start, end = ent.start, ent.end
-    doc = ent.doc
-    while start < end and (doc[start].lower_ in _DETERMINERS or doc[start].is_punct or doc[start].is_space
-                           or doc[start].pos_ == "VERB" and end - start > 1):  # (a name misread as a verb stays)
+    toks = doc_tokens(ent.doc)  # (``doc[i]`` builds a new Token on every call)
+    while start < end and ((t := toks[start]).lower_ in _DETERMINERS or t.is_punct or t.is_space
+                           or t.pos_ == "VERB" and end - start > 1):  # (a name misread as a verb stays)
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].text in ("'s", "’s")):
+    while end > start and ((t := toks[end - 1]).is_punct or t.is_space or t.text in ("'s", "’s")):
         end -= 1
     return start, end
 

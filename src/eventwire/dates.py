@@ -89,12 +89,31 @@ def time_words() -> dict[str, dict[str, int]]:
 
 def _alt(phrases, capitalised: bool = False) -> str:
     """A regex alternation, longest first; spaces match any whitespace. ``capitalised``: Title or UPPER case only,
-    else also lower and Sentence case. (Case variants rather than re.IGNORECASE: several times faster in ``re``.)"""
+    else also lower and Sentence case. (Case variants rather than re.IGNORECASE: several times faster in ``re``.)
+
+    Written as a trie ("T(?:his(?:\\s+past)?|HIS)|last..."): ``re`` tries the alternatives of a group one by one at
+    every position, and a trie has one branch per first letter. It matches what the flat alternation of the forms
+    sorted longest first matches: forms that match at one place are prefixes of one another, and the trie too tries
+    the longer one first (a greedy optional tail)."""
     forms: set[str] = set()
     for p in phrases:
         forms.update({p.title(), p.upper()} if capitalised else {p, p.capitalize(), p.title(), p.upper()})
-    body = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=lambda s: (-len(s), s)))
-    return f"(?:{body})"
+    trie: dict = {}
+    for f in forms:
+        node = trie
+        for ch in f:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a form ends here
+
+    def branch(node: dict) -> str:
+        parts = [(r"\s+" if ch == " " else re.escape(ch)) + branch(node[ch]) for ch in sorted(node) if ch]
+        if not parts:
+            return ""
+        if "" in node:
+            return "(?:" + "|".join(parts) + ")?"
+        return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+
+    return f"(?:{branch(trie)})"
 
 
 # Words before a bare month name that make it a date ("in January", "since May", "mid-March"). "May" also needs one.
@@ -123,7 +142,7 @@ class _Grammar:
     gates: dict[str, tuple[str, ...]]  # a pattern runs only when the lowered text holds one of its gate strings
     future_cue: re.Pattern[str]
     # and, for the patterns that name a month or weekday in Title or UPPER case only, when the text as written holds
-    # one of those forms ("may" the verb does not wake the month patterns); for years and ISO dates, their digits.
+    # one of those forms ("may" the verb does not wake the month patterns); for years, ISO and d/m/y dates, digits.
     # (Gates only skip a pattern that cannot match: the candidates are the same.)
     case_gates: dict[str, re.Pattern[str]] = field(default_factory=dict)
 
@@ -182,10 +201,11 @@ def _grammar() -> _Grammar:
     ]
     compiled = tuple((kind, re.compile(p)) for kind, p in pats)
     future = re.compile(rf"{b}{_alt(w['future_cue'])}(?![\w])")
-    months = tuple(w["month"]) + tuple(w["month_abbr"])
+    full_months = tuple(w["month"])
+    months = full_months + tuple(w["month_abbr"])
     gates = {"iso": ("-",), "numeric": ("/",), "mdy": months, "dmy": months, "month_year": months,
-             "month": tuple(w["month"]), "weekday": tuple(w["weekday"]), "day_word": _gate_words(w["day_word"]),
-             "rel_unit": ("week", "month", "year"), "month_rel_year": tuple(w["month"]), "weekend": ("weekend",),
+             "month": full_months, "weekday": tuple(w["weekday"]), "day_word": _gate_words(w["day_word"]),
+             "rel_unit": ("week", "month", "year"), "month_rel_year": full_months, "weekend": ("weekend",),
              "ago": ("ago",), "season": tuple(w["season"]), "decade": ("0s",), "vague": _gate_words(w["vague"])}
     def cased(*lists) -> re.Pattern[str]:  # any of the forms _alt(..., capitalised=True) accepts, as written
         forms = {f for words in lists for p in words for f in (p.title(), p.upper())}
@@ -194,7 +214,8 @@ def _grammar() -> _Grammar:
     any_month, full_month = cased(w["month"], w["month_abbr"]), cased(w["month"])
     case_gates = {"mdy": any_month, "dmy": any_month, "month_year": any_month, "month": full_month,
                   "month_rel_year": full_month, "weekday": cased(w["weekday"]),
-                  "year": re.compile(year), "iso": re.compile(r"\d{4}-[01]\d-[0-3]\d")}
+                  "year": re.compile(year), "iso": re.compile(r"\d{4}-[01]\d-[0-3]\d"),
+                  "numeric": re.compile(r"\d/\d\d?/\d")}
     return _Grammar(compiled, gates, future, case_gates)
 
 
@@ -214,7 +235,7 @@ def _scan(text: str) -> list[_Cand]:
     cands: list[_Cand] = []
     grammar = _grammar()
     low = text.lower()
-    seen: dict[int, bool] = {}  # case gate -> whether the text passes it (several patterns share one)
+    seen: dict[int, bool] = {}  # (case) gate -> whether the text passes it (several patterns share one)
     for prio, (kind, pat) in enumerate(grammar.patterns):
         written = grammar.case_gates.get(kind)
         if written is not None:
@@ -224,8 +245,12 @@ def _scan(text: str) -> list[_Cand]:
             if not found:
                 continue
         gate = grammar.gates.get(kind)
-        if gate and not any(g in low for g in gate):
-            continue
+        if gate:
+            found = seen.get(id(gate))
+            if found is None:
+                found = seen[id(gate)] = any(g in low for g in gate)
+            if not found:
+                continue
         for m in pat.finditer(text):
             if m.end() > m.start():
                 cands.append(_Cand(kind, m.start(), m.end(), m, prio))
@@ -275,9 +300,21 @@ def _month_num(name: str) -> int:
 Tense = Callable[[], "bool | None"]
 
 
+_WORD_PUNCT = frozenset("_.'’")
+
+
 def _prev_word(text: str, start: int) -> str:
-    m = _PREV_WORD.search(text, max(0, start - 40), start)
-    return m.group(1).lower() if m else ""
+    """The word before ``start`` (within 40 characters), lower-cased: ``_PREV_WORD.search(text, start - 40, start)``
+    worked out from the end rather than tried at each of the 40 positions (``\\w`` is ``str.isalnum`` or "_",
+    ``\\s`` is ``str.isspace``)."""
+    lo = max(0, start - 40)
+    j = start
+    while j > lo and (text[j - 1].isspace() or text[j - 1] == "-"):
+        j -= 1
+    k = j
+    while k > lo and (text[k - 1].isalnum() or text[k - 1] in _WORD_PUNCT):
+        k -= 1
+    return text[k:j].lower()
 
 
 def _at_sentence_start(text: str, start: int) -> bool:

@@ -33,12 +33,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+import numpy
 from spacy.attrs import IDX, LEMMA, LOWER, POS
 from spacy.parts_of_speech import AUX, NOUN, VERB
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
-from .nlp import doc_text, doc_tokens, token_children, token_subtree
+from .nlp import doc_text, doc_tokens, isin_sorted, token_children, token_subtree
 from .record import Actor, Quote
 
 log = logging.getLogger(__name__)
@@ -56,6 +57,7 @@ _S_AMBIG = "'′"
 _MARKS = set(_D_OPEN + _D_CLOSE + _D_AMBIG + _S_OPEN + _S_CLOSE + _S_AMBIG)
 _ALL_MARKS = "".join(sorted(_MARKS))
 _CUE_POS = frozenset({VERB, AUX, NOUN})  # the parts of speech a cue verb can carry (see ``_Ctx.cue_at``)
+_CUE_POS_ARRAY = numpy.array(sorted(_CUE_POS), dtype="uint64")
 _MARK_RE = re.compile("[" + re.escape(_ALL_MARKS) + "]")
 _LEFT_CONTEXT = "([{—–-/" + _ALL_MARKS  # characters after which a mark opens
 _RIGHT_CONTEXT = ".,;:!?)]}…—–-/" + _ALL_MARKS  # characters before which a mark closes
@@ -217,6 +219,7 @@ class CueLexicon:
     by_first: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict, compare=False)  # phrases by first word
     first_ids: frozenset[int] = field(default=frozenset(), compare=False)  # hashes of the phrases' first words
     lemma_ok: dict[int, bool] = field(default_factory=dict, compare=False, repr=False)  # lemma hash -> a cue verb?
+    first_id_array: numpy.ndarray | None = field(default=None, compare=False, repr=False)  # first_ids, sorted (isin_sorted)
 
     def __post_init__(self) -> None:
         index: dict[str, list[tuple[str, ...]]] = {}
@@ -224,6 +227,7 @@ class CueLexicon:
             index.setdefault(ph[0], []).append(ph)
         object.__setattr__(self, "by_first", {k: tuple(v) for k, v in index.items()})
         object.__setattr__(self, "first_ids", frozenset(hash_string(w) for w in index))
+        object.__setattr__(self, "first_id_array", numpy.array(sorted(self.first_ids), dtype="uint64"))
 
 
 @lru_cache(maxsize=1)
@@ -307,7 +311,10 @@ class _Ctx:
                 self.in_quote[k] = True
         paras = _paragraphs(self.text)
         p_starts = [lo for lo, _ in paras]
-        self.para_of = [max(0, bisect.bisect_right(p_starts, idx) - 1) for idx in self.tok_starts]
+        # (each token's paragraph: ``bisect_right(p_starts, idx) - 1``, at least 0, for all tokens in one call)
+        self.para_of = numpy.maximum(numpy.searchsorted(numpy.array(p_starts, dtype="int64"),
+                                                        numpy.array(self.tok_starts, dtype="int64"), side="right")
+                                     - 1, 0).tolist()
 
     def tok_range(self, start: int, end: int) -> tuple[int, int]:
         """Tokens overlapping text[start:end] (end exclusive), as a token index range."""
@@ -324,17 +331,20 @@ class _Ctx:
         """The tokens ``cue_at`` can accept, found from the doc's arrays: a word that starts a cue phrase, or a verb,
         auxiliary or noun whose lemma is a cue verb (``cue_at`` still decides)."""
         lex = self.lex
-        firsts = lex.first_ids
         lemma_ok = lex.lemma_ok
         strings = self.doc.vocab.strings
         out = []
-        # (a flat list per column: the 2-D ``.tolist()`` makes a list per token, which costs full GC collections)
         cols = self.doc.to_array([LOWER, POS, LEMMA])
-        for i, (low, pos, lemma) in enumerate(zip(cols[:, 0].tolist(), cols[:, 1].tolist(), cols[:, 2].tolist(),
-                                                  strict=True)):
-            if low in firsts:
+        first = isin_sorted(cols[:, 0], lex.first_id_array)
+        # only the tokens that start a phrase or carry a cue part of speech are looked at (found in C)
+        look = numpy.flatnonzero(first | isin_sorted(cols[:, 1], _CUE_POS_ARRAY)).tolist()
+        firsts_at = first.tolist()
+        lemmas = cols[:, 2].tolist()
+        for i in look:
+            if firsts_at[i]:
                 out.append(i)
-            elif pos in _CUE_POS:
+            else:  # (a cue part of speech)
+                lemma = lemmas[i]
                 ok = lemma_ok.get(lemma)
                 if ok is None:
                     ok = lemma_ok[lemma] = strings[lemma].lower() in lex.verbs

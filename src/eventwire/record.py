@@ -9,19 +9,16 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
 SCHEMA = "eventwire.record/1"
 
-_WS = re.compile(r"\s+")
-
 
 def normalise_text(text: str) -> str:
     """Unicode NFC, every run of whitespace replaced by one space, stripped (the form the record id hashes)."""
-    return _WS.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    return " ".join(unicodedata.normalize("NFC", text).split())  # (= re.sub(r"\s+", " ", ...).strip(), faster)
 
 
 def record_id(text: str, url: str | None = None) -> str:
@@ -172,12 +169,14 @@ class Record:
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract as plain Python values (key order as in docs/record.md)."""
         raw = _plain(self)
-        order = ["schema", "id", "input_id", "url", "outlet", "title", "published", "language", "text",
-                 "entities", "actors", "times", "places", "quotes", "events", "extractor"]
-        return {k: raw[k] for k in order}
+        return {k: raw[k] for k in _RECORD_ORDER}
 
     def to_json(self, indent: int | None = None) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+        if indent is not None:
+            return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+        # The same text as ``json.dumps(self.to_dict())`` without building the plain copy first: the C encoder writes
+        # tuples as arrays itself and asks ``_json_fields`` for each dataclass's fields (in declaration order).
+        return json.dumps({k: getattr(self, k) for k in _RECORD_ORDER}, ensure_ascii=False, default=_json_fields)
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Record:
@@ -235,6 +234,8 @@ def _known(cls: type, d: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in d.items() if k in names}
 
 
+_RECORD_ORDER = ("schema", "id", "input_id", "url", "outlet", "title", "published", "language", "text",
+                 "entities", "actors", "times", "places", "quotes", "events", "extractor")
 _SCALARS = frozenset({str, int, float, bool, type(None)})
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}  # dataclass -> its field names in order, looked up once per class
 
@@ -242,11 +243,15 @@ _FIELD_NAMES: dict[type, tuple[str, ...]] = {}  # dataclass -> its field names i
 def _plain(obj: Any) -> Any:
     """Dataclasses as dicts (fields in declaration order), tuples and lists as lists, everything else as is.
 
-    Serialising is a walk over every value of every record, so scalars are passed through without a call and the
-    field names of each dataclass are read once (``dataclasses.fields`` is slow to call per object)."""
+    Serialising is a walk over every value of every record, so scalars are passed through without a call, tuples
+    are told apart before any dataclass test, and the field names of each dataclass are read once (``dataclasses.
+    fields`` is slow to call per object); the values are read from the instance dict (the record types have no
+    slots), else with getattr."""
     cls = obj.__class__
     if cls in _SCALARS:
         return obj
+    if cls is tuple or cls is list:
+        return [x if x.__class__ in _SCALARS else _plain(x) for x in obj]
     names = _FIELD_NAMES.get(cls)
     if names is None:
         if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
@@ -255,11 +260,30 @@ def _plain(obj: Any) -> Any:
             return [x if x.__class__ in _SCALARS else _plain(x) for x in obj]
         else:
             return obj
+    values = getattr(obj, "__dict__", None)
+    if values is None or len(values) != len(names):
+        values = {name: getattr(obj, name) for name in names}
     out = {}
     for name in names:
-        v = getattr(obj, name)
+        v = values[name]
         out[name] = v if v.__class__ in _SCALARS else _plain(v)
     return out
+
+
+def _json_fields(obj: Any) -> dict[str, Any]:
+    """``json.dumps``'s ``default`` for ``Record.to_json``: a dataclass as the dict of its fields in declaration order
+    (the instance dict itself when it holds exactly those, in that order); anything else is not serialisable, as
+    for ``json.dumps(record.to_dict())``."""
+    cls = obj.__class__
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        if not dataclasses.is_dataclass(obj) or isinstance(obj, type):
+            raise TypeError(f"Object of type {cls.__name__} is not JSON serializable")
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(obj))
+    values = getattr(obj, "__dict__", None)
+    if values is not None and tuple(values) == names:
+        return values
+    return {name: getattr(obj, name) for name in names}
 
 
 __all__ = [
