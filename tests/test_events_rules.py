@@ -1153,3 +1153,8 @@ def test_sanctions_agreed_and_aircraft_sent_toward_a_country(pipeline, text, cod
 def test_the_kingdom_is_the_country_named_before(pipeline):
     text = "Morocco recalled its ambassador from Algiers on Monday. The kingdom accused Algeria of backing separatists."
     assert [(e[0], e[2]) for e in events(pipeline, text) if e[1].startswith("11")] == [({"MAR"}, {"DZA"})]
+
+
+def test_parties_fighting_one_another_act_together(pipeline):
+    src, code, tgt, _ = only(pipeline, "Congolese troops and M23 rebels resumed fighting near Goma.")
+    assert code.startswith("19") and src == {"COD"} and tgt == set()

@@ -1422,7 +1422,7 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
                                if got and not all(_inferred(ctx, x) for x in got)), [])
                 if target:
                     break
-    if not own_code and not target and code[:2] not in ("01", "02") and not _joint(source, code):
+    if not own_code and not target and code[:2] not in ("01", "02") and not _joint(source, code, t):
         # a journey's destination: "left for Minas Tirith", "headed to Cairo"
         # forces massed or deployed "near the Kuwaiti border", "along the border with X": posture towards X
         target = _place_target(ctx, t, ("in", "at", "to", "for") if code[:3] == "042" else
@@ -1733,13 +1733,13 @@ def _finish(ctx: _Ctx, d: _Draft, sent, inputs: EventInputs) -> Event:
                  if not _inferred(ctx, x) and ctx.actor_by_id[x].country not in own} - {None}
         if len(named) == 1:
             target = _actors_of_country(ctx, named.pop(), exclude=d.source, inputs=inputs) or target
-    if not target and location is not None and not d.code.startswith(("01", "02")) and not _joint(d.source, d.code):
+    if not target and location is not None and not d.code.startswith(("01", "02")) and not _joint(d.source, d.code, t):
         # "talks in Niamey", "fired shells at targets in Jericho", "opened an embassy in Tehran": an act with no
         # named target is done to the country where it happens (unless that is the source's own country). Parties
         # acting together there ("Ethiopia and the rebels signed a peace deal in Pretoria") only meet there.
         target = _actors_of_country(ctx, location.country, exclude=d.source, inputs=inputs)
-    if not target and _home_directed(d.code) and (location is None or _home_place(ctx, d.source,
-                                                                                           location.country)):
+    if not target and not _joint(d.source, d.code, t) and _home_directed(d.code) \
+            and (location is None or _home_place(ctx, d.source, location.country)):
         # "students staged mass demonstrations", "landowners began a hunger strike": a protest that names no one is
         # aimed at the protesters' own government; "police opened fire, killing one person", "the government outlawed
         # the largest extremist organization": force with no named foreign target is used at home. The target is
@@ -1872,15 +1872,21 @@ def _actors_of_country(ctx: _Ctx, country: str | None, exclude: list[str], input
 # embassies reopened).
 INSTRUMENT_ROOTS = frozenset({"03", "05", "07", "08", "15", "16"})
 
+# Violence that parties named together do to one another ("the army and the RSF resumed fighting"): all of them act
+# (the PLOVER manual's reciprocal events), and no one else is acted upon (``_joint``).
+RECIPROCAL_VIOLENCE = frozenset({"fight", "fighting", "clash", "battle", "skirmish", "exchange"})
+
 # Cooperation done jointly by several parties is done with one another, wherever it takes place.
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06"})
 
 
-def _joint(source: list[str], code: str) -> bool:
+def _joint(source: list[str], code: str, t: Token | None = None) -> bool:
     """Several parties cooperating together ("Ethiopia and the rebels signed a peace deal in Pretoria", "Armenian
-    and Azerbaijani negotiators met in Astana"): the place is where they meet, not a party. A journey stays one:
-    "X and Y visited Tehran" (042) is a visit to Iran."""
-    return len(source) > 1 and code[:2] in COOPERATIVE_ROOTS and not code.startswith("042")
+    and Azerbaijani negotiators met in Astana"), or fighting one another ("the army and the RSF resumed fighting in
+    Khartoum"): the place is where they meet, not a party. A journey stays one: "X and Y visited Tehran" (042) is a
+    visit to Iran."""
+    return len(source) > 1 and (code[:2] in COOPERATIVE_ROOTS and not code.startswith("042")
+                                or t is not None and t.lemma_.lower() in RECIPROCAL_VIOLENCE)
 
 # Protests (CAMEO 14) are directed at authorities, with none named at the protesters' own; coercion and violence
 # (17-20) with no named target and no foreign place are used at home.
