@@ -1158,3 +1158,8 @@ def test_the_kingdom_is_the_country_named_before(pipeline):
 def test_parties_fighting_one_another_act_together(pipeline):
     src, code, tgt, _ = only(pipeline, "Congolese troops and M23 rebels resumed fighting near Goma.")
     assert code.startswith("19") and src == {"COD"} and tgt == set()
+
+
+def test_a_vow_of_revenge_is_a_threat_of_force(pipeline):
+    src, code, tgt, ev = only(pipeline, "Hamas vowed to avenge the killing of its leader in an Israeli strike.")
+    assert code.startswith("13") and tgt == {"ISR"} and ev.hypothetical
