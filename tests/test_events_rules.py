@@ -1163,3 +1163,9 @@ def test_parties_fighting_one_another_act_together(pipeline):
 def test_a_vow_of_revenge_is_a_threat_of_force(pipeline):
     src, code, tgt, ev = only(pipeline, "Hamas vowed to avenge the killing of its leader in an Israeli strike.")
     assert code.startswith("13") and tgt == {"ISR"} and ev.hypothetical
+
+
+def test_land_captured_from_a_party_is_taken_from_it(pipeline):
+    rec = pipeline.extract("Syrian troops recaptured the town of Palmyra from Islamic State fighters.")
+    (ev,) = rec.events
+    assert ev.cameo == "192" and [rec.actor(x).name for x in ev.target] == ["Islamic State fighters"]

@@ -1283,6 +1283,9 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
         skip = {x.i for x in _children(t, ("dobj",)) if x.i in ctx.actor_at
                 and all(ctx.actor_by_id[a].country in own for a in ctx.actor_at[x.i])}
     target = _object_actors(ctx, t, skip=skip, code=code, source=source)
+    if code[:3] == "192" and t.pos_ == "VERB":
+        # "captured the town of Sinjar from Islamic State militants": the one the land is taken from
+        target = [x for p in _prep_objects(t, ("from",)) for x in _phrase_actors(ctx, p) if x not in source] or target
     if m.entry.objects and not target:
         target = _object_actors(ctx, t, code=code, source=source)
         if means:
