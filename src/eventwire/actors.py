@@ -1098,12 +1098,6 @@ class _Builder:
                 c = self.token_country(t, places=True)
                 if c:
                     return c, right
-        if tok.dep_ not in ("nsubj", "nsubjpass") and any(c.dep_ == "poss" and c.lower_ in ("its", "their")
-                                                          for c in token_children(tok)):
-            # "France urged its nationals in Niger to leave": the subject's own people, wherever they are
-            c = self.clause_subject_country(tok)
-            if c:
-                return c, right
         if depth < 2:
             for child in token_children(tok):
                 if child.dep_ == "prep" and child.lower_ in ("of", "from", "in") and child.i == right:
