@@ -1169,3 +1169,8 @@ def test_land_captured_from_a_party_is_taken_from_it(pipeline):
     rec = pipeline.extract("Syrian troops recaptured the town of Palmyra from Islamic State fighters.")
     (ev,) = rec.events
     assert ev.cameo == "192" and [rec.actor(x).name for x in ev.target] == ["Islamic State fighters"]
+
+
+def test_condemning_the_killing_answers_the_killers(pipeline):
+    text = "Serbian police killed two Kosovar protesters on Sunday. Albania condemned the killings."
+    assert [e[2] for e in events(pipeline, text) if e[1].startswith("11")] == [{"SRB"}]

@@ -1516,7 +1516,7 @@ def _earlier_doer(ctx: _Ctx, t: Token, source: list[str], extra: list[Token] | N
     if not ctx.reported:
         return []
     for d in _children(t, ("dobj",)):
-        if d.pos_ in ("NOUN", "PROPN") and d.lemma_.lower() not in ACT_ANAPHORS | ALLEGATION_NOUNS \
+        if d.pos_ in ("NOUN", "PROPN") and d.lemma_.lower() not in ACT_ANAPHORS | ALLEGATION_NOUNS | HARM_NOUNS \
                 and not any(r.code for r in ctx.lex.rows(d.lemma_.lower(), "NOUN")):
             # "Authorities blamed bandits for the attack": the act names whom it is aimed at, though no actor; the
             # act its reason names is not theirs to answer for
@@ -1534,6 +1534,8 @@ def _earlier_doer(ctx: _Ctx, t: Token, source: list[str], extra: list[Token] | N
         roots = set() if pronoun else {r.code[:2] for r in ctx.lex.rows(lemma, "NOUN") if r.code}
         if lemma in ALLEGATION_NOUNS and lemma not in ("report", "claim"):
             roots = {"11"}  # "Ethiopia denied the charge": the accusation reported before, aimed at its accuser
+        if lemma in HARM_NOUNS:
+            roots = set(VIOLENT_ROOTS)  # "France condemned the killings": the violence reported before
         if not roots and not pronoun and lemma not in ACT_ANAPHORS:
             continue
         for prior_lemma, code, src in reversed(ctx.reported):
