@@ -550,11 +550,12 @@ class _Builder:
                        for n in [h, *(c for c in token_children(h) if c.dep_ == "dobj" and h.pos_ == "VERB")])
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in self.gaz.campaign_nouns:
             return True  # "a siege of the Gaza Strip", "the invasion of Ukraine"
-        if tok.dep_ == "pobj" and tok.head.lower_ == "from" and tok.head.head.lemma_.lower() in self.gaz.withdrawal_words:
-            return True  # "Eritrean troops withdrew from Tigray": the land left
-        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "out" \
-                and tok.head.head.head.lemma_.lower() in self.gaz.withdrawal_words:
-            return True  # "began to pull out of Chechnya"
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("from", "of"):
+            # "Eritrean troops withdrew from Tigray", "began to pull out of Chechnya": the land left
+            leaving = tok.head.head if tok.head.lower_ == "from" else \
+                tok.head.head.head if tok.head.head.lower_ == "out" else None
+            if leaving is not None and leaving.lemma_.lower() in self.gaz.withdrawal_words:
+                return True
         return tok.dep_ == "pobj" and tok.head.lower_ in ("on", "against", "into", "at") \
             and tok.head.head.pos_ in ("VERB", "NOUN")
 

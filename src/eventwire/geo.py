@@ -603,8 +603,8 @@ class PlaceContext:
         """A town too small for the entity ruler that the tagger took for an organisation or a one-word person, named
         where a place is named ("a market in Kostyantynivka", "the town of Avdiivka", "Russian forces seized
         Kostyantynivka"): a gazetteer town (not named like a person) after a preposition of place, after "the town
-        of", or as a verb's direct object. A known organisation's or person's name never gets here (the actor
-        lexicon's names are matched first)."""
+        of", or as a verb's direct object. The actor stage asks this only for names its lexicon does not know, except
+        a one-word surname after a preposition ("near Djibo"), which it gives to the town."""
         if not (ent.label_ == "ORG" and len(ent) <= 3 or ent.label_ == "PERSON" and len(ent) == 1):
             return False
         key = (ent.start, ent.end)

@@ -1657,13 +1657,14 @@ def _place_target(ctx: _Ctx, t: Token, preps: tuple[str, ...] = ("in", "at")) ->
                     got = _phrase_actors(ctx, p, max_cost=1)
                     if got:
                         return got
-    # "criticized the closure of guest houses in Bree": the place of the act's object
+    # "criticized the closure of guest houses in Bree", "troops near the Ukrainian border": the place of the act's
+    # object ("in" and "at" always; "near", "along", "on" when the caller asks for them)
+    on_object = PLACE_ON_OBJECT & {"in", "at", *preps}
     for d in _children(t, ("dobj",)):
         # (not inside the harm a "for" phrase gives as the reason: "vowed revenge for the killing of X in Damascus")
         reason = {x.i for pr in _kids(d) if pr.dep_ == "prep" and _harm_as_reason(ctx, pr) for x in pr.subtree}
         for c in d.subtree:
-            if c.dep_ == "prep" and c.lower_ in PLACE_ON_OBJECT & {"in", "at", *preps} and c.head.pos_ == "NOUN" \
-                    and c.i not in reason:
+            if c.dep_ == "prep" and c.lower_ in on_object and c.head.pos_ == "NOUN" and c.i not in reason:
                 for p in _kids(c):
                     if p.dep_ == "pobj":
                         got = _phrase_actors(ctx, p, max_cost=1)
