@@ -248,7 +248,7 @@ def _object_heads(tok: Token, prep: str | None) -> list[Token]:
             heads.extend(a for pr in _kids(c) if pr.dep_ == "prep" and pr.lower_ == "as"
                          for a in _kids(pr) if a.dep_ in ("amod", "acomp", "pobj"))
         elif c.dep_ in ("prep", "agent", "dative") and (prep is None or c.lower_ == prep):
-            objs = [p for p in _kids(c) if p.dep_ in ("pobj", "pcomp")]
+            objs = [p for p in _kids(c) if p.dep_ in ("pobj", "pcomp")] + _participle_subjects(c)
             if c.lower_ == "out" and not objs:
                 objs = _prep_objects(c, ("of",))  # "pulled out of the deal"
             heads.extend(objs)
@@ -261,6 +261,12 @@ def _object_heads(tok: Token, prep: str | None) -> list[Token]:
     if (tok.dep_ == "amod" or tok.dep_ == "acl" and not _that_clause(tok)) and tok.head.pos_ in ("NOUN", "PROPN"):
         heads.append(tok.head)  # "the expelled diplomats", "sanctions imposed on X" (not "reports that it attacked")
     return heads
+
+
+def _participle_subjects(prep: Token) -> list[Token]:
+    """"opened fire on Palestinians waiting for aid": the noun a participle describes, which the parser made the
+    subject of the participle as the preposition's clause."""
+    return [s for p in _kids(prep) if p.dep_ == "pcomp" and p.tag_ == "VBG" for s in _kids(p) if s.dep_ == "nsubj"]
 
 
 def _amount(tok: Token) -> bool:
@@ -562,6 +568,10 @@ def _subject_actors(ctx: _Ctx, v: Token, depth: int = 0) -> tuple[list[str], boo
             if told and _aux(v) & OBLIGATION:
                 return told, True
             return _subject_actors(ctx, v.head, depth + 1)[0], True
+        if v.dep_ == "ccomp" and _is_speech(v.head) and any(c.dep_ == "poss" and c.lower_ in ("its", "their")
+                                                             for c in _kids(s)):
+            # "Israel said its aircraft struck Hezbollah targets": the speaker's own means, which name no one
+            return _subject_actors(ctx, v.head, depth + 1)[0], True
         if s.lower_ in PRONOUN_3 and v.dep_ == "acl" and v.head.pos_ == "NOUN" and _that_clause(v):
             # "repeated its threat that it would attack ...": likewise for the one who made the threat or claim; in
             # an obligation addressed to someone, for the addressee ("a reminder to Iraq that it must cooperate")
@@ -687,7 +697,8 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
         # elsewhere "over" gives a reason, after the object's own direction ("imposed sanctions on Belarus over the
         # landing of a Ryanair flight")
         reason = [c for c in preps if c.lower_ == "over"] if code is None or code[:2] not in ABOUT_ROOTS else []
-        order += [p for c in preps if c not in reason for p in (_children(c, ("pobj",)) or _dangling_object(c))]
+        order += [p for c in preps if c not in reason
+                  for p in (_children(c, ("pobj",)) or _participle_subjects(c) or _dangling_object(c))]
         # "fired two shells at Seoul", "launched an attack on X": a directed preposition on the object
         order += [p for d in _children(v, ("dobj",)) for p in _prep_objects(d, TARGET_PREPS - {"over"})]
         # "shot down drones launched by the Houthis", "seized weapons sent by Iran": whose the object is
@@ -1913,6 +1924,16 @@ def _home_directed(code: str) -> bool:
     return code[:2] in HOME_DIRECTED_ROOTS or code.startswith(HOME_DIRECTED_CODES)
 
 
+def _reporters(ctx: _Ctx, t: Token) -> set[str]:
+    """Actors that report the clause of ``t``: the subjects of the verbs it is the reported clause of ("Iran seized
+    an oil tanker, state media reported")."""
+    out: set[str] = set()
+    while t.dep_ == "ccomp" and t.head.pos_ in ("VERB", "AUX"):
+        t = t.head
+        out.update(a for s in _children(t, SUBJ) for a in ctx.actor_at.get(s.i, ()))
+    return out
+
+
 def _home_place(ctx: _Ctx, source: list[str], country: str | None) -> bool:
     return country is not None and country in _countries(ctx, source)
 
@@ -1931,7 +1952,7 @@ def _named_as_people(ctx: _Ctx, actor_id: str, sent) -> bool:
                and actor_id in ctx.actor_at.get(t.i, ()) for t in sent)
 
 
-def _home_actor(ctx: _Ctx, source: list[str], sent) -> list[str]:
+def _home_actor(ctx: _Ctx, source: list[str], sent, reporters: set[str] = frozenset()) -> list[str]:
     """The source's own country as an actor named in the text: in the sentence first, else anywhere in the article.
     A state, government or its office holder is preferred; nothing when the source has no single country."""
     countries = {ctx.actor_by_id[x].country for x in source if x in ctx.actor_by_id}
@@ -1944,7 +1965,9 @@ def _home_actor(ctx: _Ctx, source: list[str], sent) -> list[str]:
         state = 0 if a.kind == "country" else 1 if a.sector == "GOV" else 2
         return (0 if inside else 1, state)
 
-    cands = [a for a in ctx.actor_by_id.values() if a.country == country and a.id not in source and a.mentions]
+    # (not who reports the act: "Iran seized an oil tanker, state media reported" was not done to the state media)
+    cands = [a for a in ctx.actor_by_id.values() if a.country == country and a.id not in source and a.mentions
+             and a.id not in reporters]
     if not cands:
         return []
     best = min(cands, key=rank)
