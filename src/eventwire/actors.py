@@ -62,6 +62,9 @@ _PLACE_LABELS = {"GPE", "LOC", "FAC", "NORP"}
 _PRONOUNS = {"he", "she", "him", "her"}
 _PRONOUN_IDS = numpy.array(sorted(hash_string(w) for w in _PRONOUNS), dtype="uint64")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# Verbs that report what their subject says: in the clause they report, "its troops" are the speaker's
+_REPORTING_VERBS = frozenset({"say", "tell", "announce", "claim", "report", "state", "add", "confirm", "insist",
+                              "declare", "assert", "acknowledge", "admit", "boast", "stress"})
 _COUNTRY_ANAPHORA = {"country", "nation", "kingdom"}  # ("the kingdom said": as "the country")
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 _ROLE_STOP_DEPS = {"det", "punct", "cc", "case"}
@@ -966,6 +969,12 @@ class _Builder:
                     a = self.country_actor(iso, tok.i)
                     self.link(a, tok.i, tok.i + 1)
                 continue
+            unique = self.lex.find(tok.text, self.day) if tok.tag_ == "NN" else None
+            if unique is not None and unique.kind == "group" and unique.cameo and not unique.country \
+                    and all(c.dep_ == "det" and c.lower_ == "the" for c in token_children(tok) if c.i < tok.i):
+                # "the pope", "the pontiff": an office with one holder in the world, as the lexicon codes it
+                self.named_from_lexicon(doc[tok.i:tok.i + 1], unique, "ORG")
+                continue
             sector = self.phrase_sector(tok) or self.lex.sector_of(lemma) or self.lex.sector_of(tok.lower_)
             if not sector or tok.dep_ in ("compound",) and tok.head.pos_ in ("NOUN", "PROPN"):
                 continue
@@ -1099,6 +1108,14 @@ class _Builder:
                 c = self.token_country(t, places=True)
                 if c:
                     return c, right
+        said = tok.head.head if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ccomp" else None
+        if said is not None and said.lemma_.lower() in _REPORTING_VERBS and any(
+                c.dep_ == "poss" and c.lower_ in ("its", "their") for c in token_children(tok)):
+            # "The Russian Defence Ministry said its troops had captured the village": in what a speaker reports,
+            # "its"/"their" people are the speaker's own
+            c = self.clause_subject_country(said)
+            if c:
+                return c, right
         if depth < 2:
             for child in token_children(tok):
                 if child.dep_ == "prep" and child.lower_ in ("of", "from", "in") and child.i == right:
@@ -1139,11 +1156,22 @@ class _Builder:
         return self.actors.get(k) if k else None
 
     def group_antecedent(self, tok: Token) -> _Actor | None:
+        """What a definite sector noun refers back to: the last group with the same head ("the officials" after "US
+        officials"), or the organisation named last before it whose name has that noun ("the court" after "the
+        International Court of Justice", "the ministry" after "the Russian Defence Ministry"), whichever is nearer."""
         lemma = tok.lemma_.lower()
         keys = self.groups_by_head.get(lemma)
-        if not keys:
-            return None
-        return self.actors[keys[-1]]
+        group = self.actors[keys[-1]] if keys else None
+        best, best_at = None, -1
+        for a in self.actors.values():
+            if a.kind != "organization" or not (lemma in (words := _name_words(a.name)) or lemma + "s" in words):
+                continue
+            at = max((s for s, _ in a.mentions if s < tok.idx), default=-1)
+            if at > best_at:
+                best, best_at = a, at
+        if best is None or group is not None and max((s for s, _ in group.mentions if s < tok.idx), default=-1) > best_at:
+            return group
+        return best
 
     def leading_country(self, before: int, exclude: str | None = None, places: bool = False) -> str | None:
         """The article's leading country up to token ``before``: mentions counted, the article's first country
@@ -1443,6 +1471,12 @@ def _trim_span(ent: SpacySpan) -> tuple[int, int]:
     while end > start and ((t := toks[end - 1]).is_punct or t.is_space or t.text in ("'s", "’s")):
         end -= 1
     return start, end
+
+
+@lru_cache(maxsize=4096)
+def _name_words(name: str) -> frozenset[str]:
+    """The lower-case words of an actor's name ("International Court of Justice" -> court, justice, ...)."""
+    return frozenset(re.findall(r"[a-z]+", name.lower()))
 
 
 def _strip_det(text: str) -> str:
