@@ -1226,3 +1226,13 @@ def test_the_pope_is_the_catholic_church_not_the_sentences_country(pipeline, tex
     rec = pipeline.extract(text)
     (ev,) = rec.events
     assert [(rec.actor(x).country, rec.actor(x).cameo) for x in ev.source] == [(None, "CHRCTH")]
+
+
+@pytest.mark.parametrize("text, tgt", [
+    ("Turkey halted all trade with Israel, the trade ministry said.", {"ISR"}),
+    ("China suspended imports of Japanese seafood.", {"JPN"}),
+    ("India restricted rice exports to Bangladesh.", {"BGD"}),
+])
+def test_trade_halted_is_an_embargo(pipeline, text, tgt):
+    src, code, got, _ = only(pipeline, text, "16")
+    assert code == "163" and got == tgt
