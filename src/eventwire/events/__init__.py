@@ -1761,7 +1761,7 @@ def _finish(ctx: _Ctx, d: _Draft, sent, inputs: EventInputs) -> Event:
         # aimed at the protesters' own government; "police opened fire, killing one person", "the government outlawed
         # the largest extremist organization": force with no named foreign target is used at home. The target is
         # that country as the article names it.
-        target = _home_actor(ctx, d.source, sent) or _people_of_own_state(ctx, d.source, sent)
+        target = _home_actor(ctx, d.source, sent, _reporters(ctx, t)) or _people_of_own_state(ctx, d.source, sent)
     conf = 0.45
     conf += 0.1 if not d.inherited else 0.0
     conf += 0.15 if target else 0.0
