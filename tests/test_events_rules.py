@@ -1236,3 +1236,15 @@ def test_the_pope_is_the_catholic_church_not_the_sentences_country(pipeline, tex
 def test_trade_halted_is_an_embargo(pipeline, text, tgt):
     src, code, got, _ = only(pipeline, text, "16")
     assert code == "163" and got == tgt
+
+
+@pytest.mark.parametrize("text, trigger, src", [
+    ("Kenyan President William Ruto hosted Ethiopian Prime Minister Abiy Ahmed in Nairobi. The two leaders signed "
+     "agreements on trade and security.", "signed", {"KEN", "ETH"}),
+    ("Putin met Xi in Beijing on Thursday, and the two leaders signed a joint statement.", "signed", {"RUS", "CHN"}),
+    # the first two parties of the nearest stretch naming two, not the last two named (the broker)
+    ("Saudi Arabia and Iran agreed to restore diplomatic relations in a deal brokered by China. The two countries "
+     "will reopen their embassies within two months.", "reopen", {"SAU", "IRN"}),
+])
+def test_the_two_leaders_are_the_pair_named_before(pipeline, text, trigger, src):
+    assert [e[0] for e in events(pipeline, text) if e[3].trigger.text == trigger] == [src]

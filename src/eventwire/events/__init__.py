@@ -417,6 +417,8 @@ def _phrase_actors(ctx: _Ctx, head: Token, max_cost: int = 4, subject: bool = Fa
     if head.lower_ in FIRST_PERSON and head.i not in ctx.actor_at:
         # "'We will not negotiate with terrorists,' the minister said": in a quote, "we" is the speaker's side
         return _speaker_at(ctx, head.idx)
+    if head.i not in ctx.actor_at and head.lemma_.lower() in PAIR_NOUNS and _names_a_pair(head):
+        return _last_pair(ctx, head)
     best: int | None = None
     found: list[str] = []
     seen = {head.i}
@@ -470,6 +472,44 @@ def _phrase_actors(ctx: _Ctx, head: Token, max_cost: int = 4, subject: bool = Fa
 
 
 FIRST_PERSON = frozenset({"we", "i", "us", "me", "our", "my"})
+
+# "The two leaders signed agreements", "both countries pledged ...": nouns that name, as a pair, the last two parties
+# of different countries named before them (people for the leader nouns, any actor for the others)
+PAIR_NOUNS = frozenset({"leader", "president", "minister", "man", "country", "nation", "state", "side", "government",
+                        "neighbour", "neighbor", "rival", "ally", "capital"})
+PAIR_PEOPLE = frozenset({"leader", "president", "minister", "man"})
+
+
+def _names_a_pair(head: Token) -> bool:
+    """"the two leaders", "both sides": a plural noun counted as two."""
+    kids = _kids(head)
+    return head.tag_ == "NNS" and (any(c.dep_ == "nummod" and c.lower_ == "two" for c in kids)
+                                   or any(c.dep_ in ("det", "predet") and c.lower_ == "both" for c in kids))
+
+
+def _last_pair(ctx: _Ctx, head: Token) -> list[str]:
+    """The pair a counted noun refers back to: the first two actors of different countries (people, for a pair of
+    leaders) in the nearest stretch that names two, looking first at its own sentence before it, then back sentence
+    by sentence within the anaphor window ("Ruto hosted Abiy in Nairobi. The two leaders ..."; "Saudi Arabia and Iran
+    agreed ... in a deal brokered by China. The two countries ...": Saudi Arabia and Iran)."""
+    people = head.lemma_.lower() in PAIR_PEOPLE
+    doc = head.doc
+    end = head.left_edge.i
+    sent = head.sent
+    start = sent.start
+    while end > 0 and head.idx - doc[end - 1].idx <= ANAPHOR_WINDOW:
+        picked: dict[str, str] = {}  # country -> actor, in text order
+        for i in range(start, end):
+            for x in ctx.actor_at.get(i, ()):
+                a = ctx.actor_by_id[x]
+                if a.country and a.country not in picked and (not people or a.kind == "person"):
+                    picked[a.country] = x
+        if len(picked) >= 2:
+            return list(picked.values())[:2]
+        end = start
+        if end > 0:
+            start = doc[end - 1].sent.start
+    return []
 
 
 def _speaker_at(ctx: _Ctx, char: int) -> list[str]:
