@@ -1248,3 +1248,13 @@ def test_trade_halted_is_an_embargo(pipeline, text, tgt):
 ])
 def test_the_two_leaders_are_the_pair_named_before(pipeline, text, trigger, src):
     assert [e[0] for e in events(pipeline, text) if e[3].trigger.text == trigger] == [src]
+
+
+@pytest.mark.parametrize("text, code", [
+    # CAMEO 062's usage notes: joint military games and manoeuvres are military cooperation
+    ("Russia and Belarus began military drills in the Brest region.", "062"),
+    ("India and France held war games off the coast of Goa.", "062"),
+    ("Iran launched large-scale war games near the Strait of Hormuz.", "150"),  # one side's: a show of force
+])
+def test_exercises_held_together_are_cooperation(pipeline, text, code):
+    assert [e[1] for e in events(pipeline, text)] == [code]

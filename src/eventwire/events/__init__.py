@@ -1522,6 +1522,8 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
         code = "114"  # "Japan protested against China's ban": a state protests by complaining, not by demonstrating
     elif state and code == "143":
         code = "190"  # "the US and Britain launched strikes against Houthi targets": a state's strikes are military
+    if code == "150" and t.lemma_.lower() in EXERCISE_NOUNS and len(_countries(ctx, source)) > 1:
+        code = "062"  # "French and Egyptian warships launched war games": exercises held together are cooperation
     if not target and (code[:2] in REACTION_ROOTS or code[:3] in ("010", "015", "016")):
         target = _earlier_doer(ctx, t, source, [verdict[1]] if verdict is not None else [])
     if not target and verdict is not None:  # "said the Israeli raid was illegal": the doer the subject names
@@ -1537,6 +1539,8 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
     return _Draft(t, m.entry, code, chain, source, target, inherited, negated, hypothetical)
 
 
+# Military exercises: one side's show force (150); those held by several countries together are cooperation (062).
+EXERCISE_NOUNS = frozenset({"exercise", "drill", "game", "wargame", "maneuver", "manoeuvre"})
 # Sectors of a country's own political life: its state arrests and tries them.
 POLITICAL_SECTORS = frozenset({"OPP", "GOV", "ELI", "PTY", "LEG", "JUD", "REB"})
 # Reactions to another's act: praise, demands, disapproval, rejection, threats, protest.
