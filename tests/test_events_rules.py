@@ -1258,3 +1258,8 @@ def test_the_two_leaders_are_the_pair_named_before(pipeline, text, trigger, src)
 ])
 def test_exercises_held_together_are_cooperation(pipeline, text, code):
     assert [e[1] for e in events(pipeline, text)] == [code]
+
+
+def test_whom_a_bare_infinitive_has_act_is_acted_upon(pipeline):
+    src, code, tgt, ev = only(pipeline, "Japan will help Vietnam build a new port.")
+    assert code.startswith("03") and src == {"JPN"} and tgt == {"VNM"} and ev.hypothetical

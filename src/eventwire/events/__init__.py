@@ -295,9 +295,10 @@ def _clause_object(tok: Token) -> list[Token]:
     run", "permitted [the planes] to land")."""
     if _children(tok, ("dobj",)):
         return []
-    # (likewise a participle clause: "detained a Russian agent plotting to kill X")
-    return [s for c in _kids(tok) if c.dep_ == "ccomp" and (_to_infinitive(c) or c.tag_ == "VBG" and c.i > tok.i
-                                                           and not _children(c, ("mark", "aux")))
+    # (likewise a participle clause: "detained a Russian agent plotting to kill X", and a bare infinitive: "will help
+    # Vietnam build a port")
+    return [s for c in _kids(tok) if c.dep_ == "ccomp" and (_to_infinitive(c) or c.tag_ in ("VBG", "VB")
+                                                           and c.i > tok.i and not _children(c, ("mark", "aux")))
             for s in _kids(c) if s.dep_ in SUBJ]
 
 
