@@ -1263,3 +1263,18 @@ def test_exercises_held_together_are_cooperation(pipeline, text, code):
 def test_whom_a_bare_infinitive_has_act_is_acted_upon(pipeline):
     src, code, tgt, ev = only(pipeline, "Japan will help Vietnam build a new port.")
     assert code.startswith("03") and src == {"JPN"} and tgt == {"VNM"} and ev.hypothetical
+
+
+def test_killed_when_an_attacker_struck_names_the_attacker(pipeline):
+    evs = events(pipeline, "At least 20 people were killed when Russian missiles hit a shopping centre in Kharkiv.")
+    assert [(e[0], e[2]) for e in evs if e[3].trigger.text == "killed"] == [({"RUS"}, {"UKR"})]
+
+
+def test_weapons_shot_down_are_of_where_they_were_launched_from(pipeline):
+    src, code, tgt, _ = only(pipeline, "The Pentagon said US forces shot down three drones launched from Yemen.", "19")
+    assert src == {"USA"} and tgt == {"YEM"}
+
+
+def test_sinking_a_ship_is_force(pipeline):
+    src, code, tgt, _ = only(pipeline, "Ukraine's navy said it had sunk a Russian landing ship off Crimea.", "19")
+    assert code == "190" and src == {"UKR"} and tgt == {"RUS"}

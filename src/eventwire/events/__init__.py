@@ -745,6 +745,9 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
         # "shot down drones launched by the Houthis", "seized weapons sent by Iran": whose the object is
         order += [ag for d in _children(v, ("dobj",)) for c in _kids(d) if c.dep_ == "acl" and c.tag_ == "VBN"
                   and (ag := _agent(c)) is not None and ag.i in ctx.actor_at]
+        # "shot down three drones launched from Yemen": where what was stopped came from
+        order += [p for d in _children(v, ("dobj",)) for c in _kids(d) if c.dep_ == "acl" and c.tag_ == "VBN"
+                  and _agent(c) is None and c.lemma_.lower() in LAUNCH_VERBS for p in _prep_objects(c, ("from",))]
         # "vowed revenge for Israel's killing of its commander": the doer of the harm the object answers
         order += [p for d in _children(v, ("dobj",)) for pr in _kids(d) if pr.dep_ == "prep" and _harm_as_reason(ctx, pr)
                   for p in _children(pr, ("pobj",))]
@@ -787,6 +790,8 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
 
 
 RECIPIENT_PREPS = frozenset({"to", "for"})
+# Verbs of sending weapons off ("drones launched from Yemen", "rockets fired from Gaza")
+LAUNCH_VERBS = frozenset({"launch", "fire", "send", "shoot"})
 
 
 # "in defiance of X", "in protest at X's policies": the one a protest is aimed at
@@ -1320,6 +1325,12 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
                 source = _noun_source(ctx, n)
                 if source:
                     break
+        # "20 people were killed when Russian missiles hit a shopping centre": the doer of the violent act that
+        # the "when" clause says did it
+        for c in _children(t, ("advcl",)):
+            if not source and any(w.lower_ == "when" for w in _kids(c) if w.dep_ in ("advmod", "mark")) \
+                    and any(not mt.is_control and (mt.entry.code or "")[:2] in VIOLENT_ROOTS for mt in _match(ctx, c)):
+                source = _subject_actors(ctx, c)[0]
     # the lexicon row's own object ("imposed sanctions", "recalled its ambassador") is not whom the act is done to,
     # unless it names another country's people ("expelled four Dutch diplomats")
     own = _countries(ctx, source)
