@@ -1278,3 +1278,19 @@ def test_weapons_shot_down_are_of_where_they_were_launched_from(pipeline):
 def test_sinking_a_ship_is_force(pipeline):
     src, code, tgt, _ = only(pipeline, "Ukraine's navy said it had sunk a Russian landing ship off Crimea.", "19")
     assert code == "190" and src == {"UKR"} and tgt == {"RUS"}
+
+
+def test_a_denied_clause_misparsed_as_a_modifier_is_still_denied(pipeline):
+    rec = pipeline.extract("The Kremlin denied that Russian forces had targeted civilians.")
+    assert [e.cameo for e in rec.events] == ["016"]
+    # (and the clause is no actor's name)
+    assert all("targeted" not in a.name for a in rec.actors)
+
+
+def test_what_talks_ended_without_is_not_their_object(pipeline):
+    assert events(pipeline, "The talks between Serbia and Kosovo in Brussels ended without agreement.") == []
+
+
+def test_targeting_military_sites_is_an_attack(pipeline):
+    evs = events(pipeline, "The Kremlin said that Russian forces had targeted military sites.")
+    assert [(e[0], e[1]) for e in evs if e[1].startswith("19")] == [({"RUS"}, "190")]

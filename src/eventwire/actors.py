@@ -1518,6 +1518,11 @@ def _np_bounds(tok: Token) -> tuple[int, int]:
         if child.dep_ in ("det", "predet", "punct") and child.i == left - 1 and child.lower_ in _DETERMINERS:
             continue
         if child.dep_ in ("amod", "compound", "nmod", "poss", "nummod", "case", "npadvmod", "advmod", "punct"):
+            if child.pos_ in ("VERB", "AUX") and any(g.dep_ in ("nsubj", "aux", "mark") for g in token_children(child)):
+                # "denied that Russian forces had targeted civilians": a clause misparsed as a modifier is not
+                # part of the noun phrase
+                left = child.i + 1
+                continue
             left = min(left, child.left_edge.i)  # (the subtree's first token)
     doc = tok.doc
     while left < tok.i and (doc[left].lower_ in _DETERMINERS or doc[left].is_punct):

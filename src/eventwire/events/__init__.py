@@ -82,6 +82,8 @@ class EventInputs:
     published: dt.date | None
 
 
+# Prepositions whose object is never what a verb acts on ("ended without agreement", "met despite objections")
+NOT_OBJECT_PREPS = frozenset({"without", "despite"})
 # Prepositions whose object is the one acted upon ("meet with X", "attack on X", "travel to X").
 TARGET_PREPS = frozenset({"with", "against", "on", "to", "toward", "towards", "at", "upon", "into", "onto", "over",
                           "around"})  # ("held drills around Taiwan")
@@ -247,7 +249,8 @@ def _object_heads(tok: Token, prep: str | None) -> list[Token]:
             # "described the embargo as criminal", with "as" hung on the object
             heads.extend(a for pr in _kids(c) if pr.dep_ == "prep" and pr.lower_ == "as"
                          for a in _kids(pr) if a.dep_ in ("amod", "acomp", "pobj"))
-        elif c.dep_ in ("prep", "agent", "dative") and (prep is None or c.lower_ == prep):
+        elif c.dep_ in ("prep", "agent", "dative") and (prep is None and c.lower_ not in NOT_OBJECT_PREPS
+                                                        or c.lower_ == prep):
             objs = [p for p in _kids(c) if p.dep_ in ("pobj", "pcomp")] + _participle_subjects(c)
             if c.lower_ == "out" and not objs:
                 objs = _prep_objects(c, ("of",))  # "pulled out of the deal"
@@ -1139,6 +1142,9 @@ def _denied_content(t: Token) -> bool:
             return True  # "Israel did not confirm that it had carried out the strike"
         if a.dep_ == "ccomp" and a.head.lemma_.lower() in DENIAL_VERBS and not _negated(a.head):
             return True  # "Serbia denied that its troops had crossed into Kosovo"
+        if a.dep_ == "amod" and a.left_edge.lower_ == "that" and a.head.dep_ == "dobj" \
+                and a.head.head.lemma_.lower() in DENIAL_VERBS and not _negated(a.head.head):
+            return True  # the same, with the clause's verb misparsed as a modifier of its object
     return False
 
 
