@@ -1294,3 +1294,11 @@ def test_what_talks_ended_without_is_not_their_object(pipeline):
 def test_targeting_military_sites_is_an_attack(pipeline):
     evs = events(pipeline, "The Kremlin said that Russian forces had targeted military sites.")
     assert [(e[0], e[1]) for e in evs if e[1].startswith("19")] == [({"RUS"}, "190")]
+
+
+@pytest.mark.parametrize("text, codes", [
+    ("Egypt warned that it would not allow Ethiopia to threaten its water security.", ["130"]),
+    ("China will not tolerate Taiwan declaring independence.", []),
+])
+def test_what_someone_will_not_allow_is_not_an_event(pipeline, text, codes):
+    assert [e[1] for e in events(pipeline, text)] == codes

@@ -928,7 +928,8 @@ def _sentence_events(ctx: _Ctx, sent, inputs: EventInputs) -> list[Event]:
             continue  # the demand noun is coded through the act it asks for
         if _unrealised(chain[-1].tok if chain else ev.tok, event_row):
             continue  # (with its control verbs: "staged protests to demand reforms" is the protest, not a demand)
-        if _conditional(ev.tok) or _denied_content(chain[-1].tok if chain else ev.tok):
+        if _conditional(ev.tok) or _denied_content(chain[-1].tok if chain else ev.tok) \
+                or _prevented(chain[-1].tok if chain else ev.tok):
             continue
         if _in_relative_clause(ctx, ev.tok):
             continue
@@ -949,7 +950,8 @@ def _sentence_events(ctx: _Ctx, sent, inputs: EventInputs) -> list[Event]:
         if ctl is None or i in governing or ctl.entry.code is None:
             continue
         outer = _control_chain(ctl.tok, control_row)
-        if outer or _unrealised(ctl.tok, event_row) or _conditional(ctl.tok) or _in_relative_clause(ctx, ctl.tok):
+        if outer or _unrealised(ctl.tok, event_row) or _conditional(ctl.tok) or _in_relative_clause(ctx, ctl.tok) \
+                or _prevented(ctl.tok):
             continue
         d = _draft(ctx, ctl, [], own_code=ctl.entry.code)
         if d is not None:
@@ -1069,6 +1071,16 @@ def _unrealised(t: Token, event_row) -> bool:
         # as the object; the demand is its purpose
         return True
     return t.dep_ in ("advcl", "xcomp") and event_row(t.head.i) is not None
+
+
+def _prevented(t: Token) -> bool:
+    """An act someone will not let happen ("would not allow Ethiopia to threaten its water security"): the refusal
+    is reported, not the act."""
+    return t.dep_ in ("ccomp", "xcomp") and t.head.lemma_.lower() in PERMISSION_VERBS and _negated(t.head)
+
+
+# Verbs of letting another act ("allowed X to run"): negated, what they govern does not happen.
+PERMISSION_VERBS = frozenset({"allow", "permit", "let", "tolerate"})
 
 
 def _conditional(t: Token) -> bool:
