@@ -1302,3 +1302,15 @@ def test_targeting_military_sites_is_an_attack(pipeline):
 ])
 def test_what_someone_will_not_allow_is_not_an_event(pipeline, text, codes):
     assert [e[1] for e in events(pipeline, text)] == codes
+
+
+def test_a_vow_whose_infinitive_is_misparsed_as_a_purpose_still_governs_it(pipeline):
+    # (the parser makes "to fight" a purpose clause of "sworn"; a vow of force is a threat)
+    evs = events(pipeline, "Sudanese rebels have sworn to fight until they gain control of the capital.")
+    assert [(e[1][:2], e[3].hypothetical) for e in evs] == [("13", True)]
+
+
+def test_a_purpose_clause_of_a_journey_stays_a_purpose(pipeline):
+    # guard: a verb with no control row keeps its purpose clause as a purpose (no talks reported)
+    evs = events(pipeline, "The minister travelled to Niamey to discuss the agreement.")
+    assert [e[1] for e in evs] == ["042"]

@@ -1206,6 +1206,10 @@ def _control_chain(tok: Token, control_row, content_row=None) -> list[_Match]:
             continue
         if rel in ("xcomp", "ccomp", "dobj", "nsubjpass"):
             via = h
+        elif rel == "advcl" and _to_infinitive(cur) and cur.i > h.i and not _children(h, ("dobj", "xcomp", "ccomp")) \
+                and (c0 := control_row(h.i)) is not None and not c0.entry.prep:
+            # "have sworn to fight until ...": a control verb's infinitive, misparsed as a purpose clause
+            via = h
         elif rel == "conj" and cur.pos_ in ("VERB",) and h.dep_ in ("xcomp", "ccomp"):
             # "agreed to restore ties and reopen embassies": the second act shares the first's control
             cur = h
