@@ -1314,3 +1314,33 @@ def test_a_purpose_clause_of_a_journey_stays_a_purpose(pipeline):
     # guard: a verb with no control row keeps its purpose clause as a purpose (no talks reported)
     evs = events(pipeline, "The minister travelled to Niamey to discuss the agreement.")
     assert [e[1] for e in evs] == ["042"]
+
+
+@pytest.mark.parametrize("text", [
+    "The regional bloc ECOWAS gave Mali's junta a one-month ultimatum to hold elections.",
+    "The Southern African bloc SADC gave Madagascar's junta a one-week ultimatum to restore civilian rule.",
+])
+def test_a_clause_hung_on_a_root_noun_is_the_sentence(pipeline, text):
+    # the parser makes "bloc" the root and "gave" a relative clause on it: the sentence's act all the same
+    src, code, tgt, _ = only(pipeline, text)
+    assert code.startswith("13") and len(tgt) == 1
+
+
+@pytest.mark.parametrize("text, code, tgt", [
+    ("Guinea's junta lifted its suspension of the main opposition party on Tuesday.", "081", {"GIN"}),
+    ("The World Bank disbursed $500 million to Kenya on Monday.", "071", {"KEN"}),
+    ("A court in Cambodia dissolved the main opposition party.", "1722", {"KHM"}),
+    # the person handed over is the means; the state receiving them is acted upon
+    ("Colombia extradited a Mexican drug lord to the United States.", "063", {"USA"}),
+])
+def test_suspensions_lifted_money_disbursed_parties_dissolved_people_extradited(pipeline, text, code, tgt):
+    assert [(e[1], e[2]) for e in events(pipeline, text)] == [(code, tgt)]
+
+
+def test_responding_with_attacks_is_attacking(pipeline):
+    evs = events(pipeline, "Russia struck Ukrainian power plants, and Ukraine responded with drone attacks on Belgorod.")
+    assert [(e[0], e[1][:2], e[2]) for e in evs] == [({"RUS"}, "19", {"UKR"}), ({"UKR"}, "19", {"RUS"})]
+
+
+def test_going_to_the_polls_is_no_visit(pipeline):
+    assert events(pipeline, "Voters in Senegal went to the polls on Sunday.") == []

@@ -1113,6 +1113,11 @@ def _in_relative_clause(ctx: _Ctx, t: Token) -> bool:
             # on a subject, nor with an object, nor in a sentence with no verb at its root: there the parser has
             # usually taken the clause's own verb for one.)
             return True
+        if a.dep_ == "relcl" and a.head.dep_ == "ROOT" and a.head.pos_ in ("NOUN", "PROPN") \
+                and _children(a, SUBJ) and a.tag_ in ("VBD", "VBZ", "VBP"):
+            # "The West African bloc ECOWAS gave Niger's junta an ultimatum": with a noun as the sentence's root, the
+            # finite clause with its own subject the parser hung on it is the sentence itself
+            return False
         if a.dep_ == "relcl" or a.dep_ == "acl" and a.tag_ == "VBG":  # "an EU statement criticizing China"
             return a.head.i not in ctx.actor_at
     return False
@@ -1368,6 +1373,10 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
         skip = {x.i for x in _children(t, ("dobj",)) if x.i in ctx.actor_at
                 and all(ctx.actor_by_id[a].country in own for a in ctx.actor_at[x.i])}
     target = _object_actors(ctx, t, skip=skip, code=code, source=source)
+    if code[:3] == "063" and t.pos_ == "VERB":
+        # "extradited a Russian businessman to the United States": the person handed over is the means; the state
+        # receiving them is the one the judicial cooperation is with
+        target = [x for p in _prep_objects(t, ("to",)) for x in _phrase_actors(ctx, p) if x not in source] or target
     if code[:3] == "192" and t.pos_ == "VERB":
         # "captured the town of Sinjar from Islamic State militants": the one the land is taken from
         target = [x for p in _prep_objects(t, ("from",)) for x in _phrase_actors(ctx, p) if x not in source] or target
