@@ -1344,3 +1344,50 @@ def test_responding_with_attacks_is_attacking(pipeline):
 
 def test_going_to_the_polls_is_no_visit(pipeline):
     assert events(pipeline, "Voters in Senegal went to the polls on Sunday.") == []
+
+
+def test_a_named_treaty_is_no_party(pipeline):
+    rec = pipeline.extract("Russia and the United States held talks on the New START Treaty in Geneva.")
+    assert not any(a.name.endswith("Treaty") for a in rec.actors)
+    assert [[rec.actor(x).country for x in e.target] for e in rec.events] == [[]]
+
+
+def test_own_forces_put_on_alert_are_the_means(pipeline):
+    src, code, tgt, _ = only(pipeline, "Serbia placed its armed forces on high alert along the border with Kosovo.")
+    assert code == "152" and src == {"SRB"} and tgt == set()
+
+
+def test_more_imports_from_a_country_are_economic_cooperation(pipeline):
+    src, code, tgt, _ = only(pipeline, "China sharply increased its imports of Iranian oil.")
+    assert code == "061" and tgt == {"IRN"}
+
+
+def test_police_deployed_with_no_named_target_are_deployed_at_home(pipeline):
+    src, code, tgt, _ = only(pipeline, "Riot police deployed across Harare ahead of the opposition march.")
+    assert code.startswith("15") and src == {"ZWE"} and tgt == {"ZWE"}
+
+
+@pytest.mark.parametrize("text, code, hyp", [
+    ("Chad pledged to send 500 soldiers to Mali to help restore security.", "0334", True),
+    ("Rwanda deployed 1,000 troops to Mozambique to help restore order.", "074", False),
+])
+def test_forces_sent_to_help_are_peacekeeping(pipeline, text, code, hyp):
+    src, got, tgt, ev = only(pipeline, text)
+    assert got == code and len(tgt) == 1 and ev.hypothetical == hyp
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Chad sent 500 soldiers to Mali.", "TCD"),
+    ("Jordan recalled its ambassador to Israel.", "JOR"),
+    ("Georgia accused Russia of provoking the protests.", "GEO"),
+])
+def test_country_names_that_are_also_first_names(pipeline, text, country):
+    # (the NER tags "Jordan" and "Georgia" here itself: guards; it misses "Chad")
+    src, _, _, _ = only(pipeline, text)
+    assert src == {country}
+
+
+def test_a_first_name_with_a_surname_stays_a_person(pipeline):
+    # guard: the lone-name rule leaves a full name alone
+    rec = pipeline.extract("Michael Jordan met the president.")
+    assert [(a.name, a.kind) for a in rec.actors if "Jordan" in a.name] == [("Michael Jordan", "person")]

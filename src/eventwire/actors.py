@@ -65,6 +65,9 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # Verbs that report what their subject says: in the clause they report, "its troops" are the speaker's
 _REPORTING_VERBS = frozenset({"say", "tell", "announce", "claim", "report", "state", "add", "confirm", "insist",
                               "declare", "assert", "acknowledge", "admit", "boast", "stress"})
+# Last words of named documents, which are no actors ("Indus Waters Treaty", "Minsk Agreement")
+_DOCUMENT_WORDS = frozenset({"treaty", "accord", "accords", "agreement", "convention", "protocol", "pact", "charter",
+                             "declaration", "memorandum", "resolution", "deal"})
 _COUNTRY_ANAPHORA = {"country", "nation", "kingdom"}  # ("the kingdom said": as "the country")
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 _ROLE_STOP_DEPS = {"det", "punct", "cc", "case"}
@@ -522,6 +525,10 @@ class _Builder:
                 else:
                     self.place_tokens.update(range(span.start, span.end))  # a place is not a group ("West Bank")
                 self.entities.append((span, key, country, label))
+                continue
+            if label in ("ORG", "LAW", "WORK_OF_ART") and span[-1].lower_ in _DOCUMENT_WORDS:
+                # "the Indus Waters Treaty", "the Minsk Agreement", "the Paris Accord": a document, not a party
+                self.entities.append((span, None, country, label))
                 continue
             if label == "PERSON" or self.person_part(span) is not None:
                 self.person(span)

@@ -276,8 +276,27 @@ def entity_fixes(doc: Doc) -> Doc:
     out = _organisation_names(doc, ents, titles)
     out = _acronyms(doc, out)
     out = _extend_people(doc, out)
+    out = _lone_country_names(doc, out)
     doc.set_ents(out, default="outside")  # (what ``doc.ents = out`` does, without first copying every span)
     return doc
+
+
+# Country names that are also personal names, which the ruler leaves to the statistical NER (see
+# data/gazetteer/ruler_stoplist.txt): the NER sometimes tags none of them ("Chad sent 500 soldiers to Mali").
+_COUNTRY_NAMES_OF_PEOPLE = frozenset({"Chad", "Jordan", "Georgia"})
+
+
+def _lone_country_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Such a name standing alone, in no entity and with no other capitalised word beside it (a person's name has
+    two: "Chad Johnson", "Michael Jordan"), is the country: a GPE for the gazetteer to resolve."""
+    taken = {t for e in ents for t in range(e.start, e.end)}
+    added = []
+    for tok in doc:
+        if tok.text in _COUNTRY_NAMES_OF_PEOPLE and tok.i not in taken and tok.pos_ == "PROPN" \
+                and not (tok.i > 0 and _capitalised(doc[tok.i - 1]) and not doc[tok.i - 1].is_sent_start) \
+                and not (tok.i + 1 < len(doc) and _capitalised(doc[tok.i + 1])):
+            added.append(Span(doc, tok.i, tok.i + 1, label="GPE"))
+    return sorted(ents + added, key=lambda e: e.start) if added else ents
 
 
 def _join_of_names(doc: Doc, ents: list[Span]) -> list[Span]:

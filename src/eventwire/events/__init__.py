@@ -1266,6 +1266,11 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
     instrument = _instrument(ctx, t) if code in GENERIC_HARM else None
     if instrument is not None:
         code = instrument[1]  # "wounded two soldiers in a bomb attack": a bombing (183), not just force (190)
+    if code[:2] == "15" and t.pos_ == "VERB" and _prep_objects(t, ("to",)) and any(
+            _to_infinitive(c) and c.lemma_.lower() in HELPING_PURPOSES for c in _children(t, ("advcl", "xcomp"))):
+        # "to deploy 1,000 police officers to Haiti to help restore order": forces sent to another country to help,
+        # keep the peace or protect are peacekeeping (074), not a show of force
+        code = "074"
     before_intent: str | None = None
     ruled_open: Token | None = None
     for k, c in enumerate(chain):
@@ -1368,10 +1373,11 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
     if skip:
         # "withdrew the last of its troops": a part of the row's own object is that object
         skip |= {d.i for d in _children(t, ("dobj",)) if any(p.i in skip for p in _prep_objects(d, ("of",)))}
-    if skip is None and means and own and t.pos_ != "NOUN":
-        # "would deploy 2,000 additional troops to the Middle East": the source's own forces are its means
-        skip = {x.i for x in _children(t, ("dobj",)) if x.i in ctx.actor_at
-                and all(ctx.actor_by_id[a].country in own for a in ctx.actor_at[x.i])}
+    if means and own and t.pos_ != "NOUN":
+        # "would deploy 2,000 additional troops to the Middle East", "placed its armed forces on high alert": the
+        # source's own forces are its means
+        skip = (skip or set()) | {x.i for x in _children(t, ("dobj",)) if x.i in ctx.actor_at
+                                  and all(ctx.actor_by_id[a].country in own for a in ctx.actor_at[x.i])}
     target = _object_actors(ctx, t, skip=skip, code=code, source=source)
     if code[:3] == "063" and t.pos_ == "VERB":
         # "extradited a Russian businessman to the United States": the person handed over is the means; the state
@@ -1386,7 +1392,10 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
             # (the row's own object, of the source's own country, is acted upon when the act is done to people:
             # "police arrested Egyptian journalists"; not when it is given, withdrawn or deployed: "India withdrew
             # troops from the border")
-            own_means = {a for x in m.obj_tokens for a in ctx.actor_at.get(x.i, ()) if ctx.actor_by_id[a].country in own}
+            # ("put its troops on alert": in a show of force the object is the source's own forces as well)
+            held = _children(t, ("dobj",)) if code[:2] == "15" else []
+            own_means = {a for x in [*m.obj_tokens, *held] for a in ctx.actor_at.get(x.i, ())
+                         if ctx.actor_by_id[a].country in own}
             target = [x for x in target if x not in own_means]
     steer = next((c for c in chain if c.entry.control in ("APPEAL", "DEMAND")), None)
     if obliged:
@@ -1584,6 +1593,9 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
 
 # Military exercises: one side's show force (150); those held by several countries together are cooperation (062).
 EXERCISE_NOUNS = frozenset({"exercise", "drill", "game", "wargame", "maneuver", "manoeuvre"})
+# What forces are sent somewhere to do when they are sent to help ("to help restore order", "to keep the peace").
+HELPING_PURPOSES = frozenset({"help", "assist", "restore", "keep", "maintain", "protect", "support", "stabilise",
+                              "stabilize", "guard", "secure"})
 # Sectors of a country's own political life: its state arrests and tries them.
 POLITICAL_SECTORS = frozenset({"OPP", "GOV", "ELI", "PTY", "LEG", "JUD", "REB"})
 # Reactions to another's act: praise, demands, disapproval, rejection, threats, protest.
@@ -1842,12 +1854,14 @@ def _finish(ctx: _Ctx, d: _Draft, sent, inputs: EventInputs) -> Event:
         # named target is done to the country where it happens (unless that is the source's own country). Parties
         # acting together there ("Ethiopia and the rebels signed a peace deal in Pretoria") only meet there.
         target = _actors_of_country(ctx, location.country, exclude=d.source, inputs=inputs)
-    if not target and not _joint(d.source, d.code, t) and _home_directed(d.code) \
+    police = bool(d.source) and all(ctx.actor_by_id[x].sector == "COP" for x in d.source)
+    if not target and not _joint(d.source, d.code, t) and (_home_directed(d.code) or police and d.code[:2] == "15") \
             and (location is None or _home_place(ctx, d.source, location.country)):
         # "students staged mass demonstrations", "landowners began a hunger strike": a protest that names no one is
         # aimed at the protesters' own government; "police opened fire, killing one person", "the government outlawed
-        # the largest extremist organization": force with no named foreign target is used at home. The target is
-        # that country as the article names it.
+        # the largest extremist organization": force with no named foreign target is used at home; so is a show of
+        # force by the police ("police deployed in large numbers across Dhaka"). The target is that country as the
+        # article names it.
         target = _home_actor(ctx, d.source, sent, _reporters(ctx, t)) or _people_of_own_state(ctx, d.source, sent)
     conf = 0.45
     conf += 0.1 if not d.inherited else 0.0
