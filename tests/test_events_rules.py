@@ -1391,3 +1391,19 @@ def test_a_first_name_with_a_surname_stays_a_person(pipeline):
     # guard: the lone-name rule leaves a full name alone
     rec = pipeline.extract("Michael Jordan met the president.")
     assert [(a.name, a.kind) for a in rec.actors if "Jordan" in a.name] == [("Michael Jordan", "person")]
+
+
+@pytest.mark.parametrize("text, code, tgt", [
+    ("Beijing demanded that Manila withdraw its warships from Scarborough Shoal.", "1056", {"PHL"}),
+    ("Niger's junta ordered French soldiers to leave the country.", "166", {"FRA"}),
+    ("France promised Ukraine more Caesar howitzers.", "0332", {"UKR"}),
+    ("Riot police deployed across Harare ahead of the opposition march.", "153", {"ZWE"}),
+    ("The International Criminal Court opened an investigation into war crimes in Sudan.", "094", {"SDN"}),
+])
+def test_codes_at_the_depth_the_text_gives(pipeline, text, code, tgt):
+    assert [(e[1], e[2]) for e in events(pipeline, text)] == [(code, tgt)]
+
+
+def test_a_threat_of_military_action_is_a_threat_of_force(pipeline):
+    src, code, tgt, ev = only(pipeline, "Iran threatened to take military action against Israel.")
+    assert code.startswith("138") and tgt == {"ISR"} and ev.hypothetical

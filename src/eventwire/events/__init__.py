@@ -311,8 +311,11 @@ def _noun_modifier_tokens(tok: Token) -> list[Token]:
     # "a military aid package": what qualifies a compound qualifies the whole
     out += [g for c in out if c.dep_ == "compound" for g in _kids(c) if g.dep_ in ("compound", "amod")]
     for c in _kids(tok):
-        if c.dep_ == "prep" and c.lower_ in ("of", "in", "on", "from"):  # ("withdrawal from the bloc")
-            out.extend(p for p in _kids(c) if p.dep_ == "pobj")
+        if c.dep_ == "prep" and c.lower_ in ("of", "in", "on", "from", "into"):  # ("withdrawal from the bloc")
+            objs = [p for p in _kids(c) if p.dep_ == "pobj"]
+            out.extend(objs)
+            if c.lower_ == "into":  # "an investigation into war crimes": what is looked into, with its qualifiers
+                out.extend(g for p in objs for g in _kids(p) if g.dep_ in ("compound", "amod"))
     return out
 
 
