@@ -354,9 +354,10 @@ def _match(ctx: _Ctx, tok: Token) -> list[_Match]:
             and (any(c.dep_ == "auxpass" for c in _kids(tok)) or tok.dep_ == "acomp"):
         tried = participle  # "Israel is opposed to French mediation": an adjective, as listed
     found: list[_Match] = []
+    memo: dict = {}  # what _row_fits reads of the token's parse, worked out once for all the rows tried
     for kind, rows in tried:
         for row in rows:
-            hit = _row_fits(tok, row, pos, ctx.place_at)
+            hit = _row_fits(tok, row, pos, ctx.place_at, memo)
             if hit is not None:
                 found.append(_Match(tok, row, kind == "CONTROL", hit))
                 break
@@ -380,26 +381,51 @@ def _verb_lemma(lex: tables.Lexicon, form: str, lemma: str) -> str:
     return lemma
 
 
-def _row_fits(tok: Token, row: LexEntry, pos: str, place_at: dict[int, Place]) -> tuple[Token, ...] | None:
-    preps = _preps_of(tok)
-    if row.prep and not any(p.lower_ == row.prep for p in preps):
-        return None
-    if row.subjects and not any(s.lemma_.lower() in row.subjects or any(
-            c.dep_ in ("compound", "amod") and c.lemma_.lower() in row.subjects for c in _kids(s))
-            for s in _subject_heads(tok)):
-        return None  # "peacekeepers arrived", "troops massed": the row names who acts
+def _row_fits(tok: Token, row: LexEntry, pos: str, place_at: dict[int, Place],
+              memo: dict | None = None) -> tuple[Token, ...] | None:
+    """The tokens by which ``row`` fits ``tok`` (``()`` when the row names no object), or None when it does not fit.
+    ``memo`` keeps what is read of ``tok``'s parse between the rows tried on it (one dict per token)."""
+    if memo is None:
+        memo = {}
+    if row.prep:
+        preps = memo.get("preps")
+        if preps is None:
+            preps = memo["preps"] = {p.lower_ for p in _preps_of(tok)}
+        if row.prep not in preps:
+            return None
+    if row.subjects:
+        # "peacekeepers arrived", "troops massed": the row names who acts (the subject or a word qualifying it)
+        who = memo.get("subjects")
+        if who is None:
+            subj = _subject_heads(tok)
+            who = memo["subjects"] = {s.lemma_.lower() for s in subj} | {
+                c.lemma_.lower() for s in subj for c in _kids(s) if c.dep_ in ("compound", "amod")}
+        if who.isdisjoint(row.subjects):
+            return None
     if not row.objects:
         return ()
+    objects = row.objects
     if pos == "NOUN":
-        hits = tuple(m for m in _noun_modifier_tokens(tok) if m.lemma_.lower() in row.objects)
+        mods = memo.get("mods")
+        if mods is None:
+            mods = memo["mods"] = [(m, m.lemma_.lower()) for m in _noun_modifier_tokens(tok)]
+        hits = tuple(m for m, lemma in mods if lemma in objects)
         return hits or None
-    heads = _object_heads(tok, row.prep)
-    hits = tuple(h for h in heads if h.lemma_.lower() in row.objects or h.lower_ in row.objects
-                 or tables.PLACE_OBJECT in row.objects and (h.ent_type_ in ("GPE", "LOC", "FAC") or h.i in place_at)
-                 and h.dep_ in ("dobj", "nsubjpass"))
+    key = ("heads", row.prep)
+    heads = memo.get(key)
+    if heads is None:
+        # each head with its lemma, its lower case, whether it is a named place as object, and the lemmas of the
+        # words qualifying it
+        heads = memo[key] = [
+            (h, h.lemma_.lower(), h.lower_,
+             (h.ent_type_ in ("GPE", "LOC", "FAC") or h.i in place_at) and h.dep_ in ("dobj", "nsubjpass"),
+             {c.lemma_.lower() for c in _kids(h) if c.dep_ in ("compound", "amod")})
+            for h in _object_heads(tok, row.prep)]
+    place = tables.PLACE_OBJECT in objects
+    hits = tuple(h for h, lemma, lower, is_place, _ in heads if lemma in objects or lower in objects
+                 or place and is_place)
     if not hits:  # "aid deliveries", "mediation efforts", "peacekeeping force"
-        hits = tuple(h for h in heads if any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in row.objects
-                                             for c in _kids(h)))
+        hits = tuple(h for h, _, _, _, quals in heads if not quals.isdisjoint(objects))
     return hits or None
 
 
