@@ -48,6 +48,7 @@ from collections import deque
 from dataclasses import dataclass, field
 
 from spacy import symbols as spacy_symbols
+from spacy.attrs import LEMMA, LOWER, POS
 from spacy.tokens import Doc, Token
 
 from ..nlp import doc_tokens, token_subtree
@@ -102,9 +103,6 @@ PRONOUN_3 = frozenset({"it", "they", "he", "she", "them", "him", "her", "its", "
 ANAPHOR_WINDOW = 3000  # characters back in which "the officials" may pick up "senior US military officials"
 
 
-_TRIGGER_POS = frozenset(spacy_symbols.IDS[p] for p in ("VERB", "AUX", "NOUN", "ADJ"))
-
-
 @dataclass
 class _Match:
     tok: Token
@@ -126,6 +124,8 @@ class _Ctx:
     quotes: tuple[Quote, ...] = ()
     # events of the sentences before: (trigger lemma, CAMEO code, source), for "condemned the seizure"
     reported: list[tuple[str, str, list[str]]] = field(default_factory=list)
+    # indices of the tokens ``_match`` may find rows for, in text order (see ``_scan``)
+    candidates: list[int] = field(default_factory=list)
 
 
 # -- public ------------------------------------------------------------------------------------------------------------
@@ -138,7 +138,8 @@ def find_events(doc: Doc, inputs: EventInputs, lexicon_path: str | None = None) 
                actor_by_id={a.id: a for a in inputs.actors}, place_at=_place_index(doc, inputs.places),
                time_on=_time_index(doc, inputs.times), lex=tables.lexicon(lexicon_path),
                quotes=tuple(q for q in inputs.quotes if q.speaker))
-    _index_anaphora(ctx)
+    nouns = _scan(ctx)
+    _index_anaphora(ctx, nouns)
     out: list[Event] = []
     for sent in doc.sents:
         got = _sentence_events(ctx, sent, inputs)
@@ -209,15 +210,46 @@ def _time_index(doc: Doc, times: tuple[TimeExpr, ...]) -> dict[int, TimeExpr]:
     return on
 
 
-def _index_anaphora(ctx: _Ctx) -> None:
-    """Nouns directly modified by an actor ("US officials", "Russia's delegation"): antecedents for "the officials"."""
+def _scan(ctx: _Ctx) -> list[int]:
+    """One pass over the doc's part-of-speech, lemma and lower-case columns (read in one go, not token by token):
+    fills ``ctx.candidates`` with the tokens ``_match`` may find lexicon rows for (the others match nothing whatever
+    their parse: no row for their word) and returns the indices of the nouns."""
+    doc = ctx.doc
+    toks = doc_tokens(doc)
+    strings = doc.vocab.strings
+    plans = _plans(ctx.lex)
+    verb = spacy_symbols.VERB
+    aux = spacy_symbols.AUX
+    noun = spacy_symbols.NOUN
+    nouns: list[int] = []
+    cands = ctx.candidates
+    for i, (p, lemma, lower) in enumerate(doc.to_array([POS, LEMMA, LOWER]).tolist()):
+        pos = _MATCH_POS.get(p)
+        if pos is None:
+            continue
+        if p == noun:
+            nouns.append(i)
+        if (p == verb or p == aux) and i >= 2 and toks[i - 1].text == "-":
+            cands.append(i)  # maybe "test-fired": ``_match`` works it out
+            continue
+        key = (pos, lemma, lower)  # (as ``_match`` keys its plans)
+        plan = plans.get(key, False)
+        if plan is False:
+            plan = plans[key] = _match_plan(ctx.lex, pos, strings[lemma].lower(), strings[lower])
+        if plan is not None:
+            cands.append(i)
+    return nouns
+
+
+def _index_anaphora(ctx: _Ctx, nouns: list[int]) -> None:
+    """Nouns directly modified by an actor ("US officials", "Russia's delegation"): antecedents for "the officials".
+    ``nouns``: the indices of the doc's nouns."""
     actor_at = ctx.actor_at
     if not actor_at:
         return
-    noun = spacy_symbols.NOUN  # the int, not ``pos_``: no string lookup per token
-    for tok in doc_tokens(ctx.doc):
-        if tok.pos != noun:
-            continue
+    toks = doc_tokens(ctx.doc)
+    for i in nouns:
+        tok = toks[i]
         ids: list[str] = []
         for ch in _kids(tok):
             if ch.i in actor_at and ch.dep_ in ("compound", "amod", "poss", "nmod"):
@@ -330,16 +362,21 @@ def _match_plan(lex: tables.Lexicon, pos: str, lemma: str, lower: str):
     return plain, participle
 
 
+def _plans(lex: tables.Lexicon) -> dict:
+    """The match plans worked out so far for ``lex``, keyed by (pos, lemma, lower) as ``_match`` reads them."""
+    held = _MATCH_PLANS.get(id(lex))
+    if held is None or held[0] is not lex:
+        held = _MATCH_PLANS[id(lex)] = (lex, {})
+    return held[1]
+
+
 def _match(ctx: _Ctx, tok: Token) -> list[_Match]:
     """Lexicon rows matching ``tok``: at most one event row and one control row, most specific first."""
     pos = _MATCH_POS.get(tok.pos)
     if pos is None or pos == "ADJ" and tok.dep_ not in ("acomp", "xcomp", "ROOT", "ccomp", "conj"):
         return []  # "is willing to", "is ready to": an adjective has only control rows
     lex = ctx.lex
-    held = _MATCH_PLANS.get(id(lex))
-    if held is None or held[0] is not lex:
-        held = _MATCH_PLANS[id(lex)] = (lex, {})
-    plans = held[1]
+    plans = _plans(lex)
     # "test-fired a missile", "test-launched": a weapons test, not an attack
     tested = pos == "VERB" and tok.i >= 2 and tok.nbor(-1).text == "-" and tok.nbor(-2).lower_ == "test"
     key = (pos, "test" if tested else tok.lemma, tok.lower)  # (the rows depend on these only: worked out once)
@@ -836,12 +873,12 @@ class _Draft:
 
 def _sentence_events(ctx: _Ctx, sent, inputs: EventInputs) -> list[Event]:
     matches: dict[int, list[_Match]] = {}
-    for tok in doc_tokens(ctx.doc)[sent.start:sent.end]:
-        if tok.pos not in _TRIGGER_POS:
-            continue
-        m = _match(ctx, tok)
+    toks = doc_tokens(ctx.doc)
+    cands = ctx.candidates
+    for i in cands[bisect.bisect_left(cands, sent.start):bisect.bisect_left(cands, sent.end)]:
+        m = _match(ctx, toks[i])  # (the other tokens match no row)
         if m:
-            matches[tok.i] = m
+            matches[i] = m
 
     def event_row(i: int) -> _Match | None:
         ms = matches.get(i, [])
