@@ -126,6 +126,8 @@ class _Ctx:
     reported: list[tuple[str, str, list[str]]] = field(default_factory=list)
     # indices of the tokens ``_match`` may find rows for, in text order (see ``_scan``)
     candidates: list[int] = field(default_factory=list)
+    # _phrase_actors' answers by (head, max_cost, subject): it reads only what is fixed once the indexes are built
+    phrase_memo: dict[tuple[int, int, bool], list[str]] = field(default_factory=dict)
 
 
 # -- public ------------------------------------------------------------------------------------------------------------
@@ -470,7 +472,16 @@ def _row_fits(tok: Token, row: LexEntry, pos: str, place_at: dict[int, Place],
 
 def _phrase_actors(ctx: _Ctx, head: Token, max_cost: int = 4, subject: bool = False) -> list[str]:
     """Actors of the phrase headed by ``head``: those nearest the head (conjuncts and appositions cost nothing).
-    In a subject, "in" gives affiliation ("lawmakers in Arnor"); elsewhere it is a place ("a ceasefire in Lebanon")."""
+    In a subject, "in" gives affiliation ("lawmakers in Arnor"); elsewhere it is a place ("a ceasefire in Lebanon").
+    Worked out once per phrase and question (the caller gets its own copy of the list)."""
+    key = (head.i, max_cost, subject)
+    got = ctx.phrase_memo.get(key)
+    if got is None:
+        got = ctx.phrase_memo[key] = _phrase_actors_uncached(ctx, head, max_cost, subject)
+    return list(got)
+
+
+def _phrase_actors_uncached(ctx: _Ctx, head: Token, max_cost: int, subject: bool) -> list[str]:
     if head.lower_ in FIRST_PERSON and head.i not in ctx.actor_at:
         # "'We will not negotiate with terrorists,' the minister said": in a quote, "we" is the speaker's side
         return _speaker_at(ctx, head.idx)
