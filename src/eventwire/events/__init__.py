@@ -738,7 +738,8 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
         if code is not None and code[:2] == "07":
             order += [p for h in heads for p in _prep_objects(h, ("for",))]  # "new military aid for Ukraine"
     else:
-        order = _children(v, ("dobj",)) + _children(v, PASS_SUBJ) + _children(v, ("dative",)) + _clause_object(v)
+        dobjs = _children(v, ("dobj",))  # (read once: the steps below all ask)
+        order = dobjs + _children(v, PASS_SUBJ) + _children(v, ("dative",)) + _clause_object(v)
         if v.dep_ == "acl" and v.tag_ == "VBN" and _agent(v) is not None:
             order.append(v.head)  # "the army, backed by Russian mercenaries"
         # a name right after the verb that the parser read as an adverb ("shelled Aleppo on Sunday")
@@ -746,14 +747,14 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
         # "tightened the blockade of Serbia", "ended the occupation of Kuwait": when the object is the act's own noun
         # (the lexicon row's object), the one it is done to is the noun's "of" phrase
         order += [p for d in order if d.i in skip for p in _prep_objects(d, ("of",))]
-        if not _children(v, ("dobj",)):
+        if not dobjs:
             # "denounced as an ugly crime Serbia's suppression of ...": the object moved after an "as" phrase
             # (the parser reads it as an apposition or as a second object of "as")
             for c in _kids(v):
                 if c.dep_ == "prep" and c.lower_ == "as":
                     objs = _children(c, ("pobj",))
                     order += objs[1:] + [a for p in objs for a in _kids(p) if a.dep_ == "appos"]
-        preps = [c for c in _kids(v) if c.dep_ in ("prep", "dative") and c.lower_ in TARGET_PREPS | {"between"}
+        preps = [c for c in _kids(v) if c.dep_ in ("prep", "dative") and c.lower_ in _TARGET_PREPS_BETWEEN
                  or c.dep_ == "prep" and c.lower_ == "about" and code is not None and code[:2] in ABOUT_ROOTS]
         if code is not None and code[:2] in ("11", "12", "14"):
             # "complained to the UN over Israeli raids": the one complained about, not the addressee
@@ -763,15 +764,15 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
         reason = [c for c in preps if c.lower_ == "over"] if code is None or code[:2] not in ABOUT_ROOTS else []
         order += [p for c in preps if c not in reason for p in (_children(c, ("pobj",)) or _dangling_object(c))]
         # "fired two shells at Seoul", "launched an attack on X": a directed preposition on the object
-        order += [p for d in _children(v, ("dobj",)) for p in _prep_objects(d, TARGET_PREPS - {"over"})]
+        order += [p for d in dobjs for p in _prep_objects(d, _TARGET_PREPS_NOT_OVER)]
         # "shot down drones launched by the Houthis", "seized weapons sent by Iran": whose the object is
-        order += [ag for d in _children(v, ("dobj",)) for c in _kids(d) if c.dep_ == "acl" and c.tag_ == "VBN"
+        order += [ag for d in dobjs for c in _kids(d) if c.dep_ == "acl" and c.tag_ == "VBN"
                   and (ag := _agent(c)) is not None and ag.i in ctx.actor_at]
         # "vowed revenge for Israel's killing of its commander": the doer of the harm the object answers
-        order += [p for d in _children(v, ("dobj",)) for pr in _kids(d) if pr.dep_ == "prep" and _harm_as_reason(ctx, pr)
+        order += [p for d in dobjs for pr in _kids(d) if pr.dep_ == "prep" and _harm_as_reason(ctx, pr)
                   for p in _children(pr, ("pobj",))]
         # "gave $2 billion in loans to Egypt": the recipient hangs on what the amount is of
-        order += [r for d in _children(v, ("dobj",)) if _amount(d)
+        order += [r for d in dobjs if _amount(d)
                   for p in _prep_objects(d, ("in",)) for r in _prep_objects(p, RECIPIENT_PREPS)]
         order += [p for c in reason for p in (_children(c, ("pobj",)) or _dangling_object(c))]
         # "departed from Libya", "withdrew from X", "pulled out of X": the place or party left
@@ -790,7 +791,7 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
             got = _noun_source(ctx, head)
         else:
             got = _phrase_actors(ctx, head) or _object_it(ctx, head, source or [])
-        if not got and head.dep_ == "pobj" and head.head.lower_ in RECIPIENT_PREPS | {"into"}:
+        if not got and head.dep_ == "pobj" and head.head.lower_ in _RECIPIENT_PREPS_INTO:
             # "troops to a peacekeeping force in Liberia", "an investigation into abuses in Sudan"
             got = _place_of(ctx, head)
         if not got:
@@ -809,6 +810,9 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
 
 
 RECIPIENT_PREPS = frozenset({"to", "for"})
+_RECIPIENT_PREPS_INTO = RECIPIENT_PREPS | {"into"}
+_TARGET_PREPS_BETWEEN = TARGET_PREPS | {"between"}
+_TARGET_PREPS_NOT_OVER = TARGET_PREPS - {"over"}
 
 
 # "in defiance of X", "in protest at X's policies": the one a protest is aimed at
