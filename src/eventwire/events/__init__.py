@@ -48,7 +48,7 @@ from collections import deque
 from dataclasses import dataclass, field
 
 from spacy import symbols as spacy_symbols
-from spacy.attrs import LEMMA, LOWER, POS
+from spacy.attrs import HEAD, LEMMA, LOWER, POS
 from spacy.tokens import Doc, Token
 
 from ..nlp import doc_tokens, token_subtree
@@ -380,7 +380,8 @@ def _match(ctx: _Ctx, tok: Token) -> list[_Match]:
     lex = ctx.lex
     plans = _plans(lex)
     # "test-fired a missile", "test-launched": a weapons test, not an attack
-    tested = pos == "VERB" and tok.i >= 2 and tok.nbor(-1).text == "-" and tok.nbor(-2).lower_ == "test"
+    tested = pos == "VERB" and tok.i >= 2 and (toks := doc_tokens(tok.doc))[tok.i - 1].text == "-" \
+        and toks[tok.i - 2].lower_ == "test"
     key = (pos, "test" if tested else tok.lemma, tok.lower)  # (the rows depend on these only: worked out once)
     plan = plans.get(key, False)
     if plan is False:
@@ -585,6 +586,28 @@ IGO_ANAPHORS = frozenset({"bloc", "alliance"})
 
 
 # -- participants ------------------------------------------------------------------------------------------------------
+
+def _ancestors(tok: Token) -> list[Token]:
+    """``list(tok.ancestors)`` (its head, the head's head, ... up to the root), made once per token per doc from the
+    heads column and the doc's token list: ``Token.ancestors`` builds a new Token at every step. Read-only."""
+    doc = tok.doc
+    memo = doc.user_data.get("eventwire_ancestors")
+    if memo is None:
+        # each token's head as an offset, read in one go; the memo is dropped by release() with the other eventwire_
+        # keys
+        memo = doc.user_data["eventwire_ancestors"] = {-1: doc.to_array(HEAD).view("int64").tolist()}
+    out = memo.get(tok.i)
+    if out is None:
+        rel = memo[-1]
+        toks = doc_tokens(doc)
+        out = []
+        i = tok.i
+        while rel[i] != 0 and len(out) < len(toks):  # (the same walk as ``Token.ancestors``, with its guard)
+            i += rel[i]
+            out.append(toks[i])
+        memo[tok.i] = out
+    return out
+
 
 def _children(tok: Token, deps: tuple[str, ...]) -> list[Token]:
     return [c for c in _kids(tok) if c.dep_ in deps]
@@ -988,7 +1011,7 @@ def _drop_slogans(drafts: list[_Draft]) -> list[_Draft]:
     def slogan(d: _Draft) -> bool:
         if d.code[:2] not in ("01", "02", "10"):
             return False
-        for a in (d.trigger, *d.trigger.ancestors):
+        for a in (d.trigger, *_ancestors(d.trigger)):
             if a.dep_ == "advcl" and a.tag_ == "VBG":
                 return a.head.i in protest
             if a.dep_ not in ("ccomp", "xcomp", "dobj", "pobj", "prep", "pcomp", "conj"):
@@ -1093,7 +1116,7 @@ def _conditional(t: Token) -> bool:
     """``t`` is in a condition ("will withdraw unless Baghdad accepts its terms", "if the rebels attack"): what the
     condition names has not happened; the act that hangs on it is the event."""
     return any(a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in _kids(a))
-               for a in [t, *t.ancestors])
+               for a in [t, *_ancestors(t)])
 
 
 # Verbs that put out a text ("issued a statement condemning X"): the text's act is its issuer's.
@@ -1109,7 +1132,7 @@ def _in_relative_clause(ctx: _Ctx, t: Token) -> bool:
     """``t`` is in a relative clause describing a thing ("a resolution that aims to tighten sanctions", "the jail
     where prisoners were held"): background, not an event report. A clause about an actor ("Niger, which cancelled
     the agreement last week") does report one."""
-    for a in [t, *t.ancestors]:
+    for a in [t, *_ancestors(t)]:
         if a.dep_ == "acl" and a.tag_ == "VBG" and _issued(a.head):
             return False  # "issued a declaration demanding ...": what the issued text does, its issuer does
         if a.dep_ == "acl" and a.tag_ == "VBN" and a.head.pos_ in ("NOUN", "PROPN") and a.i > a.head.i \
@@ -1151,7 +1174,7 @@ def _denied_content(t: Token) -> bool:
     """What a denied claim says did not happen, as far as the sentence goes: "Russia rejected claims that it had
     supplied weapons to the Houthis" is the rejection only; so are "Rwanda denied backing the rebels" and "Serbia
     denied that its troops had crossed into Kosovo"."""
-    for a in [t, *t.ancestors]:
+    for a in [t, *_ancestors(t)]:
         if a.dep_ in ("acl", "ccomp") and _that_clause(a) and a.head.lemma_.lower() in ALLEGATION_NOUNS:
             return a.head.dep_ == "dobj" and a.head.head.lemma_.lower() in DENIAL_VERBS
         if a.tag_ == "VBG" and a.dep_ in ("xcomp", "ccomp", "dobj") and a.head.lemma_.lower() == "deny":
@@ -1538,7 +1561,7 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
     if not source and not (target and code[:2] in VIOLENT_ROOTS and t.pos_ == "VERB" and (_is_passive(t)
                                                                                           or by_instrument)
                               and t.dep_ in ("ROOT", "ccomp", "conj")
-                              and not any(a.dep_ == "relcl" for a in t.ancestors)
+                              and not any(a.dep_ == "relcl" for a in _ancestors(t))
                               and all(_has_country(ctx, x) for x in target)):
         # (kept: "three civilians were killed in a bombing in Baghdad" with no named doer and no foreign place; the
         # victims are known, the source is left empty rather than guessed)
@@ -2006,7 +2029,7 @@ def _people_of_own_state(ctx: _Ctx, source: list[str], sent) -> list[str]:
 def _named_as_people(ctx: _Ctx, actor_id: str, sent) -> bool:
     """The country actor is named in the sentence by its people's plural noun ("Iraqis", "Palestinians")."""
     return any(t.ent_type_ == "NORP" and t.tag_ in ("NNS", "NNPS") and t.dep_ not in ("amod", "compound", "poss")
-               and actor_id in ctx.actor_at.get(t.i, ()) for t in sent)
+               and actor_id in ctx.actor_at.get(t.i, ()) for t in doc_tokens(ctx.doc)[sent.start:sent.end])
 
 
 def _home_actor(ctx: _Ctx, source: list[str], sent) -> list[str]:
