@@ -918,7 +918,25 @@ def _sentence_events(ctx: _Ctx, sent, inputs: EventInputs) -> list[Event]:
         if m:
             matches[i] = m
 
+    rows_of: dict[int, tuple[_Match | None, _Match | None]] = {}  # (event row, control row) by token, once each
+
     def event_row(i: int) -> _Match | None:
+        if i not in matches:
+            return None
+        got = rows_of.get(i)
+        if got is None:
+            got = rows_of[i] = (_event_row(i), _control_row(i))
+        return got[0]
+
+    def control_row(i: int) -> _Match | None:
+        if i not in matches:
+            return None
+        got = rows_of.get(i)
+        if got is None:
+            got = rows_of[i] = (_event_row(i), _control_row(i))
+        return got[1]
+
+    def _event_row(i: int) -> _Match | None:
         ms = matches.get(i, [])
         ev = next((m for m in ms if not m.is_control), None)
         ctl = next((m for m in ms if m.is_control), None)
@@ -930,7 +948,7 @@ def _sentence_events(ctx: _Ctx, sent, inputs: EventInputs) -> list[Event]:
             return None
         return ev
 
-    def control_row(i: int) -> _Match | None:
+    def _control_row(i: int) -> _Match | None:
         ms = matches.get(i, [])
         ctl = next((m for m in ms if m.is_control), None)
         if ctl is None:
