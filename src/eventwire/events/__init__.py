@@ -526,8 +526,10 @@ def _phrase_actors_uncached(ctx: _Ctx, head: Token, max_cost: int, subject: bool
                 queue.append((ch, cost + 1))
     if found:
         # "lawmakers in France and Germany": a conjunct of a word inside a found actor's mention joins it
+        actor_at = ctx.actor_at
         for tok in token_subtree(head):
-            if any(x in found for x in ctx.actor_at.get(tok.i, ())):
+            ids = actor_at.get(tok.i)
+            if ids and any(x in found for x in ids):
                 for c in _kids(tok):
                     if c.dep_ == "conj" and c.i not in seen:
                         found.extend(x for x in ctx.actor_at.get(c.i, ()) if x not in found)
