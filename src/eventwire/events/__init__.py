@@ -128,6 +128,9 @@ class _Ctx:
     candidates: list[int] = field(default_factory=list)
     # _phrase_actors' answers by (head, max_cost, subject): it reads only what is fixed once the indexes are built
     phrase_memo: dict[tuple[int, int, bool], list[str]] = field(default_factory=dict)
+    # events made so far (``_finish`` numbers them in text order), and each trigger's lemma by its first character
+    n_events: int = 0
+    trigger_lemma: dict[int, str] = field(default_factory=dict)
 
 
 # -- public ------------------------------------------------------------------------------------------------------------
@@ -146,13 +149,8 @@ def find_events(doc: Doc, inputs: EventInputs, lexicon_path: str | None = None) 
     for sent in doc.sents:
         got = _sentence_events(ctx, sent, inputs)
         out.extend(got)
-        ctx.reported.extend((_trigger_lemma(doc, e), e.cameo, list(e.source)) for e in got if e.source)
-    return tuple(_renumber(out, inputs.actors))
-
-
-def _trigger_lemma(doc: Doc, e: Event) -> str:
-    span = doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
-    return span.root.lemma_.lower() if span is not None and len(span) else ""
+        ctx.reported.extend((ctx.trigger_lemma[e.trigger.start], e.cameo, list(e.source)) for e in got if e.source)
+    return tuple(out)
 
 
 # -- indexes -----------------------------------------------------------------------------------------------------------
@@ -1880,14 +1878,20 @@ def _finish(ctx: _Ctx, d: _Draft, sent, inputs: EventInputs) -> Event:
     conf -= 0.05 if d.hypothetical else 0.0
     conf += 0.05 if not d.code.startswith("01") else 0.0
     conf -= 0.1 if any(_inferred(ctx, x) for x in (*d.source, *target)) else 0.0
+    # numbered in text order (the sentences come in order, and each one's events by trigger), with its evidence: the
+    # actor mentions it rests on
+    ctx.n_events += 1
+    ctx.trigger_lemma[t.idx] = t.lemma_.lower()
+    source, target_ids = tuple(d.source), tuple(target)
     return Event(
-        id="", source=tuple(d.source), target=tuple(target), cameo=d.code, cameo_root=d.code[:2],
+        id=f"e{ctx.n_events}", source=source, target=target_ids, cameo=d.code, cameo_root=d.code[:2],
         plover=pl.plover if pl else None, plover_mode=pl.mode if pl else None,
         goldstein=info.goldstein, quad_class=info.quad_class,
         trigger=Span(t.text, t.idx, t.idx + len(t.text)),
         sentence=SentenceSpan(sent.start_char, sent.end_char),
         date=_date(ctx, d), location=location, negated=d.negated, hypothetical=d.hypothetical,
         confidence=round(max(0.05, min(0.95, conf)), 2),
+        mentions=_evidence(source, target_ids, sent.start_char, sent.end_char, inputs.actors),
     )
 
 
@@ -1897,8 +1901,12 @@ def evidence_mentions(event: Event, actors: tuple[Actor, ...] | list[Actor]) -> 
     The stage picks participants from these very mentions; ``find_events`` stores them on each event (``mentions``),
     so the record cites every actor mention an event uses.
     """
-    want = set(event.source) | set(event.target)
-    s, e = event.sentence.start, event.sentence.end
+    return _evidence(event.source, event.target, event.sentence.start, event.sentence.end, actors)
+
+
+def _evidence(source: tuple[str, ...], target: tuple[str, ...], s: int, e: int,
+              actors: tuple[Actor, ...] | list[Actor]) -> tuple[Span, ...]:
+    want = set(source) | set(target)
     out = [m for a in actors if a.id in want for m in a.mentions if s <= m.start and m.end <= e]
     return tuple(sorted(set(out), key=lambda m: (m.start, m.end)))
 
@@ -2072,10 +2080,3 @@ def _home_actor(ctx: _Ctx, source: list[str], sent) -> list[str]:
     inside = rank(best)[0] == 0
     # outside the sentence only the state itself or its government stands for "the authorities"
     return [best.id] if inside or rank(best)[1] < 2 else []
-
-
-def _renumber(events: list[Event], actors: tuple[Actor, ...]) -> list[Event]:
-    """Ids in text order, and each event's evidence: the actor mentions it rests on."""
-    # each Event built once from the draft's fields (``dataclasses.replace`` walks the field list per call)
-    return [Event(**{**vars(e), "id": f"e{n}", "mentions": evidence_mentions(e, actors)})
-            for n, e in enumerate(events, 1)]
