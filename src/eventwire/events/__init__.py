@@ -220,15 +220,14 @@ def _scan(ctx: _Ctx) -> list[int]:
     plans = _plans(ctx.lex)
     verb = spacy_symbols.VERB
     aux = spacy_symbols.AUX
-    noun = spacy_symbols.NOUN
-    nouns: list[int] = []
+    cols = doc.to_array([POS, LEMMA, LOWER])
+    tags = cols[:, 0]
+    is_noun = tags == spacy_symbols.NOUN
+    # only the verbs, nouns and adjectives are looked at (``_MATCH_POS``): the others have no rows
+    which = (is_noun | (tags == verb) | (tags == aux) | (tags == spacy_symbols.ADJ)).nonzero()[0]
     cands = ctx.candidates
-    for i, (p, lemma, lower) in enumerate(doc.to_array([POS, LEMMA, LOWER]).tolist()):
-        pos = _MATCH_POS.get(p)
-        if pos is None:
-            continue
-        if p == noun:
-            nouns.append(i)
+    for i, p, lemma, lower in zip(which.tolist(), *cols[which].T.tolist(), strict=True):
+        pos = _MATCH_POS[p]
         if (p == verb or p == aux) and i >= 2 and toks[i - 1].text == "-":
             cands.append(i)  # maybe "test-fired": ``_match`` works it out
             continue
@@ -238,7 +237,7 @@ def _scan(ctx: _Ctx) -> list[int]:
             plan = plans[key] = _match_plan(ctx.lex, pos, strings[lemma].lower(), strings[lower])
         if plan is not None:
             cands.append(i)
-    return nouns
+    return is_noun.nonzero()[0].tolist()
 
 
 def _index_anaphora(ctx: _Ctx, nouns: list[int]) -> None:
