@@ -632,7 +632,8 @@ def _subject_actors(ctx: _Ctx, v: Token, depth: int = 0) -> tuple[list[str], boo
         return [], True
     if v.pos_ == "NOUN":
         return _noun_source(ctx, v), False
-    passive = bool(_children(v, PASS_SUBJ)) or any(c.dep_ == "auxpass" for c in _kids(v))
+    kids = [(c, c.dep_) for c in _kids(v)]  # (each child's relation read once)
+    passive = any(dep in PASS_SUBJ or dep == "auxpass" for _, dep in kids)
     if passive:
         ag = _agent(v)
         if ag is not None:
@@ -640,9 +641,9 @@ def _subject_actors(ctx: _Ctx, v: Token, depth: int = 0) -> tuple[list[str], boo
         if v.dep_ == "conj":
             return _subject_actors(ctx, v.head, depth + 1)[0], True
         return [], False
-    subj = sorted(_children(v, SUBJ), key=lambda x: abs(v.i - x.i))
+    subj = sorted([c for c, dep in kids if dep in SUBJ], key=lambda x: abs(v.i - x.i))
     if not subj:  # a misparse: "Egypt and Qatar are mediating", the subject hung on the auxiliary
-        subj = [s for a in _kids(v) if a.dep_ == "aux" for s in _kids(a) if s.dep_ in SUBJ]
+        subj = [s for a, dep in kids if dep == "aux" for s in _kids(a) if s.dep_ in SUBJ]
     if subj:
         s = subj[0]  # (the nearest, when a misparse gives two: "airstrikes killed ..., officials said")
         if s.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
@@ -760,24 +761,26 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
         if code is not None and code[:2] == "07":
             order += [p for h in heads for p in _prep_objects(h, ("for",))]  # "new military aid for Ukraine"
     else:
-        dobjs = _children(v, ("dobj",))  # (read once: the steps below all ask)
-        order = dobjs + _children(v, PASS_SUBJ) + _children(v, ("dative",)) + _clause_object(v)
+        kids = [(c, c.dep_) for c in _kids(v)]  # (each child's relation read once: the steps below all ask)
+        dobjs = [c for c, dep in kids if dep == "dobj"]
+        order = dobjs + [c for c, dep in kids if dep in PASS_SUBJ] + [c for c, dep in kids if dep == "dative"] \
+            + ([] if dobjs else _clause_object(v))
         if v.dep_ == "acl" and v.tag_ == "VBN" and _agent(v) is not None:
             order.append(v.head)  # "the army, backed by Russian mercenaries"
         # a name right after the verb that the parser read as an adverb ("shelled Aleppo on Sunday")
-        order += [c for c in _kids(v) if c.dep_ == "npadvmod" and c.i == v.i + 1 and c.pos_ == "PROPN"]
+        order += [c for c, dep in kids if dep == "npadvmod" and c.i == v.i + 1 and c.pos_ == "PROPN"]
         # "tightened the blockade of Serbia", "ended the occupation of Kuwait": when the object is the act's own noun
         # (the lexicon row's object), the one it is done to is the noun's "of" phrase
         order += [p for d in order if d.i in skip for p in _prep_objects(d, ("of",))]
         if not dobjs:
             # "denounced as an ugly crime Serbia's suppression of ...": the object moved after an "as" phrase
             # (the parser reads it as an apposition or as a second object of "as")
-            for c in _kids(v):
-                if c.dep_ == "prep" and c.lower_ == "as":
+            for c, dep in kids:
+                if dep == "prep" and c.lower_ == "as":
                     objs = _children(c, ("pobj",))
                     order += objs[1:] + [a for p in objs for a in _kids(p) if a.dep_ == "appos"]
-        preps = [c for c in _kids(v) if c.dep_ in ("prep", "dative") and c.lower_ in _TARGET_PREPS_BETWEEN
-                 or c.dep_ == "prep" and c.lower_ == "about" and code is not None and code[:2] in ABOUT_ROOTS]
+        preps = [c for c, dep in kids if dep in ("prep", "dative") and c.lower_ in _TARGET_PREPS_BETWEEN
+                 or dep == "prep" and c.lower_ == "about" and code is not None and code[:2] in ABOUT_ROOTS]
         if code is not None and code[:2] in ("11", "12", "14"):
             # "complained to the UN over Israeli raids": the one complained about, not the addressee
             preps.sort(key=lambda c: c.lower_ not in ("against", "over", "about"))
@@ -798,10 +801,10 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
                   for p in _prep_objects(d, ("in",)) for r in _prep_objects(p, RECIPIENT_PREPS)]
         order += [p for c in reason for p in (_children(c, ("pobj",)) or _dangling_object(c))]
         # "departed from Libya", "withdrew from X", "pulled out of X": the place or party left
-        order += _prep_objects(v, ("from",)) + [p for o in _kids(v) if o.lower_ == "out" and o.dep_ in ("prep", "prt")
-                                                 for p in _prep_objects(o, ("of",))]
+        order += [p for c, dep in kids if dep == "prep" and c.lower_ == "from" for p in _kids(c) if p.dep_ == "pobj"]
+        order += [p for o, dep in kids if dep in ("prep", "prt") and o.lower_ == "out" for p in _prep_objects(o, ("of",))]
         # "mobilized reservists for a war against Iraq": what the act is for, last
-        order += _prep_objects(v, ("for",))
+        order += [p for c, dep in kids if dep == "prep" and c.lower_ == "for" for p in _kids(c) if p.dep_ == "pobj"]
     own = _countries(ctx, source or ())
     first: list[str] = []
     for head in order:
