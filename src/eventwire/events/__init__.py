@@ -1002,7 +1002,7 @@ def _sentence_events(ctx: _Ctx, sent, inputs: EventInputs) -> list[Event]:
             if not _noun_source(ctx, ev.tok) or not _object_actors(ctx, ev.tok):
                 continue
         governing.update(c.tok.i for c in chain)
-        d = _draft(ctx, ev, chain)
+        d = _draft(ctx, ev, chain, sent=sent)
         if d is not None:
             drafts.append(d)
     for i in sorted(matches):
@@ -1012,7 +1012,7 @@ def _sentence_events(ctx: _Ctx, sent, inputs: EventInputs) -> list[Event]:
         outer = _control_chain(ctl.tok, control_row)
         if outer or _unrealised(ctl.tok, event_row) or _conditional(ctl.tok) or _in_relative_clause(ctx, ctl.tok):
             continue
-        d = _draft(ctx, ctl, [], own_code=ctl.entry.code)
+        d = _draft(ctx, ctl, [], own_code=ctl.entry.code, sent=sent)
         if d is not None:
             drafts.append(d)
     drafts = [d for d in drafts if _known_source(ctx, d)]
@@ -1290,7 +1290,8 @@ def _control_chain(tok: Token, control_row, content_row=None) -> list[_Match]:
     return chain
 
 
-def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = None) -> _Draft | None:
+def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = None, sent=None) -> _Draft | None:
+    """``sent``: the trigger's sentence, when the caller has it (else ``Token.sent`` finds it)."""
     t = m.tok
     code = own_code or m.entry.code
     assert code is not None
@@ -1586,7 +1587,9 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
         # (kept: "three civilians were killed in a bombing in Baghdad" with no named doer and no foreign place; the
         # victims are known, the source is left empty rather than guessed)
         return None
-    state = bool(source) and all(ctx.actor_by_id[x].kind == "country" and not _named_as_people(ctx, x, t.sent)
+    if sent is None:
+        sent = t.sent
+    state = bool(source) and all(ctx.actor_by_id[x].kind == "country" and not _named_as_people(ctx, x, sent)
                                  or ctx.actor_by_id[x].sector in ("GOV", "MIL") for x in source)
     if state and code == "140" and t.pos_ == "VERB":  # (not "Palestinians protested": people)
         code = "114"  # "Japan protested against China's ban": a state protests by complaining, not by demonstrating
