@@ -1073,7 +1073,7 @@ def _settle_statements(ctx: _Ctx, drafts: list[_Draft]) -> list[_Draft]:
         if d.code != "010" or d.chain:
             out.append(d)
             continue
-        inner = [by_tok[t.i] for t in d.trigger.subtree if t.i in by_tok and t.i != d.trigger.i
+        inner = [by_tok[t.i] for t in token_subtree(d.trigger) if t.i in by_tok and t.i != d.trigger.i
                  and _reported_by(t, d.trigger)]
         if any(set(i.source) & set(d.source) for i in inner):
             continue  # the statement is the inner event itself
@@ -1786,8 +1786,8 @@ def _place_target(ctx: _Ctx, t: Token, preps: tuple[str, ...] = ("in", "at")) ->
     on_object = PLACE_ON_OBJECT & {"in", "at", *preps}
     for d in _children(t, ("dobj",)):
         # (not inside the harm a "for" phrase gives as the reason: "vowed revenge for the killing of X in Damascus")
-        reason = {x.i for pr in _kids(d) if pr.dep_ == "prep" and _harm_as_reason(ctx, pr) for x in pr.subtree}
-        for c in d.subtree:
+        reason = {x.i for pr in _kids(d) if pr.dep_ == "prep" and _harm_as_reason(ctx, pr) for x in token_subtree(pr)}
+        for c in token_subtree(d):
             if c.dep_ == "prep" and c.lower_ in on_object and c.head.pos_ == "NOUN" and c.i not in reason:
                 for p in _kids(c):
                     if p.dep_ == "pobj":
