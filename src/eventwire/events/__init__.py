@@ -265,8 +265,11 @@ def _preps_of(tok: Token) -> list[Token]:
 
 def _object_heads(tok: Token, prep: str | None) -> list[Token]:
     heads: list[Token] = []
+    has_dobj = False
     for c in _kids(tok):
-        if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
+        dep = c.dep_
+        if dep in ("dobj", "nsubjpass", "attr", "oprd"):
+            has_dobj = has_dobj or dep == "dobj"
             heads.append(c)
             heads.extend(x for x in c.conjuncts)
             # "gave 5 million dollars of aid", "a number of concerns", "pledged $1 billion in aid" (an amount)
@@ -278,7 +281,7 @@ def _object_heads(tok: Token, prep: str | None) -> list[Token]:
             # "described the embargo as criminal", with "as" hung on the object
             heads.extend(a for pr in _kids(c) if pr.dep_ == "prep" and pr.lower_ == "as"
                          for a in _kids(pr) if a.dep_ in ("amod", "acomp", "pobj"))
-        elif c.dep_ in ("prep", "agent", "dative") and (prep is None or c.lower_ == prep):
+        elif dep in ("prep", "agent", "dative") and (prep is None or c.lower_ == prep):
             objs = [p for p in _kids(c) if p.dep_ in ("pobj", "pcomp")]
             if c.lower_ == "out" and not objs:
                 objs = _prep_objects(c, ("of",))  # "pulled out of the deal"
@@ -288,7 +291,8 @@ def _object_heads(tok: Token, prep: str | None) -> list[Token]:
             if c.lower_ == "with":  # "provided Ukraine with $4.5 billion in financial aid"
                 heads.extend(q for p in objs for pr in _kids(p) if pr.dep_ == "prep" and pr.lower_ in ("in", "of")
                              for q in _kids(pr) if q.dep_ == "pobj")
-    heads.extend(_clause_object(tok))
+    if not has_dobj:  # (with a direct object there is no clause object)
+        heads.extend(_clause_object(tok))
     if (tok.dep_ == "amod" or tok.dep_ == "acl" and not _that_clause(tok)) and tok.head.pos_ in ("NOUN", "PROPN"):
         heads.append(tok.head)  # "the expelled diplomats", "sanctions imposed on X" (not "reports that it attacked")
     return heads
@@ -451,18 +455,21 @@ def _row_fits(tok: Token, row: LexEntry, pos: str, place_at: dict[int, Place],
     key = ("heads", row.prep)
     heads = memo.get(key)
     if heads is None:
-        # each head with its lemma, its lower case, whether it is a named place as object, and the lemmas of the
-        # words qualifying it
+        # each head with its lemma, its lower case and whether it is a named place as object
         heads = memo[key] = [
             (h, h.lemma_.lower(), h.lower_,
-             (h.ent_type_ in ("GPE", "LOC", "FAC") or h.i in place_at) and h.dep_ in ("dobj", "nsubjpass"),
-             {c.lemma_.lower() for c in _kids(h) if c.dep_ in ("compound", "amod")})
+             (h.ent_type_ in ("GPE", "LOC", "FAC") or h.i in place_at) and h.dep_ in ("dobj", "nsubjpass"))
             for h in _object_heads(tok, row.prep)]
     place = tables.PLACE_OBJECT in objects
-    hits = tuple(h for h, lemma, lower, is_place, _ in heads if lemma in objects or lower in objects
+    hits = tuple(h for h, lemma, lower, is_place in heads if lemma in objects or lower in objects
                  or place and is_place)
-    if not hits:  # "aid deliveries", "mediation efforts", "peacekeeping force"
-        hits = tuple(h for h, _, _, _, quals in heads if not quals.isdisjoint(objects))
+    if not hits and heads:  # "aid deliveries", "mediation efforts", "peacekeeping force"
+        qkey = ("quals", row.prep)
+        quals = memo.get(qkey)
+        if quals is None:  # the lemmas of the words qualifying each head
+            quals = memo[qkey] = [(h, {c.lemma_.lower() for c in _kids(h) if c.dep_ in ("compound", "amod")})
+                                  for h, _, _, _ in heads]
+        hits = tuple(h for h, q in quals if not q.isdisjoint(objects))
     return hits or None
 
 
