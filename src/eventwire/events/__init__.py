@@ -131,6 +131,7 @@ class _Ctx:
     # events made so far (``_finish`` numbers them in text order), and each trigger's lemma by its first character
     n_events: int = 0
     trigger_lemma: dict[int, str] = field(default_factory=dict)
+    conj_hosts: list[Token] | None = None  # (see ``_conj_hosts``)
 
 
 # -- public ------------------------------------------------------------------------------------------------------------
@@ -528,8 +529,10 @@ def _phrase_actors_uncached(ctx: _Ctx, head: Token, max_cost: int, subject: bool
                 queue.appendleft((ch, cost))
             else:
                 queue.append((ch, cost + 1))
-    if found:
-        # "lawmakers in France and Germany": a conjunct of a word inside a found actor's mention joins it
+    if found and any(_descends(t, head) for t in _conj_hosts(ctx)):
+        # "lawmakers in France and Germany": a conjunct of a word inside a found actor's mention joins it (only an
+        # actor's word with a conjunct that is an actor's word can add one: the pass is skipped when none is under
+        # the head)
         actor_at = ctx.actor_at
         for tok in token_subtree(head):
             ids = actor_at.get(tok.i)
@@ -545,6 +548,15 @@ def _phrase_actors_uncached(ctx: _Ctx, head: Token, max_cost: int, subject: bool
 
 
 FIRST_PERSON = frozenset({"we", "i", "us", "me", "our", "my"})
+
+
+def _conj_hosts(ctx: _Ctx) -> list[Token]:
+    """The actors' words that have a conjunct which is an actor's word too ("France and Germany"), once per doc."""
+    if ctx.conj_hosts is None:
+        toks = doc_tokens(ctx.doc)
+        at = ctx.actor_at
+        ctx.conj_hosts = [toks[j] for j in sorted(at) if any(c.dep_ == "conj" and c.i in at for c in _kids(toks[j]))]
+    return ctx.conj_hosts
 
 
 def _speaker_at(ctx: _Ctx, char: int) -> list[str]:
@@ -613,6 +625,12 @@ def _ancestors(tok: Token) -> list[Token]:
             out.append(toks[i])
         memo[tok.i] = out
     return out
+
+
+def _descends(tok: Token, head: Token) -> bool:
+    """``tok`` is in ``head``'s subtree (``head`` itself or one of its ancestors)."""
+    i = head.i
+    return tok.i == i or any(a.i == i for a in _ancestors(tok))
 
 
 def _children(tok: Token, deps: tuple[str, ...]) -> list[Token]:
@@ -1080,8 +1098,9 @@ def _settle_statements(ctx: _Ctx, drafts: list[_Draft]) -> list[_Draft]:
         if d.code != "010" or d.chain:
             out.append(d)
             continue
-        inner = [by_tok[t.i] for t in token_subtree(d.trigger) if t.i in by_tok and t.i != d.trigger.i
-                 and _reported_by(t, d.trigger)]
+        # (the other drafts in the statement's subtree: those it is an ancestor of; their order does not matter)
+        inner = [o for i, o in by_tok.items() if i != d.trigger.i and _descends(o.trigger, d.trigger)
+                 and _reported_by(o.trigger, d.trigger)]
         if any(set(i.source) & set(d.source) for i in inner):
             continue  # the statement is the inner event itself
         must = [c for c in _kids(d.trigger) if c.dep_ == "ccomp" and _aux(c) & OBLIGATION]
@@ -1793,8 +1812,8 @@ def _place_target(ctx: _Ctx, t: Token, preps: tuple[str, ...] = ("in", "at")) ->
     on_object = PLACE_ON_OBJECT & {"in", "at", *preps}
     for d in _children(t, ("dobj",)):
         # (not inside the harm a "for" phrase gives as the reason: "vowed revenge for the killing of X in Damascus")
-        reason = {x.i for pr in _kids(d) if pr.dep_ == "prep" and _harm_as_reason(ctx, pr) for x in token_subtree(pr)}
-        for c in token_subtree(d):
+        reason = {x.i for pr in _kids(d) if pr.dep_ == "prep" and _harm_as_reason(ctx, pr) for x in pr.subtree}
+        for c in d.subtree:
             if c.dep_ == "prep" and c.lower_ in on_object and c.head.pos_ == "NOUN" and c.i not in reason:
                 for p in _kids(c):
                     if p.dep_ == "pobj":
