@@ -103,7 +103,7 @@ PRONOUN_3 = frozenset({"it", "they", "he", "she", "them", "him", "her", "its", "
 ANAPHOR_WINDOW = 3000  # characters back in which "the officials" may pick up "senior US military officials"
 
 
-@dataclass
+@dataclass(slots=True)
 class _Match:
     tok: Token
     entry: LexEntry
@@ -111,7 +111,7 @@ class _Match:
     obj_tokens: tuple[Token, ...] = ()
 
 
-@dataclass
+@dataclass(slots=True)
 class _Ctx:
     doc: Doc
     actor_at: dict[int, list[str]]
@@ -923,7 +923,7 @@ def _place_of(ctx: _Ctx, head: Token) -> list[str]:
 
 # -- the sentence ------------------------------------------------------------------------------------------------------
 
-@dataclass
+@dataclass(slots=True)
 class _Draft:
     trigger: Token
     entry: LexEntry
