@@ -628,7 +628,7 @@ def _ancestors(tok: Token) -> list[Token]:
 
 
 def _descends(tok: Token, head: Token) -> bool:
-    """``tok`` is in ``head``'s subtree (``head`` itself or one of its ancestors)."""
+    """``tok`` is in ``head``'s subtree: it is ``head``, or ``head`` is one of its ancestors."""
     i = head.i
     return tok.i == i or any(a.i == i for a in _ancestors(tok))
 
