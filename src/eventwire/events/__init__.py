@@ -944,6 +944,8 @@ def _sentence_events(ctx: _Ctx, sent, inputs: EventInputs) -> list[Event]:
         m = _match(ctx, toks[i])  # (the other tokens match no row)
         if m:
             matches[i] = m
+    if not matches:
+        return []  # (no trigger: nothing below would find an event)
 
     rows_of: dict[int, tuple[_Match | None, _Match | None]] = {}  # (event row, control row) by token, once each
 
