@@ -48,6 +48,7 @@ from collections import deque
 from dataclasses import dataclass, field
 
 from spacy import symbols as spacy_symbols
+from spacy.attrs import HEAD, LEMMA, LOWER, POS
 from spacy.tokens import Doc, Token
 
 from ..nlp import doc_tokens, token_subtree
@@ -104,10 +105,7 @@ PRONOUN_3 = frozenset({"it", "they", "he", "she", "them", "him", "her", "its", "
 ANAPHOR_WINDOW = 3000  # characters back in which "the officials" may pick up "senior US military officials"
 
 
-_TRIGGER_POS = frozenset(spacy_symbols.IDS[p] for p in ("VERB", "AUX", "NOUN", "ADJ"))
-
-
-@dataclass
+@dataclass(slots=True)
 class _Match:
     tok: Token
     entry: LexEntry
@@ -115,7 +113,7 @@ class _Match:
     obj_tokens: tuple[Token, ...] = ()
 
 
-@dataclass
+@dataclass(slots=True)
 class _Ctx:
     doc: Doc
     actor_at: dict[int, list[str]]
@@ -128,6 +126,14 @@ class _Ctx:
     quotes: tuple[Quote, ...] = ()
     # events of the sentences before: (trigger lemma, CAMEO code, source), for "condemned the seizure"
     reported: list[tuple[str, str, list[str]]] = field(default_factory=list)
+    # indices of the tokens ``_match`` may find rows for, in text order (see ``_scan``)
+    candidates: list[int] = field(default_factory=list)
+    # _phrase_actors' answers by (head, max_cost, subject): it reads only what is fixed once the indexes are built
+    phrase_memo: dict[tuple[int, int, bool], list[str]] = field(default_factory=dict)
+    # events made so far (``_finish`` numbers them in text order), and each trigger's lemma by its first character
+    n_events: int = 0
+    trigger_lemma: dict[int, str] = field(default_factory=dict)
+    conj_hosts: list[Token] | None = None  # (see ``_conj_hosts``)
 
 
 # -- public ------------------------------------------------------------------------------------------------------------
@@ -140,18 +146,14 @@ def find_events(doc: Doc, inputs: EventInputs, lexicon_path: str | None = None) 
                actor_by_id={a.id: a for a in inputs.actors}, place_at=_place_index(doc, inputs.places),
                time_on=_time_index(doc, inputs.times), lex=tables.lexicon(lexicon_path),
                quotes=tuple(q for q in inputs.quotes if q.speaker))
-    _index_anaphora(ctx)
+    nouns = _scan(ctx)
+    _index_anaphora(ctx, nouns)
     out: list[Event] = []
     for sent in doc.sents:
         got = _sentence_events(ctx, sent, inputs)
         out.extend(got)
-        ctx.reported.extend((_trigger_lemma(doc, e), e.cameo, list(e.source)) for e in got if e.source)
-    return tuple(_renumber(out, inputs.actors))
-
-
-def _trigger_lemma(doc: Doc, e: Event) -> str:
-    span = doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
-    return span.root.lemma_.lower() if span is not None and len(span) else ""
+        ctx.reported.extend((ctx.trigger_lemma[e.trigger.start], e.cameo, list(e.source)) for e in got if e.source)
+    return tuple(out)
 
 
 # -- indexes -----------------------------------------------------------------------------------------------------------
@@ -211,15 +213,45 @@ def _time_index(doc: Doc, times: tuple[TimeExpr, ...]) -> dict[int, TimeExpr]:
     return on
 
 
-def _index_anaphora(ctx: _Ctx) -> None:
-    """Nouns directly modified by an actor ("US officials", "Russia's delegation"): antecedents for "the officials"."""
+def _scan(ctx: _Ctx) -> list[int]:
+    """One pass over the doc's part-of-speech, lemma and lower-case columns (read in one go, not token by token):
+    fills ``ctx.candidates`` with the tokens ``_match`` may find lexicon rows for (the others match nothing whatever
+    their parse: no row for their word) and returns the indices of the nouns."""
+    doc = ctx.doc
+    toks = doc_tokens(doc)
+    strings = doc.vocab.strings
+    plans = _plans(ctx.lex)
+    verb = spacy_symbols.VERB
+    aux = spacy_symbols.AUX
+    cols = doc.to_array([POS, LEMMA, LOWER])
+    tags = cols[:, 0]
+    is_noun = tags == spacy_symbols.NOUN
+    # only the verbs, nouns and adjectives are looked at (``_MATCH_POS``): the others have no rows
+    which = (is_noun | (tags == verb) | (tags == aux) | (tags == spacy_symbols.ADJ)).nonzero()[0]
+    cands = ctx.candidates
+    for i, p, lemma, lower in zip(which.tolist(), *cols[which].T.tolist(), strict=True):
+        pos = _MATCH_POS[p]
+        if (p == verb or p == aux) and i >= 2 and toks[i - 1].text == "-":
+            cands.append(i)  # maybe "test-fired": ``_match`` works it out
+            continue
+        key = (pos, lemma, lower)  # (as ``_match`` keys its plans)
+        plan = plans.get(key, False)
+        if plan is False:
+            plan = plans[key] = _match_plan(ctx.lex, pos, strings[lemma].lower(), strings[lower])
+        if plan is not None:
+            cands.append(i)
+    return is_noun.nonzero()[0].tolist()
+
+
+def _index_anaphora(ctx: _Ctx, nouns: list[int]) -> None:
+    """Nouns directly modified by an actor ("US officials", "Russia's delegation"): antecedents for "the officials".
+    ``nouns``: the indices of the doc's nouns."""
     actor_at = ctx.actor_at
     if not actor_at:
         return
-    noun = spacy_symbols.NOUN  # the int, not ``pos_``: no string lookup per token
-    for tok in doc_tokens(ctx.doc):
-        if tok.pos != noun:
-            continue
+    toks = doc_tokens(ctx.doc)
+    for i in nouns:
+        tok = toks[i]
         ids: list[str] = []
         for ch in _kids(tok):
             if ch.i in actor_at and ch.dep_ in ("compound", "amod", "poss", "nmod"):
@@ -236,8 +268,11 @@ def _preps_of(tok: Token) -> list[Token]:
 
 def _object_heads(tok: Token, prep: str | None) -> list[Token]:
     heads: list[Token] = []
+    has_dobj = False
     for c in _kids(tok):
-        if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
+        dep = c.dep_
+        if dep in ("dobj", "nsubjpass", "attr", "oprd"):
+            has_dobj = has_dobj or dep == "dobj"
             heads.append(c)
             heads.extend(x for x in c.conjuncts)
             # "gave 5 million dollars of aid", "a number of concerns", "pledged $1 billion in aid" (an amount)
@@ -249,8 +284,8 @@ def _object_heads(tok: Token, prep: str | None) -> list[Token]:
             # "described the embargo as criminal", with "as" hung on the object
             heads.extend(a for pr in _kids(c) if pr.dep_ == "prep" and pr.lower_ == "as"
                          for a in _kids(pr) if a.dep_ in ("amod", "acomp", "pobj"))
-        elif c.dep_ in ("prep", "agent", "dative") and (prep is None and c.lower_ not in NOT_OBJECT_PREPS
-                                                        or c.lower_ == prep):
+        elif dep in ("prep", "agent", "dative") and (prep is None and c.lower_ not in NOT_OBJECT_PREPS
+                                                     or c.lower_ == prep):
             objs = [p for p in _kids(c) if p.dep_ in ("pobj", "pcomp")] + _participle_subjects(c)
             if c.lower_ == "out" and not objs:
                 objs = _prep_objects(c, ("of",))  # "pulled out of the deal"
@@ -260,7 +295,8 @@ def _object_heads(tok: Token, prep: str | None) -> list[Token]:
             if c.lower_ == "with":  # "provided Ukraine with $4.5 billion in financial aid"
                 heads.extend(q for p in objs for pr in _kids(p) if pr.dep_ == "prep" and pr.lower_ in ("in", "of")
                              for q in _kids(pr) if q.dep_ == "pobj")
-    heads.extend(_clause_object(tok))
+    if not has_dobj:  # (with a direct object there is no clause object)
+        heads.extend(_clause_object(tok))
     if (tok.dep_ == "amod" or tok.dep_ == "acl" and not _that_clause(tok)) and tok.head.pos_ in ("NOUN", "PROPN"):
         heads.append(tok.head)  # "the expelled diplomats", "sanctions imposed on X" (not "reports that it attacked")
     return heads
@@ -343,18 +379,24 @@ def _match_plan(lex: tables.Lexicon, pos: str, lemma: str, lower: str):
     return plain, participle
 
 
+def _plans(lex: tables.Lexicon) -> dict:
+    """The match plans worked out so far for ``lex``, keyed by (pos, lemma, lower) as ``_match`` reads them."""
+    held = _MATCH_PLANS.get(id(lex))
+    if held is None or held[0] is not lex:
+        held = _MATCH_PLANS[id(lex)] = (lex, {})
+    return held[1]
+
+
 def _match(ctx: _Ctx, tok: Token) -> list[_Match]:
     """Lexicon rows matching ``tok``: at most one event row and one control row, most specific first."""
     pos = _MATCH_POS.get(tok.pos)
     if pos is None or pos == "ADJ" and tok.dep_ not in ("acomp", "xcomp", "ROOT", "ccomp", "conj"):
         return []  # "is willing to", "is ready to": an adjective has only control rows
     lex = ctx.lex
-    held = _MATCH_PLANS.get(id(lex))
-    if held is None or held[0] is not lex:
-        held = _MATCH_PLANS[id(lex)] = (lex, {})
-    plans = held[1]
+    plans = _plans(lex)
     # "test-fired a missile", "test-launched": a weapons test, not an attack
-    tested = pos == "VERB" and tok.i >= 2 and tok.nbor(-1).text == "-" and tok.nbor(-2).lower_ == "test"
+    tested = pos == "VERB" and tok.i >= 2 and (toks := doc_tokens(tok.doc))[tok.i - 1].text == "-" \
+        and toks[tok.i - 2].lower_ == "test"
     key = (pos, "test" if tested else tok.lemma, tok.lower)  # (the rows depend on these only: worked out once)
     plan = plans.get(key, False)
     if plan is False:
@@ -367,9 +409,10 @@ def _match(ctx: _Ctx, tok: Token) -> list[_Match]:
             and (any(c.dep_ == "auxpass" for c in _kids(tok)) or tok.dep_ == "acomp"):
         tried = participle  # "Israel is opposed to French mediation": an adjective, as listed
     found: list[_Match] = []
+    memo: dict = {}  # what _row_fits reads of the token's parse, worked out once for all the rows tried
     for kind, rows in tried:
         for row in rows:
-            hit = _row_fits(tok, row, pos, ctx.place_at)
+            hit = _row_fits(tok, row, pos, ctx.place_at, memo)
             if hit is not None:
                 found.append(_Match(tok, row, kind == "CONTROL", hit))
                 break
@@ -393,26 +436,54 @@ def _verb_lemma(lex: tables.Lexicon, form: str, lemma: str) -> str:
     return lemma
 
 
-def _row_fits(tok: Token, row: LexEntry, pos: str, place_at: dict[int, Place]) -> tuple[Token, ...] | None:
-    preps = _preps_of(tok)
-    if row.prep and not any(p.lower_ == row.prep for p in preps):
-        return None
-    if row.subjects and not any(s.lemma_.lower() in row.subjects or any(
-            c.dep_ in ("compound", "amod") and c.lemma_.lower() in row.subjects for c in _kids(s))
-            for s in _subject_heads(tok)):
-        return None  # "peacekeepers arrived", "troops massed": the row names who acts
+def _row_fits(tok: Token, row: LexEntry, pos: str, place_at: dict[int, Place],
+              memo: dict | None = None) -> tuple[Token, ...] | None:
+    """The tokens by which ``row`` fits ``tok`` (``()`` when the row names no object), or None when it does not fit.
+    ``memo`` keeps what is read of ``tok``'s parse between the rows tried on it (one dict per token)."""
+    if memo is None:
+        memo = {}
+    if row.prep:
+        preps = memo.get("preps")
+        if preps is None:
+            preps = memo["preps"] = {p.lower_ for p in _preps_of(tok)}
+        if row.prep not in preps:
+            return None
+    if row.subjects:
+        # "peacekeepers arrived", "troops massed": the row names who acts (the subject or a word qualifying it)
+        who = memo.get("subjects")
+        if who is None:
+            subj = _subject_heads(tok)
+            who = memo["subjects"] = {s.lemma_.lower() for s in subj} | {
+                c.lemma_.lower() for s in subj for c in _kids(s) if c.dep_ in ("compound", "amod")}
+        if who.isdisjoint(row.subjects):
+            return None
     if not row.objects:
         return ()
+    objects = row.objects
     if pos == "NOUN":
-        hits = tuple(m for m in _noun_modifier_tokens(tok) if m.lemma_.lower() in row.objects)
+        mods = memo.get("mods")
+        if mods is None:
+            mods = memo["mods"] = [(m, m.lemma_.lower()) for m in _noun_modifier_tokens(tok)]
+        hits = tuple(m for m, lemma in mods if lemma in objects)
         return hits or None
-    heads = _object_heads(tok, row.prep)
-    hits = tuple(h for h in heads if h.lemma_.lower() in row.objects or h.lower_ in row.objects
-                 or tables.PLACE_OBJECT in row.objects and (h.ent_type_ in ("GPE", "LOC", "FAC") or h.i in place_at)
-                 and h.dep_ in ("dobj", "nsubjpass"))
-    if not hits:  # "aid deliveries", "mediation efforts", "peacekeeping force"
-        hits = tuple(h for h in heads if any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in row.objects
-                                             for c in _kids(h)))
+    key = ("heads", row.prep)
+    heads = memo.get(key)
+    if heads is None:
+        # each head with its lemma, its lower case and whether it is a named place as object
+        heads = memo[key] = [
+            (h, h.lemma_.lower(), h.lower_,
+             (h.ent_type_ in ("GPE", "LOC", "FAC") or h.i in place_at) and h.dep_ in ("dobj", "nsubjpass"))
+            for h in _object_heads(tok, row.prep)]
+    place = tables.PLACE_OBJECT in objects
+    hits = tuple(h for h, lemma, lower, is_place in heads if lemma in objects or lower in objects
+                 or place and is_place)
+    if not hits and heads:  # "aid deliveries", "mediation efforts", "peacekeeping force"
+        qkey = ("quals", row.prep)
+        quals = memo.get(qkey)
+        if quals is None:  # the lemmas of the words qualifying each head
+            quals = memo[qkey] = [(h, {c.lemma_.lower() for c in _kids(h) if c.dep_ in ("compound", "amod")})
+                                  for h, _, _, _ in heads]
+        hits = tuple(h for h, q in quals if not q.isdisjoint(objects))
     return hits or None
 
 
@@ -420,7 +491,16 @@ def _row_fits(tok: Token, row: LexEntry, pos: str, place_at: dict[int, Place]) -
 
 def _phrase_actors(ctx: _Ctx, head: Token, max_cost: int = 4, subject: bool = False) -> list[str]:
     """Actors of the phrase headed by ``head``: those nearest the head (conjuncts and appositions cost nothing).
-    In a subject, "in" gives affiliation ("lawmakers in Arnor"); elsewhere it is a place ("a ceasefire in Lebanon")."""
+    In a subject, "in" gives affiliation ("lawmakers in Arnor"); elsewhere it is a place ("a ceasefire in Lebanon").
+    Worked out once per phrase and question (the caller gets its own copy of the list)."""
+    key = (head.i, max_cost, subject)
+    got = ctx.phrase_memo.get(key)
+    if got is None:
+        got = ctx.phrase_memo[key] = _phrase_actors_uncached(ctx, head, max_cost, subject)
+    return list(got)
+
+
+def _phrase_actors_uncached(ctx: _Ctx, head: Token, max_cost: int, subject: bool) -> list[str]:
     if head.lower_ in FIRST_PERSON and head.i not in ctx.actor_at:
         # "'We will not negotiate with terrorists,' the minister said": in a quote, "we" is the speaker's side
         return _speaker_at(ctx, head.idx)
@@ -464,10 +544,14 @@ def _phrase_actors(ctx: _Ctx, head: Token, max_cost: int = 4, subject: bool = Fa
                 queue.appendleft((ch, cost))
             else:
                 queue.append((ch, cost + 1))
-    if found:
-        # "lawmakers in France and Germany": a conjunct of a word inside a found actor's mention joins it
+    if found and any(_descends(t, head) for t in _conj_hosts(ctx)):
+        # "lawmakers in France and Germany": a conjunct of a word inside a found actor's mention joins it (only an
+        # actor's word with a conjunct that is an actor's word can add one: the pass is skipped when none is under
+        # the head)
+        actor_at = ctx.actor_at
         for tok in token_subtree(head):
-            if any(x in found for x in ctx.actor_at.get(tok.i, ())):
+            ids = actor_at.get(tok.i)
+            if ids and any(x in found for x in ids):
                 for c in _kids(tok):
                     if c.dep_ == "conj" and c.i not in seen:
                         found.extend(x for x in ctx.actor_at.get(c.i, ()) if x not in found)
@@ -519,6 +603,15 @@ def _last_pair(ctx: _Ctx, head: Token) -> list[str]:
     return []
 
 
+def _conj_hosts(ctx: _Ctx) -> list[Token]:
+    """The actors' words that have a conjunct which is an actor's word too ("France and Germany"), once per doc."""
+    if ctx.conj_hosts is None:
+        toks = doc_tokens(ctx.doc)
+        at = ctx.actor_at
+        ctx.conj_hosts = [toks[j] for j in sorted(at) if any(c.dep_ == "conj" and c.i in at for c in _kids(toks[j]))]
+    return ctx.conj_hosts
+
+
 def _speaker_at(ctx: _Ctx, char: int) -> list[str]:
     for q in ctx.quotes:
         if q.start <= char < q.end and q.speaker in ctx.actor_by_id:
@@ -565,6 +658,34 @@ IGO_ANAPHORS = frozenset({"bloc", "alliance"})
 
 # -- participants ------------------------------------------------------------------------------------------------------
 
+def _ancestors(tok: Token) -> list[Token]:
+    """``list(tok.ancestors)`` (its head, the head's head, ... up to the root), made once per token per doc from the
+    heads column and the doc's token list: ``Token.ancestors`` builds a new Token at every step. Read-only."""
+    doc = tok.doc
+    memo = doc.user_data.get("eventwire_ancestors")
+    if memo is None:
+        # each token's head as an offset, read in one go; the memo is dropped by release() with the other eventwire_
+        # keys
+        memo = doc.user_data["eventwire_ancestors"] = {-1: doc.to_array(HEAD).view("int64").tolist()}
+    out = memo.get(tok.i)
+    if out is None:
+        rel = memo[-1]
+        toks = doc_tokens(doc)
+        out = []
+        i = tok.i
+        while rel[i] != 0 and len(out) < len(toks):  # (the same walk as ``Token.ancestors``, with its guard)
+            i += rel[i]
+            out.append(toks[i])
+        memo[tok.i] = out
+    return out
+
+
+def _descends(tok: Token, head: Token) -> bool:
+    """``tok`` is in ``head``'s subtree: it is ``head``, or ``head`` is one of its ancestors."""
+    i = head.i
+    return tok.i == i or any(a.i == i for a in _ancestors(tok))
+
+
 def _children(tok: Token, deps: tuple[str, ...]) -> list[Token]:
     return [c for c in _kids(tok) if c.dep_ in deps]
 
@@ -589,7 +710,8 @@ def _subject_actors(ctx: _Ctx, v: Token, depth: int = 0) -> tuple[list[str], boo
         return [], True
     if v.pos_ == "NOUN":
         return _noun_source(ctx, v), False
-    passive = bool(_children(v, PASS_SUBJ)) or any(c.dep_ == "auxpass" for c in _kids(v))
+    kids = [(c, c.dep_) for c in _kids(v)]  # (each child's relation read once)
+    passive = any(dep in PASS_SUBJ or dep == "auxpass" for _, dep in kids)
     if passive:
         ag = _agent(v)
         if ag is not None:
@@ -597,9 +719,9 @@ def _subject_actors(ctx: _Ctx, v: Token, depth: int = 0) -> tuple[list[str], boo
         if v.dep_ == "conj":
             return _subject_actors(ctx, v.head, depth + 1)[0], True
         return [], False
-    subj = sorted(_children(v, SUBJ), key=lambda x: abs(v.i - x.i))
+    subj = sorted([c for c, dep in kids if dep in SUBJ], key=lambda x: abs(v.i - x.i))
     if not subj:  # a misparse: "Egypt and Qatar are mediating", the subject hung on the auxiliary
-        subj = [s for a in _kids(v) if a.dep_ == "aux" for s in _kids(a) if s.dep_ in SUBJ]
+        subj = [s for a, dep in kids if dep == "aux" for s in _kids(a) if s.dep_ in SUBJ]
     if subj:
         s = subj[0]  # (the nearest, when a misparse gives two: "airstrikes killed ..., officials said")
         if s.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
@@ -721,23 +843,26 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
         if code is not None and code[:2] == "07":
             order += [p for h in heads for p in _prep_objects(h, ("for",))]  # "new military aid for Ukraine"
     else:
-        order = _children(v, ("dobj",)) + _children(v, PASS_SUBJ) + _children(v, ("dative",)) + _clause_object(v)
+        kids = [(c, c.dep_) for c in _kids(v)]  # (each child's relation read once: the steps below all ask)
+        dobjs = [c for c, dep in kids if dep == "dobj"]
+        order = dobjs + [c for c, dep in kids if dep in PASS_SUBJ] + [c for c, dep in kids if dep == "dative"] \
+            + ([] if dobjs else _clause_object(v))
         if v.dep_ == "acl" and v.tag_ == "VBN" and _agent(v) is not None:
             order.append(v.head)  # "the army, backed by Russian mercenaries"
         # a name right after the verb that the parser read as an adverb ("shelled Aleppo on Sunday")
-        order += [c for c in _kids(v) if c.dep_ == "npadvmod" and c.i == v.i + 1 and c.pos_ == "PROPN"]
+        order += [c for c, dep in kids if dep == "npadvmod" and c.i == v.i + 1 and c.pos_ == "PROPN"]
         # "tightened the blockade of Serbia", "ended the occupation of Kuwait": when the object is the act's own noun
         # (the lexicon row's object), the one it is done to is the noun's "of" phrase
         order += [p for d in order if d.i in skip for p in _prep_objects(d, ("of",))]
-        if not _children(v, ("dobj",)):
+        if not dobjs:
             # "denounced as an ugly crime Serbia's suppression of ...": the object moved after an "as" phrase
             # (the parser reads it as an apposition or as a second object of "as")
-            for c in _kids(v):
-                if c.dep_ == "prep" and c.lower_ == "as":
+            for c, dep in kids:
+                if dep == "prep" and c.lower_ == "as":
                     objs = _children(c, ("pobj",))
                     order += objs[1:] + [a for p in objs for a in _kids(p) if a.dep_ == "appos"]
-        preps = [c for c in _kids(v) if c.dep_ in ("prep", "dative") and c.lower_ in TARGET_PREPS | {"between"}
-                 or c.dep_ == "prep" and c.lower_ == "about" and code is not None and code[:2] in ABOUT_ROOTS]
+        preps = [c for c, dep in kids if dep in ("prep", "dative") and c.lower_ in _TARGET_PREPS_BETWEEN
+                 or dep == "prep" and c.lower_ == "about" and code is not None and code[:2] in ABOUT_ROOTS]
         if code is not None and code[:2] in ("11", "12", "14"):
             # "complained to the UN over Israeli raids": the one complained about, not the addressee
             preps.sort(key=lambda c: c.lower_ not in ("against", "over", "about"))
@@ -747,25 +872,25 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
         order += [p for c in preps if c not in reason
                   for p in (_children(c, ("pobj",)) or _participle_subjects(c) or _dangling_object(c))]
         # "fired two shells at Seoul", "launched an attack on X": a directed preposition on the object
-        order += [p for d in _children(v, ("dobj",)) for p in _prep_objects(d, TARGET_PREPS - {"over"})]
+        order += [p for d in dobjs for p in _prep_objects(d, _TARGET_PREPS_NOT_OVER)]
         # "shot down drones launched by the Houthis", "seized weapons sent by Iran": whose the object is
-        order += [ag for d in _children(v, ("dobj",)) for c in _kids(d) if c.dep_ == "acl" and c.tag_ == "VBN"
+        order += [ag for d in dobjs for c in _kids(d) if c.dep_ == "acl" and c.tag_ == "VBN"
                   and (ag := _agent(c)) is not None and ag.i in ctx.actor_at]
         # "shot down three drones launched from Yemen": where what was stopped came from
         order += [p for d in _children(v, ("dobj",)) for c in _kids(d) if c.dep_ == "acl" and c.tag_ == "VBN"
                   and _agent(c) is None and c.lemma_.lower() in LAUNCH_VERBS for p in _prep_objects(c, ("from",))]
         # "vowed revenge for Israel's killing of its commander": the doer of the harm the object answers
-        order += [p for d in _children(v, ("dobj",)) for pr in _kids(d) if pr.dep_ == "prep" and _harm_as_reason(ctx, pr)
+        order += [p for d in dobjs for pr in _kids(d) if pr.dep_ == "prep" and _harm_as_reason(ctx, pr)
                   for p in _children(pr, ("pobj",))]
         # "gave $2 billion in loans to Egypt": the recipient hangs on what the amount is of
-        order += [r for d in _children(v, ("dobj",)) if _amount(d)
+        order += [r for d in dobjs if _amount(d)
                   for p in _prep_objects(d, ("in",)) for r in _prep_objects(p, RECIPIENT_PREPS)]
         order += [p for c in reason for p in (_children(c, ("pobj",)) or _dangling_object(c))]
         # "departed from Libya", "withdrew from X", "pulled out of X": the place or party left
-        order += _prep_objects(v, ("from",)) + [p for o in _kids(v) if o.lower_ == "out" and o.dep_ in ("prep", "prt")
-                                                 for p in _prep_objects(o, ("of",))]
+        order += [p for c, dep in kids if dep == "prep" and c.lower_ == "from" for p in _kids(c) if p.dep_ == "pobj"]
+        order += [p for o, dep in kids if dep in ("prep", "prt") and o.lower_ == "out" for p in _prep_objects(o, ("of",))]
         # "mobilized reservists for a war against Iraq": what the act is for, last
-        order += _prep_objects(v, ("for",))
+        order += [p for c, dep in kids if dep == "prep" and c.lower_ == "for" for p in _kids(c) if p.dep_ == "pobj"]
     own = _countries(ctx, source or ())
     first: list[str] = []
     for head in order:
@@ -777,7 +902,7 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
             got = _noun_source(ctx, head)
         else:
             got = _phrase_actors(ctx, head) or _object_it(ctx, head, source or [])
-        if not got and head.dep_ == "pobj" and head.head.lower_ in RECIPIENT_PREPS | {"into"}:
+        if not got and head.dep_ == "pobj" and head.head.lower_ in _RECIPIENT_PREPS_INTO:
             # "troops to a peacekeeping force in Liberia", "an investigation into abuses in Sudan"
             got = _place_of(ctx, head)
         if not got:
@@ -798,6 +923,9 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
 RECIPIENT_PREPS = frozenset({"to", "for"})
 # Verbs of sending weapons off ("drones launched from Yemen", "rockets fired from Gaza")
 LAUNCH_VERBS = frozenset({"launch", "fire", "send", "shoot"})
+_RECIPIENT_PREPS_INTO = RECIPIENT_PREPS | {"into"}
+_TARGET_PREPS_BETWEEN = TARGET_PREPS | {"between"}
+_TARGET_PREPS_NOT_OVER = TARGET_PREPS - {"over"}
 
 
 # "in defiance of X", "in protest at X's policies": the one a protest is aimed at
@@ -858,7 +986,7 @@ def _place_of(ctx: _Ctx, head: Token) -> list[str]:
 
 # -- the sentence ------------------------------------------------------------------------------------------------------
 
-@dataclass
+@dataclass(slots=True)
 class _Draft:
     trigger: Token
     entry: LexEntry
@@ -873,14 +1001,34 @@ class _Draft:
 
 def _sentence_events(ctx: _Ctx, sent, inputs: EventInputs) -> list[Event]:
     matches: dict[int, list[_Match]] = {}
-    for tok in doc_tokens(ctx.doc)[sent.start:sent.end]:
-        if tok.pos not in _TRIGGER_POS:
-            continue
-        m = _match(ctx, tok)
+    toks = doc_tokens(ctx.doc)
+    cands = ctx.candidates
+    for i in cands[bisect.bisect_left(cands, sent.start):bisect.bisect_left(cands, sent.end)]:
+        m = _match(ctx, toks[i])  # (the other tokens match no row)
         if m:
-            matches[tok.i] = m
+            matches[i] = m
+    if not matches:
+        return []  # (no trigger: nothing below would find an event)
+
+    rows_of: dict[int, tuple[_Match | None, _Match | None]] = {}  # (event row, control row) by token, once each
 
     def event_row(i: int) -> _Match | None:
+        if i not in matches:
+            return None
+        got = rows_of.get(i)
+        if got is None:
+            got = rows_of[i] = (_event_row(i), _control_row(i))
+        return got[0]
+
+    def control_row(i: int) -> _Match | None:
+        if i not in matches:
+            return None
+        got = rows_of.get(i)
+        if got is None:
+            got = rows_of[i] = (_event_row(i), _control_row(i))
+        return got[1]
+
+    def _event_row(i: int) -> _Match | None:
         ms = matches.get(i, [])
         ev = next((m for m in ms if not m.is_control), None)
         ctl = next((m for m in ms if m.is_control), None)
@@ -892,7 +1040,7 @@ def _sentence_events(ctx: _Ctx, sent, inputs: EventInputs) -> list[Event]:
             return None
         return ev
 
-    def control_row(i: int) -> _Match | None:
+    def _control_row(i: int) -> _Match | None:
         ms = matches.get(i, [])
         ctl = next((m for m in ms if m.is_control), None)
         if ctl is None:
@@ -945,7 +1093,7 @@ def _sentence_events(ctx: _Ctx, sent, inputs: EventInputs) -> list[Event]:
             if not _noun_source(ctx, ev.tok) or not _object_actors(ctx, ev.tok):
                 continue
         governing.update(c.tok.i for c in chain)
-        d = _draft(ctx, ev, chain)
+        d = _draft(ctx, ev, chain, sent=sent)
         if d is not None:
             drafts.append(d)
     for i in sorted(matches):
@@ -956,7 +1104,7 @@ def _sentence_events(ctx: _Ctx, sent, inputs: EventInputs) -> list[Event]:
         if outer or _unrealised(ctl.tok, event_row) or _conditional(ctl.tok) or _in_relative_clause(ctx, ctl.tok) \
                 or _prevented(ctl.tok):
             continue
-        d = _draft(ctx, ctl, [], own_code=ctl.entry.code)
+        d = _draft(ctx, ctl, [], own_code=ctl.entry.code, sent=sent)
         if d is not None:
             drafts.append(d)
     drafts = [d for d in drafts if _known_source(ctx, d)]
@@ -975,7 +1123,7 @@ def _drop_slogans(drafts: list[_Draft]) -> list[_Draft]:
     def slogan(d: _Draft) -> bool:
         if d.code[:2] not in ("01", "02", "10"):
             return False
-        for a in (d.trigger, *d.trigger.ancestors):
+        for a in (d.trigger, *_ancestors(d.trigger)):
             if a.dep_ == "advcl" and a.tag_ == "VBG":
                 return a.head.i in protest
             if a.dep_ not in ("ccomp", "xcomp", "dobj", "pobj", "prep", "pcomp", "conj"):
@@ -1017,8 +1165,9 @@ def _settle_statements(ctx: _Ctx, drafts: list[_Draft]) -> list[_Draft]:
         if d.code != "010" or d.chain:
             out.append(d)
             continue
-        inner = [by_tok[t.i] for t in d.trigger.subtree if t.i in by_tok and t.i != d.trigger.i
-                 and _reported_by(t, d.trigger)]
+        # (the other drafts in the statement's subtree: those it is an ancestor of; their order does not matter)
+        inner = [o for i, o in by_tok.items() if i != d.trigger.i and _descends(o.trigger, d.trigger)
+                 and _reported_by(o.trigger, d.trigger)]
         if any(set(i.source) & set(d.source) for i in inner):
             continue  # the statement is the inner event itself
         must = [c for c in _kids(d.trigger) if c.dep_ == "ccomp" and _aux(c) & OBLIGATION]
@@ -1090,7 +1239,7 @@ def _conditional(t: Token) -> bool:
     """``t`` is in a condition ("will withdraw unless Baghdad accepts its terms", "if the rebels attack"): what the
     condition names has not happened; the act that hangs on it is the event."""
     return any(a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in _kids(a))
-               for a in [t, *t.ancestors])
+               for a in [t, *_ancestors(t)])
 
 
 # Verbs that put out a text ("issued a statement condemning X"): the text's act is its issuer's.
@@ -1106,7 +1255,7 @@ def _in_relative_clause(ctx: _Ctx, t: Token) -> bool:
     """``t`` is in a relative clause describing a thing ("a resolution that aims to tighten sanctions", "the jail
     where prisoners were held"): background, not an event report. A clause about an actor ("Niger, which cancelled
     the agreement last week") does report one."""
-    for a in [t, *t.ancestors]:
+    for a in [t, *_ancestors(t)]:
         if a.dep_ == "acl" and a.tag_ == "VBG" and _issued(a.head):
             return False  # "issued a declaration demanding ...": what the issued text does, its issuer does
         if a.dep_ == "acl" and a.tag_ == "VBN" and a.head.pos_ in ("NOUN", "PROPN") and a.i > a.head.i \
@@ -1153,7 +1302,7 @@ def _denied_content(t: Token) -> bool:
     """What a denied claim says did not happen, as far as the sentence goes: "Russia rejected claims that it had
     supplied weapons to the Houthis" is the rejection only; so are "Rwanda denied backing the rebels" and "Serbia
     denied that its troops had crossed into Kosovo"."""
-    for a in [t, *t.ancestors]:
+    for a in [t, *_ancestors(t)]:
         if a.dep_ in ("acl", "ccomp") and _that_clause(a) and a.head.lemma_.lower() in ALLEGATION_NOUNS:
             return a.head.dep_ == "dobj" and a.head.head.lemma_.lower() in DENIAL_VERBS
         if a.tag_ == "VBG" and a.dep_ in ("xcomp", "ccomp", "dobj") and a.head.lemma_.lower() == "deny":
@@ -1256,7 +1405,8 @@ def _control_chain(tok: Token, control_row, content_row=None) -> list[_Match]:
     return chain
 
 
-def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = None) -> _Draft | None:
+def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = None, sent=None) -> _Draft | None:
+    """``sent``: the trigger's sentence, when the caller has it (else ``Token.sent`` finds it)."""
     t = m.tok
     code = own_code or m.entry.code
     assert code is not None
@@ -1566,12 +1716,14 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
     if not source and not (target and code[:2] in VIOLENT_ROOTS and t.pos_ == "VERB" and (_is_passive(t)
                                                                                           or by_instrument)
                               and t.dep_ in ("ROOT", "ccomp", "conj")
-                              and not any(a.dep_ == "relcl" for a in t.ancestors)
+                              and not any(a.dep_ == "relcl" for a in _ancestors(t))
                               and all(_has_country(ctx, x) for x in target)):
         # (kept: "three civilians were killed in a bombing in Baghdad" with no named doer and no foreign place; the
         # victims are known, the source is left empty rather than guessed)
         return None
-    state = bool(source) and all(ctx.actor_by_id[x].kind == "country" and not _named_as_people(ctx, x, t.sent)
+    if sent is None:
+        sent = t.sent
+    state = bool(source) and all(ctx.actor_by_id[x].kind == "country" and not _named_as_people(ctx, x, sent)
                                  or ctx.actor_by_id[x].sector in ("GOV", "MIL") for x in source)
     if state and code == "140" and t.pos_ == "VERB":  # (not "Palestinians protested": people)
         code = "114"  # "Japan protested against China's ban": a state protests by complaining, not by demonstrating
@@ -1874,14 +2026,20 @@ def _finish(ctx: _Ctx, d: _Draft, sent, inputs: EventInputs) -> Event:
     conf -= 0.05 if d.hypothetical else 0.0
     conf += 0.05 if not d.code.startswith("01") else 0.0
     conf -= 0.1 if any(_inferred(ctx, x) for x in (*d.source, *target)) else 0.0
+    # numbered in text order (the sentences come in order, and each one's events by trigger), with its evidence: the
+    # actor mentions it rests on
+    ctx.n_events += 1
+    ctx.trigger_lemma[t.idx] = t.lemma_.lower()
+    source, target_ids = tuple(d.source), tuple(target)
     return Event(
-        id="", source=tuple(d.source), target=tuple(target), cameo=d.code, cameo_root=d.code[:2],
+        id=f"e{ctx.n_events}", source=source, target=target_ids, cameo=d.code, cameo_root=d.code[:2],
         plover=pl.plover if pl else None, plover_mode=pl.mode if pl else None,
         goldstein=info.goldstein, quad_class=info.quad_class,
         trigger=Span(t.text, t.idx, t.idx + len(t.text)),
         sentence=SentenceSpan(sent.start_char, sent.end_char),
         date=_date(ctx, d), location=location, negated=d.negated, hypothetical=d.hypothetical,
         confidence=round(max(0.05, min(0.95, conf)), 2),
+        mentions=_evidence(source, target_ids, sent.start_char, sent.end_char, inputs.actors),
     )
 
 
@@ -1891,8 +2049,12 @@ def evidence_mentions(event: Event, actors: tuple[Actor, ...] | list[Actor]) -> 
     The stage picks participants from these very mentions; ``find_events`` stores them on each event (``mentions``),
     so the record cites every actor mention an event uses.
     """
-    want = set(event.source) | set(event.target)
-    s, e = event.sentence.start, event.sentence.end
+    return _evidence(event.source, event.target, event.sentence.start, event.sentence.end, actors)
+
+
+def _evidence(source: tuple[str, ...], target: tuple[str, ...], s: int, e: int,
+              actors: tuple[Actor, ...] | list[Actor]) -> tuple[Span, ...]:
+    want = set(source) | set(target)
     out = [m for a in actors if a.id in want for m in a.mentions if s <= m.start and m.end <= e]
     return tuple(sorted(set(out), key=lambda m: (m.start, m.end)))
 
@@ -2053,7 +2215,7 @@ def _people_of_own_state(ctx: _Ctx, source: list[str], sent) -> list[str]:
 def _named_as_people(ctx: _Ctx, actor_id: str, sent) -> bool:
     """The country actor is named in the sentence by its people's plural noun ("Iraqis", "Palestinians")."""
     return any(t.ent_type_ == "NORP" and t.tag_ in ("NNS", "NNPS") and t.dep_ not in ("amod", "compound", "poss")
-               and actor_id in ctx.actor_at.get(t.i, ()) for t in sent)
+               and actor_id in ctx.actor_at.get(t.i, ()) for t in doc_tokens(ctx.doc)[sent.start:sent.end])
 
 
 def _home_actor(ctx: _Ctx, source: list[str], sent, reporters: set[str] = frozenset()) -> list[str]:
@@ -2078,10 +2240,3 @@ def _home_actor(ctx: _Ctx, source: list[str], sent, reporters: set[str] = frozen
     inside = rank(best)[0] == 0
     # outside the sentence only the state itself or its government stands for "the authorities"
     return [best.id] if inside or rank(best)[1] < 2 else []
-
-
-def _renumber(events: list[Event], actors: tuple[Actor, ...]) -> list[Event]:
-    """Ids in text order, and each event's evidence: the actor mentions it rests on."""
-    # each Event built once from the draft's fields (``dataclasses.replace`` walks the field list per call)
-    return [Event(**{**vars(e), "id": f"e{n}", "mentions": evidence_mentions(e, actors)})
-            for n, e in enumerate(events, 1)]
