@@ -289,6 +289,9 @@ _COUNTRY_NAMES_OF_PEOPLE = frozenset({"Chad", "Jordan", "Georgia"})
 def _lone_country_names(doc: Doc, ents: list[Span]) -> list[Span]:
     """Such a name standing alone, in no entity and with no other capitalised word beside it (a person's name has
     two: "Chad Johnson", "Michael Jordan"), is the country: a GPE for the gazetteer to resolve."""
+    text = doc_text(doc)
+    if not any(name in text for name in _COUNTRY_NAMES_OF_PEOPLE):
+        return ents  # (most articles: no token to look at)
     taken = {t for e in ents for t in range(e.start, e.end)}
     added = []
     for tok in doc:
