@@ -1407,3 +1407,15 @@ def test_codes_at_the_depth_the_text_gives(pipeline, text, code, tgt):
 def test_a_threat_of_military_action_is_a_threat_of_force(pipeline):
     src, code, tgt, ev = only(pipeline, "Iran threatened to take military action against Israel.")
     assert code.startswith("138") and tgt == {"ISR"} and ev.hypothetical
+
+
+def test_who_is_asked_in_a_reduced_passive_clause_does_not_ask(pipeline):
+    evs = events(pipeline, "The Swiss Foreign Ministry declined to comment on Thursday when asked about the arrest.")
+    assert [e[1][:2] for e in evs] == ["01"]
+
+
+def test_what_an_apology_is_for_is_not_whom_it_is_to(pipeline):
+    evs = events(pipeline, "Belgian Prime Minister Alexander De Croo apologised for Belgium's role in colonial Congo.")
+    assert [(e[1], e[2]) for e in evs] == [("055", set())]
+    evs = events(pipeline, "Japan apologised to South Korea for its wartime abuses.")  # guard: "to" still names it
+    assert [(e[1], e[2]) for e in evs] == [("055", {"KOR"})]

@@ -711,8 +711,10 @@ def _subject_actors(ctx: _Ctx, v: Token, depth: int = 0) -> tuple[list[str], boo
     if v.pos_ == "NOUN":
         return _noun_source(ctx, v), False
     kids = [(c, c.dep_) for c in _kids(v)]  # (each child's relation read once)
-    passive = any(dep in PASS_SUBJ or dep == "auxpass" for _, dep in kids)
-    if passive:
+    passive = any(dep in PASS_SUBJ or dep == "auxpass" for _, dep in kids) \
+        or v.tag_ == "VBN" and v.dep_ == "advcl" and any(c.lower_ in REDUCED_PASSIVE for c, dep in kids
+                                                         if dep in ("advmod", "mark"))
+    if passive:  # (also a reduced passive clause: "declined to comment when asked about the detention")
         ag = _agent(v)
         if ag is not None:
             return _phrase_actors(ctx, ag), False
@@ -889,8 +891,10 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
         # "departed from Libya", "withdrew from X", "pulled out of X": the place or party left
         order += [p for c, dep in kids if dep == "prep" and c.lower_ == "from" for p in _kids(c) if p.dep_ == "pobj"]
         order += [p for o, dep in kids if dep in ("prep", "prt") and o.lower_ == "out" for p in _prep_objects(o, ("of",))]
-        # "mobilized reservists for a war against Iraq": what the act is for, last
-        order += [p for c, dep in kids if dep == "prep" and c.lower_ == "for" for p in _kids(c) if p.dep_ == "pobj"]
+        # "mobilized reservists for a war against Iraq": what the act is for, last (an apology's "for" names what
+        # it is for, not to whom: "apologised for the Netherlands' role in the slave trade")
+        if code is None or code[:3] != "055":
+            order += [p for c, dep in kids if dep == "prep" and c.lower_ == "for" for p in _kids(c) if p.dep_ == "pobj"]
     own = _countries(ctx, source or ())
     first: list[str] = []
     for head in order:
@@ -1751,6 +1755,8 @@ EXERCISE_NOUNS = frozenset({"exercise", "drill", "game", "wargame", "maneuver", 
 # What forces are sent somewhere to do when they are sent to help ("to help restore order", "to keep the peace").
 HELPING_PURPOSES = frozenset({"help", "assist", "restore", "keep", "maintain", "protect", "support", "stabilise",
                               "stabilize", "guard", "secure"})
+# Subordinators of a reduced clause whose participle is passive ("when asked", "if elected", "once approved")
+REDUCED_PASSIVE = frozenset({"when", "if", "once", "unless", "until", "as", "after", "before", "while"})
 # Sectors of a country's own political life: its state arrests and tries them.
 POLITICAL_SECTORS = frozenset({"OPP", "GOV", "ELI", "PTY", "LEG", "JUD", "REB"})
 # Reactions to another's act: praise, demands, disapproval, rejection, threats, protest.
