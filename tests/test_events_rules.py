@@ -1419,3 +1419,11 @@ def test_what_an_apology_is_for_is_not_whom_it_is_to(pipeline):
     assert [(e[1], e[2]) for e in evs] == [("055", set())]
     evs = events(pipeline, "Japan apologised to South Korea for its wartime abuses.")  # guard: "to" still names it
     assert [(e[1], e[2]) for e in evs] == [("055", {"KOR"})]
+
+
+def test_a_nominal_event_names_whom_it_is_done_to_by_its_of_phrase(pipeline):
+    evs = events(pipeline, "Algeria's expulsion of the French ambassador angered Paris.")
+    assert [(e[0], e[1], e[2]) for e in evs if e[1] == "161"] == [({"DZA"}, "161", {"FRA"})]
+    # guard: the doer's own people in the "of" phrase are not acted upon
+    evs = events(pipeline, "Israel's withdrawal of its troops from Gaza was completed.")
+    assert [(e[1], e[2]) for e in evs] == [("087", {"PSE"})]

@@ -844,6 +844,11 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
         order += [p for h in heads for p in _prep_objects(h, ("from",))]
         if code is not None and code[:2] == "07":
             order += [p for h in heads for p in _prep_objects(h, ("for",))]  # "new military aid for Ukraine"
+        # "Russia's invasion of Ukraine", "Iraq's expulsion of the Swedish ambassador": the "of" phrase names who the
+        # act is done to, when it is another's than the doer's own
+        own = _countries(ctx, source or ())
+        order += [p for p in _prep_objects(v, ("of",)) if own and not any(
+            ctx.actor_by_id[a].country in own for a in _phrase_actors(ctx, p, max_cost=1))]
     else:
         kids = [(c, c.dep_) for c in _kids(v)]  # (each child's relation read once: the steps below all ask)
         dobjs = [c for c, dep in kids if dep == "dobj"]
