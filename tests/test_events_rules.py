@@ -1427,3 +1427,17 @@ def test_a_nominal_event_names_whom_it_is_done_to_by_its_of_phrase(pipeline):
     # guard: the doer's own people in the "of" phrase are not acted upon
     evs = events(pipeline, "Israel's withdrawal of its troops from Gaza was completed.")
     assert [(e[1], e[2]) for e in evs] == [("087", {"PSE"})]
+
+
+def test_what_is_vetoed_did_not_happen(pipeline):
+    evs = events(pipeline, "Slovakia vetoed new EU sanctions against Iran.")
+    assert [e[1][:2] for e in evs] == ["12"]
+
+
+@pytest.mark.parametrize("text, tgt", [
+    ("Britain sanctioned 50 individuals linked to the Russian military.", {"RUS"}),
+    ("The US imposed sanctions on companies tied to Iran's drone program.", {"IRN"}),
+])
+def test_people_linked_to_a_party_are_of_its_country(pipeline, text, tgt):
+    src, code, got, _ = only(pipeline, text)
+    assert code == "163" and got == tgt

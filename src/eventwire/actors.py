@@ -62,6 +62,8 @@ _PLACE_LABELS = {"GPE", "LOC", "FAC", "NORP"}
 _PRONOUNS = {"he", "she", "him", "her"}
 _PRONOUN_IDS = numpy.array(sorted(hash_string(w) for w in _PRONOUNS), dtype="uint64")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# Participles that tie a group to a party, whose country it takes ("individuals linked to the Russian military")
+_TIE_VERBS = frozenset({"link", "tie", "connect", "affiliate"})
 # Verbs that report what their subject says: in the clause they report, "its troops" are the speaker's
 _REPORTING_VERBS = frozenset({"say", "tell", "announce", "claim", "report", "state", "add", "confirm", "insist",
                               "declare", "assert", "acknowledge", "admit", "boast", "stress"})
@@ -1125,6 +1127,15 @@ class _Builder:
                 return c, right
         if depth < 2:
             for child in token_children(tok):
+                if child.dep_ == "acl" and child.lemma_.lower() in _TIE_VERBS:
+                    # "individuals linked to the Russian military", "companies tied to Iran's drone programme"
+                    for prep in token_children(child):
+                        if prep.dep_ == "prep" and prep.lower_ in ("to", "with"):
+                            for g in token_children(prep):
+                                if g.dep_ == "pobj":
+                                    c = self.token_country(g) or self.np_country(g, depth + 1)[0]
+                                    if c:
+                                        return c, right
                 if child.dep_ == "prep" and child.lower_ in ("of", "from", "in") and child.i == right:
                     for g in token_children(child):
                         if g.dep_ == "pobj":  # a city or region counts: "the rebels in Darfur"

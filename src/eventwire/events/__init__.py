@@ -534,7 +534,7 @@ def _phrase_actors_uncached(ctx: _Ctx, head: Token, max_cost: int, subject: bool
             dep = ch.dep_
             if dep in SKIP_DEPS and dep != "npadvmod":
                 continue
-            if dep == "acl" and ch.lemma_.lower() not in ("lead", "head", "include", "represent"):
+            if dep == "acl" and ch.lemma_.lower() not in PHRASE_ACL_VERBS:
                 continue
             if dep == "prep" and (ch.lower_ not in PHRASE_PREPS and not (subject and ch.lower_ == "in")
                                   or ch.lower_ == "for" and _harm_as_reason(ctx, ch)):
@@ -563,6 +563,8 @@ def _phrase_actors_uncached(ctx: _Ctx, head: Token, max_cost: int, subject: bool
 
 
 FIRST_PERSON = frozenset({"we", "i", "us", "me", "our", "my"})
+# Participles that tie a noun to a party ("a delegation led by X", "individuals linked to the Russian military")
+PHRASE_ACL_VERBS = frozenset({"lead", "head", "include", "represent", "link", "tie", "connect", "affiliate"})
 
 # "The two leaders signed agreements", "both countries pledged ...": nouns that name, as a pair, the last two parties
 # of different countries named before them (people for the leader nouns, any actor for the others)
@@ -1101,6 +1103,9 @@ def _sentence_events(ctx: _Ctx, sent, inputs: EventInputs) -> list[Event]:
             # an event of its own only when it names both who acts and who is acted upon.
             if not _noun_source(ctx, ev.tok) or not _object_actors(ctx, ev.tok):
                 continue
+            outer = event_row(ev.tok.head.i)
+            if ev.tok.dep_ == "dobj" and outer is not None and (outer.entry.code or "")[:2] == "12":
+                continue  # "Hungary vetoed new EU sanctions against Russia": what is blocked or rejected did not happen
         governing.update(c.tok.i for c in chain)
         d = _draft(ctx, ev, chain, sent=sent)
         if d is not None:
