@@ -1023,21 +1023,17 @@ def _sentence_events(ctx: _Ctx, sent, inputs: EventInputs) -> list[Event]:
 
     rows_of: dict[int, tuple[_Match | None, _Match | None]] = {}  # (event row, control row) by token, once each
 
-    def event_row(i: int) -> _Match | None:
-        if i not in matches:
-            return None
+    def rows(i: int) -> tuple[_Match | None, _Match | None]:
         got = rows_of.get(i)
         if got is None:
-            got = rows_of[i] = (_event_row(i), _control_row(i))
-        return got[0]
+            got = rows_of[i] = (_event_row(i), _control_row(i)) if i in matches else (None, None)
+        return got
+
+    def event_row(i: int) -> _Match | None:
+        return rows(i)[0]
 
     def control_row(i: int) -> _Match | None:
-        if i not in matches:
-            return None
-        got = rows_of.get(i)
-        if got is None:
-            got = rows_of[i] = (_event_row(i), _control_row(i))
-        return got[1]
+        return rows(i)[1]
 
     def _event_row(i: int) -> _Match | None:
         ms = matches.get(i, [])
