@@ -839,6 +839,7 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
                    source: list[str] | None = None) -> list[str]:
     """Who ``v`` is done to: direct object, passive subject, indirect object, or a directed preposition's object."""
     skip = skip or set()
+    own = _countries(ctx, source or ())
     if v.pos_ == "NOUN":
         heads = [v] + [p for p in _prep_objects(v, ("of",)) if p.pos_ == "NOUN"]
         order = [p for h in heads for p in _prep_objects(h, NOUN_TARGET_PREPS)]
@@ -848,7 +849,6 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
             order += [p for h in heads for p in _prep_objects(h, ("for",))]  # "new military aid for Ukraine"
         # "Russia's invasion of Ukraine", "Iraq's expulsion of the Swedish ambassador": the "of" phrase names who the
         # act is done to, when it is another's than the doer's own
-        own = _countries(ctx, source or ())
         order += [p for p in _prep_objects(v, ("of",)) if own and not any(
             ctx.actor_by_id[a].country in own for a in _phrase_actors(ctx, p, max_cost=1))]
     else:
@@ -886,7 +886,7 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
         order += [ag for d in dobjs for c in _kids(d) if c.dep_ == "acl" and c.tag_ == "VBN"
                   and (ag := _agent(c)) is not None and ag.i in ctx.actor_at]
         # "shot down three drones launched from Yemen": where what was stopped came from
-        order += [p for d in _children(v, ("dobj",)) for c in _kids(d) if c.dep_ == "acl" and c.tag_ == "VBN"
+        order += [p for d in dobjs for c in _kids(d) if c.dep_ == "acl" and c.tag_ == "VBN"
                   and _agent(c) is None and c.lemma_.lower() in LAUNCH_VERBS for p in _prep_objects(c, ("from",))]
         # "vowed revenge for Israel's killing of its commander": the doer of the harm the object answers
         order += [p for d in dobjs for pr in _kids(d) if pr.dep_ == "prep" and _harm_as_reason(ctx, pr)
@@ -902,7 +902,6 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
         # it is for, not to whom: "apologised for the Netherlands' role in the slave trade")
         if code is None or code[:3] != "055":
             order += [p for c, dep in kids if dep == "prep" and c.lower_ == "for" for p in _kids(c) if p.dep_ == "pobj"]
-    own = _countries(ctx, source or ())
     first: list[str] = []
     for head in order:
         if head.i in skip:
@@ -1084,10 +1083,10 @@ def _sentence_events(ctx: _Ctx, sent, inputs: EventInputs) -> list[Event]:
         assert ev is not None
         if i in asked:
             continue  # the demand noun is coded through the act it asks for
-        if _unrealised(chain[-1].tok if chain else ev.tok, event_row):
+        top = chain[-1].tok if chain else ev.tok  # (the outermost verb of the act's control chain)
+        if _unrealised(top, event_row):
             continue  # (with its control verbs: "staged protests to demand reforms" is the protest, not a demand)
-        if _conditional(ev.tok) or _denied_content(chain[-1].tok if chain else ev.tok) \
-                or _prevented(chain[-1].tok if chain else ev.tok):
+        if _conditional(ev.tok) or _denied_content(top) or _prevented(top):
             continue
         if _in_relative_clause(ctx, ev.tok):
             continue
