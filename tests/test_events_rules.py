@@ -1441,3 +1441,13 @@ def test_what_is_vetoed_did_not_happen(pipeline):
 def test_people_linked_to_a_party_are_of_its_country(pipeline, text, tgt):
     src, code, got, _ = only(pipeline, text)
     assert code == "163" and got == tgt
+
+
+@pytest.mark.parametrize("text, src, tgt", [
+    ("Ukrainian drones attacked an oil refinery in the Krasnodar region on Sunday.", "UKR", "RUS"),
+    ("Israeli warplanes struck targets in southern Lebanon on Tuesday.", "ISR", "LBN"),
+    ("The Nigerian government imposed a curfew in Kano after the riots.", "NGA", "NGA"),  # (guard: held before)
+])
+def test_the_land_where_an_act_is_done_is_acted_upon(pipeline, text, src, tgt):
+    ((s, code, t, _),) = [e for e in events(pipeline, text) if e[1][:2] in ("17", "18", "19")]
+    assert (s, t) == ({src}, {tgt})

@@ -118,7 +118,9 @@ def test_partially_recognized_entity_is_the_claimant_country_with_sector_pre(pip
     assert (a.country, a.sector, a.cameo) == (iso, "PRE", iso + "PRE")
 
 
-def test_an_ordinary_region_stays_a_place(pipeline):
+def test_an_ordinary_region_is_no_breakaway_entity(pipeline):
+    # the scene of clashes stands for its country (the actor stage's acted_upon), with no PRE sector
     rec = pipeline.extract("Clashes erupted in Crimea on Monday.")
-    assert not any(m.text == "Crimea" for a in rec.actors for m in a.mentions)
+    assert [(a.name, a.country, a.sector) for a in rec.actors if any(m.text == "Crimea" for m in a.mentions)] \
+        == [("Ukraine", "UKR", None)]
     assert _place(rec, "Crimea").country == "UKR"

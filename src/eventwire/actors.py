@@ -421,6 +421,10 @@ class _Actor:
             self.mentions.append((start, end))
 
 
+# prepositions naming the land where an act is done ("in southern Lebanon", "near Basra", "across the Donbas")
+_SCENE_PREPS = frozenset({"in", "inside", "near", "across", "at", "outside", "around", "along", "throughout"})
+
+
 class _Builder:
     def __init__(self, doc: Doc, gaz: Gazetteer, lex: Lexicon, day: dt.date | None):
         self.doc, self.gaz, self.lex, self.day = doc, gaz, lex, day
@@ -542,8 +546,10 @@ class _Builder:
     def acted_upon(self, span: SpacySpan) -> bool:
         """A town or region named as what an act is done to, not where it happens ("rebels shelled Kadugli", "an
         attack on Basra", "troops entered the town of Afrin", "withdrew from Tigray"): it stands for its country, as a
-        capital does ("fired at Seoul"). A place in a phrase of place ("in Kadugli", "near Basra", "from Aleppo") stays
-        a place."""
+        capital does ("fired at Seoul"). So does the land where an act is done ("struck targets in southern Lebanon",
+        "imposed a curfew in Lagos", "the offensive in Gaza"): news coders take the country where troops strike,
+        deploy or stand on alert as the one acted upon; whether an event takes it is the events stage's choice. A town
+        left or passed through ("flew from Aleppo", "the governor of Kherson") stays a place."""
         tok = span.root
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in self.gaz.place_nouns:
             tok = tok.head.head  # "the town of Afrin"
@@ -555,11 +561,8 @@ class _Builder:
                 tok = head
         if tok.dep_ in ("dobj", "nsubjpass") or tok.dep_ == "npadvmod" and tok.i == tok.head.i + 1:
             return tok.head.pos_ == "VERB"  # (a name right after the verb read as an adverb: "shelled Aleppo")
-        if tok.dep_ == "pobj" and tok.head.lower_ == "in":
-            # "the offensive in Gaza", "continued the offensive in Gaza": the land a campaign is waged on
-            h = tok.head.head
-            return any(n.lemma_.lower() in self.gaz.campaign_nouns
-                       for n in [h, *(c for c in token_children(h) if c.dep_ == "dobj" and h.pos_ == "VERB")])
+        if tok.dep_ == "pobj" and tok.head.lower_ in _SCENE_PREPS:
+            return True
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in self.gaz.campaign_nouns:
             return True  # "a siege of the Gaza Strip", "the invasion of Ukraine"
         if tok.dep_ == "pobj" and tok.head.lower_ in ("from", "of"):

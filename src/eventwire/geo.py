@@ -11,7 +11,7 @@ licences; ``scripts/build_gazetteer.py`` regenerates the country and city tables
 - ``norp_extra.tsv``: regional and compound nationality words ("Latin American", "European").
 - ``ruler_stoplist.txt``: names the entity ruler leaves to the statistical NER (personal names, ordinary words).
 - ``place_nouns.txt``: nouns for a place ("port", "border"): a demonym before one names the country as a place.
-- ``campaign_nouns.txt``: nouns for a military campaign ("offensive", "incursion"): its "in X" is the land acted upon.
+- ``campaign_nouns.txt``: nouns for a military campaign ("offensive", "siege"): its "of X" is the land acted upon.
 - ``withdrawal_words.txt``: verbs and nouns of leaving land held ("withdraw", "pullout"): their "from X" is the land left.
 - ``named_after_place_nouns.txt``: nouns a town names ("the Paris agreement", "the Oslo process"): no actor.
 - ``name_periods.tsv``: names that meant another country for a period ("Congo" under Zaire).
@@ -145,7 +145,7 @@ class Gazetteer:
         self.language_preps = frozenset(kinds.get("language-prep", ()))  # "said in Russian"
         self.backer_words = frozenset(kinds.get("backer", ()))         # "Syrian-backed militia"
         self.place_nouns = frozenset(w.casefold() for w in _read_lines("place_nouns.txt"))  # "Lebanese port"
-        self.campaign_nouns = frozenset(w.casefold() for w in _read_lines("campaign_nouns.txt"))  # "offensive in X"
+        self.campaign_nouns = frozenset(w.casefold() for w in _read_lines("campaign_nouns.txt"))  # "siege of X"
         self.withdrawal_words = frozenset(w.casefold() for w in _read_lines("withdrawal_words.txt"))  # "withdrew from X"
         self.named_after_place = frozenset(w.casefold() for w in _read_lines("named_after_place_nouns.txt"))
         self._succession: dict[str, tuple[str, dt.date]] = {
