@@ -1451,3 +1451,10 @@ def test_people_linked_to_a_party_are_of_its_country(pipeline, text, tgt):
 def test_the_land_where_an_act_is_done_is_acted_upon(pipeline, text, src, tgt):
     ((s, code, t, _),) = [e for e in events(pipeline, text) if e[1][:2] in ("17", "18", "19")]
     assert (s, t) == ({src}, {tgt})
+
+
+def test_a_noun_act_in_a_phrase_of_its_verb_takes_the_verbs_place(pipeline):
+    # "on alert" hangs on "remained"; so does "in the occupied West Bank" (a region, not a country, so no other rule
+    # finds it)
+    src, code, tgt, _ = only(pipeline, "Jordanian troops remained on alert in the occupied West Bank today.")
+    assert (src, code[:2], tgt) == ({"JOR"}, "15", {"PSE"})

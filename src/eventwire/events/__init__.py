@@ -1926,7 +1926,10 @@ PLACE_ON_OBJECT = frozenset({"in", "at", "near", "along", "on"})
 
 def _place_target(ctx: _Ctx, t: Token, preps: tuple[str, ...] = ("in", "at")) -> list[str]:
     """"arrived in Amman", "talks in Niger": for meetings and visits, the actor named by the place."""
-    for c in _kids(t):
+    # (a noun the act is named by in a phrase of its verb, "remained on alert in the West Bank": the verb's place)
+    carrier = [c for c in _kids(t.head.head) if c.i != t.head.i] \
+        if t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.head.pos_ in ("VERB", "AUX") else []
+    for c in [*_kids(t), *carrier]:
         if c.dep_ == "prep" and c.lower_ in preps:
             for p in _kids(c):
                 if p.dep_ == "pobj":
