@@ -1458,3 +1458,11 @@ def test_a_noun_act_in_a_phrase_of_its_verb_takes_the_verbs_place(pipeline):
     # finds it)
     src, code, tgt, _ = only(pipeline, "Jordanian troops remained on alert in the occupied West Bank today.")
     assert (src, code[:2], tgt) == ({"JOR"}, "15", {"PSE"})
+
+
+@pytest.mark.parametrize("text, n", [
+    ("The Nigerian army carried out an operation against bandits in Zamfara state.", 1),
+    ("The company launched an operation to recover the stolen data.", 0),  # (guard)
+])
+def test_an_operation_is_force_when_armed_forces_carry_it_out(pipeline, text, n):
+    assert [e[1] for e in events(pipeline, text)] == ["190"] * n

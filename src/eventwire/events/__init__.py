@@ -315,8 +315,10 @@ def _amount(tok: Token) -> bool:
 
 def _subject_heads(tok: Token) -> list[Token]:
     """The subject nouns of a verb, or of the verb it is conjoined to ("troops crossed the border and massed") or
-    that governs it ("troops began withdrawing")."""
-    for v in (tok, tok.head if tok.dep_ in ("conj", "xcomp") else None):
+    that governs it ("troops began withdrawing"); of a noun, the subject of the verb it is the object of ("the army
+    conducted an operation")."""
+    up = tok.dep_ in ("conj", "xcomp") or tok.dep_ == "dobj" and tok.pos_ == "NOUN"
+    for v in (tok, tok.head if up else None):
         if v is None:
             break
         subj = [c for c in _kids(v) if c.dep_ in ("nsubj", "nsubjpass")]
