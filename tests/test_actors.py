@@ -32,6 +32,8 @@ def actor_with_mention(rec, text):
     ("The government of Chad closed the border.", "government of Chad", "TCD", "GOV"),
     ("Senior Russian military officials arrived in Bamako.", "Senior Russian military officials", "RUS", "MIL"),
     ("French police arrested three men.", "French police", "FRA", "COP"),
+    ("Chinese carmakers criticised the tariffs.", "Chinese carmakers", "CHN", "BUS"),
+    ("Russian oil producers cut exports.", "Russian oil producers", "RUS", "BUS"),
 ])
 def test_groups_get_country_and_sector(pipeline, text, mention, country, sector):
     rec = pipeline.extract(text)
@@ -136,3 +138,11 @@ def test_an_undated_text_reads_a_person_in_their_latest_office():
     lex = Lexicon(entries=[old, new])
     assert lex.find("Ana Test").cameo == "IGOUNO"
     assert lex.find("Ana Test", dt.date(2000, 6, 1)).cameo == "PRTGOV"
+
+
+@pytest.mark.parametrize("text, mention, iso", [
+    ("Niger revoked the licence of French nuclear fuel producer Orano.", "Orano", "FRA"),
+    ("India banned Chinese video app TikTok in 2020.", "TikTok", "CHN"),
+])
+def test_a_descriptor_in_front_of_a_name_gives_its_country(pipeline, text, mention, iso):
+    assert actor_with_mention(pipeline.extract(text), mention).country == iso

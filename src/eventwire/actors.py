@@ -912,6 +912,13 @@ class _Builder:
                 c = self.token_country(child)
                 if c:
                     return c
+            if child.dep_ == "compound" and child.pos_ == "NOUN" and child.i < root.i:
+                # a descriptor in front of a name: "French nuclear fuel producer Orano", "Chinese video app TikTok"
+                for mod in token_children(child):
+                    if mod.dep_ in ("amod", "compound", "poss") and mod.i < child.i:
+                        c = self.token_country(mod)
+                        if c:
+                            return c
             if child.dep_ == "prep" and child.lower_ in ("of", "in", "from"):
                 for g in token_children(child):
                     if g.dep_ == "pobj":
