@@ -1466,3 +1466,14 @@ def test_a_noun_act_in_a_phrase_of_its_verb_takes_the_verbs_place(pipeline):
 ])
 def test_an_operation_is_force_when_armed_forces_carry_it_out(pipeline, text, n):
     assert [e[1] for e in events(pipeline, text)] == ["190"] * n
+
+
+def test_a_sum_counted_in_a_currency_names_its_recipient_on_the_aid(pipeline):
+    # "1.5 billion euros" is no MONEY entity to the tagger; the recipient hangs on "aid"
+    src, code, tgt, _ = only(pipeline, "Japan pledged 2 billion euros in humanitarian aid for Afghanistan.")
+    assert (src, code, tgt) == ({"JPN"}, "0333", {"AFG"})
+
+
+def test_a_sum_lent_is_economic_aid(pipeline):
+    src, code, tgt, _ = only(pipeline, "China lent Pakistan $2 billion last year.")
+    assert (src, code, tgt) == ({"CHN"}, "071", {"PAK"})

@@ -309,8 +309,16 @@ def _participle_subjects(prep: Token) -> list[Token]:
 
 
 def _amount(tok: Token) -> bool:
-    """A number or sum of money as an object ("pledged $1 billion in aid")."""
-    return tok.pos_ == "NUM" or tok.ent_type_ == "MONEY"
+    """A number or sum of money as an object ("pledged $1 billion in aid", "1.5 billion euros in aid", which the
+    tagger may leave unmarked)."""
+    return tok.pos_ == "NUM" or tok.ent_type_ == "MONEY" or tok.lemma_.lower() in CURRENCY_NOUNS \
+        and any(c.dep_ == "nummod" and c.pos_ == "NUM" for c in _kids(tok))
+
+
+# currencies a sum is counted in ("1.5 billion euros")
+CURRENCY_NOUNS = frozenset({"dollar", "euro", "pound", "yen", "yuan", "renminbi", "rupee", "rouble", "ruble", "franc",
+                            "shekel", "dinar", "riyal", "rial", "dirham", "lira", "won", "peso", "real", "rand",
+                            "naira", "shilling", "krona", "krone", "zloty", "hryvnia"})
 
 
 def _subject_heads(tok: Token) -> list[Token]:
