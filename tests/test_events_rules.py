@@ -1477,3 +1477,20 @@ def test_a_sum_counted_in_a_currency_names_its_recipient_on_the_aid(pipeline):
 def test_a_sum_lent_is_economic_aid(pipeline):
     src, code, tgt, _ = only(pipeline, "China lent Pakistan $2 billion last year.")
     assert (src, code, tgt) == ({"CHN"}, "071", {"PAK"})
+
+
+def test_missiles_slamming_into_a_city_are_a_strike_not_criticism(pipeline):
+    evs = events(pipeline, "Russian missiles slammed into Odesa overnight.")
+    assert [(s, c, t) for s, c, t, _ in evs] == [({"RUS"}, "194", {"UKR"})]
+
+
+def test_a_participle_with_its_own_object_under_a_noun_root_is_the_sentences_verb(pipeline):
+    # the parser hangs "killed" on "people" as if "people killed 30 Palestinians"; the strike did it
+    rec = pipeline.extract("An Israeli strike on a school sheltering displaced people killed 30 Palestinians.")
+    (killed,) = [e for e in rec.events if e.trigger.text == "killed"]
+    assert [rec.actor(x).name for x in killed.source] == ["Israel"]
+
+
+def test_forces_a_party_withdraws_as_its_own_are_its_means(pipeline):
+    src, code, tgt, _ = only(pipeline, "Hezbollah withdrew its fighters from Syria.")
+    assert (src, code, tgt) == ({"LBN"}, "087", {"SYR"})

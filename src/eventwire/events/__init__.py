@@ -785,6 +785,14 @@ def _subject_actors(ctx: _Ctx, v: Token, depth: int = 0) -> tuple[list[str], boo
     if v.dep_ == "acl" and v.tag_ == "VBN" and _agent(v) is not None:
         # "the Malian army, backed by Russian mercenaries": the agent does it, to the noun described
         return _phrase_actors(ctx, _agent(v)), False
+    root = v.sent.root
+    if v.dep_ == "acl" and v.tag_ in ("VBD", "VBN") and root.pos_ in ("NOUN", "PROPN") and root.i < v.head.i \
+            and _children(v, ("dobj",)):
+        # "An Israeli strike on a school sheltering displaced people killed 30 Palestinians": in a sentence with a
+        # noun at its root, a participle with an object of its own (which no reduced relative has) that the parser
+        # hung on a later noun is the sentence's verb, and the root its subject
+        return (_noun_source(ctx, root) if _violent_noun(ctx, root) else []) \
+            or _phrase_actors(ctx, root, subject=True), False
     if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return _phrase_actors(ctx, v.head), True
     return [], False
@@ -1548,8 +1556,11 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
     if means and own and t.pos_ != "NOUN":
         # "would deploy 2,000 additional troops to the Middle East", "placed its armed forces on high alert": the
         # source's own forces are its means
+        # ("withdrew its fighters from Bakhmut": "its" names the source's own, whatever country the actor stage
+        # guessed for them)
         skip = (skip or set()) | {x.i for x in _children(t, ("dobj",)) if x.i in ctx.actor_at
-                                  and all(ctx.actor_by_id[a].country in own for a in ctx.actor_at[x.i])}
+                                  and (all(ctx.actor_by_id[a].country in own for a in ctx.actor_at[x.i])
+                                       or any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in _kids(x)))}
     target = _object_actors(ctx, t, skip=skip, code=code, source=source)
     if code[:3] == "063" and t.pos_ == "VERB":
         # "extradited a Russian businessman to the United States": the person handed over is the means; the state
