@@ -1494,3 +1494,11 @@ def test_a_participle_with_its_own_object_under_a_noun_root_is_the_sentences_ver
 def test_forces_a_party_withdraws_as_its_own_are_its_means(pipeline):
     src, code, tgt, _ = only(pipeline, "Hezbollah withdrew its fighters from Syria.")
     assert (src, code, tgt) == ({"LBN"}, "087", {"SYR"})
+
+
+@pytest.mark.parametrize("text, src, code, tgt", [
+    ("Pakistan deployed troops along its border with Afghanistan.", "PAK", "154", "AFG"),
+    ("Turkey sent tanks to its frontier with Syria.", "TUR", "154", "SYR"),
+])
+def test_a_border_names_the_country_on_its_other_side(pipeline, text, src, code, tgt):
+    assert only(pipeline, text)[:3] == ({src}, code, {tgt})

@@ -1954,7 +1954,7 @@ def _place_target(ctx: _Ctx, t: Token, preps: tuple[str, ...] = ("in", "at")) ->
         if c.dep_ == "prep" and c.lower_ in preps:
             for p in _kids(c):
                 if p.dep_ == "pobj":
-                    got = _phrase_actors(ctx, p, max_cost=1)
+                    got = _place_actors(ctx, p)
                     if got:
                         return got
     # "criticized the closure of guest houses in Bree", "troops near the Ukrainian border": the place of the act's
@@ -1967,10 +1967,23 @@ def _place_target(ctx: _Ctx, t: Token, preps: tuple[str, ...] = ("in", "at")) ->
             if c.dep_ == "prep" and c.lower_ in on_object and c.head.pos_ == "NOUN" and c.i not in reason:
                 for p in _kids(c):
                     if p.dep_ == "pobj":
-                        got = _phrase_actors(ctx, p, max_cost=1)
+                        got = _place_actors(ctx, p)
                         if got:
                             return got
     return []
+
+
+BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
+
+
+def _place_actors(ctx: _Ctx, p: Token) -> list[str]:
+    """The actors a phrase of place names; a border, the country on its other side ("along its border with China",
+    where "its" is the source's own side)."""
+    if p.lemma_.lower() in BORDER_NOUNS:
+        got = [x for w in _prep_objects(p, ("with",)) for x in _phrase_actors(ctx, w, max_cost=1)]
+        if got:
+            return got
+    return _phrase_actors(ctx, p, max_cost=1)
 
 
 def _warned_of_another(ctx: _Ctx, warner: Token, clause: Token) -> bool:
