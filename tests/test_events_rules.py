@@ -1502,3 +1502,14 @@ def test_forces_a_party_withdraws_as_its_own_are_its_means(pipeline):
 ])
 def test_a_border_names_the_country_on_its_other_side(pipeline, text, src, code, tgt):
     assert only(pipeline, text)[:3] == ({src}, code, {tgt})
+
+
+def test_a_verb_with_no_object_does_not_take_the_place_of_the_next_verb(pipeline):
+    # "fled to India" is no object shared with "resigned"
+    evs = events(pipeline, "Nepal's prime minister resigned and fled to India.")
+    assert [(c[:2], t) for _, c, t, _ in evs] == [("08", set())]
+
+
+def test_political_parties_suspended_are_banned(pipeline):
+    src, code, _, _ = only(pipeline, "The military government of Mali suspended all political parties.")
+    assert (src, code) == ({"MLI"}, "1722")

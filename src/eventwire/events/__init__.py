@@ -1635,9 +1635,10 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
                 if target:
                     break
     if not target and t.pos_ == "VERB" and not _children(t, ("dobj",)):
-        # "donated and delivered goods to X": verbs conjoined before a shared object share its target
+        # "donated and delivered goods to X": verbs conjoined before a shared object share its target (the object
+        # the first verb lacks: "resigned and fled to India" was not done to India)
         for c in _kids(t):
-            if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > t.i:
+            if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > t.i and _children(c, ("dobj",)):
                 target = [x for x in _object_actors(ctx, c, code=code) if x not in source]
                 break
     if not target and code[:2] in ("01", "02", "03", "10") and t.dep_ == "conj" and t.head.pos_ == "VERB" \
