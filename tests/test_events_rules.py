@@ -1513,3 +1513,8 @@ def test_a_verb_with_no_object_does_not_take_the_place_of_the_next_verb(pipeline
 def test_political_parties_suspended_are_banned(pipeline):
     src, code, _, _ = only(pipeline, "The military government of Mali suspended all political parties.")
     assert (src, code) == ({"MLI"}, "1722")
+
+
+def test_weapons_launched_from_a_place_are_launched_by_it_not_at_it(pipeline):
+    evs = events(pipeline, "The missiles were fired from Yemen, the army said.")
+    assert [(s, c[:2], t) for s, c, t, _ in evs if c[:2] == "19"] == [({"YEM"}, "19", set())]

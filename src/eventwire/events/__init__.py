@@ -913,8 +913,11 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
         order += [r for d in dobjs if _amount(d)
                   for p in _prep_objects(d, ("in",)) for r in _prep_objects(p, RECIPIENT_PREPS)]
         order += [p for c in reason for p in (_children(c, ("pobj",)) or _dangling_object(c))]
-        # "departed from Libya", "withdrew from X", "pulled out of X": the place or party left
-        order += [p for c, dep in kids if dep == "prep" and c.lower_ == "from" for p in _kids(c) if p.dep_ == "pobj"]
+        # "departed from Libya", "withdrew from X", "pulled out of X": the place or party left (not where weapons
+        # are launched from: "drones were launched from Russia's Kursk region")
+        if v.lemma_.lower() not in LAUNCH_VERBS:
+            order += [p for c, dep in kids if dep == "prep" and c.lower_ == "from" for p in _kids(c)
+                      if p.dep_ == "pobj"]
         order += [p for o, dep in kids if dep in ("prep", "prt") and o.lower_ == "out" for p in _prep_objects(o, ("of",))]
         # "mobilized reservists for a war against Iraq": what the act is for, last (an apology's "for" names what
         # it is for, not to whom: "apologised for the Netherlands' role in the slave trade")
@@ -1530,6 +1533,9 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
     by_instrument = instrument is not None and instrument[0].dep_ in SUBJ and instrument[0].i not in ctx.actor_at
     if by_instrument:
         source = _noun_source(ctx, instrument[0])  # "a roadside bombing killed one soldier": the bombers, if named
+    if not source and code[:2] in VIOLENT_ROOTS and _is_passive(t) and t.lemma_.lower() in LAUNCH_VERBS:
+        # "the drones were launched from Russia's Kursk region": by the land they were launched from
+        source = [x for p in _prep_objects(t, ("from",)) for x in _phrase_actors(ctx, p)]
     if not source and code[:2] in VIOLENT_ROOTS and _is_passive(t):
         # "was killed in an Israeli attack in Tehran", "killed in a Russian missile attack": the attack's doer
         for n in _prep_objects(t, ("in", "by", "during")):
