@@ -1518,3 +1518,18 @@ def test_political_parties_suspended_are_banned(pipeline):
 def test_weapons_launched_from_a_place_are_launched_by_it_not_at_it(pipeline):
     evs = events(pipeline, "The missiles were fired from Yemen, the army said.")
     assert [(s, c[:2], t) for s, c, t, _ in evs if c[:2] == "19"] == [({"YEM"}, "19", set())]
+
+
+def test_a_claim_denied_is_the_statement_reported_before(pipeline):
+    rec = pipeline.extract("Russia's defence ministry said its forces had captured the village of Robotyne. "
+                           "Kyiv denied the claim.")
+    (denial,) = [e for e in rec.events if e.cameo == "016"]
+    assert [rec.actor(x).name for x in denial.target] == ["Russia's defence ministry"]
+
+
+def test_an_act_at_home_is_not_done_to_another_actor_of_the_sources_country(pipeline):
+    # the scene is Russia's own land: no target, not Russia's defence ministry named later
+    rec = pipeline.extract("The drones were launched from Russia's Kursk region. "
+                           "Russia's defence ministry said its forces had captured a village.")
+    (launch,) = [e for e in rec.events if e.trigger.text == "launched"]
+    assert [rec.actor(x).country for x in launch.source] == ["RUS"] and not launch.target

@@ -1838,6 +1838,8 @@ def _earlier_doer(ctx: _Ctx, t: Token, source: list[str], extra: list[Token] | N
         roots = set() if pronoun else {r.code[:2] for r in ctx.lex.rows(lemma, "NOUN") if r.code}
         if lemma in ALLEGATION_NOUNS and lemma not in ("report", "claim"):
             roots = {"11"}  # "Ethiopia denied the charge": the accusation reported before, aimed at its accuser
+        elif lemma in ("report", "claim"):
+            roots = {"01"}  # "Russia said it had captured X. Kyiv denied the claim": the statement reported before
         if lemma in HARM_NOUNS:
             roots = set(VIOLENT_ROOTS)  # "France condemned the killings": the violence reported before
         if not roots and not pronoun and lemma not in ACT_ANAPHORS:
@@ -2063,10 +2065,12 @@ def _finish(ctx: _Ctx, d: _Draft, sent, inputs: EventInputs) -> Event:
         # "talks in Niamey", "fired shells at targets in Jericho", "opened an embassy in Tehran": an act with no
         # named target is done to the country where it happens (unless that is the source's own country). Parties
         # acting together there ("Ethiopia and the rebels signed a peace deal in Pretoria") only meet there.
-        target = _actors_of_country(ctx, location.country, exclude=d.source, inputs=inputs)
+        target = _actors_of_country(ctx, location.country, exclude=d.source, inputs=inputs) \
+            if location.country not in _countries(ctx, d.source) else []
     police = bool(d.source) and all(ctx.actor_by_id[x].sector == "COP" for x in d.source)
+    launched_from = t.lemma_.lower() in LAUNCH_VERBS and bool(_prep_objects(t, ("from",)))
     if not target and not _joint(d.source, d.code, t) and (_home_directed(d.code) or police and d.code[:2] == "15") \
-            and (location is None or _home_place(ctx, d.source, location.country)):
+            and (location is None or _home_place(ctx, d.source, location.country)) and not launched_from:
         # "students staged mass demonstrations", "landowners began a hunger strike": a protest that names no one is
         # aimed at the protesters' own government; "police opened fire, killing one person", "the government outlawed
         # the largest extremist organization": force with no named foreign target is used at home; so is a show of
