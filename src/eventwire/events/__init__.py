@@ -2068,6 +2068,7 @@ def _finish(ctx: _Ctx, d: _Draft, sent, inputs: EventInputs) -> Event:
         target = _actors_of_country(ctx, location.country, exclude=d.source, inputs=inputs) \
             if location.country not in _countries(ctx, d.source) else []
     police = bool(d.source) and all(ctx.actor_by_id[x].sector == "COP" for x in d.source)
+    # (weapons launched from home are not force used at home: "drones were launched from Russia's Kursk region")
     launched_from = t.lemma_.lower() in LAUNCH_VERBS and bool(_prep_objects(t, ("from",)))
     if not target and not _joint(d.source, d.code, t) and (_home_directed(d.code) or police and d.code[:2] == "15") \
             and (location is None or _home_place(ctx, d.source, location.country)) and not launched_from:
