@@ -1533,3 +1533,9 @@ def test_an_act_at_home_is_not_done_to_another_actor_of_the_sources_country(pipe
                            "Russia's defence ministry said its forces had captured a village.")
     (launch,) = [e for e in rec.events if e.trigger.text == "launched"]
     assert [rec.actor(x).country for x in launch.source] == ["RUS"] and not launch.target
+
+
+def test_a_vow_to_retaliate_is_aimed_at_the_doer_of_the_violence_reported_before(pipeline):
+    rec = pipeline.extract("Israel killed a Hezbollah commander in Beirut. Hezbollah said it would retaliate.")
+    (threat,) = [e for e in rec.events if e.cameo_root == "13"]
+    assert {rec.actor(x).country for x in threat.target} == {"ISR"}

@@ -1794,6 +1794,8 @@ REDUCED_PASSIVE = frozenset({"when", "if", "once", "unless", "until", "as", "aft
 POLITICAL_SECTORS = frozenset({"OPP", "GOV", "ELI", "PTY", "LEG", "JUD", "REB"})
 # Reactions to another's act: praise, demands, disapproval, rejection, threats, protest.
 REACTION_ROOTS = frozenset({"05", "10", "11", "12", "13", "14"})
+# verbs of paying back a harm, which name no one when they take no object ("vowed to retaliate")
+RETALIATION_VERBS = frozenset({"retaliate", "avenge"})
 # Nouns that refer back to whatever act was reported last ("the move", "the measures").
 ACT_ANAPHORS = frozenset({"move", "decision", "step", "measure", "action", "announcement"})
 
@@ -1819,6 +1821,13 @@ def _earlier_doer(ctx: _Ctx, t: Token, source: list[str], extra: list[Token] | N
     sentence, with no actor of its own, refers to that act; the reaction is aimed at whoever did it."""
     if not ctx.reported:
         return []
+    if t.lemma_.lower() in RETALIATION_VERBS and not _children(t, ("dobj",)):
+        # "The US struck Houthi targets. The Houthis vowed to retaliate": against the doer of the violence reported
+        # last by anyone else
+        for _, code, src in reversed(ctx.reported):
+            got = [x for x in src if x not in source] if code[:2] in VIOLENT_ROOTS else []
+            if got:
+                return got
     for d in _children(t, ("dobj",)):
         if d.pos_ in ("NOUN", "PROPN") and d.lemma_.lower() not in ACT_ANAPHORS | ALLEGATION_NOUNS | HARM_NOUNS \
                 and not any(r.code for r in ctx.lex.rows(d.lemma_.lower(), "NOUN")):
