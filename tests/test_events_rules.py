@@ -1539,3 +1539,14 @@ def test_a_vow_to_retaliate_is_aimed_at_the_doer_of_the_violence_reported_before
     rec = pipeline.extract("Israel killed a Hezbollah commander in Beirut. Hezbollah said it would retaliate.")
     (threat,) = [e for e in rec.events if e.cameo_root == "13"]
     assert {rec.actor(x).country for x in threat.target} == {"ISR"}
+
+
+def test_call_for_with_an_infinitive_clause_is_an_appeal_by_the_caller(pipeline):
+    # the parser makes "for" the mark of "French troops to leave"; the caller appeals for the withdrawal
+    src, code, tgt, _ = only(pipeline, "Chad called for French troops to leave.")
+    assert (src, code, tgt) == ({"TCD"}, "0256", {"FRA"})
+
+
+def test_forces_leaving_withdraw(pipeline):
+    src, code, _, _ = only(pipeline, "Russian troops began to leave the region on Monday.")
+    assert (src, code) == ({"RUS"}, "087")

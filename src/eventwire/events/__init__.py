@@ -1095,7 +1095,7 @@ def _sentence_events(ctx: _Ctx, sent, inputs: EventInputs) -> list[Event]:
     for i in sorted(matches):
         ev = event_row(i)
         if ev is not None and i not in consumed:
-            chains[i] = _control_chain(ev.tok, control_row, content_row)
+            chains[i] = _control_chain(ev.tok, control_row, content_row, ctx.lex)
     asked = {c.tok.i for ch in chains.values() for c in ch if c.entry in CONTENT_CONTROL.values()}
     drafts: list[_Draft] = []
     governing: set[int] = set()
@@ -1130,7 +1130,7 @@ def _sentence_events(ctx: _Ctx, sent, inputs: EventInputs) -> list[Event]:
         ctl = control_row(i)
         if ctl is None or i in governing or ctl.entry.code is None:
             continue
-        outer = _control_chain(ctl.tok, control_row)
+        outer = _control_chain(ctl.tok, control_row, lex=ctx.lex)
         if outer or _unrealised(ctl.tok, event_row) or _conditional(ctl.tok) or _in_relative_clause(ctx, ctl.tok) \
                 or _prevented(ctl.tok):
             continue
@@ -1363,9 +1363,10 @@ def _that_clause(v: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in _kids(v))
 
 
-def _control_chain(tok: Token, control_row, content_row=None) -> list[_Match]:
+def _control_chain(tok: Token, control_row, content_row=None, lex=None) -> list[_Match]:
     """The control verbs governing ``tok``, innermost first ("decided to threaten to cut ties"). ``content_row``
-    gives a demand or appeal noun's control over its that-clause ("its demand that X withdraw")."""
+    gives a demand or appeal noun's control over its that-clause ("its demand that X withdraw"); ``lex``, the
+    lexicon, a control verb's "for" row when the parser made its "for" the mark of a clause."""
     chain: list[_Match] = []
     cur = tok
     for _ in range(5):
@@ -1397,6 +1398,15 @@ def _control_chain(tok: Token, control_row, content_row=None) -> list[_Match]:
                 and (c0 := control_row(h.i)) is not None and not c0.entry.prep:
             # "have sworn to fight until ...": a control verb's infinitive, misparsed as a purpose clause
             via = h
+        elif rel == "advcl" and cur.i > h.i and _to_infinitive(cur) \
+                and any(c.dep_ == "mark" and c.lower_ == "for" for c in _kids(cur)) \
+                and lex is not None \
+                and (row := next((r for r in lex.rows(h.lemma_.lower(), "CONTROL") if r.prep == "for"), None)):
+            # "called for French troops to leave": the "for" of a control verb, parsed as the mark of an infinitive
+            # clause with a subject of its own
+            chain.append(_Match(h, row, True))
+            cur = h
+            continue
         elif rel == "conj" and cur.pos_ in ("VERB",) and h.dep_ in ("xcomp", "ccomp"):
             # "agreed to restore ties and reopen embassies": the second act shares the first's control
             cur = h
