@@ -1550,3 +1550,8 @@ def test_call_for_with_an_infinitive_clause_is_an_appeal_by_the_caller(pipeline)
 def test_forces_leaving_withdraw(pipeline):
     src, code, _, _ = only(pipeline, "Russian troops began to leave the region on Monday.")
     assert (src, code) == ({"RUS"}, "087")
+
+
+def test_it_as_the_object_of_a_second_verb_is_the_first_verbs_object(pipeline):
+    evs = events(pipeline, "Peru's president imposed a curfew in Lima, then lifted it the next day.")
+    assert [(s, c) for s, c, _, _ in evs] == [({"PER"}, "1723"), ({"PER"}, "0813")]

@@ -275,6 +275,9 @@ def _object_heads(tok: Token, prep: str | None) -> list[Token]:
             has_dobj = has_dobj or dep == "dobj"
             heads.append(c)
             heads.extend(x for x in c.conjuncts)
+            if dep == "dobj" and c.lower_ in ("it", "them") and tok.dep_ in ("conj", "dep") and tok.head.i < tok.i:
+                # "declared martial law, then lifted it": the pronoun is the object of the verb before
+                heads.extend(d for d in _kids(tok.head) if d.dep_ == "dobj" and d.pos_ == "NOUN")
             # "gave 5 million dollars of aid", "a number of concerns", "pledged $1 billion in aid" (an amount)
             amount = _amount(c)
             heads.extend(p for pr in _kids(c) if pr.dep_ == "prep" and (pr.lower_ == "of" or amount and pr.lower_ == "in")
@@ -772,7 +775,11 @@ def _subject_actors(ctx: _Ctx, v: Token, depth: int = 0) -> tuple[list[str], boo
         # "the prime minister has been indicted by the court and will resign": the shared subject is the passive's
         # subject, not its agent
         return _phrase_actors(ctx, _children(v.head, PASS_SUBJ)[0], subject=True), True
-    if v.dep_ in ("conj", "xcomp", "advcl", "acomp") and v.head.pos_ in ("VERB", "AUX", "ADJ"):
+    # (a finite verb the parser left unattached after the first, "declared martial law, then lifted it", is a
+    # conjunct)
+    joined = v.dep_ in ("conj", "xcomp", "advcl", "acomp") \
+        or v.dep_ == "dep" and v.tag_ in ("VBD", "VBZ", "VBP") and v.i > v.head.i
+    if joined and v.head.pos_ in ("VERB", "AUX", "ADJ"):
         got = _subject_actors(ctx, v.head, depth + 1)[0]
         if not got and v.dep_ == "conj" and v.head.dep_ == "ccomp" and v.head.lemma_ == "be" and _is_speech(v.head.head) \
                 and v.i > v.head.i and v.tag_ in ("VBD", "VBZ", "VBP"):
