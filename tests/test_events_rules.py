@@ -1555,3 +1555,12 @@ def test_forces_leaving_withdraw(pipeline):
 def test_it_as_the_object_of_a_second_verb_is_the_first_verbs_object(pipeline):
     evs = events(pipeline, "Peru's president imposed a curfew in Lima, then lifted it the next day.")
     assert [(s, c) for s, c, _, _ in evs] == [({"PER"}, "1723"), ({"PER"}, "0813")]
+
+
+@pytest.mark.parametrize("text, src, code, tgt", [
+    ("Poland demanded the return of its citizens held in Belarus.", "POL", "1053", "BLR"),
+    ("Israel demanded the release of hostages held by Hamas.", "ISR", "1053", "PSE"),
+    ("The US called for the release of Americans detained in Iran.", "USA", "0253", "IRN"),
+])
+def test_a_release_is_asked_of_whoever_holds_the_people(pipeline, text, src, code, tgt):
+    assert only(pipeline, text)[:3] == ({src}, code, {tgt})

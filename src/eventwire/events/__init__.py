@@ -1651,6 +1651,12 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
             target = _embedded_subject(ctx, t, steer.tok) or (_addressees(ctx, said) if obliged else []) or target
             if t.pos_ == "NOUN":  # "demanded the withdrawal of Serbian forces": the one asked to act
                 target = _of_actors(ctx, t) or target
+    if steer is not None or own_code and m.entry.control in ("APPEAL", "DEMAND"):
+        # "demanded the release of hostages held by Hamas", "the return of children deported to Russia": a release
+        # is asked of whoever holds them
+        held = [x for n in ([t] if t.pos_ == "NOUN" else _children(t, ("dobj",))) if n.lemma_.lower() in RELEASE_NOUNS
+                for p in _prep_objects(n, ("of",)) for x in _holders(ctx, p) if x not in source]
+        target = held or target
     if own_code and not target and m.entry.control in ("APPEAL", "DEMAND", "THREAT", "INTENT", "REFUSE"):
         for c in _kids(t):  # "demanded that the US cancel its plans": the one asked is the clause's subject
             if c.dep_ in ("ccomp", "xcomp"):
@@ -1974,6 +1980,26 @@ def _of_actors(ctx: _Ctx, n: Token) -> list[str]:
                 if p.dep_ == "pobj":
                     return _phrase_actors(ctx, p)
     return _noun_source(ctx, n)
+
+
+# nouns of letting people go, asked of whoever holds them
+RELEASE_NOUNS = frozenset({"release", "return", "freedom", "handover", "repatriation"})
+# participles saying who holds people, by their agent or the place they were taken to
+HELD_VERBS = frozenset({"hold", "detain", "deport", "take", "abduct", "kidnap", "jail", "imprison", "capture",
+                        "arrest", "seize", "transfer"})
+
+
+def _holders(ctx: _Ctx, p: Token) -> list[str]:
+    """Who holds the people a release is asked for: "hostages held by Hamas", "Americans detained in Iran",
+    "children deported to Russia"."""
+    for a in _kids(p):
+        if a.dep_ == "acl" and a.tag_ == "VBN" and a.lemma_.lower() in HELD_VERBS:
+            ag = _agent(a)
+            got = _phrase_actors(ctx, ag) if ag is not None else \
+                [x for q in _prep_objects(a, ("in", "to", "by")) for x in _phrase_actors(ctx, q)]
+            if got:
+                return got
+    return []
 
 
 # prepositions of place that may hang on the act's object ("troops near the Ukrainian border")
