@@ -1564,3 +1564,8 @@ def test_it_as_the_object_of_a_second_verb_is_the_first_verbs_object(pipeline):
 ])
 def test_a_release_is_asked_of_whoever_holds_the_people(pipeline, text, src, code, tgt):
     assert only(pipeline, text)[:3] == ({src}, code, {tgt})
+
+
+def test_an_inquiry_over_a_coup_plot_investigates_a_crime(pipeline):
+    src, code, tgt, _ = only(pipeline, "Bolivian prosecutors are investigating a former army chief over a coup plot.")
+    assert (src, code) == ({"BOL"}, "091")
