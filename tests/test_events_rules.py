@@ -1569,3 +1569,11 @@ def test_a_release_is_asked_of_whoever_holds_the_people(pipeline, text, src, cod
 def test_an_inquiry_over_a_coup_plot_investigates_a_crime(pipeline):
     src, code, tgt, _ = only(pipeline, "Bolivian prosecutors are investigating a former army chief over a coup plot.")
     assert (src, code) == ({"BOL"}, "091")
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Armenia rejected an Azerbaijani proposal for a ceasefire.", "1246"),
+    ("Rebels in Sudan rejected calls for peace talks.", "125"),
+])
+def test_what_a_rejected_request_is_for_codes_the_rejection(pipeline, text, code):
+    assert only(pipeline, text)[1] == code

@@ -266,6 +266,10 @@ def _preps_of(tok: Token) -> list[Token]:
     return [c for c in _kids(tok) if c.dep_ in ("prep", "prt", "agent", "dative")]
 
 
+# nouns of asking for something, whose "for" phrase says what ("a proposal for a ceasefire")
+REQUEST_NOUNS = frozenset({"proposal", "call", "request", "demand", "plan", "bid", "offer", "appeal", "plea"})
+
+
 def _object_heads(tok: Token, prep: str | None) -> list[Token]:
     heads: list[Token] = []
     has_dobj = False
@@ -280,7 +284,10 @@ def _object_heads(tok: Token, prep: str | None) -> list[Token]:
                 heads.extend(d for d in _kids(tok.head) if d.dep_ == "dobj" and d.pos_ == "NOUN")
             # "gave 5 million dollars of aid", "a number of concerns", "pledged $1 billion in aid" (an amount)
             amount = _amount(c)
-            heads.extend(p for pr in _kids(c) if pr.dep_ == "prep" and (pr.lower_ == "of" or amount and pr.lower_ == "in")
+            # ("rejected calls for a ceasefire", "a proposal for talks": what a request is for)
+            asked = c.lemma_.lower() in REQUEST_NOUNS
+            heads.extend(p for pr in _kids(c) if pr.dep_ == "prep" and (pr.lower_ == "of" or amount and pr.lower_ == "in"
+                                                                      or asked and pr.lower_ == "for")
                          for p in _kids(pr) if p.dep_ == "pobj")
             # "called Israel's actions in Gaza a genocide": the judging noun the parser set beside the object
             heads.extend(a for a in _kids(c) if a.dep_ == "appos" and a.pos_ == "NOUN")
