@@ -1577,3 +1577,11 @@ def test_an_inquiry_over_a_coup_plot_investigates_a_crime(pipeline):
 ])
 def test_what_a_rejected_request_is_for_codes_the_rejection(pipeline, text, code):
     assert only(pipeline, text)[1] == code
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Germany turned down a Ukrainian request for cruise missiles.", "1222"),
+    ("Niger rejected French aid.", "122"),
+])
+def test_refused_aid_is_coded_by_what_it_is(pipeline, text, code):
+    assert only(pipeline, text)[1] == code
