@@ -284,17 +284,22 @@ def entity_fixes(doc: Doc) -> Doc:
 # Country names that are also personal names, which the ruler leaves to the statistical NER (see
 # data/gazetteer/ruler_stoplist.txt): the NER sometimes tags none of them ("Chad sent 500 soldiers to Mali").
 _COUNTRY_NAMES_OF_PEOPLE = frozenset({"Chad", "Jordan", "Georgia"})
+_COUNTRY_NAMES_OF_PEOPLE_IDS = numpy.array(sorted(hash_string(w) for w in _COUNTRY_NAMES_OF_PEOPLE), dtype="uint64")
 
 
 def _lone_country_names(doc: Doc, ents: list[Span]) -> list[Span]:
     """Such a name standing alone, in no entity and with no other capitalised word beside it (a person's name has
     two: "Chad Johnson", "Michael Jordan"), is the country: a GPE for the gazetteer to resolve."""
-    text = doc_text(doc)
-    if not any(name in text for name in _COUNTRY_NAMES_OF_PEOPLE):
-        return ents  # (most articles: no token to look at)
+    # The tokens written as one of the names, found in C (most articles have none). (Not a search of ``doc.text``:
+    # spaCy rebuilds that string from the tokens, and no other component needs it.)
+    if not len(doc):
+        return ents
+    found = numpy.flatnonzero(isin_sorted(doc.to_array(ORTH), _COUNTRY_NAMES_OF_PEOPLE_IDS)).tolist()
+    if not found:
+        return ents
     taken = {t for e in ents for t in range(e.start, e.end)}
     added = []
-    for tok in doc:
+    for tok in (doc[i] for i in found):
         if tok.text in _COUNTRY_NAMES_OF_PEOPLE and tok.i not in taken and tok.pos_ == "PROPN" \
                 and not (tok.i > 0 and _capitalised(doc[tok.i - 1]) and not doc[tok.i - 1].is_sent_start) \
                 and not (tok.i + 1 < len(doc) and _capitalised(doc[tok.i + 1])):
