@@ -761,16 +761,17 @@ class _Builder:
         # 1. A title or a chain of modifiers right in front of the name: "Pentagon spokesperson Sabrina Singh",
         #    "Nigerien government spokesman Amadou Abdramane", "Under Secretary of State for African Affairs Molly Phee".
         j = name.start
+        sent_start = name.sent.start  # (``Span.sent`` builds the sentence span on every call)
         while True:
             title = self.title_at_end.get(j)
             if title is not None:
                 j = title.start
                 continue
-            if j - 2 >= name.sent.start and doc[j - 1].text in ("-", "–") and not doc[j - 2].whitespace_ \
+            if j - 2 >= sent_start and doc[j - 1].text in ("-", "–") and not doc[j - 2].whitespace_ \
                     and self.title_at_end.get(j - 1) is not None:  # "Secretary-General" split at its hyphen
                 j -= 1
                 continue
-            if j > name.sent.start and doc[j - 1].dep_ in ("compound", "amod", "nmod", "poss", "case") \
+            if j > sent_start and doc[j - 1].dep_ in ("compound", "amod", "nmod", "poss", "case") \
                     and j <= doc[j - 1].head.i < name.end and not doc[j - 1].is_punct and doc[j - 1].tag_ != "DT":
                 j -= 1
                 continue
