@@ -270,8 +270,9 @@ def entity_fixes(doc: Doc) -> Doc:
     titles = [e for e in found if e.label_ == "TITLE"]
     doc.spans["titles"] = titles
     # A name has at least one capitalised word or digit: NER sometimes calls "antiwar protesters" a PERSON.
-    ents = [_split_paren(doc, e) for e in found if e.label_ != "TITLE"
-            and (e.label_ not in ("PERSON", "ORG", "GPE", "NORP") or any(t.text[:1].isupper() for t in e))]
+    orths = doc.to_array(ORTH).tolist() if len(doc) else []
+    ents = [_split_paren(doc, orths, e) for e in found if e.label_ != "TITLE"
+            and (e.label_ not in ("PERSON", "ORG", "GPE", "NORP") or _any_capitalised(doc, orths, e.start, e.end))]
     ents = _join_of_names(doc, [e for pair in ents for e in pair])
     out = _organisation_names(doc, ents, titles)
     out = _acronyms(doc, out)
@@ -279,6 +280,23 @@ def entity_fixes(doc: Doc) -> Doc:
     out = _lone_country_names(doc, out)
     doc.set_ents(out, default="outside")  # (what ``doc.ents = out`` does, without first copying every span)
     return doc
+
+
+_FIRST_UPPER: dict[int, bool] = {}  # word (orth hash) -> whether its first character is upper case
+
+
+def _any_capitalised(doc: Doc, orths: list[int], start: int, end: int) -> bool:
+    """Whether a token of ``doc[start:end]`` starts with an upper-case character (``t.text[:1].isupper()``), read from
+    the words' hashes with the answer remembered per word (no Token objects built, no text decoded twice)."""
+    if len(_FIRST_UPPER) > 200_000:
+        _FIRST_UPPER.clear()
+    for orth in orths[start:end]:
+        upper = _FIRST_UPPER.get(orth)
+        if upper is None:
+            upper = _FIRST_UPPER[orth] = doc.vocab.strings[orth][:1].isupper()
+        if upper:
+            return True
+    return False
 
 
 # Country names that are also personal names, which the ruler leaves to the statistical NER (see
@@ -321,10 +339,11 @@ def _join_of_names(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
-def _split_paren(doc: Doc, ent: Span) -> list[Span]:
-    """"the National Council ... (CNSP" -> the name, and the acronym as its own entity."""
+def _split_paren(doc: Doc, orths: list[int], ent: Span) -> list[Span]:
+    """"the National Council ... (CNSP" -> the name, and the acronym as its own entity. (``orths``: the doc's word
+    hashes, to find the parenthesis without building Token objects.)"""
     for k in range(ent.start + 1, ent.end):
-        if doc[k].text == "(":
+        if orths[k] == _OPEN_PAREN:
             parts = [Span(doc, ent.start, k, label=ent.label_)]
             if k + 1 < ent.end:
                 parts.append(Span(doc, k + 1, ent.end, label=ent.label_))
@@ -415,7 +434,9 @@ def _extend_people(doc: Doc, ents: list[Span]) -> list[Span]:
     for ent in ents:
         if ent.label_ == "PERSON":
             s = ent.start
-            while s > 0 and (s - 1) not in taken and (s - 1) not in titles and doc[s - 1].sent == ent.sent:
+            # (``doc[s - 1].sent == ent.sent``, the sentence spans built on every test: the name's sentence reaches
+            # back to s - 1 when no token from s up to the name starts a sentence)
+            while s > 0 and (s - 1) not in taken and (s - 1) not in titles and not doc[s].is_sent_start:
                 prev = doc[s - 1]
                 glued = s - 2 >= 0 and doc[s - 2].text == "-" and not doc[s - 2].whitespace_
                 if prev.tag_ == "NNP" and prev.dep_ == "compound" and (prev.is_title or glued):
