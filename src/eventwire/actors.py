@@ -52,7 +52,7 @@ from spacy.tokens import Span as SpacySpan
 
 from .errors import LexiconError
 from .geo import Gazetteer, place_context
-from .nlp import doc_text, doc_tokens, isin_sorted, token_children, token_subtree
+from .nlp import doc_cache, doc_text, doc_tokens, isin_sorted, token_children, token_subtree
 from .record import Actor, Entity, Span
 
 ACTOR_COLUMNS = ["name", "aliases", "country", "sector", "cameo", "role", "kind", "start", "end"]
@@ -73,7 +73,7 @@ _DOCUMENT_WORDS = frozenset({"treaty", "accord", "accords", "agreement", "conven
 _COUNTRY_ANAPHORA = {"country", "nation", "kingdom"}  # ("the kingdom said": as "the country")
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 _ROLE_STOP_DEPS = {"det", "punct", "cc", "case"}
-_NOUN_POS = (NOUN, PROPN)
+_NOUN, _PROPN = int(NOUN), int(PROPN)  # (plain ints: numpy asks an enum member for its array attributes in Python)
 
 
 # -- lexicons ------------------------------------------------------------------------------------------------------
@@ -705,7 +705,7 @@ class _Builder:
         name already named ("Singh")."""
         toks = doc_tokens(self.doc)
         cols = self.doc.to_array([IS_UPPER, POS])  # (only an all-caps word or a PROPN can be either: found in C)
-        for i in numpy.flatnonzero((cols[:, 0] != 0) | (cols[:, 1] == PROPN)).tolist():
+        for i in numpy.flatnonzero((cols[:, 0] != 0) | (cols[:, 1] == _PROPN)).tolist():
             tok = toks[i]
             if tok.i in self.tok_actor:
                 continue
@@ -961,10 +961,12 @@ class _Builder:
         # (one flat list per column: ``.tolist()`` of the 2-D array makes a small list per token, which the garbage
         # collector then promotes and walks in full collections, ten times the cost of the read itself)
         cols = doc.to_array([POS, LEMMA, LOWER])
-        for i, (pos, lemma_id, lower_id) in enumerate(zip(cols[:, 0].tolist(), cols[:, 1].tolist(),
-                                                          cols[:, 2].tolist(), strict=True)):
-            if i in self.tok_actor or i in self.role_tokens or i in self.place_tokens or pos not in _NOUN_POS \
-                    or not self.lex.may_head_group(lemma_id, lower_id, strings):  # (nothing below would apply)
+        lemma_ids, lower_ids = cols[:, 1].tolist(), cols[:, 2].tolist()
+        # only a noun can head a group: the nouns are found in C, and the loop visits those alone
+        nouns = numpy.flatnonzero((cols[:, 0] == _NOUN) | (cols[:, 0] == _PROPN)).tolist()
+        for i in nouns:
+            if i in self.tok_actor or i in self.role_tokens or i in self.place_tokens \
+                    or not self.lex.may_head_group(lemma_ids[i], lower_ids[i], strings):  # (nothing below would apply)
                 continue
             tok = toks[i]
             lemma = tok.lemma_.lower()
@@ -1054,8 +1056,9 @@ class _Builder:
         if not self.lex.has_sector_phrase_ending(last):
             return None
         left, _ = _np_bounds(head)
+        toks = doc_tokens(self.doc)  # (slices of the token list, not Spans: a Span builds new Tokens when iterated)
         for k in range(max(left, head.i - 3), head.i):
-            words = [t.lower_ for t in self.doc[k:head.i] if not t.is_punct]
+            words = [t.lower_ for t in toks[k:head.i] if not t.is_punct]
             if not words or words[0] in _DETERMINERS:
                 continue
             sec = self.lex.sector_of(" ".join([*words, last]))
@@ -1163,11 +1166,13 @@ class _Builder:
         return None
 
     def np_sector(self, np: SpacySpan, head: Token, sector: str) -> str:
-        if any(t.lower_ == "former" or t.lower_.startswith("ex-") for t in np):
+        toks = doc_tokens(self.doc)[np.start:np.end]  # (iterating the Span would build new Tokens)
+        if any(t.lower_ == "former" or t.lower_.startswith("ex-") for t in toks):
             return "ELI"
-        if any(self.lex.sector_of(t.lower_) == "MIL" for t in np if t.i != head.i and t.dep_ in ("amod", "compound")):
-            if sector in ("GOV",) and head.lemma_.lower() in ("official", "leadership", "delegation", "junta"):
-                return "MIL"
+        if sector in ("GOV",) and head.lemma_.lower() in ("official", "leadership", "delegation", "junta") \
+                and any(self.lex.sector_of(t.lower_) == "MIL" for t in toks
+                        if t.i != head.i and t.dep_ in ("amod", "compound")):
+            return "MIL"
         return sector
 
     def group_at(self, i: int) -> _Actor | None:
@@ -1529,7 +1534,16 @@ def _party_position(tok: Token) -> bool:
 
 
 def _np_bounds(tok: Token) -> tuple[int, int]:
-    """The noun phrase of a head noun: its left modifiers (not determiners) and the head itself."""
+    """The noun phrase of a head noun: its left modifiers (not determiners) and the head itself. (Worked out once per
+    token per doc: the groups pass asks it three times of each head noun.)"""
+    memo = doc_cache(tok.doc, "np_bounds")
+    found = memo.get(tok.i)
+    if found is None:
+        found = memo[tok.i] = _find_np_bounds(tok)
+    return found
+
+
+def _find_np_bounds(tok: Token) -> tuple[int, int]:
     left = tok.i
     for child in token_children(tok):
         if child.i > tok.i:

@@ -533,14 +533,21 @@ def token_children(tok: Token) -> list[Token]:
     return table[tok.i]
 
 
+def doc_cache(doc: Doc, name: str) -> dict:
+    """A per-doc dict for answers worked out once per doc (``eventwire_NAME`` in ``doc.user_data``, made on first use,
+    dropped by release() with the other eventwire_ keys). Only for answers that depend on the parse alone."""
+    key = "eventwire_" + name
+    memo = doc.user_data.get(key)
+    if memo is None:
+        memo = doc.user_data[key] = {}
+    return memo
+
+
 def token_subtree(tok: Token) -> list[Token]:
     """``list(tok.subtree)`` (the left children's subtrees, the token, the right children's subtrees), made from the
     children table once per token per doc: ``Token.subtree`` walks the tree building new Token objects on every call.
     Read-only: callers must not change the list."""
-    doc = tok.doc
-    memo = doc.user_data.get("eventwire_subtrees")
-    if memo is None:
-        memo = doc.user_data["eventwire_subtrees"] = {}  # dropped by release() with the other eventwire_ keys
+    memo = doc_cache(tok.doc, "subtrees")
     out = memo.get(tok.i)
     if out is None:
         out = []
