@@ -938,16 +938,18 @@ class _Builder:
         return None
 
     def sector_of_tokens(self, span: SpacySpan) -> str | None:
-        words = [t.lower_ for t in span]
-        if span.root.lemma_.lower() in ("ministry", "department"):
+        toks = doc_tokens(self.doc)[span.start:span.end]  # (iterating the Span would build new Tokens)
+        root = span.root  # (``Span.root`` searches the span's tokens on every access)
+        words = [t.lower_ for t in toks]
+        if root.lemma_.lower() in ("ministry", "department"):
             return "GOV"  # a defence ministry is a government body (as the lexicons code them), not the armed forces
-        if span.start <= span.root.i < span.end:
-            phrase = self.phrase_sector(span.root)  # "National Guard" MIL, "Central Bank of X" GOV
+        if span.start <= root.i < span.end:
+            phrase = self.phrase_sector(root)  # "National Guard" MIL, "Central Bank of X" GOV
             if phrase:
                 return phrase
         if any(self.lex.sector_of(w) == "MIL" for w in words):
             return "MIL"
-        for t in [span.root, *reversed(list(span))]:
+        for t in [root, *reversed(toks)]:
             sec = self.lex.sector_of(t.lemma_.lower()) or self.lex.sector_of(t.lower_)
             if sec:
                 return sec
@@ -1382,11 +1384,14 @@ class _Builder:
         k = self.sentence_of(first[0])
         found: set[str] = set()
         for ent, _s, _e, hits in self.places.ents:
+            if self.sentence_of(ent.start_char) != k:  # (the cheap test first: most places are in other sentences)
+                continue
+            root = ent.root  # (``Span.root`` searches the span's tokens on every access)
             # "in the Malian town of Moura": a demonym in front of a place noun names the country as a place
-            demonym_place = ent.root.dep_ in ("amod", "compound") and ent.root.head.lemma_.lower() in self.gaz.place_nouns
-            if ent.label_ not in ("GPE", "LOC", "FAC") and not demonym_place or self.sentence_of(ent.start_char) != k \
+            demonym_place = root.dep_ in ("amod", "compound") and root.head.lemma_.lower() in self.gaz.place_nouns
+            if ent.label_ not in ("GPE", "LOC", "FAC") and not demonym_place \
                     or ent.start in self.no_country or not self.places.as_a_place(ent) \
-                    or self.describes_other(ent, a) or _party_position(ent.root):
+                    or self.describes_other(ent, a) or _party_position(root):
                 continue
             places = [h for h in hits if h.kind != "demonym"]
             if not places and demonym_place:
@@ -1503,8 +1508,11 @@ def _name_words(name: str) -> frozenset[str]:
     return frozenset(re.findall(r"[a-z]+", name.lower()))
 
 
+_LEADING_DET = re.compile(r"^(the|a|an)\s+", re.I)
+
+
 def _strip_det(text: str) -> str:
-    return re.sub(r"^(the|a|an)\s+", "", text.strip(), flags=re.I)
+    return _LEADING_DET.sub("", text.strip())
 
 
 def _strip_span_det(span: SpacySpan) -> SpacySpan:
