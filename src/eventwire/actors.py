@@ -32,6 +32,7 @@ Each actor gets a CAMEO actor code: the country code followed by the sector (USA
 
 from __future__ import annotations
 
+import bisect
 import csv
 import datetime as dt
 import json
@@ -1436,15 +1437,8 @@ class _Builder:
         return lead if lead in countries else None
 
     def sentence_of(self, char: int) -> int:
-        starts = self.sent_starts
-        lo, hi = 0, len(starts) - 1
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if starts[mid] <= char:
-                lo = mid
-            else:
-                hi = mid - 1
-        return lo
+        """The index of the sentence holding character ``char`` (the last one starting at or before it; at least 0)."""
+        return max(bisect.bisect_right(self.sent_starts, char) - 1, 0)
 
     def inherited_country(self, a: _Actor) -> str | None:
         """Country of the group or organisation a person or organisation is named in: "officials, including Deputy
