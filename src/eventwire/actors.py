@@ -53,7 +53,7 @@ from spacy.tokens import Span as SpacySpan
 
 from .errors import LexiconError
 from .geo import Gazetteer, place_context
-from .nlp import doc_cache, doc_text, doc_tokens, isin_sorted, token_children, token_subtree
+from .nlp import doc_cache, doc_ents, doc_text, doc_tokens, isin_sorted, token_children, token_subtree
 from .record import Actor, Entity, Span
 
 ACTOR_COLUMNS = ["name", "aliases", "country", "sector", "cameo", "role", "kind", "start", "end"]
@@ -426,7 +426,7 @@ class _Builder:
     def __init__(self, doc: Doc, gaz: Gazetteer, lex: Lexicon, day: dt.date | None):
         self.doc, self.gaz, self.lex, self.day = doc, gaz, lex, day
         self.text = doc_text(doc)
-        self.ents = list(doc.ents)  # Doc.ents builds new spans on every access
+        self.ents = list(doc_ents(doc))  # (Doc.ents builds new spans on every access)
         self.sent_starts = [sent.start_char for sent in doc.sents] or [0]
         self.ent_at: dict[int, SpacySpan] = {i: e for e in self.ents for i in range(e.start, e.end)}
         self.actors: dict[str, _Actor] = {}

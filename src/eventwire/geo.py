@@ -43,7 +43,7 @@ from importlib import resources
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from .nlp import doc_text
+from .nlp import doc_ents, doc_text
 from .record import Place
 
 
@@ -580,7 +580,7 @@ class PlaceContext:
         self.ents: list[tuple[SpacySpan, int, int, list[GeoEntry]]] = []   # place/NORP entity, char span, readings
         self._non_country: dict[tuple[int, int, str], bool] = {}
         self._org_towns: dict[tuple[int, int], bool] = {}
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             if ent.label_ not in (*_PLACE_LABELS, "NORP") and not self.town_named_as_org(ent) \
                     or self.non_country(ent):
                 continue

@@ -508,6 +508,15 @@ def _ours(key) -> bool:
     return isinstance(head, str) and head.startswith("eventwire")
 
 
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, read once per doc: ``Doc.ents`` builds a new Span per entity on every access, and the places and
+    actor stages both walk the entities. Dropped by release() with the other eventwire_ keys."""
+    ents = doc.user_data.get("eventwire_ents")
+    if ents is None:
+        ents = doc.user_data["eventwire_ents"] = doc.ents
+    return ents
+
+
 def doc_tokens(doc: Doc) -> list:
     """The Doc's tokens as one list, made once: ``doc[i]`` and iterating a Doc build a new Token object each time,
     and the stages walk every token several times."""
