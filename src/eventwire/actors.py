@@ -696,9 +696,10 @@ class _Builder:
         """The key of a person already named whose name contains this single capitalised word, if any."""
         if len(span) != 1 or not span[0].is_title:
             return None
+        word = span.text  # (``Span.text`` is built on every access)
         for k, a in self.actors.items():
-            if a.kind == "person" and " " in a.name and span.text in a.name.split():
-                return k
+            if a.kind == "person" and " " in a.name and word in a.name and word in a.name.split():
+                return k  # (the substring test is a cheap necessary condition for the word test)
         return None
 
     def surnames_pass(self) -> None:
