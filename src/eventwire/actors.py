@@ -32,6 +32,7 @@ Each actor gets a CAMEO actor code: the country code followed by the sector (USA
 
 from __future__ import annotations
 
+import bisect
 import csv
 import datetime as dt
 import json
@@ -52,7 +53,7 @@ from spacy.tokens import Span as SpacySpan
 
 from .errors import LexiconError
 from .geo import Gazetteer, place_context
-from .nlp import doc_text, doc_tokens, isin_sorted, token_children, token_subtree
+from .nlp import doc_cache, doc_ents, doc_text, doc_tokens, isin_sorted, token_children, token_subtree
 from .record import Actor, Entity, Span
 
 ACTOR_COLUMNS = ["name", "aliases", "country", "sector", "cameo", "role", "kind", "start", "end"]
@@ -73,7 +74,7 @@ _DOCUMENT_WORDS = frozenset({"treaty", "accord", "accords", "agreement", "conven
 _COUNTRY_ANAPHORA = {"country", "nation", "kingdom"}  # ("the kingdom said": as "the country")
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 _ROLE_STOP_DEPS = {"det", "punct", "cc", "case"}
-_NOUN_POS = (NOUN, PROPN)
+_NOUN, _PROPN = int(NOUN), int(PROPN)  # (plain ints: numpy asks an enum member for its array attributes in Python)
 
 
 # -- lexicons ------------------------------------------------------------------------------------------------------
@@ -429,7 +430,7 @@ class _Builder:
     def __init__(self, doc: Doc, gaz: Gazetteer, lex: Lexicon, day: dt.date | None):
         self.doc, self.gaz, self.lex, self.day = doc, gaz, lex, day
         self.text = doc_text(doc)
-        self.ents = list(doc.ents)  # Doc.ents builds new spans on every access
+        self.ents = list(doc_ents(doc))  # (Doc.ents builds new spans on every access)
         self.sent_starts = [sent.start_char for sent in doc.sents] or [0]
         self.ent_at: dict[int, SpacySpan] = {i: e for e in self.ents for i in range(e.start, e.end)}
         self.actors: dict[str, _Actor] = {}
@@ -698,9 +699,10 @@ class _Builder:
         """The key of a person already named whose name contains this single capitalised word, if any."""
         if len(span) != 1 or not span[0].is_title:
             return None
+        word = span.text  # (``Span.text`` is built on every access)
         for k, a in self.actors.items():
-            if a.kind == "person" and " " in a.name and span.text in a.name.split():
-                return k
+            if a.kind == "person" and " " in a.name and word in a.name and word in a.name.split():
+                return k  # (the substring test is a cheap necessary condition for the word test)
         return None
 
     def surnames_pass(self) -> None:
@@ -708,7 +710,7 @@ class _Builder:
         name already named ("Singh")."""
         toks = doc_tokens(self.doc)
         cols = self.doc.to_array([IS_UPPER, POS])  # (only an all-caps word or a PROPN can be either: found in C)
-        for i in numpy.flatnonzero((cols[:, 0] != 0) | (cols[:, 1] == PROPN)).tolist():
+        for i in numpy.flatnonzero((cols[:, 0] != 0) | (cols[:, 1] == _PROPN)).tolist():
             tok = toks[i]
             if tok.i in self.tok_actor:
                 continue
@@ -764,16 +766,17 @@ class _Builder:
         # 1. A title or a chain of modifiers right in front of the name: "Pentagon spokesperson Sabrina Singh",
         #    "Nigerien government spokesman Amadou Abdramane", "Under Secretary of State for African Affairs Molly Phee".
         j = name.start
+        sent_start = name.sent.start  # (``Span.sent`` builds the sentence span on every call)
         while True:
             title = self.title_at_end.get(j)
             if title is not None:
                 j = title.start
                 continue
-            if j - 2 >= name.sent.start and doc[j - 1].text in ("-", "–") and not doc[j - 2].whitespace_ \
+            if j - 2 >= sent_start and doc[j - 1].text in ("-", "–") and not doc[j - 2].whitespace_ \
                     and self.title_at_end.get(j - 1) is not None:  # "Secretary-General" split at its hyphen
                 j -= 1
                 continue
-            if j > name.sent.start and doc[j - 1].dep_ in ("compound", "amod", "nmod", "poss", "case") \
+            if j > sent_start and doc[j - 1].dep_ in ("compound", "amod", "nmod", "poss", "case") \
                     and j <= doc[j - 1].head.i < name.end and not doc[j - 1].is_punct and doc[j - 1].tag_ != "DT":
                 j -= 1
                 continue
@@ -947,16 +950,18 @@ class _Builder:
         return None
 
     def sector_of_tokens(self, span: SpacySpan) -> str | None:
-        words = [t.lower_ for t in span]
-        if span.root.lemma_.lower() in ("ministry", "department"):
+        toks = doc_tokens(self.doc)[span.start:span.end]  # (iterating the Span would build new Tokens)
+        root = span.root  # (``Span.root`` searches the span's tokens on every access)
+        words = [t.lower_ for t in toks]
+        if root.lemma_.lower() in ("ministry", "department"):
             return "GOV"  # a defence ministry is a government body (as the lexicons code them), not the armed forces
-        if span.start <= span.root.i < span.end:
-            phrase = self.phrase_sector(span.root)  # "National Guard" MIL, "Central Bank of X" GOV
+        if span.start <= root.i < span.end:
+            phrase = self.phrase_sector(root)  # "National Guard" MIL, "Central Bank of X" GOV
             if phrase:
                 return phrase
         if any(self.lex.sector_of(w) == "MIL" for w in words):
             return "MIL"
-        for t in [span.root, *reversed(list(span))]:
+        for t in [root, *reversed(toks)]:
             sec = self.lex.sector_of(t.lemma_.lower()) or self.lex.sector_of(t.lower_)
             if sec:
                 return sec
@@ -970,10 +975,12 @@ class _Builder:
         # (one flat list per column: ``.tolist()`` of the 2-D array makes a small list per token, which the garbage
         # collector then promotes and walks in full collections, ten times the cost of the read itself)
         cols = doc.to_array([POS, LEMMA, LOWER])
-        for i, (pos, lemma_id, lower_id) in enumerate(zip(cols[:, 0].tolist(), cols[:, 1].tolist(),
-                                                          cols[:, 2].tolist(), strict=True)):
-            if i in self.tok_actor or i in self.role_tokens or i in self.place_tokens or pos not in _NOUN_POS \
-                    or not self.lex.may_head_group(lemma_id, lower_id, strings):  # (nothing below would apply)
+        lemma_ids, lower_ids = cols[:, 1].tolist(), cols[:, 2].tolist()
+        # only a noun can head a group: the nouns are found in C, and the loop visits those alone
+        nouns = numpy.flatnonzero((cols[:, 0] == _NOUN) | (cols[:, 0] == _PROPN)).tolist()
+        for i in nouns:
+            if i in self.tok_actor or i in self.role_tokens or i in self.place_tokens \
+                    or not self.lex.may_head_group(lemma_ids[i], lower_ids[i], strings):  # (nothing below would apply)
                 continue
             tok = toks[i]
             lemma = tok.lemma_.lower()
@@ -1063,8 +1070,9 @@ class _Builder:
         if not self.lex.has_sector_phrase_ending(last):
             return None
         left, _ = _np_bounds(head)
+        toks = doc_tokens(self.doc)  # (slices of the token list, not Spans: a Span builds new Tokens when iterated)
         for k in range(max(left, head.i - 3), head.i):
-            words = [t.lower_ for t in self.doc[k:head.i] if not t.is_punct]
+            words = [t.lower_ for t in toks[k:head.i] if not t.is_punct]
             if not words or words[0] in _DETERMINERS:
                 continue
             sec = self.lex.sector_of(" ".join([*words, last]))
@@ -1172,11 +1180,13 @@ class _Builder:
         return None
 
     def np_sector(self, np: SpacySpan, head: Token, sector: str) -> str:
-        if any(t.lower_ == "former" or t.lower_.startswith("ex-") for t in np):
+        toks = doc_tokens(self.doc)[np.start:np.end]  # (iterating the Span would build new Tokens)
+        if any(t.lower_ == "former" or t.lower_.startswith("ex-") for t in toks):
             return "ELI"
-        if any(self.lex.sector_of(t.lower_) == "MIL" for t in np if t.i != head.i and t.dep_ in ("amod", "compound")):
-            if sector in ("GOV",) and head.lemma_.lower() in ("official", "leadership", "delegation", "junta"):
-                return "MIL"
+        if sector in ("GOV",) and head.lemma_.lower() in ("official", "leadership", "delegation", "junta") \
+                and any(self.lex.sector_of(t.lower_) == "MIL" for t in toks
+                        if t.i != head.i and t.dep_ in ("amod", "compound")):
+            return "MIL"
         return sector
 
     def group_at(self, i: int) -> _Actor | None:
@@ -1386,11 +1396,14 @@ class _Builder:
         k = self.sentence_of(first[0])
         found: set[str] = set()
         for ent, _s, _e, hits in self.places.ents:
+            if self.sentence_of(ent.start_char) != k:  # (the cheap test first: most places are in other sentences)
+                continue
+            root = ent.root  # (``Span.root`` searches the span's tokens on every access)
             # "in the Malian town of Moura": a demonym in front of a place noun names the country as a place
-            demonym_place = ent.root.dep_ in ("amod", "compound") and ent.root.head.lemma_.lower() in self.gaz.place_nouns
-            if ent.label_ not in ("GPE", "LOC", "FAC") and not demonym_place or self.sentence_of(ent.start_char) != k \
+            demonym_place = root.dep_ in ("amod", "compound") and root.head.lemma_.lower() in self.gaz.place_nouns
+            if ent.label_ not in ("GPE", "LOC", "FAC") and not demonym_place \
                     or ent.start in self.no_country or not self.places.as_a_place(ent) \
-                    or self.describes_other(ent, a) or _party_position(ent.root):
+                    or self.describes_other(ent, a) or _party_position(root):
                 continue
             places = [h for h in hits if h.kind != "demonym"]
             if not places and demonym_place:
@@ -1435,15 +1448,8 @@ class _Builder:
         return lead if lead in countries else None
 
     def sentence_of(self, char: int) -> int:
-        starts = self.sent_starts
-        lo, hi = 0, len(starts) - 1
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if starts[mid] <= char:
-                lo = mid
-            else:
-                hi = mid - 1
-        return lo
+        """The index of the sentence holding character ``char`` (the last one starting at or before it; at least 0)."""
+        return max(bisect.bisect_right(self.sent_starts, char) - 1, 0)
 
     def inherited_country(self, a: _Actor) -> str | None:
         """Country of the group or organisation a person or organisation is named in: "officials, including Deputy
@@ -1507,8 +1513,11 @@ def _name_words(name: str) -> frozenset[str]:
     return frozenset(re.findall(r"[a-z]+", name.lower()))
 
 
+_LEADING_DET = re.compile(r"^(the|a|an)\s+", re.I)
+
+
 def _strip_det(text: str) -> str:
-    return re.sub(r"^(the|a|an)\s+", "", text.strip(), flags=re.I)
+    return _LEADING_DET.sub("", text.strip())
 
 
 def _strip_span_det(span: SpacySpan) -> SpacySpan:
@@ -1538,7 +1547,16 @@ def _party_position(tok: Token) -> bool:
 
 
 def _np_bounds(tok: Token) -> tuple[int, int]:
-    """The noun phrase of a head noun: its left modifiers (not determiners) and the head itself."""
+    """The noun phrase of a head noun: its left modifiers (not determiners) and the head itself. (Worked out once per
+    token per doc: the groups pass asks it three times of each head noun.)"""
+    memo = doc_cache(tok.doc, "np_bounds")
+    found = memo.get(tok.i)
+    if found is None:
+        found = memo[tok.i] = _find_np_bounds(tok)
+    return found
+
+
+def _find_np_bounds(tok: Token) -> tuple[int, int]:
     left = tok.i
     for child in token_children(tok):
         if child.i > tok.i:

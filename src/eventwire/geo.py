@@ -30,6 +30,7 @@ EntityRuler; ``find_places`` turns the doc's GPE/LOC/FAC entities into ``Place``
 
 from __future__ import annotations
 
+import bisect
 import csv
 import datetime as dt
 import re
@@ -42,7 +43,7 @@ from importlib import resources
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from .nlp import doc_text
+from .nlp import doc_ents, doc_text
 from .record import Place
 
 
@@ -579,7 +580,7 @@ class PlaceContext:
         self.ents: list[tuple[SpacySpan, int, int, list[GeoEntry]]] = []   # place/NORP entity, char span, readings
         self._non_country: dict[tuple[int, int, str], bool] = {}
         self._org_towns: dict[tuple[int, int], bool] = {}
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             if ent.label_ not in (*_PLACE_LABELS, "NORP") and not self.town_named_as_org(ent) \
                     or self.non_country(ent):
                 continue
@@ -648,14 +649,8 @@ class PlaceContext:
         return self.gaz.candidates_on(text, self.day) or self.gaz.candidates_on(_core_name(text), self.day)
 
     def sentence(self, tok_i: int) -> int:
-        lo, hi = 0, len(self.sent_starts) - 1
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if self.sent_starts[mid] <= tok_i:
-                lo = mid
-            else:
-                hi = mid - 1
-        return lo
+        """The index of the sentence holding token ``tok_i`` (the last one starting at or before it; at least 0)."""
+        return max(bisect.bisect_right(self.sent_starts, tok_i) - 1, 0)
 
     def choose(self, places: list[GeoEntry], tok_i: int | None = None) -> GeoEntry:
         # A town too small for the entity ruler never takes a name from a bigger place ("Moscow" with "the US" named

@@ -270,8 +270,9 @@ def entity_fixes(doc: Doc) -> Doc:
     titles = [e for e in found if e.label_ == "TITLE"]
     doc.spans["titles"] = titles
     # A name has at least one capitalised word or digit: NER sometimes calls "antiwar protesters" a PERSON.
-    ents = [_split_paren(doc, e) for e in found if e.label_ != "TITLE"
-            and (e.label_ not in ("PERSON", "ORG", "GPE", "NORP") or any(t.text[:1].isupper() for t in e))]
+    orths = doc.to_array(ORTH).tolist() if len(doc) else []
+    ents = [_split_paren(doc, orths, e) for e in found if e.label_ != "TITLE"
+            and (e.label_ not in ("PERSON", "ORG", "GPE", "NORP") or _any_capitalised(doc, orths, e.start, e.end))]
     ents = _join_of_names(doc, [e for pair in ents for e in pair])
     out = _organisation_names(doc, ents, titles)
     out = _acronyms(doc, out)
@@ -281,20 +282,42 @@ def entity_fixes(doc: Doc) -> Doc:
     return doc
 
 
+_FIRST_UPPER: dict[int, bool] = {}  # word (orth hash) -> whether its first character is upper case
+
+
+def _any_capitalised(doc: Doc, orths: list[int], start: int, end: int) -> bool:
+    """Whether a token of ``doc[start:end]`` starts with an upper-case character (``t.text[:1].isupper()``), read from
+    the words' hashes with the answer remembered per word (no Token objects built, no text decoded twice)."""
+    if len(_FIRST_UPPER) > 200_000:
+        _FIRST_UPPER.clear()
+    for orth in orths[start:end]:
+        upper = _FIRST_UPPER.get(orth)
+        if upper is None:
+            upper = _FIRST_UPPER[orth] = doc.vocab.strings[orth][:1].isupper()
+        if upper:
+            return True
+    return False
+
+
 # Country names that are also personal names, which the ruler leaves to the statistical NER (see
 # data/gazetteer/ruler_stoplist.txt): the NER sometimes tags none of them ("Chad sent 500 soldiers to Mali").
 _COUNTRY_NAMES_OF_PEOPLE = frozenset({"Chad", "Jordan", "Georgia"})
+_COUNTRY_NAMES_OF_PEOPLE_IDS = numpy.array(sorted(hash_string(w) for w in _COUNTRY_NAMES_OF_PEOPLE), dtype="uint64")
 
 
 def _lone_country_names(doc: Doc, ents: list[Span]) -> list[Span]:
     """Such a name standing alone, in no entity and with no other capitalised word beside it (a person's name has
     two: "Chad Johnson", "Michael Jordan"), is the country: a GPE for the gazetteer to resolve."""
-    text = doc_text(doc)
-    if not any(name in text for name in _COUNTRY_NAMES_OF_PEOPLE):
-        return ents  # (most articles: no token to look at)
+    # The tokens written as one of the names, found in C (most articles have none). (Not a search of ``doc.text``:
+    # spaCy rebuilds that string from the tokens, and no other component needs it.)
+    if not len(doc):
+        return ents
+    found = numpy.flatnonzero(isin_sorted(doc.to_array(ORTH), _COUNTRY_NAMES_OF_PEOPLE_IDS)).tolist()
+    if not found:
+        return ents
     taken = {t for e in ents for t in range(e.start, e.end)}
     added = []
-    for tok in doc:
+    for tok in (doc[i] for i in found):
         if tok.text in _COUNTRY_NAMES_OF_PEOPLE and tok.i not in taken and tok.pos_ == "PROPN" \
                 and not (tok.i > 0 and _capitalised(doc[tok.i - 1]) and not doc[tok.i - 1].is_sent_start) \
                 and not (tok.i + 1 < len(doc) and _capitalised(doc[tok.i + 1])):
@@ -316,10 +339,11 @@ def _join_of_names(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
-def _split_paren(doc: Doc, ent: Span) -> list[Span]:
-    """"the National Council ... (CNSP" -> the name, and the acronym as its own entity."""
+def _split_paren(doc: Doc, orths: list[int], ent: Span) -> list[Span]:
+    """"the National Council ... (CNSP" -> the name, and the acronym as its own entity. (``orths``: the doc's word
+    hashes, to find the parenthesis without building Token objects.)"""
     for k in range(ent.start + 1, ent.end):
-        if doc[k].text == "(":
+        if orths[k] == _OPEN_PAREN:
             parts = [Span(doc, ent.start, k, label=ent.label_)]
             if k + 1 < ent.end:
                 parts.append(Span(doc, k + 1, ent.end, label=ent.label_))
@@ -410,7 +434,9 @@ def _extend_people(doc: Doc, ents: list[Span]) -> list[Span]:
     for ent in ents:
         if ent.label_ == "PERSON":
             s = ent.start
-            while s > 0 and (s - 1) not in taken and (s - 1) not in titles and doc[s - 1].sent == ent.sent:
+            # (``doc[s - 1].sent == ent.sent``, the sentence spans built on every test: the name's sentence reaches
+            # back to s - 1 when no token from s up to the name starts a sentence)
+            while s > 0 and (s - 1) not in taken and (s - 1) not in titles and not doc[s].is_sent_start:
                 prev = doc[s - 1]
                 glued = s - 2 >= 0 and doc[s - 2].text == "-" and not doc[s - 2].whitespace_
                 if prev.tag_ == "NNP" and prev.dep_ == "compound" and (prev.is_title or glued):
@@ -482,6 +508,15 @@ def _ours(key) -> bool:
     return isinstance(head, str) and head.startswith("eventwire")
 
 
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, read once per doc: ``Doc.ents`` builds a new Span per entity on every access, and the places and
+    actor stages both walk the entities. Dropped by release() with the other eventwire_ keys."""
+    ents = doc.user_data.get("eventwire_ents")
+    if ents is None:
+        ents = doc.user_data["eventwire_ents"] = doc.ents
+    return ents
+
+
 def doc_tokens(doc: Doc) -> list:
     """The Doc's tokens as one list, made once: ``doc[i]`` and iterating a Doc build a new Token object each time,
     and the stages walk every token several times."""
@@ -507,14 +542,21 @@ def token_children(tok: Token) -> list[Token]:
     return table[tok.i]
 
 
+def doc_cache(doc: Doc, name: str) -> dict:
+    """A per-doc dict for answers worked out once per doc (``eventwire_NAME`` in ``doc.user_data``, made on first use,
+    dropped by release() with the other eventwire_ keys). Only for answers that depend on the parse alone."""
+    key = "eventwire_" + name
+    memo = doc.user_data.get(key)
+    if memo is None:
+        memo = doc.user_data[key] = {}
+    return memo
+
+
 def token_subtree(tok: Token) -> list[Token]:
     """``list(tok.subtree)`` (the left children's subtrees, the token, the right children's subtrees), made from the
     children table once per token per doc: ``Token.subtree`` walks the tree building new Token objects on every call.
     Read-only: callers must not change the list."""
-    doc = tok.doc
-    memo = doc.user_data.get("eventwire_subtrees")
-    if memo is None:
-        memo = doc.user_data["eventwire_subtrees"] = {}  # dropped by release() with the other eventwire_ keys
+    memo = doc_cache(tok.doc, "subtrees")
     out = memo.get(tok.i)
     if out is None:
         out = []

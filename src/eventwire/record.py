@@ -175,8 +175,10 @@ class Record:
         if indent is not None:
             return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
         # The same text as ``json.dumps(self.to_dict())`` without building the plain copy first: the C encoder writes
-        # tuples as arrays itself and asks ``_json_fields`` for each dataclass's fields (in declaration order).
-        return json.dumps({k: getattr(self, k) for k in _RECORD_ORDER}, ensure_ascii=False, default=_json_fields)
+        # tuples as arrays itself and asks ``_json_fields`` for each dataclass's fields (in declaration order). A record
+        # is a tree of frozen values (it cannot hold itself), so the encoder's check for cycles is skipped.
+        return json.dumps({k: getattr(self, k) for k in _RECORD_ORDER}, ensure_ascii=False, default=_json_fields,
+                          check_circular=False)
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Record:
