@@ -1585,3 +1585,8 @@ def test_what_a_rejected_request_is_for_codes_the_rejection(pipeline, text, code
 ])
 def test_refused_aid_is_coded_by_what_it_is(pipeline, text, code):
     assert only(pipeline, text)[1] == code
+
+
+def test_a_leader_received_by_name_is_hosted(pipeline):
+    src, code, tgt, _ = only(pipeline, "Erdogan received Zelensky in Istanbul on Friday.")
+    assert (src, code, tgt) == ({"TUR"}, "043", {"UKR"})

@@ -456,6 +456,15 @@ def _verb_lemma(lex: tables.Lexicon, form: str, lemma: str) -> str:
     return lemma
 
 
+def _named_object(h: Token, place_at: dict[int, Place]) -> str | None:
+    """The lexicon's word for a named object: a place ("captured Avdiivka") or a person ("received Zelensky")."""
+    if h.dep_ not in ("dobj", "nsubjpass"):
+        return None
+    if h.ent_type_ in ("GPE", "LOC", "FAC") or h.i in place_at:
+        return tables.PLACE_OBJECT
+    return tables.PERSON_OBJECT if h.ent_type_ == "PERSON" else None
+
+
 def _row_fits(tok: Token, row: LexEntry, pos: str, place_at: dict[int, Place],
               memo: dict | None = None) -> tuple[Token, ...] | None:
     """The tokens by which ``row`` fits ``tok`` (``()`` when the row names no object), or None when it does not fit.
@@ -489,14 +498,10 @@ def _row_fits(tok: Token, row: LexEntry, pos: str, place_at: dict[int, Place],
     key = ("heads", row.prep)
     heads = memo.get(key)
     if heads is None:
-        # each head with its lemma, its lower case and whether it is a named place as object
-        heads = memo[key] = [
-            (h, h.lemma_.lower(), h.lower_,
-             (h.ent_type_ in ("GPE", "LOC", "FAC") or h.i in place_at) and h.dep_ in ("dobj", "nsubjpass"))
-            for h in _object_heads(tok, row.prep)]
-    place = tables.PLACE_OBJECT in objects
-    hits = tuple(h for h, lemma, lower, is_place in heads if lemma in objects or lower in objects
-                 or place and is_place)
+        # each head with its lemma, its lower case and whether it is a named place or person as object
+        heads = memo[key] = [(h, h.lemma_.lower(), h.lower_, _named_object(h, place_at))
+                             for h in _object_heads(tok, row.prep)]
+    hits = tuple(h for h, lemma, lower, named in heads if lemma in objects or lower in objects or named in objects)
     if not hits and heads:  # "aid deliveries", "mediation efforts", "peacekeeping force"
         qkey = ("quals", row.prep)
         quals = memo.get(qkey)

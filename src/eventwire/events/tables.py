@@ -16,6 +16,9 @@ from ..errors import LexiconError
 
 # The object word "PLACE" in a lexicon row: an object that is a named place ("captured Avdiivka").
 PLACE_OBJECT = "<place>"
+# The object word "PERSON": an object that is a named person ("received Zelensky").
+PERSON_OBJECT = "<person>"
+_NAMED_OBJECTS = {"PLACE": PLACE_OBJECT, "PERSON": PERSON_OBJECT}
 
 CONTROL_CLASSES = ("INTENT", "THREAT", "APPEAL", "DEMAND", "REFUSE", "PASS", "NEG", "UNDERGO", "RECEIVE")
 
@@ -163,8 +166,7 @@ def parse_lexicon(where: str, text: str) -> Lexicon:
             if not subjects:
                 raise LexiconError(f"{where}:{n}: 'subject:' needs at least one lemma")
             objs = ""
-        objects = frozenset(PLACE_OBJECT if o.strip() == "PLACE" else o.strip().lower() for o in objs.split("|")
-                            if o.strip())
+        objects = frozenset(_NAMED_OBJECTS.get(o.strip(), o.strip().lower()) for o in objs.split("|") if o.strip())
         entries.append(LexEntry(lemma.lower(), pos, prep.lower() or None, objects, own, control, n, subjects))
     return Lexicon(entries)
 
