@@ -32,7 +32,6 @@ Each actor gets a CAMEO actor code: the country code followed by the sector (USA
 
 from __future__ import annotations
 
-import bisect
 import csv
 import datetime as dt
 import json
@@ -53,7 +52,7 @@ from spacy.tokens import Span as SpacySpan
 
 from .errors import LexiconError
 from .geo import Gazetteer, place_context
-from .nlp import doc_cache, doc_ents, doc_text, doc_tokens, isin_sorted, token_children, token_subtree
+from .nlp import doc_cache, doc_ents, doc_text, doc_tokens, isin_sorted, sentence_index, token_children, token_subtree
 from .record import Actor, Entity, Span
 
 ACTOR_COLUMNS = ["name", "aliases", "country", "sector", "cameo", "role", "kind", "start", "end"]
@@ -1449,7 +1448,7 @@ class _Builder:
 
     def sentence_of(self, char: int) -> int:
         """The index of the sentence holding character ``char`` (the last one starting at or before it; at least 0)."""
-        return max(bisect.bisect_right(self.sent_starts, char) - 1, 0)
+        return sentence_index(self.sent_starts, char)
 
     def inherited_country(self, a: _Actor) -> str | None:
         """Country of the group or organisation a person or organisation is named in: "officials, including Deputy

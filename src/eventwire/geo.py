@@ -30,7 +30,6 @@ EntityRuler; ``find_places`` turns the doc's GPE/LOC/FAC entities into ``Place``
 
 from __future__ import annotations
 
-import bisect
 import csv
 import datetime as dt
 import re
@@ -43,7 +42,7 @@ from importlib import resources
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from .nlp import doc_ents, doc_text
+from .nlp import doc_ents, doc_text, sentence_index
 from .record import Place
 
 
@@ -650,7 +649,7 @@ class PlaceContext:
 
     def sentence(self, tok_i: int) -> int:
         """The index of the sentence holding token ``tok_i`` (the last one starting at or before it; at least 0)."""
-        return max(bisect.bisect_right(self.sent_starts, tok_i) - 1, 0)
+        return sentence_index(self.sent_starts, tok_i)
 
     def choose(self, places: list[GeoEntry], tok_i: int | None = None) -> GeoEntry:
         # A town too small for the entity ruler never takes a name from a bigger place ("Moscow" with "the US" named

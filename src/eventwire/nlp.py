@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import bisect
 import os
 import threading
 import warnings
@@ -318,7 +319,7 @@ def _lone_country_names(doc: Doc, ents: list[Span]) -> list[Span]:
     taken = {t for e in ents for t in range(e.start, e.end)}
     added = []
     for tok in (doc[i] for i in found):
-        if tok.text in _COUNTRY_NAMES_OF_PEOPLE and tok.i not in taken and tok.pos_ == "PROPN" \
+        if tok.i not in taken and tok.pos_ == "PROPN" \
                 and not (tok.i > 0 and _capitalised(doc[tok.i - 1]) and not doc[tok.i - 1].is_sent_start) \
                 and not (tok.i + 1 < len(doc) and _capitalised(doc[tok.i + 1])):
             added.append(Span(doc, tok.i, tok.i + 1, label="GPE"))
@@ -540,6 +541,12 @@ def token_children(tok: Token) -> list[Token]:
                 table[i + rel].append(toks[i])
         tok.doc.user_data["eventwire_children"] = table  # dropped by release() with the other eventwire_ keys
     return table[tok.i]
+
+
+def sentence_index(starts: list[int], pos: int) -> int:
+    """The index of the sentence holding ``pos``, given the sentences' sorted start positions (characters or tokens,
+    as ``pos``): the last one starting at or before it, at least 0."""
+    return max(bisect.bisect_right(starts, pos) - 1, 0)
 
 
 def doc_cache(doc: Doc, name: str) -> dict:

@@ -924,7 +924,7 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
                   and (ag := _agent(c)) is not None and ag.i in ctx.actor_at]
         # "shot down three drones launched from Yemen": where what was stopped came from
         order += [p for d in dobjs for c in _kids(d) if c.dep_ == "acl" and c.tag_ == "VBN"
-                  and _agent(c) is None and c.lemma_.lower() in LAUNCH_VERBS for p in _prep_objects(c, ("from",))]
+                  and _agent(c) is None for p in _launch_origins(c)]
         # "vowed revenge for Israel's killing of its commander": the doer of the harm the object answers
         order += [p for d in dobjs for pr in _kids(d) if pr.dep_ == "prep" and _harm_as_reason(ctx, pr)
                   for p in _children(pr, ("pobj",))]
@@ -934,9 +934,8 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
         order += [p for c in reason for p in (_children(c, ("pobj",)) or _dangling_object(c))]
         # "departed from Libya", "withdrew from X", "pulled out of X": the place or party left (not where weapons
         # are launched from: "drones were launched from Russia's Kursk region")
-        if v.lemma_.lower() not in LAUNCH_VERBS:
-            order += [p for c, dep in kids if dep == "prep" and c.lower_ == "from" for p in _kids(c)
-                      if p.dep_ == "pobj"]
+        if not _launch_origins(v):
+            order += _prep_objects(v, ("from",))
         order += [p for o, dep in kids if dep in ("prep", "prt") and o.lower_ == "out" for p in _prep_objects(o, ("of",))]
         # "mobilized reservists for a war against Iraq": what the act is for, last (an apology's "for" names what
         # it is for, not to whom: "apologised for the Netherlands' role in the slave trade")
@@ -973,6 +972,11 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
 RECIPIENT_PREPS = frozenset({"to", "for"})
 # Verbs of sending weapons off ("drones launched from Yemen", "rockets fired from Gaza")
 LAUNCH_VERBS = frozenset({"launch", "fire", "send", "shoot"})
+
+
+def _launch_origins(v: Token) -> list[Token]:
+    """Where weapons were launched or fired from ("launched from Yemen"): the land they came from, not their target."""
+    return _prep_objects(v, ("from",)) if v.lemma_.lower() in LAUNCH_VERBS else []
 _RECIPIENT_PREPS_INTO = RECIPIENT_PREPS | {"into"}
 _TARGET_PREPS_BETWEEN = TARGET_PREPS | {"between"}
 _TARGET_PREPS_NOT_OVER = TARGET_PREPS - {"over"}
@@ -1562,9 +1566,9 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
     by_instrument = instrument is not None and instrument[0].dep_ in SUBJ and instrument[0].i not in ctx.actor_at
     if by_instrument:
         source = _noun_source(ctx, instrument[0])  # "a roadside bombing killed one soldier": the bombers, if named
-    if not source and code[:2] in VIOLENT_ROOTS and _is_passive(t) and t.lemma_.lower() in LAUNCH_VERBS:
+    if not source and code[:2] in VIOLENT_ROOTS and _is_passive(t):
         # "the drones were launched from Russia's Kursk region": by the land they were launched from
-        source = [x for p in _prep_objects(t, ("from",)) for x in _phrase_actors(ctx, p)]
+        source = [x for p in _launch_origins(t) for x in _phrase_actors(ctx, p)]
     if not source and code[:2] in VIOLENT_ROOTS and _is_passive(t):
         # "was killed in an Israeli attack in Tehran", "killed in a Russian missile attack": the attack's doer
         for n in _prep_objects(t, ("in", "by", "during")):
@@ -2133,7 +2137,7 @@ def _finish(ctx: _Ctx, d: _Draft, sent, inputs: EventInputs) -> Event:
             if location.country not in _countries(ctx, d.source) else []
     police = bool(d.source) and all(ctx.actor_by_id[x].sector == "COP" for x in d.source)
     # (weapons launched from home are not force used at home: "drones were launched from Russia's Kursk region")
-    launched_from = t.lemma_.lower() in LAUNCH_VERBS and bool(_prep_objects(t, ("from",)))
+    launched_from = bool(_launch_origins(t))
     if not target and not _joint(d.source, d.code, t) and (_home_directed(d.code) or police and d.code[:2] == "15") \
             and (location is None or _home_place(ctx, d.source, location.country)) and not launched_from:
         # "students staged mass demonstrations", "landowners began a hunger strike": a protest that names no one is
