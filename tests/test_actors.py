@@ -63,6 +63,19 @@ def test_title_role_country_partial_name_and_pronoun(pipeline):
     assert "Mudavadi" in texts and "He" in texts
 
 
+@pytest.mark.parametrize("text, name, sector, cameo", [
+    # a civil office in the defence department: military, and government in CAMEO's code
+    ("Colombian Defence Minister Rafael Ortiz said troops would be sent.", "Rafael Ortiz", "MIL", "COLGOVMIL"),
+    ("Kenyan Deputy Minister of Defence Colonel John Mwangi inspected the base.", "John Mwangi", "MIL", "KENGOVMIL"),
+    # a rank or a military institution alone stays military
+    ("Kenyan army spokesman Colonel John Mwangi said the base was attacked.", "John Mwangi", "MIL", "KENMIL"),
+    ("Kenyan General John Mwangi said the base was attacked.", "John Mwangi", "MIL", "KENMIL"),
+])
+def test_defence_department_offices_are_military_government(pipeline, text, name, sector, cameo):
+    a = actor_named(pipeline.extract(text), name)
+    assert (a.sector, a.cameo) == (sector, cameo)
+
+
 def test_apposition_after_the_name(pipeline):
     rec = pipeline.extract("Annalena Baerbock, Germany's foreign minister, visited Kyiv on Tuesday.")
     a = actor_named(rec, "Annalena Baerbock")

@@ -220,8 +220,8 @@ class Lexicon:
 
     def _title_patterns(self) -> list[dict]:
         offices = sorted(w for w, (k, _) in self.titles.items() if k == "office")
-        mods = sorted(w for w, (k, _) in self.titles.items() if k in ("modifier", "office"))
-        portfolio = sorted(w for w, (k, _) in self.titles.items() if k == "portfolio")
+        mods = sorted(w for w, (k, _) in self.titles.items() if k in ("modifier", "office", "department"))
+        portfolio = sorted(w for w, (k, _) in self.titles.items() if k in ("portfolio", "department"))
         from .geo import gazetteer
 
         portfolio = sorted(set(portfolio) | gazetteer_words(gazetteer()))
@@ -405,6 +405,7 @@ class _Actor:
     kind: str
     country: str | None = None
     sector: str | None = None
+    cameo_sector: str | None = None  # the CAMEO sector part when it is more than ``sector`` ("Defence Minister": GOVMIL)
     role: str | None = None
     cameo: str | None = None
     head: str | None = None  # head lemma for groups ("junta", "official")
@@ -822,9 +823,10 @@ class _Builder:
             if igo is not None:
                 a.cameo = igo.cameo
                 a.sector = igo.sector or a.sector
-        sector = self.role_sector(role_span)
+        sector, cameo_sector = self.role_sector(role_span)
         if sector and (not a.sector or a.from_lexicon or a.sector == "GOV" and sector == "MIL"):
             a.sector = sector
+            a.cameo_sector = cameo_sector
             if a.from_lexicon and a.country:
                 a.cameo = None  # recomputed from country + the stated sector
         return True
@@ -883,26 +885,33 @@ class _Builder:
                     return b
         return None
 
-    def role_sector(self, span: SpacySpan) -> str | None:
+    def role_sector(self, span: SpacySpan) -> tuple[str | None, str | None]:
+        """The sector a stated role implies, and the CAMEO sector code when it says more: a civil office in a
+        department has the department's sector and is government in it ("Defence Minister", "Deputy Minister of
+        Defence Colonel-General X": MIL, CAMEO GOVMIL)."""
         words = [t.lower_ for t in span if t.text not in ("-", "–")]
         # "Secretary General", "Attorney General", "Governor General": "general" after a civil office is not a rank
         words = [w for n, w in enumerate(words) if not (w == "general" and n > 0 and
                  self.lex.titles.get(words[n - 1], ("", ""))[0] == "office" and
                  self.lex.titles.get(words[n - 1], ("", ""))[1] != "MIL")]
         if "former" in words or any(w.startswith("ex-") for w in words):
-            return "ELI"  # CAMEO: elites, former government officials
-        mil = any(self.lex.titles.get(w, ("", ""))[1] == "MIL" or self.lex.sector_of(w) == "MIL" for w in words)
+            return "ELI", None  # CAMEO: elites, former government officials
+        kinds = [self.lex.titles.get(w, ("", "")) for w in words]
+        department = next((sec for kind, sec in kinds if kind == "department"), None)
+        if department and any(kind == "office" and sec == "GOV" for kind, sec in kinds):
+            return department, "GOV" + department
+        mil = any(sec == "MIL" for _, sec in kinds) or any(self.lex.sector_of(w) == "MIL" for w in words)
         if mil:
-            return "MIL"
+            return "MIL", None
         for t in span:
             k = self.tok_actor.get(t.i)
             if k and self.actors[k].sector:
-                return self.actors[k].sector
-        for w in reversed(words):
-            sec = self.lex.titles.get(w, ("", ""))[1] or self.lex.sector_of(w)
+                return self.actors[k].sector, None
+        for (_, sec), w in zip(reversed(kinds), reversed(words)):
+            sec = sec or self.lex.sector_of(w)
             if sec:
-                return sec
-        return None
+                return sec, None
+        return None, None
 
     def modifier_country(self, span: SpacySpan) -> str | None:
         """Country of a possessive or modifier in front of (or 'of X' after) a phrase."""
@@ -1325,7 +1334,7 @@ class _Builder:
         self.domestic_fallback()
         for a in self.actors.values():
             if not a.cameo and a.country and not a.inferred:
-                a.cameo = a.country + (a.sector or "") if a.kind != "country" else a.country
+                a.cameo = a.country + (a.cameo_sector or a.sector or "") if a.kind != "country" else a.country
         ordered = sorted(self.actors.values(), key=lambda a: (min(s for s, _ in a.mentions) if a.mentions else 0))
         ids = {a.key: f"a{n}" for n, a in enumerate(ordered, 1)}
         actors = tuple(
