@@ -1590,3 +1590,22 @@ def test_refused_aid_is_coded_by_what_it_is(pipeline, text, code):
 def test_a_leader_received_by_name_is_hosted(pipeline):
     src, code, tgt, _ = only(pipeline, "Erdogan received Zelensky in Istanbul on Friday.")
     assert (src, code, tgt) == ({"TUR"}, "043", {"UKR"})
+
+
+@pytest.mark.parametrize("text,place", [
+    ("Russian drones struck Kyiv overnight, Ukrainian officials said.", "Kyiv"),
+    ("Sudanese rebels shelled the regional capital Kadugli on Sunday.", "Kadugli"),
+    ("Russian forces captured the town of Avdiivka after months of fighting.", "Avdiyivka"),
+    ("Israel launched an invasion of southern Lebanon on Tuesday.", "South Lebanon"),
+])
+def test_force_used_on_a_place_happens_there(pipeline, text, place):
+    evs = [e for e in pipeline.extract(text).events if e.cameo[:2] in ("17", "18", "19", "20")]
+    assert evs and all(e.location is not None and e.location.name == place for e in evs), \
+        [(e.cameo, e.trigger.text, e.location) for e in evs]
+
+
+def test_force_on_a_person_named_with_a_country_has_no_place_from_the_possessive(pipeline):
+    # (guard) the chief of Israel's ally is not in Israel
+    evs = [e for e in pipeline.extract("Hezbollah guerrillas killed the deputy chief of Israel's militia ally on "
+                                       "Sunday.").events if e.cameo.startswith("19")]
+    assert evs and all(e.location is None or e.location.country != "ISR" for e in evs)

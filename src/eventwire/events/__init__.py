@@ -2237,6 +2237,17 @@ def _location(ctx: _Ctx, d: _Draft) -> EventLocation | None:
             p = ctx.place_at.get(tok.i)
             if p is not None:
                 return EventLocation(p.name, p.country, p.lat, p.lon, p.start, p.end)
+    if d.code[:2] in FORCE_ROOTS:
+        # "drones struck Kyiv", "shelled the regional capital Juba", "captured the town of Avdiivka", "the invasion
+        # of South Lebanon": force used on a place is used there (not on "the chief of Israel's militia ally")
+        for a in _kids(t):
+            objs = [a] if a.dep_ == "dobj" else _children(a, ("pobj",)) \
+                if a.dep_ == "prep" and a.lower_ in ("on", "against", "of") and t.pos_ == "NOUN" else []
+            for o in objs:
+                for tok in [o, *_children(o, ("appos",)), *_prep_objects(o, ("of",))]:
+                    p = ctx.place_at.get(tok.i)
+                    if p is not None:
+                        return EventLocation(p.name, p.country, p.lat, p.lon, p.start, p.end)
     return None
 
 
@@ -2278,6 +2289,9 @@ def _actors_of_country(ctx: _Ctx, country: str | None, exclude: list[str], input
     got = ctx.by_country.get(country)
     return [got] if got and got not in exclude else []
 
+
+# Coercion and force (CAMEO 17-20): used on a place named as their object, they happen there.
+FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
 
 # Acts whose lexicon object is the source's own means (troops withdrawn or deployed, aid given, envoys recalled,
 # embassies reopened).
