@@ -245,7 +245,50 @@ def paragraphs(doc: Doc) -> Doc:
             doc[tok.i + 1].is_sent_start = True
         elif tok.whitespace_ and "\n" in tok.whitespace_:
             doc[tok.i + 1].is_sent_start = True
+    end = _dateline_end(doc)
+    if end:
+        doc[end].is_sent_start = True
     return doc
+
+
+_DASHES = frozenset({"—", "–", "-", "--"})
+
+
+def _dateline_end(doc: Doc) -> int:
+    """Where a wire story's dateline and credit end ("NEW DELHI (Reuters) - India and Pakistan ...", "KYIV, Ukraine,
+    March 3 (AP) — ...", "WASHINGTON — ...", "UNITED NATIONS (AP) — ..."): the first free-standing dash after words in
+    capitals that name a place or are followed by a credit in brackets, with only capitalised words and numbers
+    between. The story's first sentence starts after it, so the place and the agency are no part of its clause. 0 if
+    the text opens otherwise ("NATO and Russia - long at odds - held talks")."""
+    n = _caps_run(doc)
+    if not n:
+        return 0
+    depth = 0
+    credit = False
+    for tok in doc[n:min(len(doc) - 1, n + 12)]:
+        text = tok.text
+        if text in _DASHES and tok.whitespace_ and doc[tok.i - 1].whitespace_:
+            return tok.i + 1 if credit or _known_place(doc[:n].text) else 0
+        depth += (text == "(") - (text == ")")
+        credit = credit or text == ")"
+        if "\n" in tok.text_with_ws or depth == 0 and tok.is_alpha and not text[:1].isupper():
+            return 0
+    return 0
+
+
+def _caps_run(doc: Doc) -> int:
+    """The number of words in capitals a text opens on ("KYIV", "NEW DELHI"; at most four)."""
+    n = 0
+    while n < min(len(doc) - 1, 4) and doc[n].is_alpha and doc[n].is_upper and len(doc[n]) > 1:
+        n += 1
+    return n
+
+
+def _known_place(name: str) -> bool:
+    """A town, city or region (wire datelines name those, not countries: "US - China talks" is no dateline)."""
+    from .geo import gazetteer  # (the gazetteer module reads this one)
+
+    return any(h.kind in ("capital", "city", "region") for h in gazetteer().candidates(name))
 
 
 _ORG_HEADS = {
@@ -279,6 +322,7 @@ def entity_fixes(doc: Doc) -> Doc:
     out = _acronyms(doc, out)
     out = _extend_people(doc, out)
     out = _lone_country_names(doc, out)
+    out = _dateline(doc, out)
     doc.set_ents(out, default="outside")  # (what ``doc.ents = out`` does, without first copying every span)
     return doc
 
@@ -324,6 +368,15 @@ def _lone_country_names(doc: Doc, ents: list[Span]) -> list[Span]:
                 and not (tok.i + 1 < len(doc) and _capitalised(doc[tok.i + 1])):
             added.append(Span(doc, tok.i, tok.i + 1, label="GPE"))
     return sorted(ents + added, key=lambda e: e.start) if added else ents
+
+
+def _dateline(doc: Doc, ents: list[Span]) -> list[Span]:
+    """The place a wire story was filed from, in capitals ("KYIV, Ukraine (AP) —", "NEW DELHI (Reuters) -"): the NER
+    reads it as an organisation or as nothing, but it is a GPE."""
+    n = _caps_run(doc)
+    if not n or doc[n].text not in (",", "(") and not _dateline_end(doc) or not _known_place(doc[:n].text):
+        return ents
+    return [Span(doc, 0, n, label="GPE")] + [e for e in ents if e.start >= n]
 
 
 def _join_of_names(doc: Doc, ents: list[Span]) -> list[Span]:

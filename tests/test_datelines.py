@@ -1,0 +1,43 @@
+"""Wire datelines ("KYIV (Reuters) -"): the place a story was filed from is a place, and neither it nor the agency's
+credit is part of the first sentence's clause."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.filterwarnings("ignore:.*W036")
+
+
+def _names(rec, ids):
+    return sorted(rec.actor(x).name for x in ids)
+
+
+@pytest.mark.parametrize("text, place, country", [
+    ("KYIV (Reuters) - Russian drones struck the city overnight, officials said.", "KYIV", "UKR"),
+    ("NIAMEY, Niger — The junta said on Saturday it had ended the agreement.", "NIAMEY", "NER"),
+    ("NEW DELHI, March 3 (AP) — India summoned Pakistan's envoy.", "NEW DELHI", "IND"),
+])
+def test_the_dateline_place_is_a_place(pipeline, text, place, country):
+    rec = pipeline.extract(text)
+    assert any(p.text == place and p.country == country and p.start == 0 for p in rec.places), rec.places
+
+
+@pytest.mark.parametrize("text, sources", [
+    ("NEW DELHI (Reuters) - India and Pakistan traded fire across the border on Monday.", ["India", "Pakistan"]),
+    ("UNITED NATIONS (AP) — The Security Council condemned the attack on Monday.", ["UN Security Council"]),
+])
+def test_the_credit_is_not_a_party(pipeline, text, sources):
+    rec = pipeline.extract(text)
+    evs = [e for e in rec.events if not e.cameo.startswith("01")]
+    assert evs and all(_names(rec, e.source) == sources for e in evs), [(e.cameo, _names(rec, e.source)) for e in evs]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("NATO - the Western alliance - met Russian officials in Geneva on Monday.", "NATO"),
+    ("US - China talks: the US met Chinese officials in Geneva on Monday.", "United States"),
+])
+def test_a_text_opening_in_capitals_without_a_dateline_keeps_its_first_words(pipeline, text, source):
+    # (guard) an organisation or a country in capitals before a dash is no dateline
+    rec = pipeline.extract(text)
+    assert any(source in _names(rec, e.source) for e in rec.events if e.cameo.startswith("04")), \
+        [(e.cameo, _names(rec, e.source)) for e in rec.events]
