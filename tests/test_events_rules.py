@@ -1609,3 +1609,25 @@ def test_force_on_a_person_named_with_a_country_has_no_place_from_the_possessive
     evs = [e for e in pipeline.extract("Hezbollah guerrillas killed the deputy chief of Israel's militia ally on "
                                        "Sunday.").events if e.cameo.startswith("19")]
     assert evs and all(e.location is None or e.location.country != "ISR" for e in evs)
+
+
+@pytest.mark.parametrize("text, src, tgt", [
+    ("The Houthis claimed responsibility for a drone attack on a British oil tanker in the Gulf of Aden.", {"YEM"},
+     {"GBR"}),
+    ("Al-Shabaab admitted responsibility for a car bomb attack on a Kenyan army base near Lamu.", {"SOM"}, {"KEN"}),
+])
+def test_an_act_claimed_is_the_claimants(pipeline, text, src, tgt):
+    # the claim is one event (015), the act claimed another, done by the claimant
+    evs = events(pipeline, text)
+    assert any(e[1] == "015" for e in evs), evs
+    assert any(e[1][:2] in ("18", "19") and e[0] == src and e[2] == tgt for e in evs), evs
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Sudan's army and the RSF agreed to end the fighting in Khartoum.", "0356"),
+    ("Israel halted its offensive in Rafah on Sunday.", "087"),
+    ("Houthi rebels stopped their attacks on ships in the Red Sea in January.", "087"),
+])
+def test_ending_armed_conflict_de_escalates(pipeline, text, code):
+    evs = events(pipeline, text)
+    assert any(e[1] == code for e in evs) and not any(e[1][:2] in ("13", "16", "18", "19") for e in evs), evs

@@ -855,6 +855,17 @@ def _noun_source(ctx: _Ctx, n: Token) -> list[str]:
     return out
 
 
+# Verbs by which a party owns an act as its own ("claimed responsibility for the attack", "claimed the bombing").
+CLAIM_VERBS = frozenset({"claim", "accept", "admit"})
+
+
+def _claiming_verb(n: Token) -> Token | None:
+    """The verb by which someone owns the act ``n`` names: "claimed (responsibility for) the attack"."""
+    if n.dep_ == "pobj" and n.head.lower_ == "for" and n.head.head.lemma_.lower() in ("responsibility", "credit"):
+        n = n.head.head
+    return n.head if n.dep_ == "dobj" and n.head.lemma_.lower() in CLAIM_VERBS and n.head.pos_ == "VERB" else None
+
+
 def _violent_noun(ctx: _Ctx, n: Token) -> bool:
     """A noun naming an act of violence ("attack", "killing", "bombing")."""
     return any(not mt.is_control and mt.entry.code and mt.entry.code[:2] in VIOLENT_ROOTS for mt in _match(ctx, n))
@@ -1553,6 +1564,10 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
         code, _ = tables.recode("REFUSE", code)
         negated = False
     source, inherited = _subject_actors(ctx, t)
+    if not source and t.pos_ == "NOUN":
+        claim = _claiming_verb(t)
+        if claim is not None:  # "the Houthis claimed responsibility for a drone attack on a tanker": theirs
+            source, inherited = _subject_actors(ctx, claim)[0], True
     undergone: Token | None = None
     # "In a phone call, Biden urged Netanyahu ...", "during talks in Cairo, X told Y": the meeting the clause happens in
     # is between its subject and the one it addresses
