@@ -1631,3 +1631,23 @@ def test_an_act_claimed_is_the_claimants(pipeline, text, src, tgt):
 def test_ending_armed_conflict_de_escalates(pipeline, text, code):
     evs = events(pipeline, text)
     assert any(e[1] == code for e in evs) and not any(e[1][:2] in ("13", "16", "18", "19") for e in evs), evs
+
+
+@pytest.mark.parametrize("text, code, src, tgt", [
+    ("Russia vetoed a resolution on Sudan, drawing criticism from Britain.", "111", {"GBR"}, {"RUS"}),
+    ("Israel faced condemnation from the European Union over the strike.", "111", {None}, {"ISR"}),
+])
+def test_criticism_drawn_is_done_by_the_critic(pipeline, text, code, src, tgt):
+    evs = events(pipeline, text)
+    assert any(e[1] == code and e[0] == src and e[2] == tgt for e in evs), evs
+
+
+@pytest.mark.parametrize("text, code, tgt", [
+    ("Japan offered an apology to South Korea on Monday.", "055", {"KOR"}),
+    ("China offered praise for Pakistan's efforts.", "051", {"PAK"}),
+    ("The US heaped praise on Kenya for leading the mission.", "051", {"KEN"}),
+    ("Zelensky expressed gratitude to Germany for the air defence systems.", "051", {"DEU"}),
+])
+def test_a_verbal_act_offered_is_performed(pipeline, text, code, tgt):
+    src, got, t, ev = only(pipeline, text)
+    assert (got, t, ev.hypothetical) == (code, tgt, False)
