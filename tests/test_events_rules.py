@@ -1651,3 +1651,9 @@ def test_criticism_drawn_is_done_by_the_critic(pipeline, text, code, src, tgt):
 def test_a_verbal_act_offered_is_performed(pipeline, text, code, tgt):
     src, got, t, ev = only(pipeline, text)
     assert (got, t, ev.hypothetical) == (code, tgt, False)
+
+
+def test_the_scene_of_a_stormed_embassy_and_it_as_the_stormed_object(pipeline):
+    # the embassy's own place is where the protesters are; "it" is the embassy, not the scene's country
+    evs = events(pipeline, "Protesters stormed the Swedish embassy in Baghdad and set it on fire.")
+    assert [(e[0], e[1][:2], e[2]) for e in evs] == [({"IRQ"}, "19", {"SWE"}), ({"IRQ"}, "17", {"SWE"})], evs

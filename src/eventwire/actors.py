@@ -1426,15 +1426,15 @@ class _Builder:
         return found.pop() if len(found) == 1 else None
 
     def describes_other(self, ent: SpacySpan, a: _Actor) -> bool:
-        """Is a place the object of a preposition hung on another actor that is not itself in a place phrase
-        ("Sudanese officials in Nairobi said": where they are, not the scene; but "outside the British embassy in
-        Tehran" is the scene)?"""
+        """Is a place the object of a preposition hung on another actor that is neither in a place phrase nor a
+        verb's object ("Sudanese officials in Nairobi said": where they are, not the scene; but "outside the British
+        embassy in Tehran" and "stormed the Swedish embassy in Baghdad" are the scene)?"""
         root = ent.root
         if root.dep_ != "pobj" or root.head.dep_ != "prep":
             return False
         noun = root.head.head
         k = self.tok_actor.get(noun.i)
-        return k is not None and k != a.key and self.actors[k].kind != "country" and noun.dep_ != "pobj"
+        return k is not None and k != a.key and self.actors[k].kind != "country" and noun.dep_ not in ("pobj", "dobj")
 
     def worldwide(self, a: _Actor) -> bool:
         """An organisation named as international ("International Crisis Group", "World Vision"): no one country."""

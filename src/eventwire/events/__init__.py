@@ -2272,6 +2272,14 @@ def _object_it(ctx: _Ctx, tok: Token, source: list[str]) -> list[str]:
     if tok.lower_ not in ("it", "them") or tok.i in ctx.actor_at or tok.dep_ not in ("dobj", "pobj", "dative") \
             and not (tok.dep_ == "nsubj" and _to_infinitive(tok.head)):  # ("ordered them to evacuate")
         return []
+    v = tok.head
+    if tok.dep_ == "dobj" and v.dep_ in ("conj", "dep") and v.head.i < v.i:
+        # "stormed the Swedish embassy in Baghdad and set it on fire": the object of the verb before, when it names
+        # someone
+        for d in _children(v.head, ("dobj",)):
+            got = [x for x in _phrase_actors(ctx, d) if x not in source]
+            if got and (d.tag_ in ("NNS", "NNPS")) == (tok.lower_ == "them"):
+                return got
     # ("expelled two Estonian diplomats, accusing them of spying": "them" is the latest group)
     kinds = ("country", "organization") if tok.lower_ == "it" else ("group", "country")
     for i in range(tok.i - 1, tok.sent.start - 1, -1):
