@@ -1657,3 +1657,22 @@ def test_the_scene_of_a_stormed_embassy_and_it_as_the_stormed_object(pipeline):
     # the embassy's own place is where the protesters are; "it" is the embassy, not the scene's country
     evs = events(pipeline, "Protesters stormed the Swedish embassy in Baghdad and set it on fire.")
     assert [(e[0], e[1][:2], e[2]) for e in evs] == [({"IRQ"}, "19", {"SWE"}), ({"IRQ"}, "17", {"SWE"})], evs
+
+
+@pytest.mark.parametrize("text, code, src, tgt", [
+    ("Egypt, Qatar and the United States are pushing Israel and Hamas to agree to a ceasefire.", "0256",
+     {"EGY", "QAT", "USA"}, {"ISR", "PSE"}),
+    ("The EU pushed Serbia to recognise Kosovo.", "022", {None}, {"SRB"}),  # the infinitive parsed as a purpose
+    ("Iraq's prime minister asked the US-led coalition to leave the country.", "0256", {"IRQ"}, {"USA"}),
+    ("India and China agreed to disengage troops along their disputed Himalayan border.", "0356", {"IND", "CHN"},
+     set()),
+])
+def test_appeals_and_departures(pipeline, text, code, src, tgt):
+    src_got, got, tgt_got, ev = only(pipeline, text)
+    assert (got, src_got, tgt_got) == (code, src, tgt)
+
+
+def test_a_departure_commanded_is_an_expulsion(pipeline):
+    # (guard) the host's order stays an expulsion (166)
+    src, got, tgt, ev = only(pipeline, "Niger's junta ordered French troops to leave the country.")
+    assert (src, got, tgt) == ({"NER"}, "166", {"FRA"})

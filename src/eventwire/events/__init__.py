@@ -1432,6 +1432,13 @@ def _control_chain(tok: Token, control_row, content_row=None, lex=None) -> list[
                 and (c0 := control_row(h.i)) is not None and not c0.entry.prep:
             # "have sworn to fight until ...": a control verb's infinitive, misparsed as a purpose clause
             via = h
+        elif rel == "advcl" and _to_infinitive(cur) and cur.i > h.i \
+                and any(d.i == cur.left_edge.i - 1 for d in _children(h, ("dobj",))) \
+                and (c0 := control_row(h.i)) is not None and not c0.entry.prep \
+                and c0.entry.control in ("APPEAL", "DEMAND"):
+            # "pushed Serbia to recognise Kosovo": an appeal to the one named right before the infinitive, misparsed
+            # as a purpose clause
+            via = h
         elif rel == "advcl" and cur.i > h.i and _to_infinitive(cur) \
                 and any(c.dep_ == "mark" and c.lower_ == "for" for c in _kids(cur)) \
                 and lex is not None \
@@ -1522,6 +1529,10 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
             # "ordered the newspaper to suspend publication": a restriction commanded is imposed by whoever commands
             # it on the one told to carry it out (a demand still steers source and target below)
             continue
+        if cls in ("APPEAL", "DEMAND") and code.startswith("166") and t.lemma_.lower() in DEPART_VERBS:
+            # "asked the US-led coalition to leave the country": a departure asked of the one leaving (not commanded
+            # by its host, above) is its withdrawal appealed for (0256), not a call to act against it
+            code = "087"
         code, hyp = tables.recode(cls, code)
         hypothetical = hypothetical or hyp
         negated = negated or _negated(c.tok) and c.tok is not ruled_open
@@ -1954,6 +1965,8 @@ OBLIGATION = frozenset({"must", "should"})
 CONTROL_PREPS = frozenset({"to", "for", "with", "on", "in", "into"})
 ASKING = frozenset({"APPEAL", "DEMAND", "THREAT", "REFUSE"})
 COMMAND_VERBS = frozenset({"order", "direct", "authorize", "authorise", "command"})
+# verbs of going away: their subject leaves ("asked the coalition to leave the country")
+DEPART_VERBS = frozenset({"leave", "quit", "depart", "exit"})
 # plural number words that head a count of people ("hundreds of refugees")
 NUMBER_WORDS = frozenset({"dozens", "scores", "hundreds", "thousands", "tens", "millions"})
 # verbs of going somewhere: the clause that says where what is let through goes ("to enter Gaza")
