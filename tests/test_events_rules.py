@@ -1676,3 +1676,20 @@ def test_a_departure_commanded_is_an_expulsion(pipeline):
     # (guard) the host's order stays an expulsion (166)
     src, got, tgt, ev = only(pipeline, "Niger's junta ordered French troops to leave the country.")
     assert (src, got, tgt) == ({"NER"}, "166", {"FRA"})
+
+
+@pytest.mark.parametrize("text, tgt", [
+    ("China condemned what it called provocations by the Philippines.", {"PHL"}),
+    ("France condemned what it described as an unacceptable attack by Iran on its embassy.", {"IRN"}),
+])
+def test_what_it_called_names_the_object(pipeline, text, tgt):
+    # one condemnation, aimed at whom the naming clause names (not a second event for "called")
+    src, got, t, ev = only(pipeline, text)
+    assert (got, t) == ("111", tgt)
+
+
+def test_a_pair_that_includes_the_doer_is_not_the_pair_meant(pipeline):
+    evs = events(pipeline, "The United States and Saudi Arabia hosted talks between the two sides in Jeddah. "
+                           "Washington accused both sides of committing war crimes.")
+    acc = [e for e in evs if e[1].startswith("112")]
+    assert acc and acc[0][0] == {"USA"} and "SAU" not in acc[0][2], evs

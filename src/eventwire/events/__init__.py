@@ -855,6 +855,24 @@ def _noun_source(ctx: _Ctx, n: Token) -> list[str]:
     return out
 
 
+# Verbs that name what something is ("what it called provocations", "what it described as an attack")
+NAMING_VERBS = frozenset({"call", "describe", "term", "label", "dub", "characterize", "characterise"})
+
+
+def _naming_relative(v: Token) -> bool:
+    """A naming verb heading a free relative, "what it called X", that stands as another verb's object."""
+    return v.lemma_.lower() in NAMING_VERBS and any(c.lower_ == "what" and c.i < v.i for c in _kids(v)
+                                                    if c.dep_ in ("dobj", "nsubjpass", "nsubj"))
+
+
+def _named_objects(v: Token) -> list[Token]:
+    """What a naming relative names, and who it names as doing it: "what it called provocations by the
+    Philippines", "what it described as an attack by Russia"."""
+    out = [c for c in _kids(v) if c.dep_ in ("oprd", "dobj", "attr") and c.lower_ != "what"]
+    out += _prep_objects(v, ("as",))
+    return out + _prep_objects(v, ("by",)) + [p for o in out for p in _prep_objects(o, ("by",))]
+
+
 # Verbs by which a party owns an act as its own ("claimed responsibility for the attack", "claimed the bombing").
 CLAIM_VERBS = frozenset({"claim", "accept", "admit"})
 
@@ -904,6 +922,8 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
         dobjs = [c for c, dep in kids if dep == "dobj"]
         order = dobjs + [c for c, dep in kids if dep in PASS_SUBJ] + [c for c, dep in kids if dep == "dative"] \
             + ([] if dobjs else _clause_object(v))
+        # "condemned what it called provocations by the Philippines": what the naming clause names
+        order += [o for c, dep in kids if dep == "ccomp" and _naming_relative(c) for o in _named_objects(c)]
         if v.dep_ == "acl" and v.tag_ == "VBN" and _agent(v) is not None:
             order.append(v.head)  # "the army, backed by Russian mercenaries"
         # a name right after the verb that the parser read as an adverb ("shelled Aleppo on Sunday")
@@ -962,6 +982,10 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
             got = _noun_source(ctx, head)
         else:
             got = _phrase_actors(ctx, head) or _object_it(ctx, head, source or [])
+        if source and set(got) & set(source) and head.i not in ctx.actor_at and _names_a_pair(head):
+            # "Washington accused both sides of war crimes": the pair named before includes the one acting, so it is
+            # not the pair meant (the two sides of the war named earlier)
+            got = []
         if not got and head.dep_ == "pobj" and head.head.lower_ in _RECIPIENT_PREPS_INTO:
             # "troops to a peacekeeping force in Liberia", "an investigation into abuses in Sudan"
             got = _place_of(ctx, head)
@@ -1491,6 +1515,8 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
     t = m.tok
     code = own_code or m.entry.code
     assert code is not None
+    if t.dep_ == "ccomp" and _naming_relative(t) and any(not mt.is_control for mt in _match(ctx, t.head)):
+        return None  # "condemned what it called provocations": one condemnation, whose object the clause names
     verdict = _verdict(ctx, t) if code == "010" and not chain else None
     if verdict is not None:
         code = verdict[0]  # "Egypt said the attack was a flagrant violation of international law": a criticism
