@@ -1693,3 +1693,9 @@ def test_a_pair_that_includes_the_doer_is_not_the_pair_meant(pipeline):
                            "Washington accused both sides of committing war crimes.")
     acc = [e for e in evs if e[1].startswith("112")]
     assert acc and acc[0][0] == {"USA"} and "SAU" not in acc[0][2], evs
+
+
+def test_an_allegation_rejected_is_one_made_against_the_rejecter(pipeline):
+    evs = events(pipeline, "The US accused China of hacking. China denied the claim. Russia rejected the allegation.")
+    assert [(e[0], e[1], e[2]) for e in evs] == [({"USA"}, "112", {"CHN"}), ({"CHN"}, "016", {"USA"}),
+                                                 ({"RUS"}, "120", set())]

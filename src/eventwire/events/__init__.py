@@ -125,7 +125,7 @@ class _Ctx:
     by_country: dict[str, str] = field(default_factory=dict)
     quotes: tuple[Quote, ...] = ()
     # events of the sentences before: (trigger lemma, CAMEO code, source), for "condemned the seizure"
-    reported: list[tuple[str, str, list[str]]] = field(default_factory=list)
+    reported: list[tuple[str, str, list[str], list[str]]] = field(default_factory=list)  # lemma, code, source, target
     # indices of the tokens ``_match`` may find rows for, in text order (see ``_scan``)
     candidates: list[int] = field(default_factory=list)
     # _phrase_actors' answers by (head, max_cost, subject): it reads only what is fixed once the indexes are built
@@ -152,7 +152,8 @@ def find_events(doc: Doc, inputs: EventInputs, lexicon_path: str | None = None) 
     for sent in doc.sents:
         got = _sentence_events(ctx, sent, inputs)
         out.extend(got)
-        ctx.reported.extend((ctx.trigger_lemma[e.trigger.start], e.cameo, list(e.source)) for e in got if e.source)
+        ctx.reported.extend((ctx.trigger_lemma[e.trigger.start], e.cameo, list(e.source), list(e.target))
+                            for e in got if e.source)
     return tuple(out)
 
 
@@ -1915,7 +1916,7 @@ def _earlier_doer(ctx: _Ctx, t: Token, source: list[str], extra: list[Token] | N
     if t.lemma_.lower() in RETALIATION_VERBS and not _children(t, ("dobj",)):
         # "The US struck Houthi targets. The Houthis vowed to retaliate": against the doer of the violence reported
         # last by anyone else
-        for _, code, src in reversed(ctx.reported):
+        for _, code, src, _ in reversed(ctx.reported):
             got = [x for x in src if x not in source] if code[:2] in VIOLENT_ROOTS else []
             if got:
                 return got
@@ -1939,16 +1940,25 @@ def _earlier_doer(ctx: _Ctx, t: Token, source: list[str], extra: list[Token] | N
         if lemma in ALLEGATION_NOUNS and lemma not in ("report", "claim"):
             roots = {"11"}  # "Ethiopia denied the charge": the accusation reported before, aimed at its accuser
         elif lemma in ("report", "claim"):
-            roots = {"01"}  # "Russia said it had captured X. Kyiv denied the claim": the statement reported before
+            # "Russia said it had captured X. Kyiv denied the claim": the statement reported before (or an accusation:
+            # "The US accused China of hacking. China denied the claim")
+            roots = {"01", "11"}
         if lemma in HARM_NOUNS:
             roots = set(VIOLENT_ROOTS)  # "France condemned the killings": the violence reported before
         if not roots and not pronoun and lemma not in ACT_ANAPHORS:
             continue
-        for prior_lemma, code, src in reversed(ctx.reported):
+        for prior_lemma, code, src, tgt in reversed(ctx.reported):
+            if lemma in ALLEGATION_NOUNS and code[:2] == "11" and not _same_party(ctx, source, tgt):
+                continue  # ("Russia rejected the allegation": one made against Russia, not the latest against China)
             if prior_lemma == lemma or code[:2] in roots or not roots and code[:2] not in ("01", "02"):
                 # ("rejected the measures", "criticised the move": the latest act reported before)
                 return [x for x in src if x not in source]
     return []
+
+
+def _same_party(ctx: _Ctx, a: list[str], b: list[str]) -> bool:
+    """Do two actor lists share an actor or a country ("the Kremlin" answers for Russia)?"""
+    return bool(set(a) & set(b)) or bool(_countries(ctx, a) & _countries(ctx, b))
 
 
 def _wishes_on_others(chain: list[_Match], t: Token) -> list[_Match]:
