@@ -1699,3 +1699,12 @@ def test_an_allegation_rejected_is_one_made_against_the_rejecter(pipeline):
     evs = events(pipeline, "The US accused China of hacking. China denied the claim. Russia rejected the allegation.")
     assert [(e[0], e[1], e[2]) for e in evs] == [({"USA"}, "112", {"CHN"}), ({"CHN"}, "016", {"USA"}),
                                                  ({"RUS"}, "120", set())]
+
+
+@pytest.mark.parametrize("text, code, tgt", [
+    ("Belarus hosted Russian tactical nuclear weapons on its territory.", "062", {"RUS"}),
+    ("The African Union suspended Niger after the coup.", "160", {"NER"}),
+])
+def test_hosted_weapons_and_suspended_members(pipeline, text, code, tgt):
+    src, got, t, ev = only(pipeline, text)
+    assert (got, t) == (code, tgt)
