@@ -1708,3 +1708,23 @@ def test_an_allegation_rejected_is_one_made_against_the_rejecter(pipeline):
 def test_hosted_weapons_and_suspended_members(pipeline, text, code, tgt):
     src, got, t, ev = only(pipeline, text)
     assert (got, t) == (code, tgt)
+
+
+@pytest.mark.parametrize("text, code, tgt", [
+    ("Jordan sent aid to northern Gaza on Monday.", "070", {"PSE"}),
+    ("The United Nations delivered food to Darfur.", "073", {"SDN"}),
+])
+def test_a_region_things_are_sent_to_stands_for_its_country(pipeline, text, code, tgt):
+    src, got, t, ev = only(pipeline, text)
+    assert (got, t) == (code, tgt)
+
+
+def test_parties_travelling_together_for_talks_do_not_visit_the_venue(pipeline):
+    src, got, tgt, ev = only(pipeline, "U.S. and Russian negotiators return to Geneva this week for talks.")
+    assert got == "042" and src == {"USA", "RUS"} and tgt == set()
+
+
+def test_what_an_appeal_is_for_is_no_event_of_its_own(pipeline):
+    evs = events(pipeline, "The presidents of Iraq and Egypt called on Tuesday for the withdrawal of Syrian and other "
+                           "foreign forces from Lebanon to end 14 years of civil war there.")
+    assert [e[1] for e in evs] == ["0256"], evs

@@ -572,6 +572,12 @@ class _Builder:
                 tok.head.head.head if tok.head.head.lower_ == "out" else None
             if leaving is not None and leaving.lemma_.lower() in self.gaz.withdrawal_words:
                 return True
+        if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.pos_ in ("VERB", "NOUN"):
+            # "sent aid to northern Gaza", "deliveries to Darfur", "flew to Jeddah": the land things or people are
+            # sent to; but not where troops are deployed ("soldiers were deployed to Basra": no clue to their side)
+            head = tok.head.head
+            return not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and self.lex.sector_of(c.lemma_.lower()) == "MIL"
+                           for c in token_children(head))
         return tok.dep_ == "pobj" and tok.head.lower_ in ("on", "against", "into", "at") \
             and tok.head.head.pos_ in ("VERB", "NOUN")
 
@@ -907,7 +913,7 @@ class _Builder:
             k = self.tok_actor.get(t.i)
             if k and self.actors[k].sector:
                 return self.actors[k].sector, None
-        for (_, sec), w in zip(reversed(kinds), reversed(words)):
+        for (_, sec), w in zip(reversed(kinds), reversed(words), strict=True):
             sec = sec or self.lex.sector_of(w)
             if sec:
                 return sec, None

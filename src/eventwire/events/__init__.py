@@ -1164,7 +1164,7 @@ def _sentence_events(ctx: _Ctx, sent, inputs: EventInputs) -> list[Event]:
         if i in asked:
             continue  # the demand noun is coded through the act it asks for
         top = chain[-1].tok if chain else ev.tok  # (the outermost verb of the act's control chain)
-        if _unrealised(top, event_row):
+        if _unrealised(top, event_row, control_row):
             continue  # (with its control verbs: "staged protests to demand reforms" is the protest, not a demand)
         if _conditional(ev.tok) or _denied_content(top) or _prevented(top):
             continue
@@ -1190,7 +1190,7 @@ def _sentence_events(ctx: _Ctx, sent, inputs: EventInputs) -> list[Event]:
         if ctl is None or i in governing or ctl.entry.code is None:
             continue
         outer = _control_chain(ctl.tok, control_row, lex=ctx.lex)
-        if outer or _unrealised(ctl.tok, event_row) or _conditional(ctl.tok) or _in_relative_clause(ctx, ctl.tok) \
+        if outer or _unrealised(ctl.tok, event_row, control_row) or _conditional(ctl.tok) or _in_relative_clause(ctx, ctl.tok) \
                 or _prevented(ctl.tok):
             continue
         d = _draft(ctx, ctl, [], own_code=ctl.entry.code, sent=sent)
@@ -1296,9 +1296,10 @@ def _reported_by(t: Token, speech: Token) -> bool:
     return False
 
 
-def _unrealised(t: Token, event_row) -> bool:
+def _unrealised(t: Token, event_row, control_row=None) -> bool:
     """An act named only as a purpose or a noun's complement: "traveled to Niamey to discuss the matter", "an offer
-    to host a summit", "the right to fire". The main act is the event; the purpose is not (yet) one."""
+    to host a summit", "the right to fire", "called for the withdrawal of Syrian forces to end the war". The main act
+    is the event; the purpose is not (yet) one."""
     if t.pos_ not in ("VERB", "AUX"):
         return False
     infinitive = any(c.dep_ in ("aux", "mark") and c.lower_ == "to" for c in _kids(t))
@@ -1311,7 +1312,9 @@ def _unrealised(t: Token, event_row) -> bool:
         # "staged mass demonstrations to demand reforms", "began a hunger strike to demand": the act is the one named
         # as the object; the demand is its purpose
         return True
-    return t.dep_ in ("advcl", "xcomp") and event_row(t.head.i) is not None
+    return t.dep_ in ("advcl", "xcomp") and event_row(t.head.i) is not None \
+        or t.dep_ == "advcl" and control_row is not None and (c := control_row(t.head.i)) is not None \
+        and c.entry.control in ("APPEAL", "DEMAND")  # (what an appeal is for: "called for ... to end the war")
 
 
 def _prevented(t: Token) -> bool:
@@ -1810,6 +1813,11 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
                                if got and not all(_inferred(ctx, x) for x in got)), [])
                 if target:
                     break
+    if target and code.startswith("042") and _joint(source, code, t):
+        # "U.S. and Russian negotiators return to Geneva for talks": the city they meet in is no party
+        dest = {x for p in _prep_objects(t, ("to",)) for x in _phrase_actors(ctx, p)
+                if ctx.actor_by_id[x].kind == "country"}
+        target = [x for x in target if x not in dest]
     if not own_code and not target and code[:2] not in ("01", "02") and not _joint(source, code, t):
         # a journey's destination: "left for Minas Tirith", "headed to Cairo"
         # forces massed or deployed "near the Kuwaiti border", "along the border with X": posture towards X
@@ -2383,7 +2391,17 @@ def _joint(source: list[str], code: str, t: Token | None = None) -> bool:
     Khartoum"): the place is where they meet, not a party. A journey stays one: "X and Y visited Tehran" (042) is a
     visit to Iran."""
     return len(source) > 1 and (code[:2] in COOPERATIVE_ROOTS and not code.startswith("042")
-                                or t is not None and t.lemma_.lower() in RECIPROCAL_VIOLENCE)
+                                or t is not None and t.lemma_.lower() in RECIPROCAL_VIOLENCE
+                                or code.startswith("042") and t is not None and _to_talks(t))
+
+
+# what parties travel somewhere together to do with one another ("U.S. and Russian negotiators return to Geneva for
+# talks": the city is where they meet, not a host they visit)
+TALK_NOUNS = frozenset({"talk", "talks", "negotiation", "negotiations", "meeting", "summit", "consultation", "dialogue"})
+
+
+def _to_talks(t: Token) -> bool:
+    return any(p.lemma_.lower() in TALK_NOUNS or p.lower_ in TALK_NOUNS for p in _prep_objects(t, ("for",)))
 
 # Protests (CAMEO 14) are directed at authorities, with none named at the protesters' own; coercion and violence
 # (17-20) with no named target and no foreign place are used at home.
