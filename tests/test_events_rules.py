@@ -1728,3 +1728,13 @@ def test_what_an_appeal_is_for_is_no_event_of_its_own(pipeline):
     evs = events(pipeline, "The presidents of Iraq and Egypt called on Tuesday for the withdrawal of Syrian and other "
                            "foreign forces from Lebanon to end 14 years of civil war there.")
     assert [e[1] for e in evs] == ["0256"], evs
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Kenya will deploy 1,000 police officers to Haiti to lead a multinational security mission.", "0334"),
+    ("Britain will send 20,000 troops to take part in NATO exercises.", "0312"),
+])
+def test_forces_sent_for_a_mission_or_exercises_cooperate(pipeline, text, code):
+    # not a threat (13): the purpose makes the sending peacekeeping (074) or military cooperation (062), intended
+    src, got, tgt, ev = only(pipeline, text)
+    assert got == code and ev.hypothetical

@@ -1530,11 +1530,14 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
     instrument = _instrument(ctx, t) if code in GENERIC_HARM else None
     if instrument is not None:
         code = instrument[1]  # "wounded two soldiers in a bomb attack": a bombing (183), not just force (190)
-    if code[:2] == "15" and t.pos_ == "VERB" and _prep_objects(t, ("to",)) and any(
-            _to_infinitive(c) and c.lemma_.lower() in HELPING_PURPOSES for c in _children(t, ("advcl", "xcomp"))):
-        # "to deploy 1,000 police officers to Haiti to help restore order": forces sent to another country to help,
-        # keep the peace or protect are peacekeeping (074), not a show of force
-        code = "074"
+    if code[:2] == "15" and t.pos_ == "VERB":
+        # "to deploy 1,000 police officers to Haiti to help restore order", "to lead a security mission": forces sent
+        # to another country to help, keep the peace or protect are peacekeeping (074), not a show of force; sent "to
+        # take part in NATO exercises", military cooperation (062)
+        purpose = next((got for c in _children(t, ("advcl", "xcomp")) if _to_infinitive(c)
+                        and (got := _cooperative_purpose(c))), None)
+        if purpose == "062" or purpose == "074" and _prep_objects(t, ("to",)):
+            code = purpose
     before_intent: str | None = None
     ruled_open: Token | None = None
     for k, c in enumerate(chain):
@@ -1888,6 +1891,25 @@ EXERCISE_NOUNS = frozenset({"exercise", "drill", "game", "wargame", "maneuver", 
 # What forces are sent somewhere to do when they are sent to help ("to help restore order", "to keep the peace").
 HELPING_PURPOSES = frozenset({"help", "assist", "restore", "keep", "maintain", "protect", "support", "stabilise",
                               "stabilize", "guard", "secure"})
+# purposes that make forces sent abroad a mission ("to lead a multinational security mission", "to join the UN force")
+MISSION_PURPOSES = frozenset({"lead", "join"})
+PEACEKEEPING_WORDS = frozenset({"mission", "peacekeeping", "peacekeeper"})
+# purposes that make them a joint exercise ("to take part in NATO exercises", "to participate in drills")
+PARTAKING_VERBS = frozenset({"take", "participate", "join"})
+
+
+def _cooperative_purpose(c: Token) -> str | None:
+    """The CAMEO code a purpose gives forces sent abroad: peacekeeping (074) or military cooperation (062)."""
+    lemma = c.lemma_.lower()
+    if lemma in HELPING_PURPOSES:
+        return "074"
+    objects = _children(c, ("dobj",)) + _prep_objects(c, ("in",))
+    words = {w.lemma_.lower() for o in objects for w in (o, *_kids(o)) if w.dep_ in ("dobj", "pobj", "compound", "amod")}
+    if lemma in MISSION_PURPOSES and words & PEACEKEEPING_WORDS:
+        return "074"
+    if lemma in PARTAKING_VERBS and words & EXERCISE_NOUNS:
+        return "062"
+    return None
 # Subordinators of a reduced clause whose participle is passive ("when asked", "if elected", "once approved")
 REDUCED_PASSIVE = frozenset({"when", "if", "once", "unless", "until", "as", "after", "before", "while"})
 # Sectors of a country's own political life: its state arrests and tries them.
