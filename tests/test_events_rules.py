@@ -1738,3 +1738,12 @@ def test_forces_sent_for_a_mission_or_exercises_cooperate(pipeline, text, code):
     # not a threat (13): the purpose makes the sending peacekeeping (074) or military cooperation (062), intended
     src, got, tgt, ev = only(pipeline, text)
     assert got == code and ev.hypothetical
+
+
+@pytest.mark.parametrize("text, tgt", [
+    ("Beijing slapped tariffs of up to 80% on Australian barley.", {"AUS"}),
+    ("The EU levied duties on Chinese steel.", {"CHN"}),
+])
+def test_tariffs_slapped_or_levied_are_imposed(pipeline, text, tgt):
+    src, got, t, ev = only(pipeline, text)
+    assert (got, t) == ("163", tgt)
