@@ -1747,3 +1747,13 @@ def test_forces_sent_for_a_mission_or_exercises_cooperate(pipeline, text, code):
 def test_tariffs_slapped_or_levied_are_imposed(pipeline, text, tgt):
     src, got, t, ev = only(pipeline, text)
     assert (got, t) == ("163", tgt)
+
+
+@pytest.mark.parametrize("text, code, src, tgt, hyp", [
+    ("Moscow seeks to deepen military ties with Pyongyang.", "0312", {"RUS"}, {"PRK"}, True),
+    ("Ukraine sought help from China.", "020", {"UKR"}, {"CHN"}, True),  # (guard) an appeal to someone stays one
+    ("Putin was greeted at the airport by North Korean leader Kim Jong Un.", "043", {"PRK"}, {"RUS"}, False),
+])
+def test_aims_sought_and_visitors_greeted(pipeline, text, code, src, tgt, hyp):
+    s, got, t, ev = only(pipeline, text)
+    assert (got, s, t, ev.hypothetical) == (code, src, tgt, hyp)

@@ -1542,6 +1542,9 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
     ruled_open: Token | None = None
     for k, c in enumerate(chain):
         cls = c.entry.control or "PASS"
+        if cls == "APPEAL" and c.tok.lemma_.lower() in ASPIRE_VERBS and not _children(c.tok, ("dobj", "dative")) \
+                and not c.entry.prep:
+            cls = "INTENT"  # "Moscow seeks to deepen military ties with Pyongyang": its own aim (03), not an appeal
         if cls == "NEG":
             negated = not negated
             continue
@@ -2031,6 +2034,8 @@ OBLIGATION = frozenset({"must", "should"})
 CONTROL_PREPS = frozenset({"to", "for", "with", "on", "in", "into"})
 ASKING = frozenset({"APPEAL", "DEMAND", "THREAT", "REFUSE"})
 COMMAND_VERBS = frozenset({"order", "direct", "authorize", "authorise", "command"})
+# verbs of asking that, governing their subject's own infinitive, state an aim ("seeks to deepen ties")
+ASPIRE_VERBS = frozenset({"seek"})
 # verbs of going away: their subject leaves ("asked the coalition to leave the country")
 DEPART_VERBS = frozenset({"leave", "quit", "depart", "exit"})
 # plural number words that head a count of people ("hundreds of refugees")
