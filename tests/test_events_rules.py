@@ -1757,3 +1757,18 @@ def test_tariffs_slapped_or_levied_are_imposed(pipeline, text, tgt):
 def test_aims_sought_and_visitors_greeted(pipeline, text, code, src, tgt, hyp):
     s, got, t, ev = only(pipeline, text)
     assert (got, s, t, ev.hypothetical) == (code, src, tgt, hyp)
+
+
+def test_an_act_awaited_until_another_is_no_event(pipeline):
+    # "until" after a refusal or a future is a condition: Israel has not ended the war
+    evs = events(pipeline, "Hamas said it would not release the remaining hostages until Israel ended the war.")
+    assert [e[1] for e in evs] == ["1243"], evs
+
+
+@pytest.mark.parametrize("text, code, tgt", [
+    ("China is ready to work with the Philippines to manage tensions.", "031", {"PHL"}),
+    ("The Sudanese army refused to attend the peace talks in Jeddah.", "125", {"SAU"}),
+])
+def test_working_with_and_attending(pipeline, text, code, tgt):
+    src, got, t, ev = only(pipeline, text)
+    assert (got, t) == (code, tgt)

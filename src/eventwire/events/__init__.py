@@ -1328,10 +1328,18 @@ PERMISSION_VERBS = frozenset({"allow", "permit", "let", "tolerate"})
 
 
 def _conditional(t: Token) -> bool:
-    """``t`` is in a condition ("will withdraw unless Baghdad accepts its terms", "if the rebels attack"): what the
-    condition names has not happened; the act that hangs on it is the event."""
-    return any(a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in _kids(a))
-               for a in [t, *_ancestors(t)])
+    """``t`` is in a condition ("will withdraw unless Baghdad accepts its terms", "if the rebels attack", "would not
+    release the hostages until Israel ended the war"): what the condition names has not happened; the act that hangs
+    on it is the event."""
+    for a in [t, *_ancestors(t)]:
+        if a.dep_ != "advcl":
+            continue
+        marks = {m.lower_ for m in _kids(a) if m.dep_ == "mark"}
+        if "if" in marks or "unless" in marks:
+            return True
+        if "until" in marks and (_negated(a.head) or _modal(a.head) or bool(_aux(a.head) & FUTURE)):
+            return True  # (not a time that has come: "fought until the army withdrew")
+    return False
 
 
 # Verbs that put out a text ("issued a statement condemning X"): the text's act is its issuer's.
