@@ -1772,3 +1772,13 @@ def test_an_act_awaited_until_another_is_no_event(pipeline):
 def test_working_with_and_attending(pipeline, text, code, tgt):
     src, got, t, ev = only(pipeline, text)
     assert (got, t) == (code, tgt)
+
+
+@pytest.mark.parametrize("text, code, tgt", [
+    ("The US re-imposed sanctions on Venezuela.", "163", {"VEN"}),
+    ("France re-established diplomatic relations with Syria.", "054", {"SYR"}),
+])
+def test_a_hyphenated_re_verb_is_the_act_done_again(pipeline, text, code, tgt):
+    # "re-imposed" stays one word: split, the parser read "re" as the verb and the sentence had no event
+    src, got, t, ev = only(pipeline, text)
+    assert (got, t) == (code, tgt) and ev.trigger.text.startswith("re-")

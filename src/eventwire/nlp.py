@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import os
+import re
 import threading
 import warnings
 from collections.abc import Iterable
@@ -21,6 +22,7 @@ from spacy.attrs import HEAD, IDS, LOWER, ORTH
 from spacy.language import Language
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
+from spacy.util import compile_infix_regex
 
 from .errors import ModelError
 
@@ -59,6 +61,7 @@ def load(model: str | None = None, patterns: Iterable[dict] = (), key: tuple[str
         nlp = _cache.get(cache_key)
         if nlp is None:
             nlp = _load_base(name)
+            _keep_re_prefix(nlp)
             ruler = nlp.add_pipe("entity_ruler", name="eventwire_ruler", before="ner",
                                  config={"phrase_matcher_attr": "ORTH", "validate": False, "overwrite_ents": True})
             # The ruler tokenizes its thousands of phrase patterns: they would fill the tokenizer's chunk cache (it
@@ -219,6 +222,17 @@ def _match_in_runs(ruler) -> None:
         return sorted(final, key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
 
     ruler.match = match
+
+
+def _keep_re_prefix(nlp: Language) -> None:
+    """Keep a hyphenated "re-" on its word ("re-imposed", "re-open", "re-elected"): split into "re", "-" and the verb,
+    the parser reads "re" as the verb and the sentence falls apart ("The US re-imposed sanctions on Venezuela" had
+    "sanctions" as its root)."""
+    infixes = []
+    for pattern in nlp.Defaults.infixes:
+        found = re.search(pattern, "re-open")
+        infixes.append("(?<!^[Rr]e)" + pattern if found is not None and found.group() == "-" else pattern)
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 def model_label(nlp: Language) -> str:

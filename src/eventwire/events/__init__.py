@@ -388,6 +388,15 @@ def _match_plan(lex: tables.Lexicon, pos: str, lemma: str, lower: str):
     kinds = ("VERB", "CONTROL") if pos == "VERB" else ("CONTROL",) if pos == "ADJ" else ("NOUN",)
     if pos == "VERB" and not any(lex.rows(lemma, k) for k in kinds):
         lemma = _verb_lemma(lex, lower, lemma)
+    if lemma.startswith("re-") and lower.startswith("re-") and not any(lex.rows(lemma, k) for k in kinds):
+        # "re-imposed sanctions", "re-established ties": the act done again (else the word written without the
+        # hyphen, "reimpose")
+        for form, base in ((lower[3:], lemma[3:]), ("re" + lower[3:], "re" + lemma[3:])):
+            if pos == "VERB" and not any(lex.rows(base, k) for k in kinds):
+                base = _verb_lemma(lex, form, base)
+            if any(lex.rows(base, k) for k in kinds):
+                lemma = base
+                break
     plain = []
     for kind in kinds:
         rows = lex.rows(lemma, kind)
