@@ -1782,3 +1782,14 @@ def test_a_hyphenated_re_verb_is_the_act_done_again(pipeline, text, code, tgt):
     # "re-imposed" stays one word: split, the parser read "re" as the verb and the sentence had no event
     src, got, t, ev = only(pipeline, text)
     assert (got, t) == (code, tgt) and ev.trigger.text.startswith("re-")
+
+
+def test_its_embassy_is_not_its_hosts(pipeline):
+    # the embassy Ecuador's police raided in Quito is Mexico's; the ambassador recalled from Turkey is Israel's
+    evs = events(pipeline, "Mexico broke off diplomatic relations with Ecuador after police raided its embassy in "
+                           "Quito.")
+    assert [(e[0], e[1][:2], e[2]) for e in evs] == [({"MEX"}, "16", {"ECU"}), ({"ECU"}, "19", {"MEX"})], evs
+    rec = pipeline.extract("Israel recalled its ambassador from Turkey.")
+    amb = next(a for a in rec.actors if a.name == "its ambassador")
+    assert amb.country == "ISR"
+    assert [{rec.actor(x).country for x in e.target} for e in rec.events] == [{"TUR"}]

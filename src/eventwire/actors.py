@@ -422,6 +422,10 @@ class _Actor:
             self.mentions.append((start, end))
 
 
+# a state's missions and envoys abroad ("its embassy in Quito", "its ambassador to Turkey")
+_DIPLOMATIC_NOUNS = frozenset({"embassy", "consulate", "ambassador", "envoy", "diplomat", "mission", "legation",
+                               "chargé", "charge"})
+
 # prepositions naming the land where an act is done ("in southern Lebanon", "near Basra", "across the Donbas")
 _SCENE_PREPS = frozenset({"in", "inside", "near", "across", "at", "outside", "around", "along", "throughout"})
 
@@ -1149,6 +1153,13 @@ class _Builder:
                 c = self.token_country(t, places=True)
                 if c:
                     return c, right
+        if tok.lemma_.lower() in _DIPLOMATIC_NOUNS and any(c.dep_ == "poss" and c.lower_ in ("its", "their")
+                                                          for c in token_children(tok)):
+            # "police raided its embassy in Quito", "recalled its ambassador from Turkey": a state's mission is
+            # never its host's; "its" is the nearest state named before that is not the host
+            owner = self.mission_owner(tok)
+            if owner:
+                return owner, right
         said = tok.head.head if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ccomp" else None
         if said is not None and said.lemma_.lower() in _REPORTING_VERBS and any(
                 c.dep_ == "poss" and c.lower_ in ("its", "their") for c in token_children(tok)):
@@ -1179,6 +1190,18 @@ class _Builder:
                                 if c:
                                     return c, end
         return None, right
+
+    def mission_owner(self, tok: Token) -> str | None:
+        """The state whose embassy or envoy "its embassy in Quito" is: the nearest country named before it in its
+        sentence that is not the host named in the phrase ("in"/"to"/"from" X)."""
+        hosts = {c for p in token_children(tok) if p.dep_ == "prep" and p.lower_ in ("in", "to", "from", "at")
+                 for g in token_children(p) if g.dep_ == "pobj" and (c := self.token_country(g, places=True))}
+        for i in range(tok.i - 1, tok.sent.start - 1, -1):
+            k = self.tok_actor.get(i)
+            a = self.actors.get(k) if k else None
+            if a is not None and a.kind == "country" and a.country and a.country not in hosts:
+                return a.country
+        return None
 
     def fled_country(self, tok: Token) -> str | None:
         """Refugees are of the country they flee: "refugees fleeing Liberia", "migrants escaping the war in Sudan"."""

@@ -958,8 +958,10 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
         reason = [c for c in preps if c.lower_ == "over"] if code is None or code[:2] not in ABOUT_ROOTS else []
         order += [p for c in preps if c not in reason
                   for p in (_children(c, ("pobj",)) or _participle_subjects(c) or _dangling_object(c))]
-        # "fired two shells at Seoul", "launched an attack on X": a directed preposition on the object
+        # "fired two shells at Seoul", "launched an attack on X": a directed preposition on the object; "recalled its
+        # ambassador from Turkey": the land the object is taken from
         order += [p for d in dobjs for p in _prep_objects(d, _TARGET_PREPS_NOT_OVER)]
+        order += [p for d in dobjs for p in _prep_objects(d, ("from",)) if not _launch_origins(v)]
         # "shot down drones launched by the Houthis", "seized weapons sent by Iran": whose the object is
         order += [ag for d in dobjs for c in _kids(d) if c.dep_ == "acl" and c.tag_ == "VBN"
                   and (ag := _agent(c)) is not None and ag.i in ctx.actor_at]
