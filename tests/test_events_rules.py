@@ -1793,3 +1793,8 @@ def test_its_embassy_is_not_its_hosts(pipeline):
     amb = next(a for a in rec.actors if a.name == "its ambassador")
     assert amb.country == "ISR"
     assert [{rec.actor(x).country for x in e.target} for e in rec.events] == [{"TUR"}]
+
+
+def test_investment_pledged_is_economic_cooperation(pipeline):
+    src, got, tgt, ev = only(pipeline, "Saudi Arabia pledged $5 billion in investment to Egypt.")
+    assert (src, got, tgt) == ({"SAU"}, "0311", {"EGY"})
