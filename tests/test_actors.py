@@ -76,6 +76,19 @@ def test_defence_department_offices_are_military_government(pipeline, text, name
     assert (a.sector, a.cameo) == (sector, cameo)
 
 
+def test_a_stated_international_office_outranks_the_lexicons_national_one(pipeline):
+    # the bundled lexicon knows Stoltenberg, undated, as Norway's finance minister (2025-)
+    a = actor_named(pipeline.extract("NATO Secretary-General Jens Stoltenberg urged allies to send more air defence "
+                                     "systems to Ukraine."), "Jens Stoltenberg")
+    assert (a.country, a.sector, a.cameo) == (None, "IGO", "IGOWSTNAT")
+
+
+def test_the_body_an_envoy_is_posted_to_is_not_their_sector(pipeline):
+    a = actor_named(pipeline.extract("Kenya's ambassador to the UN, Martin Kimani, condemned the invasion."),
+                    "Martin Kimani")
+    assert (a.country, a.sector) == ("KEN", "GOV")
+
+
 def test_apposition_after_the_name(pipeline):
     rec = pipeline.extract("Annalena Baerbock, Germany's foreign minister, visited Kyiv on Tuesday.")
     a = actor_named(rec, "Annalena Baerbock")

@@ -826,13 +826,17 @@ class _Builder:
         country = self.role_country(role_span)
         if country and not a.country:
             a.country = country
-        if not a.country and not a.cameo:
+        if not a.country and not a.cameo or a.from_lexicon and not country:
             # "U.N. mediator Diego Cordovez", "Arab League Secretary-General X": the title's own organisation, an
-            # international one, is what the person speaks for (not a country named nearby).
+            # international one, is what the person speaks for (not a country named nearby); a stated international
+            # office also outranks the bundled entry's national one ("NATO Secretary-General Jens Stoltenberg", whom
+            # the lexicon knows, undated, as Norway's finance minister)
             igo = self.international_in(role_span)
             if igo is not None:
                 a.cameo = igo.cameo
                 a.sector = igo.sector or a.sector
+                a.country = None
+                a.from_lexicon = False
         sector, cameo_sector = self.role_sector(role_span)
         if sector and (not a.sector or a.from_lexicon or a.sector == "GOV" and sector == "MIL"):
             a.sector = sector
@@ -915,7 +919,8 @@ class _Builder:
             return "MIL", None
         for t in span:
             k = self.tok_actor.get(t.i)
-            if k and self.actors[k].sector:
+            if k and self.actors[k].sector and not (t.dep_ == "pobj" and t.head.lower_ in ("to", "at")):
+                # (the body one is posted to is not one's own: "Kenya's ambassador to the UN")
                 return self.actors[k].sector, None
         for (_, sec), w in zip(reversed(kinds), reversed(words), strict=True):
             sec = sec or self.lex.sector_of(w)
