@@ -1798,3 +1798,9 @@ def test_its_embassy_is_not_its_hosts(pipeline):
 def test_investment_pledged_is_economic_cooperation(pipeline):
     src, got, tgt, ev = only(pipeline, "Saudi Arabia pledged $5 billion in investment to Egypt.")
     assert (src, got, tgt) == ({"SAU"}, "0311", {"EGY"})
+
+
+def test_agreeing_to_end_a_dispute_is_an_intent_to_settle(pipeline):
+    src, got, tgt, ev = only(pipeline, "Ethiopia and Somalia agreed on Wednesday to end a bitter dispute over a port "
+                                       "deal.")
+    assert (src, got, ev.hypothetical) == ({"ETH", "SOM"}, "037", True)
