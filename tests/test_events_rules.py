@@ -1812,3 +1812,8 @@ def test_the_participle_of_a_time_phrase_is_the_subjects_act(pipeline):
     # (guard) "without" names what was not done
     evs = events(pipeline, "Ousted President Askar Akayev has agreed to resign without returning to Kyrgyzstan.")
     assert not any(e[1].startswith("04") for e in evs), evs
+
+
+def test_a_weapon_intercepted_is_force_against_its_launcher(pipeline):
+    src, got, tgt, ev = only(pipeline, "Israel intercepted a missile fired from Yemen.")
+    assert (src, got, tgt) == ({"ISR"}, "190", {"YEM"})
