@@ -50,8 +50,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
@@ -89,15 +89,23 @@ def time_words() -> dict[str, dict[str, int]]:
 
 def _alt(phrases, capitalised: bool = False) -> str:
     """A regex alternation, longest first; spaces match any whitespace. ``capitalised``: Title or UPPER case only,
-    else also lower and Sentence case. (Case variants rather than re.IGNORECASE: several times faster in ``re``.)
+    else also lower and Sentence case. (Case variants rather than re.IGNORECASE: several times faster in ``re``.)"""
+    return f"(?:{_trie(_case_forms(phrases, capitalised))})"
 
-    Written as a trie ("T(?:his(?:\\s+past)?|HIS)|last..."): ``re`` tries the alternatives of a group one by one at
-    every position, and a trie has one branch per first letter. It matches what the flat alternation of the forms
-    sorted longest first matches: forms that match at one place are prefixes of one another, and the trie too tries
-    the longer one first (a greedy optional tail)."""
+
+def _case_forms(phrases, capitalised: bool = False) -> set[str]:
+    """The forms of ``phrases`` as ``_alt`` matches them."""
     forms: set[str] = set()
     for p in phrases:
         forms.update({p.title(), p.upper()} if capitalised else {p, p.capitalize(), p.title(), p.upper()})
+    return forms
+
+
+def _trie(forms) -> str:
+    """An alternation of ``forms`` written as a trie ("T(?:his(?:\\s+past)?|HIS)|last..."): ``re`` tries the
+    alternatives of a group one by one at every position, and a trie has one branch per first letter. It matches what
+    the flat alternation of the forms sorted longest first matches: forms that match at one place are prefixes of one
+    another, and the trie too tries the longer one first (a greedy optional tail). A space matches any whitespace."""
     trie: dict = {}
     for f in forms:
         node = trie
@@ -113,7 +121,7 @@ def _alt(phrases, capitalised: bool = False) -> str:
             return "(?:" + "|".join(parts) + ")?"
         return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
 
-    return f"(?:{branch(trie)})"
+    return branch(trie)
 
 
 # Words before a bare month name that make it a date ("in January", "since May", "mid-March"). "May" also needs one.
@@ -139,39 +147,49 @@ _SENT_START = re.compile(r"(?:^|[.!?:;\"“”(\n]\s*|\n)$")
 @dataclass(frozen=True)
 class _Grammar:
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
-    gates: dict[str, tuple[str, ...]]  # a pattern runs only when the lowered text holds one of its gate strings
+    # Each pattern but the gated ones below runs only around its key, a word every match of it holds (a month name,
+    # a weekday, "ago", a year-like number...): see ``_key_starts``.
+    keys: dict[str, re.Pattern[str]]
+    any_key: re.Pattern[str]  # any pattern's key
+    words: frozenset[str]  # every word (lower case) a match may hold, but numbers
+    # The other patterns (ISO and d/m/y dates) run over the whole text when it holds one of their gate strings and
+    # matches their gate pattern: a number shape the pattern needs. (Gates only skip a pattern that cannot match.)
+    gates: dict[str, tuple[str, ...]]
+    case_gates: dict[str, re.Pattern[str]]
     future_cue: re.Pattern[str]
-    # and, for the patterns that name a month or weekday in Title or UPPER case only, when the text as written holds
-    # one of those forms ("may" the verb does not wake the month patterns); for years, ISO and d/m/y dates, digits.
-    # (Gates only skip a pattern that cannot match: the candidates are the same.)
-    case_gates: dict[str, re.Pattern[str]] = field(default_factory=dict)
 
 
 def _gate_words(phrases) -> tuple[str, ...]:
-    """One word of each phrase (its longest), so that a gate does not depend on the spacing between words."""
+    """One word of each phrase (its longest), so that a key does not depend on the spacing between words."""
     return tuple(sorted({max(p.split(), key=len) for p in phrases}))
 
 
 @lru_cache(maxsize=1)
 def _grammar() -> _Grammar:
     w = time_words()
-    mon_full = _alt(w["month"], capitalised=True)
-    mon_abbr = _alt(w["month_abbr"], capitalised=True)
+    words: set[str] = {"fy", "fiscal", "year"}  # (with those of every phrase list below: ``fiscal`` is written out)
+
+    def alt(phrases, capitalised: bool = False) -> str:
+        words.update(x for p in phrases for x in p.lower().split())
+        return _alt(phrases, capitalised)
+
+    mon_full = alt(w["month"], capitalised=True)
+    mon_abbr = alt(w["month_abbr"], capitalised=True)
     mon_any = rf"(?:{mon_full}|{mon_abbr}\b\.?)"
-    wd = _alt(w["weekday"], capitalised=True)
-    mod = _alt(w["modifier"])
-    pod = _alt(w["part_of_day"])
-    numw = _alt(list(w["number"]) + list(w["vague_number"]))
-    dayw = _alt(w["day_word"])
-    rel_wd = _alt(["this past", "this coming", "last", "next", "this", "coming", "past"])
-    rel_unit = _alt(["this past", "this coming", "last", "next", "this"])
-    the, of, in_of, on = _alt(["the"]), _alt(["of"]), _alt(["in", "of"]), _alt(["on"])
-    early_late = _alt(["early", "late"])
-    mod_day = _alt(["early", "late", "earlier", "later"])
-    unit_rel = _alt(["week", "weekend", "month", "year"])
-    units, ago = _alt(_UNITS), _alt(["ago"])
+    wd = alt(w["weekday"], capitalised=True)
+    mod = alt(w["modifier"])
+    pod = alt(w["part_of_day"])
+    numw = alt(list(w["number"]) + list(w["vague_number"]))
+    dayw = alt(w["day_word"])
+    rel_wd = alt(["this past", "this coming", "last", "next", "this", "coming", "past"])
+    rel_unit = alt(["this past", "this coming", "last", "next", "this"])
+    the, of, in_of, on = alt(["the"]), alt(["of"]), alt(["in", "of"]), alt(["on"])
+    early_late = alt(["early", "late"])
+    mod_day = alt(["early", "late", "earlier", "later"])
+    unit_rel = alt(["week", "weekend", "month", "year"])
+    units, ago = alt(_UNITS), alt(["ago"])
     fiscal = r"(?:Q[1-4]|H[12]|FY|[Ff]iscal(?:\s+year)?)"
-    year_w, weekend_w = _alt(["year"]), _alt(["weekend"])
+    year_w, weekend_w = alt(["year"]), alt(["weekend"])
     year = r"(?:1[5-9]\d\d|20\d\d)"
     day = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
     yr_tail = r"(?:(?:,\s*|\s+)(?P<y>" + year + r")(?!\d|[,.]\d))?"
@@ -192,31 +210,30 @@ def _grammar() -> _Grammar:
         ("weekend", rf"(?<=\s){the}\s+{weekend_w}\b"),
         ("rel_unit", rf"{b}(?:(?P<mod>{mod})\s+)?(?P<rel>{rel_unit})\s+(?P<unit>{unit_rel})\b(?!-)"),
         ("ago", rf"{b}(?P<n>\d{{1,3}}|{numw})\s+(?P<unit>{units})\s+{ago}\b"),
-        ("season", rf"{b}(?:(?P<mod>{mod})[\s-]+)?(?:(?P<rel>{rel_unit})\s+)?(?P<s>{_alt(w['season'])})\b"
+        ("season", rf"{b}(?:(?P<mod>{mod})[\s-]+)?(?:(?P<rel>{rel_unit})\s+)?(?P<s>{alt(w['season'])})\b"
                    rf"(?:\s+(?:{of}\s+)?(?P<y>{year})(?![\d,]\d|\d))?"),
         ("decade", rf"{b}(?:(?P<mod>{mod})[\s-]+)?(?:(?:1[5-9]|20)\d0s|['’]\d0s)\b"),
         ("year", rf"(?<![\w$£€#.,/:'’])(?:(?P<mod>{mod})[\s-]+|(?P<fiscal>{fiscal})\s*)?(?P<y>{year})"
                  r"(?![\d]|[,.]\d|s\b|\s*(?:%|(?:percent|per\s+cent|GMT|UTC|hours|hrs|local\s+time)\b))"),
-        ("vague", rf"{b}{_alt(w['vague'])}\b(?!\s+(?:[\w-]+\s+)?{_UNIT_WORD})"),
+        ("vague", rf"{b}{alt(w['vague'])}\b(?!\s+(?:[\w-]+\s+)?{_UNIT_WORD})"),
     ]
     compiled = tuple((kind, re.compile(p)) for kind, p in pats)
     future = re.compile(rf"{b}{_alt(w['future_cue'])}(?![\w])")
-    full_months = tuple(w["month"])
-    months = full_months + tuple(w["month_abbr"])
-    gates = {"iso": ("-",), "numeric": ("/",), "mdy": months, "dmy": months, "month_year": months,
-             "month": full_months, "weekday": tuple(w["weekday"]), "day_word": _gate_words(w["day_word"]),
-             "rel_unit": ("week", "month", "year"), "month_rel_year": full_months, "weekend": ("weekend",),
-             "ago": ("ago",), "season": tuple(w["season"]), "decade": ("0s",), "vague": _gate_words(w["vague"])}
-    def cased(*lists) -> re.Pattern[str]:  # any of the forms _alt(..., capitalised=True) accepts, as written
-        forms = {f for words in lists for p in words for f in (p.title(), p.upper())}
-        return re.compile("|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f))))
-
-    any_month, full_month = cased(w["month"], w["month_abbr"]), cased(w["month"])
-    case_gates = {"mdy": any_month, "dmy": any_month, "month_year": any_month, "month": full_month,
-                  "month_rel_year": full_month, "weekday": cased(w["weekday"]),
-                  "year": re.compile(year), "iso": re.compile(r"\d{4}-[01]\d-[0-3]\d"),
-                  "numeric": re.compile(r"\d/\d\d?/\d")}
-    return _Grammar(compiled, gates, future, case_gates)
+    months, full_months = (*w["month"], *w["month_abbr"]), tuple(w["month"])
+    key_forms = {  # each pattern's key, in the forms its pattern matches (``_alt``)
+        "mdy": _case_forms(months, True), "dmy": _case_forms(months, True),
+        "month_year": _case_forms(months, True), "month": _case_forms(full_months, True),
+        "month_rel_year": _case_forms(full_months, True), "weekday": _case_forms(w["weekday"], True),
+        "day_word": _case_forms(_gate_words(w["day_word"])), "rel_unit": _case_forms(("week", "month", "year")),
+        "weekend": _case_forms(("weekend",)), "ago": _case_forms(("ago",)), "season": _case_forms(w["season"]),
+        "decade": {"0s"}, "vague": _case_forms(_gate_words(w["vague"])),
+    }
+    keys = {kind: re.compile(_trie(forms)) for kind, forms in key_forms.items()}
+    keys["year"] = re.compile(year)
+    any_key = re.compile(_trie(set().union(*key_forms.values())) + "|" + year)
+    gates = {"iso": ("-",), "numeric": ("/",)}
+    case_gates = {"iso": re.compile(r"\d{4}-[01]\d-[0-3]\d"), "numeric": re.compile(r"\d/\d\d?/\d")}
+    return _Grammar(compiled, keys, any_key, frozenset(words), gates, case_gates, future)
 
 
 # -- candidates ----------------------------------------------------------------------------------------------------
@@ -231,31 +248,99 @@ class _Cand:
 
 
 def _scan(text: str) -> list[_Cand]:
-    """Every pattern match, left to right, the longest first at each start (overlaps are settled by the caller)."""
+    """Every pattern match, left to right, the longest first at each start (overlaps are settled by the caller).
+
+    A pattern with a key is tried only where a match holding one of its keys can start (``_key_starts``), as
+    ``finditer`` would find it; the gated ones run over the whole text when it passes their gates. (No pattern
+    matches the empty string.)"""
     cands: list[_Cand] = []
     grammar = _grammar()
-    low = text.lower()
-    seen: dict[int, bool] = {}  # (case) gate -> whether the text passes it (several patterns share one)
+    starts = _key_starts(text, grammar)
     for prio, (kind, pat) in enumerate(grammar.patterns):
-        written = grammar.case_gates.get(kind)
-        if written is not None:
-            found = seen.get(id(written))
-            if found is None:
-                found = seen[id(written)] = written.search(text) is not None
-            if not found:
-                continue
-        gate = grammar.gates.get(kind)
-        if gate:
-            found = seen.get(id(gate))
-            if found is None:
-                found = seen[id(gate)] = any(g in low for g in gate)
-            if not found:
-                continue
-        for m in pat.finditer(text):
-            if m.end() > m.start():
-                cands.append(_Cand(kind, m.start(), m.end(), m, prio))
+        if kind in grammar.keys:
+            found = _matches_from(pat, text, starts.get(kind, ()))
+        elif any(g in text for g in grammar.gates[kind]) and grammar.case_gates[kind].search(text):
+            found = pat.finditer(text)
+        else:
+            continue
+        cands.extend(_Cand(kind, m.start(), m.end(), m, prio) for m in found)
     cands.sort(key=lambda c: (c.start, -(c.end - c.start), c.priority))
     return cands
+
+
+def _matches_from(pat: re.Pattern[str], text: str, starts) -> Iterator[re.Match[str]]:
+    """What ``pat.finditer(text)`` finds, given (sorted) every position a match can start at and maybe others."""
+    end = 0
+    for s in starts:
+        if s >= end and (m := pat.match(text, s)) is not None:
+            end = m.end()
+            yield m
+
+
+_WORD_REST = re.compile(r"[\w'’]*")  # the rest of a word, as ``_key_starts`` reads words
+
+
+def _word_start(text: str, end: int) -> int:
+    """The start of the word (``[\\w'’]+``) ending at ``end``: ``end`` itself when there is none."""
+    start = end
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_'’"):  # (``\\w`` is alnum or "_")
+        start -= 1
+    return start
+
+
+_BETWEEN_WORDS = frozenset(",./-")  # with white space: all that a match holds between its words
+
+
+def _key_starts(text: str, grammar: _Grammar) -> dict[str, list[int]]:
+    """For each pattern with a key: the positions (sorted) where a match holding a key of it may start.
+
+    A match holds a key of its pattern inside one word (``[\\w'’]+``), and every other word of the match before it
+    is a grammar word (``grammar.words``, in any case) or holds a digit, joined by white space and ``_BETWEEN_WORDS``;
+    it starts at a word's start or right after a quote inside a word ("’5 May" starts at "5"). So from each word
+    holding a key, the words before it are walked back while a match can hold them."""
+    found: dict[str, set[int]] = {}
+    end = -1
+    for hit in grammar.any_key.finditer(text):
+        if hit.start() < end:
+            continue  # (another key in a word already looked at)
+        start = _word_start(text, hit.start())
+        end = _WORD_REST.match(text, hit.end()).end()  # type: ignore[union-attr]
+        kinds = _key_kinds(text[start:end])
+        if kinds:
+            starts = _starts_back(text, start, end, grammar.words)
+            for kind in kinds:
+                found.setdefault(kind, set()).update(starts)
+    return {kind: sorted(starts) for kind, starts in found.items()}
+
+
+@lru_cache(maxsize=4096)
+def _key_kinds(word: str) -> tuple[str, ...]:
+    """The patterns a word holds a key of."""
+    return tuple(kind for kind, key in _grammar().keys.items() if key.search(word))
+
+
+_QUOTE = re.compile("['’]")
+
+
+def _starts_back(text: str, start: int, end: int, words: frozenset[str]) -> list[int]:
+    """Where a match holding the word ``text[start:end]`` may start: at that word or a word before it, back to the
+    first that no match can hold (see ``_key_starts``)."""
+    out: list[int] = []
+    while True:
+        word = text[start:end]
+        out.append(start)
+        if "'" in word or "’" in word:
+            out.extend(start + q.end() for q in _QUOTE.finditer(word))
+        end = start
+        while end > 0 and (text[end - 1].isspace() or text[end - 1] in _BETWEEN_WORDS):
+            end -= 1
+        if end == start:
+            return out  # (no white space or joining mark before the word: a match starts at it or not before)
+        start = _word_start(text, end)
+        word = text[start:end]
+        if not word or not (any(ch.isdigit() for ch in word)
+                            or any(part in words for part in _QUOTE.split(word.lower()))):
+            return out
 
 
 # -- date arithmetic -----------------------------------------------------------------------------------------------

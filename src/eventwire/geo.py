@@ -42,7 +42,7 @@ from importlib import resources
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from .nlp import doc_ents, doc_text, sentence_index
+from .nlp import doc_ents, doc_text, doc_tokens, sentence_index
 from .record import Place
 
 
@@ -476,21 +476,25 @@ TOWN_PREPS = frozenset({"in", "at", "near", "outside", "around", "into", "from",
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Char offsets of the span without a leading "the" and a trailing possessive or punctuation."""
-    text = doc_text(doc)[start:end]
+    full = doc_text(doc)
+    text = full[start:end]
     m = _LEADING_THE.match(text)
     if m and m.end() < len(text):
         start += m.end()
-    text = doc_text(doc)[start:end]
-    m = re.search(r"(?:['’]s|['’])$", text)
+    text = full[start:end]
+    m = _POSSESSIVE_END.search(text)
     if m and m.start() > 0:
         end = start + m.start()
-    text = doc_text(doc)[start:end]
+    text = full[start:end]
     while end > start and text[-1] in ",;:!?":
         end -= 1
-        text = doc_text(doc)[start:end]
-    while end > start and doc_text(doc)[end - 1].isspace():
+        text = full[start:end]
+    while end > start and full[end - 1].isspace():
         end -= 1
     return start, end
+
+
+_POSSESSIVE_END = re.compile(r"(?:['’]s|['’])$")
 
 
 _DIRECTION = re.compile(r"^(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
@@ -519,24 +523,25 @@ def non_country_entity(doc: Doc, ent: SpacySpan, gaz: Gazetteer) -> bool:
     ``non_country_words.tsv``."""
     if ent.label_ not in (*_PLACE_LABELS, "NORP", "LANGUAGE"):
         return False
-    first = doc[ent.start]
-    if ent.start >= 2 and doc[ent.start - 1].text in ("-", "–") and not doc[ent.start - 1].whitespace_ \
-            and not doc[ent.start - 2].whitespace_ and doc[ent.start - 2].lower_ in gaz.stance_prefixes:
+    toks = doc_tokens(doc)
+    first = toks[ent.start]
+    if ent.start >= 2 and toks[ent.start - 1].text in ("-", "–") and not toks[ent.start - 1].whitespace_ \
+            and not toks[ent.start - 2].whitespace_ and toks[ent.start - 2].lower_ in gaz.stance_prefixes:
         return True
-    if len(ent) >= 3 and first.lower_ in gaz.stance_prefixes and doc[ent.start + 1].text in ("-", "–"):
+    if len(ent) >= 3 and first.lower_ in gaz.stance_prefixes and toks[ent.start + 1].text in ("-", "–"):
         return True  # the ruler's "pro-Iranian"
-    last = doc[ent.end - 1]
-    if ent.end + 1 < len(doc) and doc[ent.end].text in ("-", "–") and not last.whitespace_ \
-            and not doc[ent.end].whitespace_ and doc[ent.end + 1].lower_ in gaz.backer_words:
+    last = toks[ent.end - 1]
+    if ent.end + 1 < len(toks) and toks[ent.end].text in ("-", "–") and not last.whitespace_ \
+            and not toks[ent.end].whitespace_ and toks[ent.end + 1].lower_ in gaz.backer_words:
         return True
-    if len(ent) != 1 or not any(h.kind == "demonym" for h in gaz.candidates(ent.text)):
+    if len(ent) != 1 or not any(h.kind == "demonym" for h in gaz.candidates(first.text)):
         return False
     if ent.label_ == "LANGUAGE":
         return True
     k = ent.end
-    if k + 1 < len(doc) and doc[k].text in ("-", "–") and not doc[k].whitespace_ and not first.whitespace_:
+    if k + 1 < len(toks) and toks[k].text in ("-", "–") and not toks[k].whitespace_ and not first.whitespace_:
         k += 1  # "English-language", "French-speaking"
-    if k < len(doc) and doc[k].lower_ in gaz.language_words:
+    if k < len(toks) and toks[k].lower_ in gaz.language_words:
         return True
     tok = first
     while tok.dep_ == "conj" and tok.head.i != tok.i:  # "the Arabic and Russian languages"
