@@ -76,6 +76,7 @@ def load(model: str | None = None, patterns: Iterable[dict] = (), key: tuple[str
                     tokenizer.max_cache_size = cache_size
             _match_in_runs(ruler)
             _annotate_without_checks(ruler)
+            _keep_pattern_texts(ruler)
             nlp.add_pipe("eventwire_entity_fixes", after="ner")
             if "parser" in nlp.pipe_names:
                 nlp.add_pipe("eventwire_paragraphs", before="parser")
@@ -220,6 +221,27 @@ def _match_in_runs(ruler) -> None:
         return sorted(final, key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
 
     ruler.match = match
+
+
+def _keep_pattern_texts(ruler) -> None:
+    """Keep the ruler's phrase patterns as their text, not as Docs. The ruler holds each pattern's Doc
+    (``phrase_patterns``) only to give its text back (``ruler.patterns``, ``to_disk``); its PhraseMatcher holds the
+    words it matches. The 13,000 pattern Docs, with their memory pools, span groups and weak references, are some
+    50,000 objects that live as long as the process, and every full garbage collection walks them (a collection takes
+    0.08 s instead of 0.12 s without them)."""
+    for label, docs in ruler.phrase_patterns.items():
+        ruler.phrase_patterns[label] = [_PatternText(d.text) for d in docs]
+
+
+class _PatternText(str):
+    """A phrase pattern's text where the ruler kept its Doc: ``.text`` is all the ruler reads of it. (A str: not
+    tracked by the garbage collector.)"""
+
+    __slots__ = ()
+
+    @property
+    def text(self) -> str:
+        return str(self)
 
 
 def _annotate_without_checks(ruler) -> None:
