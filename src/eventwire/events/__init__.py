@@ -801,9 +801,6 @@ def _subject_actors(ctx: _Ctx, v: Token, depth: int = 0) -> tuple[list[str], boo
     # conjunct)
     joined = v.dep_ in ("conj", "xcomp", "advcl", "acomp") \
         or v.dep_ == "dep" and v.tag_ in ("VBD", "VBZ", "VBP") and v.i > v.head.i
-    if v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.lower_ in PARTICIPLE_PREPS and v.head.head.pos_ == "VERB":
-        # "Erdogan said after hosting talks in Ankara": the participle of a time phrase is done by the verb's subject
-        return _subject_actors(ctx, v.head.head, depth + 1)[0], True
     if joined and v.head.pos_ in ("VERB", "AUX", "ADJ"):
         got = _subject_actors(ctx, v.head, depth + 1)[0]
         if not got and v.dep_ == "conj" and v.head.dep_ == "ccomp" and v.head.lemma_ == "be" and _is_speech(v.head.head) \
@@ -2056,8 +2053,6 @@ OBLIGATION = frozenset({"must", "should"})
 CONTROL_PREPS = frozenset({"to", "for", "with", "on", "in", "into"})
 ASKING = frozenset({"APPEAL", "DEMAND", "THREAT", "REFUSE"})
 COMMAND_VERBS = frozenset({"order", "direct", "authorize", "authorise", "command"})
-# prepositions whose -ing clause is done by the clause's own subject ("said after hosting talks", "before leaving")
-PARTICIPLE_PREPS = frozenset({"after", "before", "while", "since", "upon", "by", "despite"})  # (not "without": undone)
 # verbs of asking that, governing their subject's own infinitive, state an aim ("seeks to deepen ties")
 ASPIRE_VERBS = frozenset({"seek"})
 # verbs of going away: their subject leaves ("asked the coalition to leave the country")
