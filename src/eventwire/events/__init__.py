@@ -961,7 +961,9 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
         # "fired two shells at Seoul", "launched an attack on X": a directed preposition on the object; "recalled its
         # ambassador from Turkey": the land the object is taken from
         order += [p for d in dobjs for p in _prep_objects(d, _TARGET_PREPS_NOT_OVER)]
-        order += [p for d in dobjs for p in _prep_objects(d, ("from",)) if not _launch_origins(v)]
+        launched_from = _launch_origins(v)  # (read once: the object's and the verb's "from" below both ask)
+        if not launched_from:
+            order += [p for d in dobjs for p in _prep_objects(d, ("from",))]
         # "shot down drones launched by the Houthis", "seized weapons sent by Iran": whose the object is
         order += [ag for d in dobjs for c in _kids(d) if c.dep_ == "acl" and c.tag_ == "VBN"
                   and (ag := _agent(c)) is not None and ag.i in ctx.actor_at]
@@ -977,7 +979,7 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
         order += [p for c in reason for p in (_children(c, ("pobj",)) or _dangling_object(c))]
         # "departed from Libya", "withdrew from X", "pulled out of X": the place or party left (not where weapons
         # are launched from: "drones were launched from Russia's Kursk region")
-        if not _launch_origins(v):
+        if not launched_from:
             order += _prep_objects(v, ("from",))
         order += [p for o, dep in kids if dep in ("prep", "prt") and o.lower_ == "out" for p in _prep_objects(o, ("of",))]
         # "mobilized reservists for a war against Iraq": what the act is for, last (an apology's "for" names what
