@@ -1809,3 +1809,44 @@ def test_agreeing_to_end_a_dispute_is_an_intent_to_settle(pipeline):
 def test_a_weapon_intercepted_is_force_against_its_launcher(pipeline):
     src, got, tgt, ev = only(pipeline, "Israel intercepted a missile fired from Yemen.")
     assert (src, got, tgt) == ({"ISR"}, "190", {"YEM"})
+
+
+@pytest.mark.parametrize("text, tgt", [
+    # where the weapons came from is not the one they were fired at
+    ("Hezbollah fired rockets from southern Lebanon toward Haifa.", {"ISR"}),
+    # a weapon's maker is not the one it is fired at
+    ("Russia launched Iranian-made drones at Odesa overnight.", {"UKR"}),
+    # the aim, misread as part of where the shells were fired from
+    ("Pakistan fired missiles from its territory at militant hideouts in eastern Afghanistan.", {"AFG"}),
+    ("Turkey fired artillery shells from its territory at Kurdish positions in northern Syria.", {"SYR"}),  # (guard)
+    # the one shot is still the one acted upon
+    ("Israeli soldiers shot three Palestinian gunmen in Jenin.", {"PSE"}),
+])
+def test_what_is_fired_where_from_and_at_whom(pipeline, text, tgt):
+    _, code, got, _ = only(pipeline, text, root="19")
+    assert got == tgt
+
+
+@pytest.mark.parametrize("text, code, tgt", [
+    ("Canada extended its sanctions on Iran by a year.", "163", {"IRN"}),
+    ("France will send armoured vehicles to Kyiv, the defence ministry said.", "0332", {"UKR"}),
+])
+def test_sanctions_prolonged_and_vehicles_sent(pipeline, text, code, tgt):
+    _, got, target, _ = only(pipeline, text, root=code[:2])
+    assert got == code and target == tgt
+
+
+@pytest.mark.parametrize("text, root, tgt", [
+    ("South Korea lodged a complaint after a Japanese minister visited the Yasukuni shrine.", "11", {"JPN"}),
+    ("Beijing threatened to retaliate after Washington imposed new tariffs on Chinese goods.", "13", {"USA"}),
+    ("India protested because Pakistan shelled villages near the border.", "11", {"PAK"}),
+])
+def test_a_reaction_naming_no_one_answers_the_doer_of_its_cause(pipeline, text, root, tgt):
+    evs = [e for e in events(pipeline, text) if e[1].startswith(root)]
+    assert len(evs) == 1 and evs[0][2] == tgt, evs
+
+
+def test_a_reaction_to_what_befell_ones_own_side_takes_no_target_from_it(pipeline):
+    # the cause's subject is of the reacting side's own country: the victim, not the one answered
+    _, _, tgt, _ = only(pipeline, "Iran threatened to retaliate after Iranian border guards came under fire.", root="13")
+    assert tgt == set()

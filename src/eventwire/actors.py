@@ -582,8 +582,8 @@ class _Builder:
             head = tok.head.head
             return not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and self.lex.sector_of(c.lemma_.lower()) == "MIL"
                            for c in token_children(head))
-        return tok.dep_ == "pobj" and tok.head.lower_ in ("on", "against", "into", "at") \
-            and tok.head.head.pos_ in ("VERB", "NOUN")
+        return tok.dep_ == "pobj" and tok.head.lower_ in ("on", "against", "into", "at", "toward", "towards") \
+            and tok.head.head.pos_ in ("VERB", "NOUN")  # ("fired rockets toward Haifa")
 
     def breakaway(self, span: SpacySpan, label: str) -> bool:
         """A partially recognized entity named ("Abkhazia", "Transnistria", "Northern Cyprus") is its breakaway

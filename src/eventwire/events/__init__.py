@@ -930,7 +930,11 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
     else:
         kids = [(c, c.dep_) for c in _kids(v)]  # (each child's relation read once: the steps below all ask)
         dobjs = [c for c, dep in kids if dep == "dobj"]
-        order = dobjs + [c for c, dep in kids if dep in PASS_SUBJ] + [c for c, dep in kids if dep == "dative"] \
+        launched_from = _launch_origins(v)  # (read once: the object's and the verb's "from" below all ask)
+        # ("fired missiles from Yemen toward Israel", "launched Iranian-made drones at Kyiv": what is fired is not
+        # read as a phrase, which would take in the land it came from or its maker; the aim on it is read below)
+        order = [d for d in dobjs if not _launched(v, d, launched_from)] \
+            + [c for c, dep in kids if dep in PASS_SUBJ] + [c for c, dep in kids if dep == "dative"] \
             + ([] if dobjs else _clause_object(v))
         # "condemned what it called provocations by the Philippines": what the naming clause names
         order += [o for c, dep in kids if dep == "ccomp" and _naming_relative(c) for o in _named_objects(c)]
@@ -961,9 +965,10 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
         # "fired two shells at Seoul", "launched an attack on X": a directed preposition on the object; "recalled its
         # ambassador from Turkey": the land the object is taken from
         order += [p for d in dobjs for p in _prep_objects(d, _TARGET_PREPS_NOT_OVER)]
-        launched_from = _launch_origins(v)  # (read once: the object's and the verb's "from" below both ask)
         if not launched_from:
             order += [p for d in dobjs for p in _prep_objects(d, ("from",))]
+        # "fired missiles from its territory at hideouts in Afghanistan": the aim misread as part of the origin
+        order += [p for o in launched_from for p in _prep_objects(o, _TARGET_PREPS_NOT_OVER)]
         # "shot down drones launched by the Houthis", "seized weapons sent by Iran": whose the object is
         order += [ag for d in dobjs for c in _kids(d) if c.dep_ == "acl" and c.tag_ == "VBN"
                   and (ag := _agent(c)) is not None and ag.i in ctx.actor_at]
@@ -1024,8 +1029,22 @@ LAUNCH_VERBS = frozenset({"launch", "fire", "send", "shoot"})
 
 
 def _launch_origins(v: Token) -> list[Token]:
-    """Where weapons were launched or fired from ("launched from Yemen"): the land they came from, not their target."""
-    return _prep_objects(v, ("from",)) if v.lemma_.lower() in LAUNCH_VERBS else []
+    """Where weapons were launched or fired from ("launched from Yemen", "fired missiles from Yemen toward Israel",
+    with the phrase on the verb or on what was fired): the land they came from, not their target."""
+    if v.lemma_.lower() not in LAUNCH_VERBS:
+        return []
+    return _prep_objects(v, ("from",)) + [p for d in _children(v, ("dobj",)) for p in _prep_objects(d, ("from",))]
+# What is fired or launched at someone, as against the one shot ("soldiers shot two protesters")
+MISSILE_NOUNS = frozenset({"missile", "rocket", "drone", "shell", "mortar", "bomb", "projectile", "round", "salvo",
+                           "barrage", "torpedo", "grenade", "bullet", "munition", "shot", "flare", "balloon"})
+
+
+def _launched(v: Token, obj: Token, launched_from: list[Token]) -> bool:
+    """``obj`` is what ``v`` fires or launches: a weapon, or a thing said to come from somewhere."""
+    return v.lemma_.lower() in LAUNCH_VERBS and (obj.lemma_.lower() in MISSILE_NOUNS or bool(
+        launched_from and _prep_objects(obj, ("from",))))
+
+
 _RECIPIENT_PREPS_INTO = RECIPIENT_PREPS | {"into"}
 _TARGET_PREPS_BETWEEN = TARGET_PREPS | {"between"}
 _TARGET_PREPS_NOT_OVER = TARGET_PREPS - {"over"}
@@ -2197,6 +2216,29 @@ def _warned_of_another(ctx: _Ctx, warner: Token, clause: Token) -> bool:
     return bool(theirs) and bool(own) and not theirs & own
 
 
+# Complaints, refusals and threats that answer what another party did ("Japan lodged a protest after a Chinese coast
+# guard vessel entered its waters")
+REACTION_ROOTS = frozenset({"11", "12", "13"})
+REACTION_MARKS = frozenset({"after", "because", "when", "since"})
+
+
+def _provoker(ctx: _Ctx, t: Token, source: list[str]) -> list[str]:
+    """The one a reaction that names no target answers: the subject, of another country than the source's, of the
+    "after" or "because" clause on the reacting verb (the verb itself, or the one whose object the trigger is)."""
+    verb = t.head if t.pos_ == "NOUN" and t.dep_ == "dobj" else t
+    verbs = [verb]
+    while verb.dep_ == "xcomp":  # ("threatened to retaliate after Israel struck ...")
+        verb = verb.head
+        verbs.append(verb)
+    own = _countries(ctx, source)
+    for c in (k for v in verbs for k in _kids(v)):
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in REACTION_MARKS for m in _kids(c)):
+            got = [x for s in _children(c, SUBJ) for x in _phrase_actors(ctx, s, subject=True)]
+            if got and not _countries(ctx, got) & own:
+                return got
+    return []
+
+
 def _speculated(t: Token) -> bool:
     """An act someone else says may happen ("North Korea could conduct a nuclear test soon, Seoul warned"): a
     possibility ("could", "might") in a clause reported by a speaker other than its subject, no threat by it."""
@@ -2249,6 +2291,8 @@ def _finish(ctx: _Ctx, d: _Draft, sent, inputs: EventInputs) -> Event:
                  if not _inferred(ctx, x) and ctx.actor_by_id[x].country not in own} - {None}
         if len(named) == 1:
             target = _actors_of_country(ctx, named.pop(), exclude=d.source, inputs=inputs) or target
+    if not target and d.code[:2] in REACTION_ROOTS:
+        target = _provoker(ctx, t, d.source)
     if not target and location is not None and not d.code.startswith(("01", "02")) and not _joint(d.source, d.code, t):
         # "talks in Niamey", "fired shells at targets in Jericho", "opened an embassy in Tehran": an act with no
         # named target is done to the country where it happens (unless that is the source's own country). Parties
@@ -2345,6 +2389,10 @@ def _location(ctx: _Ctx, d: _Draft) -> EventLocation | None:
                 cands.append(c)
         if cands or tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("xcomp", "conj"):
             break
+    if not cands:
+        # "fired missiles from its territory at hideouts in eastern Afghanistan": the aim, misread as part of where
+        # they were fired from
+        cands = [p for o in _launch_origins(t) for p in _prep_objects(o, ("at",))]
     if not cands and int(d.code[:2]) >= 14:
         # "a roadside bombing near Samarra killed ...", "killed by a bomb outside the city of Basra": the place of a
         # material act's subject, object or means, when its clause names none
