@@ -2216,9 +2216,8 @@ def _warned_of_another(ctx: _Ctx, warner: Token, clause: Token) -> bool:
     return bool(theirs) and bool(own) and not theirs & own
 
 
-# Complaints, refusals and threats that answer what another party did ("Japan lodged a protest after a Chinese coast
+# (a reaction, REACTION_ROOTS, that answers what another party did: "Japan lodged a protest after a Chinese coast
 # guard vessel entered its waters")
-REACTION_ROOTS = frozenset({"11", "12", "13"})
 REACTION_MARKS = frozenset({"after", "because", "when", "since"})
 
 
