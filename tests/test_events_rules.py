@@ -1850,3 +1850,14 @@ def test_a_reaction_to_what_befell_ones_own_side_takes_no_target_from_it(pipelin
     # the cause's subject is of the reacting side's own country: the victim, not the one answered
     _, _, tgt, _ = only(pipeline, "Iran threatened to retaliate after Iranian border guards came under fire.", root="13")
     assert tgt == set()
+
+
+def test_a_border_named_as_the_scene_is_not_the_victims_country(pipeline):
+    text = "Burmese rebels attacked an army camp near the Thai border, killing seven soldiers."
+    evs = [e for e in events(pipeline, text) if e[3].trigger.text == "killing"]
+    assert evs and all("THA" not in e[2] for e in evs), evs
+
+
+def test_people_captured_are_taken_into_custody(pipeline):
+    _, code, tgt, _ = only(pipeline, "Colombian troops captured a senior FARC commander in the jungle.", root="17")
+    assert code == "173" and tgt == {"COL"}

@@ -2286,8 +2286,11 @@ def _finish(ctx: _Ctx, d: _Draft, sent, inputs: EventInputs) -> Event:
         # (the harm an attack did, as an -ing clause: "an air strike hit a bus in Yemen, killing 40 children", the
         # attack's clause)
         clause = t.head if t.dep_ == "advcl" and t.tag_ == "VBG" and t.head.pos_ == "VERB" else t
+        # (not the country on the other side of a border named as the scene: "attacked a garrison near the Thai
+        # border, killing 12 soldiers")
         named = {ctx.actor_by_id[x].country for s in token_subtree(clause) for x in ctx.actor_at.get(s.i, ())
-                 if not _inferred(ctx, x) and ctx.actor_by_id[x].country not in own} - {None}
+                 if not _inferred(ctx, x) and ctx.actor_by_id[x].country not in own
+                 and s.head.lemma_.lower() not in BORDER_NOUNS} - {None}
         if len(named) == 1:
             target = _actors_of_country(ctx, named.pop(), exclude=d.source, inputs=inputs) or target
     if not target and d.code[:2] in REACTION_ROOTS:
