@@ -1861,3 +1861,16 @@ def test_a_border_named_as_the_scene_is_not_the_victims_country(pipeline):
 def test_people_captured_are_taken_into_custody(pipeline):
     _, code, tgt, _ = only(pipeline, "Colombian troops captured a senior FARC commander in the jungle.", root="17")
     assert code == "173" and tgt == {"COL"}
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands of Ghanaians gathered for a rally in Accra.",
+    "Hundreds of Kenyans came out for a demonstration against the tax bill.",
+])
+def test_a_protest_people_gather_for_is_theirs(pipeline, text):
+    src, code, tgt, _ = only(pipeline, text)
+    assert code.startswith("14") and src == tgt and len(src) == 1
+
+
+def test_leaders_gathering_for_a_summit_is_no_protest(pipeline):  # (guard: only protest nouns)
+    assert not [e for e in events(pipeline, "Kenyan leaders gathered for a summit in Mombasa.") if e[1].startswith("14")]
