@@ -1874,3 +1874,33 @@ def test_a_protest_people_gather_for_is_theirs(pipeline, text):
 
 def test_leaders_gathering_for_a_summit_is_no_protest(pipeline):  # (guard: only protest nouns)
     assert not [e for e in events(pipeline, "Kenyan leaders gathered for a summit in Mombasa.") if e[1].startswith("14")]
+
+
+def test_a_participle_before_the_object_is_no_clause_of_its_own(pipeline):
+    # the parser reads "neighbouring" as a verb whose object is the country accused
+    _, code, tgt, _ = only(pipeline, "Ethiopia accused neighbouring Eritrea of arming rebels in Tigray.", root="11")
+    assert tgt == {"ERI"}
+
+
+def test_an_appeal_inside_a_denied_claim_is_no_event(pipeline):
+    evs = events(pipeline, "Pyongyang denied that it was seeking missile technology.")
+    assert [e[1] for e in evs] == ["016"], evs
+
+
+@pytest.mark.parametrize("text, tgt", [
+    # a giver with no country: the troops only have a guessed one, so they are its means, not the one acted upon
+    ("The African Union will send 5,000 troops to Sudan to protect civilians.", ["Sudan"]),
+    # whom aid is for, named only in its purpose
+    ("Canada pledged 30 million dollars to help rebuild Lebanon.", ["Lebanon"]),
+])
+def test_whom_aid_and_forces_are_for(pipeline, text, tgt):
+    rec = pipeline.extract(text)
+    evs = [e for e in rec.events if e.cameo[:2] in ("03", "07")]
+    assert len(evs) == 1 and [rec.actor(x).name for x in evs[0].target] == tgt, evs
+
+
+def test_parties_agreeing_together_do_not_aid_whom_their_purpose_names(pipeline):  # (guard)
+    text = "Kenyan and Ugandan officials agreed that their countries should cooperate to persuade Ugandan refugees in " \
+        "Kenya to return home."
+    evs = [e for e in events(pipeline, text) if e[1][:2] == "03"]
+    assert evs and all(e[2] == set() for e in evs), evs

@@ -952,6 +952,10 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
                 if dep == "prep" and c.lower_ == "as":
                     objs = _children(c, ("pobj",))
                     order += objs[1:] + [a for p in objs for a in _kids(p) if a.dep_ == "appos"]
+            # "accused neighbouring Chad of ...": a participle qualifying the object, misread as a clause of its own
+            # whose object the noun is (a participle naming an act is that act: "began shelling X")
+            order += [o for c, dep in kids if dep == "xcomp" and c.tag_ == "VBG" and c.i == v.i + 1
+                      and not _match(ctx, c) for o in _children(c, ("dobj",))]
         preps = [c for c, dep in kids if dep in ("prep", "dative") and c.lower_ in _TARGET_PREPS_BETWEEN
                  or dep == "prep" and c.lower_ == "about" and code is not None and code[:2] in ABOUT_ROOTS]
         if code is not None and code[:2] in ("11", "12", "14"):
@@ -1014,9 +1018,11 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
             return got
         if first:
             continue
-        if own and head.dep_ == "dobj" and all(ctx.actor_by_id[x].country in own for x in got if x in ctx.actor_by_id):
+        if head.dep_ == "dobj" and (own and all(ctx.actor_by_id[x].country in own for x in got if x in ctx.actor_by_id)
+                                    or all(_inferred(ctx, x) for x in got)):
             # "offered its troops to Lebanon", "contributed 4,000 troops to a force in Liberia": the thing given
-            # belongs to the giver; the recipient named after it is the one acted upon
+            # belongs to the giver; the recipient named after it is the one acted upon (also when the giver has no
+            # country and the thing given only a guessed one: "the African Union will send 7,000 troops to Somalia")
             first = got
             continue
         return got
@@ -1223,7 +1229,7 @@ def _sentence_events(ctx: _Ctx, sent, inputs: EventInputs) -> list[Event]:
             continue
         outer = _control_chain(ctl.tok, control_row, lex=ctx.lex)
         if outer or _unrealised(ctl.tok, event_row, control_row) or _conditional(ctl.tok) or _in_relative_clause(ctx, ctl.tok) \
-                or _prevented(ctl.tok):
+                or _prevented(ctl.tok) or _denied_content(ctl.tok):  # ("denied that it was seeking nuclear weapons")
             continue
         d = _draft(ctx, ctl, [], own_code=ctl.entry.code, sent=sent)
         if d is not None:
@@ -2238,6 +2244,28 @@ def _provoker(ctx: _Ctx, t: Token, source: list[str]) -> list[str]:
     return []
 
 
+# Aid given or pledged (CAMEO 07 aid, 033 intents to give it, 030 pledges): whom it is for may be named only in
+# its purpose
+GIVING_CODES = ("07", "033", "030")
+
+
+def _beneficiary(ctx: _Ctx, t: Token, source: list[str]) -> list[str]:
+    """Whom aid that names no recipient is for, from the purpose it is given to: "pledged 50 million pounds to help
+    rebuild Haiti", "sent food to feed refugees in Sudan" (the objects of the purpose and of the verbs it controls),
+    other than the givers."""
+    # (the purpose on the verb, or on what is given: "50 million pounds to help ...")
+    for c in [*_kids(t), *(k for d in _children(t, ("dobj",)) for k in _kids(d))]:
+        if c.dep_ not in ("advcl", "xcomp", "relcl", "acl") or not _to_infinitive(c):
+            continue
+        verbs = [c, *(x for x in _kids(c) if x.dep_ == "xcomp" and x.pos_ == "VERB")]  # ("to help rebuild Haiti")
+        for v in verbs:
+            for o in _children(v, ("dobj", "dative")):
+                got = [x for x in _phrase_actors(ctx, o) if x not in source]
+                if got:
+                    return got
+    return []
+
+
 def _speculated(t: Token) -> bool:
     """An act someone else says may happen ("North Korea could conduct a nuclear test soon, Seoul warned"): a
     possibility ("could", "might") in a clause reported by a speaker other than its subject, no threat by it."""
@@ -2295,6 +2323,8 @@ def _finish(ctx: _Ctx, d: _Draft, sent, inputs: EventInputs) -> Event:
             target = _actors_of_country(ctx, named.pop(), exclude=d.source, inputs=inputs) or target
     if not target and d.code[:2] in REACTION_ROOTS:
         target = _provoker(ctx, t, d.source)
+    if not target and d.code.startswith(GIVING_CODES) and not _joint(d.source, d.code, t):
+        target = _beneficiary(ctx, t, d.source)
     if not target and location is not None and not d.code.startswith(("01", "02")) and not _joint(d.source, d.code, t):
         # "talks in Niamey", "fired shells at targets in Jericho", "opened an embassy in Tehran": an act with no
         # named target is done to the country where it happens (unless that is the source's own country). Parties
