@@ -1904,3 +1904,19 @@ def test_parties_agreeing_together_do_not_aid_whom_their_purpose_names(pipeline)
         "Kenya to return home."
     evs = [e for e in events(pipeline, text) if e[1][:2] == "03"]
     assert evs and all(e[2] == set() for e in evs), evs
+
+
+@pytest.mark.parametrize("text, tgt", [
+    ("Japan protested after Chinese jets bombed its research vessel near the islands.", {"JPN"}),
+    ("Moscow said Kyiv had attacked its naval base in Sevastopol.", {"RUS"}),
+    ("Beijing protested after the Americans shot down its weather balloon.", {"CHN"}),
+])
+def test_violence_is_not_done_to_the_doers_own_things(pipeline, text, tgt):
+    evs = [e for e in events(pipeline, text) if e[1][:2] in ("18", "19", "20")]
+    assert len(evs) == 1 and evs[0][2] == tgt, evs
+
+
+def test_what_is_shot_down_is_acted_upon(pipeline):
+    # (guard: weapons fired are not read for their target, weapons shot down are)
+    _, _, tgt, _ = only(pipeline, "Romania shot down two Russian drones over its airspace.", root="19")
+    assert tgt == {"RUS"}

@@ -1005,6 +1005,11 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
             got = _noun_source(ctx, head)
         else:
             got = _phrase_actors(ctx, head) or _object_it(ctx, head, source or [])
+            if source and code is not None and code[:2] in VIOLENT_ROOTS \
+                    and _countries(ctx, got) <= _countries(ctx, source):
+                # "Iran vowed revenge after Israel struck its consulate", "the US shot down its balloon": violence
+                # is not done to the doer's own things
+                got = _others_possession(ctx, head, source) or got
         if source and set(got) & set(source) and head.i not in ctx.actor_at and _names_a_pair(head):
             # "Washington accused both sides of war crimes": the pair named before includes the one acting, so it is
             # not the pair meant (the two sides of the war named earlier)
@@ -1046,9 +1051,10 @@ MISSILE_NOUNS = frozenset({"missile", "rocket", "drone", "shell", "mortar", "bom
 
 
 def _launched(v: Token, obj: Token, launched_from: list[Token]) -> bool:
-    """``obj`` is what ``v`` fires or launches: a weapon, or a thing said to come from somewhere."""
-    return v.lemma_.lower() in LAUNCH_VERBS and (obj.lemma_.lower() in MISSILE_NOUNS or bool(
-        launched_from and _prep_objects(obj, ("from",))))
+    """``obj`` is what ``v`` fires or launches: a weapon, or a thing said to come from somewhere (not what is shot
+    down: "shot down Russian drones")."""
+    return v.lemma_.lower() in LAUNCH_VERBS and not any(c.dep_ == "prt" for c in _kids(v)) and (
+        obj.lemma_.lower() in MISSILE_NOUNS or bool(launched_from and _prep_objects(obj, ("from",))))
 
 
 _RECIPIENT_PREPS_INTO = RECIPIENT_PREPS | {"into"}
@@ -2449,6 +2455,22 @@ def _location(ctx: _Ctx, d: _Draft) -> EventLocation | None:
                     if p is not None:
                         return EventLocation(p.name, p.country, p.lat, p.lon, p.start, p.end)
     return None
+
+
+def _others_possession(ctx: _Ctx, head: Token, source: list[str]) -> list[str]:
+    """Whose "its" or "their" thing is attacked, when the pronoun would give the attacker: the latest state or
+    organisation ("their": group or state) named before it in its sentence, of another country than the attacker."""
+    poss = next((c for c in _kids(head) if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+    if poss is None:
+        return []
+    own = _countries(ctx, source)
+    kinds = ("country", "organization") if poss.lower_ == "its" else ("group", "country")
+    for i in range(poss.i - 1, poss.sent.start - 1, -1):
+        ids = [x for x in ctx.actor_at.get(i, ()) if x not in source and ctx.actor_by_id[x].kind in kinds
+               and ctx.actor_by_id[x].country not in own]
+        if ids:
+            return ids[:1]
+    return []
 
 
 def _object_it(ctx: _Ctx, tok: Token, source: list[str]) -> list[str]:
