@@ -1920,3 +1920,19 @@ def test_what_is_shot_down_is_acted_upon(pipeline):
     # (guard: weapons fired are not read for their target, weapons shot down are)
     _, _, tgt, _ = only(pipeline, "Romania shot down two Russian drones over its airspace.", root="19")
     assert tgt == {"RUS"}
+
+
+def test_a_country_named_like_a_noun_is_still_the_subject(pipeline):
+    # the parser reads "Turkey" as an adverb of the verb
+    src, code, tgt, _ = only(pipeline, "Turkey massed troops on its border with Iraq.", root="15")
+    assert src == {"TUR"} and tgt == {"IRQ"}
+
+
+def test_a_name_before_a_participle_is_not_its_subject(pipeline):  # (guard: finite verbs only)
+    evs = events(pipeline, "Kenya will let 5,000 Somali refugees go home as part of a UN-brokered deal.")
+    assert not [e for e in evs if e[3].trigger.text == "brokered"], evs
+
+
+def test_dissatisfaction_expressed_disapproves(pipeline):
+    _, code, tgt, _ = only(pipeline, "Japan expressed strong dissatisfaction with the Russian decision.", root="11")
+    assert code == "110" and tgt == {"RUS"}

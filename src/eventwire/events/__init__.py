@@ -761,6 +761,10 @@ def _subject_actors(ctx: _Ctx, v: Token, depth: int = 0) -> tuple[list[str], boo
     subj = sorted([c for c, dep in kids if dep in SUBJ], key=lambda x: abs(v.i - x.i))
     if not subj:  # a misparse: "Egypt and Qatar are mediating", the subject hung on the auxiliary
         subj = [s for a, dep in kids if dep == "aux" for s in _kids(a) if s.dep_ in SUBJ]
+    if not subj and v.tag_ in ("VBD", "VBZ", "VBP"):
+        # "Turkey massed troops ...": a name that is also a noun, read as an adverb before its finite verb (not
+        # the name before a participle: "a UN-brokered deal")
+        subj = [c for c, dep in kids if dep == "npadvmod" and c.pos_ == "PROPN" and c.i < v.i]
     if subj:
         s = subj[0]  # (the nearest, when a misparse gives two: "airstrikes killed ..., officials said")
         if s.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
