@@ -1936,3 +1936,9 @@ def test_a_name_before_a_participle_is_not_its_subject(pipeline):  # (guard: fin
 def test_dissatisfaction_expressed_disapproves(pipeline):
     _, code, tgt, _ = only(pipeline, "Japan expressed strong dissatisfaction with the Russian decision.", root="11")
     assert code == "110" and tgt == {"RUS"}
+
+
+def test_a_first_conjunct_misread_as_a_modifier_still_acts(pipeline):
+    rec = pipeline.extract("Mexico's government and Zapatista rebels signed an accord.")
+    evs = [e for e in rec.events if e.cameo.startswith("05")]
+    assert len(evs) == 1 and {rec.actor(x).sector for x in evs[0].source} == {"GOV", "REB"}, evs

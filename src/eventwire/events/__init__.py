@@ -590,6 +590,10 @@ def _phrase_actors_uncached(ctx: _Ctx, head: Token, max_cost: int, subject: bool
                 for c in _kids(tok):
                     if c.dep_ == "conj" and c.i not in seen:
                         found.extend(x for x in ctx.actor_at.get(c.i, ()) if x not in found)
+                if tok.dep_ == "conj" and tok.head.dep_ == "nmod":
+                    # "Mexico's government and Zapatista rebels signed": the first conjunct misread as a modifier of
+                    # the second's noun
+                    found.extend(x for x in ctx.actor_at.get(tok.head.i, ()) if x not in found)
     if head.pos_ == "NOUN" and any(c.lower_ in DEFINITE for c in _kids(head) if c.dep_ == "det") and (
             not found or all(ctx.actor_by_id[x].country is None for x in found if x in ctx.actor_by_id)):
         # "the officials": nothing (or only a countryless group) here; take the latest "US officials" before it
