@@ -69,6 +69,21 @@ def test_postponing_a_meeting_is_still_a_refusal_to_meet():
     assert any(c.startswith("12") for c in got), sorted(got)
 
 
+@pytest.mark.parametrize("code", ["111", "051"])
+def test_naming_verbs_judge_with_the_same_words(code):
+    # "called X illegal", "described X as illegal", "branded X a provocation": one list of judging words per code
+    # (the "describe" row once lagged the "call" row by a dozen words)
+    def words(lemma):
+        return {w for e in tables.lexicon().entries if e.lemma == lemma and e.pos == "VERB" and e.code == code
+                and not e.prep for w in e.objects}
+
+    call = words("call")
+    assert call
+    for lemma in ("describe", "brand", "label", "term"):
+        got = words(lemma)
+        assert not got or got == call, (lemma, sorted(call ^ got))
+
+
 def test_every_lexicon_code_is_in_the_codebook():
     codes = tables.cameo_codes()
     for e in tables.lexicon().entries:

@@ -1942,3 +1942,15 @@ def test_a_first_conjunct_misread_as_a_modifier_still_acts(pipeline):
     rec = pipeline.extract("Mexico's government and Zapatista rebels signed an accord.")
     evs = [e for e in rec.events if e.cameo.startswith("05")]
     assert len(evs) == 1 and {rec.actor(x).sector for x in evs[0].source} == {"GOV", "REB"}, evs
+
+
+@pytest.mark.parametrize("text, code, src, tgt", [
+    ("Greece described the Turkish drilling as piracy.", "111", {"GRC"}, {"TUR"}),
+    ("Egypt's president lashed out at Ethiopia over the dam.", "111", {"EGY"}, {"ETH"}),
+    ("Moscow hit back at Western criticism of the elections.", "111", {"RUS"}, set()),
+    # a diplomat summoned where no authority is named is summoned by the country where it happens
+    ("The Chinese ambassador was summoned in Canberra on Friday.", "114", {"AUS"}, {"CHN"}),
+])
+def test_verbal_attacks_and_summons(pipeline, text, code, src, tgt):
+    got = [e for e in events(pipeline, text) if e[1] == code]
+    assert len(got) == 1 and got[0][0] == src and tgt <= got[0][2], got

@@ -1895,11 +1895,13 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
             own = _countries(ctx, source)
             target = [x for x in target if ctx.actor_by_id[x].country not in own]
     if not source and target and (code[:2] in VIOLENT_ROOTS or code[:2] == "17" and _is_passive(t)
+                                  or code.startswith(("114", "16")) and _is_passive(t)
                                   or undergone is not None and _is_passive(undergone)) \
             and t.dep_ not in ("acl", "relcl", "amod"):
         # "An Eriadorian was shot dead in Osgiliath", "three civilians were killed in a car bombing in Baghdad":
         # violence with no named doer is ascribed to the country where it happens; so is an arrest or other coercion
-        # by no named authority ("a missionary was arrested in Lebanon").
+        # by no named authority ("a missionary was arrested in Lebanon"), and so is a diplomat summoned or expelled
+        # there ("the Russian ambassador was summoned to the foreign ministry in Warsaw").
         d = _Draft(t, m.entry, code, chain, [], target, inherited, negated, hypothetical)
         loc = _location(ctx, d)
         if loc is not None:  # (not when the victims are of that country: "Iraqis were killed in Baghdad")
