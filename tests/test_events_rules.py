@@ -1954,3 +1954,17 @@ def test_a_first_conjunct_misread_as_a_modifier_still_acts(pipeline):
 def test_verbal_attacks_and_summons(pipeline, text, code, src, tgt):
     got = [e for e in events(pipeline, text) if e[1] == code]
     assert len(got) == 1 and got[0][0] == src and tgt <= got[0][2], got
+
+
+@pytest.mark.parametrize("text, code, tgt", [
+    ("Ukraine returned 12 Russian soldiers to Moscow in a swap.", "0841", {"RUS"}),
+    ("Guerrillas in Nepal handed in their weapons to UN monitors.", "0873", set()),
+    ("Ghana reopened its border with Togo on Monday.", "0872", {"TGO"}),
+    ("Vietnam bought two million tonnes of rice from Thailand.", "061", {"THA"}),
+    ("Egypt bought fighter jets from France.", "062", {"FRA"}),
+    # the particle "back", read as an adverb, still carries its phrase
+    ("Eritrean troops pulled back from Tigray.", "087", {"ETH"}),
+])
+def test_returns_disarming_reopening_trade_and_pullbacks(pipeline, text, code, tgt):
+    got = [e for e in events(pipeline, text) if e[1] == code]
+    assert len(got) == 1 and tgt <= got[0][2], events(pipeline, text)

@@ -574,6 +574,8 @@ class _Builder:
             # "Eritrean troops withdrew from Tigray", "began to pull out of Chechnya": the land left
             leaving = tok.head.head if tok.head.lower_ == "from" else \
                 tok.head.head.head if tok.head.head.lower_ == "out" else None
+            if leaving is not None and leaving.dep_ == "advmod" and leaving.lower_ == "back":
+                leaving = leaving.head  # ("pulled back from Kyiv", the particle read as an adverb)
             if leaving is not None and leaving.lemma_.lower() in self.gaz.withdrawal_words:
                 return True
         if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.pos_ in ("VERB", "NOUN"):

@@ -263,8 +263,13 @@ def _index_anaphora(ctx: _Ctx, nouns: list[int]) -> None:
 
 # -- triggers ----------------------------------------------------------------------------------------------------------
 
+# Particles the parser may read as adverbs ("pulled back from", "hit back at")
+ADVERB_PARTICLES = frozenset({"back"})
+
+
 def _preps_of(tok: Token) -> list[Token]:
-    return [c for c in _kids(tok) if c.dep_ in ("prep", "prt", "agent", "dative")]
+    return [c for c in _kids(tok) if c.dep_ in ("prep", "prt", "agent", "dative")
+            or c.dep_ == "advmod" and c.lower_ in ADVERB_PARTICLES]
 
 
 # nouns of asking for something, whose "for" phrase says what ("a proposal for a ceasefire")
@@ -998,6 +1003,9 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
         # are launched from: "drones were launched from Russia's Kursk region")
         if not launched_from:
             order += _prep_objects(v, ("from",))
+            # ("pulled back from Kyiv": the phrase on the particle read as an adverb)
+            order += [p for c, dep in kids if dep == "advmod" and c.lower_ in ADVERB_PARTICLES
+                      for p in _prep_objects(c, ("from",))]
         order += [p for o, dep in kids if dep in ("prep", "prt") and o.lower_ == "out" for p in _prep_objects(o, ("of",))]
         # "mobilized reservists for a war against Iraq": what the act is for, last (an apology's "for" names what
         # it is for, not to whom: "apologised for the Netherlands' role in the slave trade")
