@@ -1967,3 +1967,9 @@ def test_verbal_attacks_and_summons(pipeline, text, code, src, tgt):
 def test_returns_disarming_reopening_trade_and_pullbacks(pipeline, text, code, tgt):
     got = [e for e in events(pipeline, text) if e[1] == code]
     assert len(got) == 1 and tgt <= got[0][2], events(pipeline, text)
+
+
+def test_an_agreement_protested_is_aimed_at_those_who_made_it(pipeline):
+    text = "Turkey and Libya signed a maritime accord. Greece condemned the deal on Friday."
+    evs = [e for e in events(pipeline, text) if e[1].startswith("11")]
+    assert len(evs) == 1 and evs[0][0] == {"GRC"} and evs[0][2] == {"TUR", "LBY"}, evs

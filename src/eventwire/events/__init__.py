@@ -1991,6 +1991,8 @@ POLITICAL_SECTORS = frozenset({"OPP", "GOV", "ELI", "PTY", "LEG", "JUD", "REB"})
 REACTION_ROOTS = frozenset({"05", "10", "11", "12", "13", "14"})
 # verbs of paying back a harm, which name no one when they take no object ("vowed to retaliate")
 RETALIATION_VERBS = frozenset({"retaliate", "avenge"})
+# Nouns of an agreement made, that refer back to the agreeing, signing or cooperating reported before ("the deal")
+SETTLEMENT_NOUNS = frozenset({"deal", "pact", "agreement", "accord", "treaty"})
 # Nouns that refer back to whatever act was reported last ("the move", "the measures").
 ACT_ANAPHORS = frozenset({"move", "decision", "step", "measure", "action", "announcement"})
 
@@ -2025,6 +2027,7 @@ def _earlier_doer(ctx: _Ctx, t: Token, source: list[str], extra: list[Token] | N
                 return got
     for d in _children(t, ("dobj",)):
         if d.pos_ in ("NOUN", "PROPN") and d.lemma_.lower() not in ACT_ANAPHORS | ALLEGATION_NOUNS | HARM_NOUNS \
+                and d.lemma_.lower() not in SETTLEMENT_NOUNS \
                 and not any(r.code for r in ctx.lex.rows(d.lemma_.lower(), "NOUN")):
             # "Authorities blamed bandits for the attack": the act names whom it is aimed at, though no actor; the
             # act its reason names is not theirs to answer for
@@ -2048,6 +2051,9 @@ def _earlier_doer(ctx: _Ctx, t: Token, source: list[str], extra: list[Token] | N
             roots = {"01", "11"}
         if lemma in HARM_NOUNS:
             roots = set(VIOLENT_ROOTS)  # "France condemned the killings": the violence reported before
+        elif lemma in SETTLEMENT_NOUNS and not roots:
+            # "Kenya and Ethiopia signed a security pact. Somalia protested the deal": the agreement reported before
+            roots = {"03", "05", "06"}
         if not roots and not pronoun and lemma not in ACT_ANAPHORS:
             continue
         for prior_lemma, code, src, tgt in reversed(ctx.reported):
