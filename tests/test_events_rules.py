@@ -1973,3 +1973,13 @@ def test_an_agreement_protested_is_aimed_at_those_who_made_it(pipeline):
     text = "Turkey and Libya signed a maritime accord. Greece condemned the deal on Friday."
     evs = [e for e in events(pipeline, text) if e[1].startswith("11")]
     assert len(evs) == 1 and evs[0][0] == {"GRC"} and evs[0][2] == {"TUR", "LBY"}, evs
+
+
+def test_sides_fighting_one_another_do_not_act_on_the_scene(pipeline):
+    evs = events(pipeline, "Afghan and Pakistani border troops clashed at the Torkham crossing on Monday.")
+    assert len(evs) == 1 and evs[0][0] == {"AFG", "PAK"} and evs[0][2] == set(), evs
+
+
+def test_sides_fighting_together_still_act_on_a_named_party(pipeline):  # (guard)
+    evs = events(pipeline, "The army and the RSF clashed with protesters in Khartoum.")
+    assert len(evs) == 1 and evs[0][2] == {"SDN"}, evs

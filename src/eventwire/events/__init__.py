@@ -1887,6 +1887,13 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
                                if got and not all(_inferred(ctx, x) for x in got)), [])
                 if target:
                     break
+    if target and code[:2] in VIOLENT_ROOTS and _joint(source, code, t):
+        # "Pakistani and Afghan border forces clashed at the Torkham crossing": sides fighting one another are not
+        # acting on either side's land named as the scene
+        # (a town or region named as acted upon is an actor of no kind of its own: kind "organization", no CAMEO code)
+        own = _countries(ctx, source)
+        target = [x for x in target if not (ctx.actor_by_id[x].country in own and ctx.actor_by_id[x].kind in (
+            "country", "organization") and not ctx.actor_by_id[x].cameo)]
     if target and code.startswith("042") and _joint(source, code, t):
         # "U.S. and Russian negotiators return to Geneva for talks": the city they meet in is no party
         dest = {x for p in _prep_objects(t, ("to",)) for x in _phrase_actors(ctx, p)
