@@ -1983,3 +1983,13 @@ def test_sides_fighting_one_another_do_not_act_on_the_scene(pipeline):
 def test_sides_fighting_together_still_act_on_a_named_party(pipeline):  # (guard)
     evs = events(pipeline, "The army and the RSF clashed with protesters in Khartoum.")
     assert len(evs) == 1 and evs[0][2] == {"SDN"}, evs
+
+
+@pytest.mark.parametrize("text, code, tgt", [
+    ("Azerbaijan raised the combat readiness of its troops near Armenia.", "152", {"ARM"}),
+    ("Moscow revoked the accreditation of three German journalists.", "172", {"DEU"}),
+    ("Washington revoked the visas of ten Ugandan officials.", "172", {"UGA"}),
+])
+def test_alerts_raised_and_permits_revoked(pipeline, text, code, tgt):
+    got = [e for e in events(pipeline, text) if e[1] == code]
+    assert len(got) == 1 and got[0][2] == tgt, events(pipeline, text)

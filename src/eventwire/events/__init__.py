@@ -1727,7 +1727,9 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
         # source's own forces are its means
         # ("withdrew its fighters from Bakhmut": "its" names the source's own, whatever country the actor stage
         # guessed for them)
-        skip = (skip or set()) | {x.i for x in _children(t, ("dobj",)) if x.i in ctx.actor_at
+        # ("raised the combat readiness of its troops": likewise the forces the row's own object is of)
+        held = [*_children(t, ("dobj",)), *(p for x in m.obj_tokens for p in _prep_objects(x, ("of",)))]
+        skip = (skip or set()) | {x.i for x in held if x.i in ctx.actor_at
                                   and (all(ctx.actor_by_id[a].country in own for a in ctx.actor_at[x.i])
                                        or any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in _kids(x)))}
     target = _object_actors(ctx, t, skip=skip, code=code, source=source)
@@ -1745,7 +1747,9 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
             # "police arrested Egyptian journalists"; not when it is given, withdrawn or deployed: "India withdrew
             # troops from the border")
             # ("put its troops on alert": in a show of force the object is the source's own forces as well)
-            held = _children(t, ("dobj",)) if code[:2] == "15" else []
+            # ("raised the combat readiness of its troops": and the forces that object is of)
+            held = [*_children(t, ("dobj",)), *(p for x in m.obj_tokens for p in _prep_objects(x, ("of",)))] \
+                if code[:2] == "15" else []
             own_means = {a for x in [*m.obj_tokens, *held] for a in ctx.actor_at.get(x.i, ())
                          if ctx.actor_by_id[a].country in own}
             target = [x for x in target if x not in own_means]
