@@ -1993,3 +1993,13 @@ def test_sides_fighting_together_still_act_on_a_named_party(pipeline):  # (guard
 def test_alerts_raised_and_permits_revoked(pipeline, text, code, tgt):
     got = [e for e in events(pipeline, text) if e[1] == code]
     assert len(got) == 1 and got[0][2] == tgt, events(pipeline, text)
+
+
+@pytest.mark.parametrize("text, root, tgt", [
+    # the "by" phrase hung on the act's "of" phrase by the parser
+    ("Australia welcomed the release of an Australian academic by Myanmar.", "05", {"MMR"}),
+    ("Germany condemned the detention of a German reporter by Russian police.", "11", {"RUS"}),
+])
+def test_a_reaction_to_an_act_answers_its_doer(pipeline, text, root, tgt):
+    got = [e for e in events(pipeline, text) if e[1].startswith(root)]
+    assert len(got) == 1 and got[0][2] == tgt, events(pipeline, text)

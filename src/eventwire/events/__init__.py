@@ -750,6 +750,15 @@ def _agent(tok: Token) -> Token | None:
     return None
 
 
+def _act_doer(n: Token) -> Token | None:
+    """The "by" phrase of an act noun, also when the parser hung it on the act's "of" phrase ("the release of a
+    British aid worker by Iran")."""
+    ag = _agent(n)
+    if ag is None:
+        ag = next((a for p in _prep_objects(n, ("of",)) for a in [_agent(p)] if a is not None), None)
+    return ag
+
+
 def _subject_actors(ctx: _Ctx, v: Token, depth: int = 0) -> tuple[list[str], bool]:
     """Actors doing ``v`` (a verb), and whether they were inherited from another clause."""
     if depth > 4:
@@ -943,10 +952,14 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
     else:
         kids = [(c, c.dep_) for c in _kids(v)]  # (each child's relation read once: the steps below all ask)
         dobjs = [c for c, dep in kids if dep == "dobj"]
+        # "welcomed the release of a British aid worker by Iran": a reaction to an act named with its doer answers
+        # the doer, not the one the act was done to (the "by" phrase may hang on the act's own "of" phrase)
+        doers = [ag for d in dobjs if code is not None and code[:2] in REACTION_ROOTS and d.pos_ == "NOUN"
+                 for ag in [_act_doer(d)] if ag is not None and ag.i in ctx.actor_at]
         launched_from = _launch_origins(v)  # (read once: the object's and the verb's "from" below all ask)
         # ("fired missiles from Yemen toward Israel", "launched Iranian-made drones at Kyiv": what is fired is not
         # read as a phrase, which would take in the land it came from or its maker; the aim on it is read below)
-        order = [d for d in dobjs if not _launched(v, d, launched_from)] \
+        order = doers + [d for d in dobjs if not _launched(v, d, launched_from)] \
             + [c for c, dep in kids if dep in PASS_SUBJ] + [c for c, dep in kids if dep == "dative"] \
             + ([] if dobjs else _clause_object(v))
         # "condemned what it called provocations by the Philippines": what the naming clause names
