@@ -2003,3 +2003,9 @@ def test_alerts_raised_and_permits_revoked(pipeline, text, code, tgt):
 def test_a_reaction_to_an_act_answers_its_doer(pipeline, text, root, tgt):
     got = [e for e in events(pipeline, text) if e[1].startswith(root)]
     assert len(got) == 1 and got[0][2] == tgt, events(pipeline, text)
+
+
+def test_warships_of_every_class_are_targets(pipeline):
+    _, code, tgt, _ = only(pipeline, "The Houthis said they had targeted a British destroyer in the Gulf of Aden.",
+                           root="19")
+    assert tgt == {"GBR"}
