@@ -2009,3 +2009,12 @@ def test_warships_of_every_class_are_targets(pipeline):
     _, code, tgt, _ = only(pipeline, "The Houthis said they had targeted a British destroyer in the Gulf of Aden.",
                            root="19")
     assert tgt == {"GBR"}
+
+
+@pytest.mark.parametrize("text, tgt", [
+    ("Ethiopian federal forces withdrew from the Ethiopian town of Gondar on Friday.", set()),
+    ("Eritrean forces withdrew from the Ethiopian town of Shire on Friday.", {"ETH"}),  # (guard: another's land)
+])
+def test_a_withdrawal_within_ones_own_country_is_done_to_no_one(pipeline, text, tgt):
+    _, code, got, _ = only(pipeline, text, root="08")
+    assert code == "087" and got == tgt
