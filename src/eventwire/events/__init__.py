@@ -1981,6 +1981,11 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
     target = [x for x in target if x not in source and not _unaffiliated_group(ctx, x)]
     if code[:2] == "01" and t.tag_ == "VBG" and t.dep_ == "advcl" and not _children(t, SUBJ) and not _is_speech(t):
         return None  # "exchanged fire, raising fears of a wider war": a consequence, not a comment anyone made
+    if code.startswith("042") and source and target and all(_inferred(ctx, x) for x in source) \
+            and _countries(ctx, target) <= _countries(ctx, source):
+        # "..., the first high level Western delegation to visit Bucharest": a visitor whose country was only
+        # guessed, from the land it visits, is no one's visit there
+        return None
     if t.pos_ == "NOUN" and not chain and not own_code and not target:
         # "since last month's U.S. invasion", "an end to the EC's farm reform": a bare noun naming an act, with no
         # verb that says it took place and no one it is done to, is background, not an event report.
