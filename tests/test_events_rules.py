@@ -979,6 +979,13 @@ def test_a_time_the_parser_hung_on_the_object_dates_the_verb(pipeline):
     assert ev.date is not None and ev.date.value == "2024-04-29"
 
 
+def test_a_time_between_subject_and_verb_dates_the_verb(pipeline):
+    # the parser hangs "on Thursday" on the subject
+    rec = pipeline.extract("Ghana's foreign ministry on Thursday summoned Togo's ambassador.", published="2024-05-04")
+    (ev,) = [e for e in rec.events if e.cameo_root == "11"]
+    assert ev.date is not None and ev.date.value == "2024-05-02"
+
+
 def test_whom_a_blame_names_is_not_the_doer_of_the_act_before(pipeline):
     text = ("Ugandan troops shelled a village near Beni on Monday. Congolese officials blamed lax border controls for "
             "the attack.")

@@ -209,6 +209,11 @@ def _time_index(doc: Doc, times: tuple[TimeExpr, ...]) -> dict[int, TimeExpr]:
             if anchor.dep_ == "prep" and anchor.lower_ != "of" and host.dep_ == "dobj":
                 # "summoned Russia's ambassador on Monday", the time hung on the object: the verb's time too
                 on.setdefault(host.head.i, t)
+            elif anchor.dep_ == "prep" and anchor.lower_ == "on" and host.dep_ in ("nsubj", "nsubjpass") \
+                    and host.i < anchor.i and idx[-1] < host.head.i:
+                # "Kenya's foreign ministry on Monday summoned Uganda's envoy": the wire's time between subject and
+                # verb, hung on the subject
+                on.setdefault(host.head.i, t)
             continue
         on.setdefault(host.i, t)
     return on
