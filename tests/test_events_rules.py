@@ -2037,3 +2037,17 @@ def test_a_visitor_guessed_to_be_of_the_land_it_visits_makes_no_visit(pipeline):
 def test_a_stated_visitor_of_another_land_still_visits(pipeline):  # (guard)
     _, code, tgt, _ = only(pipeline, "A Qatari delegation visited Kabul on Monday.", root="04")
     assert code == "042" and tgt == {"AFG"}
+
+
+def test_the_soldiers_are_the_troops_named_before(pipeline):
+    # "the soldiers" alone would be guessed to be of the article's leading country
+    text = ("Sudanese troops crossed into Chadian territory near Adre. The soldiers detained four Chadian herders, "
+            "Chadian officials said.")
+    evs = [e for e in events(pipeline, text) if e[1] == "173"]
+    assert len(evs) == 1 and evs[0][0] == {"SDN"} and evs[0][2] == {"TCD"}, events(pipeline, text)
+
+
+def test_force_is_not_used_on_the_doers_own_things(pipeline):
+    evs = [e for e in events(pipeline, "Eritrean soldiers detained two Ethiopian traders and seized their trucks.")
+           if e[1] == "1711"]
+    assert len(evs) == 1 and evs[0][2] == {"ETH"}, evs

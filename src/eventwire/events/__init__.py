@@ -263,7 +263,16 @@ def _index_anaphora(ctx: _Ctx, nouns: list[int]) -> None:
             if ch.i in actor_at and ch.dep_ in ("compound", "amod", "poss", "nmod"):
                 ids.extend(x for x in actor_at[ch.i] if x not in ids)
         if ids:
-            ctx.anaphora.setdefault(tok.lemma_.lower(), []).append((tok.idx, ids))
+            ctx.anaphora.setdefault(_anaphor_key(tok), []).append((tok.idx, ids))
+
+
+# Nouns that name the same kind of party, so that one refers back to another ("Ugandan troops ... the soldiers")
+ANAPHOR_KINDS = {"troop": "soldier", "force": "soldier", "soldier": "soldier"}
+
+
+def _anaphor_key(tok: Token) -> str:
+    lemma = tok.lemma_.lower()
+    return ANAPHOR_KINDS.get(lemma, lemma)
 
 
 # -- triggers ----------------------------------------------------------------------------------------------------------
@@ -605,8 +614,10 @@ def _phrase_actors_uncached(ctx: _Ctx, head: Token, max_cost: int, subject: bool
                     # the second's noun
                     found.extend(x for x in ctx.actor_at.get(tok.head.i, ()) if x not in found)
     if head.pos_ == "NOUN" and any(c.lower_ in DEFINITE for c in _kids(head) if c.dep_ == "det") and (
-            not found or all(ctx.actor_by_id[x].country is None for x in found if x in ctx.actor_by_id)):
-        # "the officials": nothing (or only a countryless group) here; take the latest "US officials" before it
+            not found or all(ctx.actor_by_id[x].country is None or _inferred(ctx, x) and head.i in ctx.actor_at
+                             and x in ctx.actor_at[head.i] for x in found if x in ctx.actor_by_id)):
+        # "the officials": nothing (or only a countryless group, or the noun itself with a guessed country) here;
+        # take the latest "US officials" before it ("Ugandan troops crossed ... the soldiers had detained")
         found = _antecedent(ctx, head) or found
     return found
 
@@ -683,7 +694,7 @@ def _has_country(ctx: _Ctx, actor_id: str) -> bool:
 def _antecedent(ctx: _Ctx, head: Token) -> list[str]:
     """"the officials" -> the actors of the latest earlier "US officials" within a few paragraphs."""
     lemma = head.lemma_.lower()
-    cands = ctx.anaphora.get(lemma, [])
+    cands = ctx.anaphora.get(_anaphor_key(head), [])
     k = bisect.bisect_left(cands, (head.idx,)) - 1  # entries are in text order
     if k >= 0 and head.idx - cands[k][0] <= ANAPHOR_WINDOW:
         return list(cands[k][1])
@@ -1039,10 +1050,10 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
             got = _noun_source(ctx, head)
         else:
             got = _phrase_actors(ctx, head) or _object_it(ctx, head, source or [])
-            if source and code is not None and code[:2] in VIOLENT_ROOTS \
+            if source and code is not None and code[:2] in FORCE_ROOTS \
                     and _countries(ctx, got) <= _countries(ctx, source):
-                # "Iran vowed revenge after Israel struck its consulate", "the US shot down its balloon": violence
-                # is not done to the doer's own things
+                # "Iran vowed revenge after Israel struck its consulate", "the US shot down its balloon", "detained
+                # three Kenyan fishermen and seized their boats": force is not used on the doer's own things
                 got = _others_possession(ctx, head, source) or got
         if source and set(got) & set(source) and head.i not in ctx.actor_at and _names_a_pair(head):
             # "Washington accused both sides of war crimes": the pair named before includes the one acting, so it is
