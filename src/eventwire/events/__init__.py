@@ -1665,6 +1665,10 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
             if not source and any(w.lower_ == "when" for w in _kids(c) if w.dep_ in ("advmod", "mark")) \
                     and any(not mt.is_control and (mt.entry.code or "")[:2] in VIOLENT_ROOTS for mt in _match(ctx, c)):
                 source = _subject_actors(ctx, c)[0]
+    if not source and not chain and not obliged and code[:2] not in VIOLENT_ROOTS and code[:2] != "17":
+        # (the test before ``state`` below, taken early: with no doer, only a control chain, an obligation's speaker
+        # or violence and coercion ascribed to a place can still supply one, and only violence keeps a draft without)
+        return None
     # the lexicon row's own object ("imposed sanctions", "recalled its ambassador") is not whom the act is done to,
     # unless it names another country's people ("expelled four Dutch diplomats")
     own = _countries(ctx, source)
