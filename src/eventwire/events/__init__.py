@@ -2291,7 +2291,7 @@ def _finish(ctx: _Ctx, d: _Draft, sent, inputs: EventInputs) -> Event:
         sentence=SentenceSpan(sent.start_char, sent.end_char),
         date=_date(ctx, d), location=location, negated=d.negated, hypothetical=d.hypothetical,
         confidence=round(max(0.05, min(0.95, conf)), 2),
-        mentions=_evidence(source, target_ids, sent.start_char, sent.end_char, inputs.actors),
+        mentions=_evidence(source, target_ids, sent.start_char, sent.end_char, ctx.actor_by_id),
     )
 
 
@@ -2301,14 +2301,14 @@ def evidence_mentions(event: Event, actors: tuple[Actor, ...] | list[Actor]) -> 
     The stage picks participants from these very mentions; ``find_events`` stores them on each event (``mentions``),
     so the record cites every actor mention an event uses.
     """
-    return _evidence(event.source, event.target, event.sentence.start, event.sentence.end, actors)
+    return _evidence(event.source, event.target, event.sentence.start, event.sentence.end, {a.id: a for a in actors})
 
 
 def _evidence(source: tuple[str, ...], target: tuple[str, ...], s: int, e: int,
-              actors: tuple[Actor, ...] | list[Actor]) -> tuple[Span, ...]:
-    want = set(source) | set(target)
-    out = [m for a in actors if a.id in want for m in a.mentions if s <= m.start and m.end <= e]
-    return tuple(sorted(set(out), key=lambda m: (m.start, m.end)))
+              actor_by_id: dict[str, Actor]) -> tuple[Span, ...]:
+    out = {m for x in {*source, *target} if (a := actor_by_id.get(x)) is not None for m in a.mentions
+           if s <= m.start and m.end <= e}
+    return tuple(sorted(out, key=lambda m: (m.start, m.end)))
 
 
 def _clause_walk(t: Token):
