@@ -133,7 +133,7 @@ class _Ctx:
     # events made so far (``_finish`` numbers them in text order), and each trigger's lemma by its first character
     n_events: int = 0
     trigger_lemma: dict[int, str] = field(default_factory=dict)
-    conj_hosts: list[Token] | None = None  # (see ``_conj_hosts``)
+    conj_host_heads: set[int] | None = None  # (see ``_conj_host_heads``)
 
 
 # -- public ------------------------------------------------------------------------------------------------------------
@@ -579,7 +579,7 @@ def _phrase_actors_uncached(ctx: _Ctx, head: Token, max_cost: int, subject: bool
                 queue.appendleft((ch, cost))
             else:
                 queue.append((ch, cost + 1))
-    if found and any(_descends(t, head) for t in _conj_hosts(ctx)):
+    if found and head.i in _conj_host_heads(ctx):
         # "lawmakers in France and Germany": a conjunct of a word inside a found actor's mention joins it (only an
         # actor's word with a conjunct that is an actor's word can add one: the pass is skipped when none is under
         # the head)
@@ -640,13 +640,15 @@ def _last_pair(ctx: _Ctx, head: Token) -> list[str]:
     return []
 
 
-def _conj_hosts(ctx: _Ctx) -> list[Token]:
-    """The actors' words that have a conjunct which is an actor's word too ("France and Germany"), once per doc."""
-    if ctx.conj_hosts is None:
+def _conj_host_heads(ctx: _Ctx) -> set[int]:
+    """The words whose subtree holds an actor's word that has a conjunct which is an actor's word too ("France and
+    Germany"): each such word and its ancestors, once per doc."""
+    if ctx.conj_host_heads is None:
         toks = doc_tokens(ctx.doc)
         at = ctx.actor_at
-        ctx.conj_hosts = [toks[j] for j in sorted(at) if any(c.dep_ == "conj" and c.i in at for c in _kids(toks[j]))]
-    return ctx.conj_hosts
+        hosts = [toks[j] for j in sorted(at) if any(c.dep_ == "conj" and c.i in at for c in _kids(toks[j]))]
+        ctx.conj_host_heads = {a.i for t in hosts for a in (t, *_ancestors(t))}
+    return ctx.conj_host_heads
 
 
 def _speaker_at(ctx: _Ctx, char: int) -> list[str]:
