@@ -816,9 +816,9 @@ def _subject_actors(ctx: _Ctx, v: Token, depth: int = 0) -> tuple[list[str], boo
     if v.dep_ == "acl" and v.tag_ == "VBN" and _agent(v) is not None:
         # "the Malian army, backed by Russian mercenaries": the agent does it, to the noun described
         return _phrase_actors(ctx, _agent(v)), False
-    root = v.sent.root
-    if v.dep_ == "acl" and v.tag_ in ("VBD", "VBN") and root.pos_ in ("NOUN", "PROPN") and root.i < v.head.i \
-            and _children(v, ("dobj",)):
+    # (the sentence's root read last: ``Token.sent`` builds the sentence span)
+    if v.dep_ == "acl" and v.tag_ in ("VBD", "VBN") and (root := v.sent.root).pos_ in ("NOUN", "PROPN") \
+            and root.i < v.head.i and _children(v, ("dobj",)):
         # "An Israeli strike on a school sheltering displaced people killed 30 Palestinians": in a sentence with a
         # noun at its root, a participle with an object of its own (which no reduced relative has) that the parser
         # hung on a later noun is the sentence's verb, and the root its subject
