@@ -48,10 +48,10 @@ from collections import deque
 from dataclasses import dataclass, field
 
 from spacy import symbols as spacy_symbols
-from spacy.attrs import HEAD, LEMMA, LOWER, POS
+from spacy.attrs import HEAD, IDX, LEMMA, LENGTH, LOWER, POS, SPACY
 from spacy.tokens import Doc, Token
 
-from ..nlp import doc_tokens, token_subtree
+from ..nlp import doc_cache, doc_tokens, token_subtree
 from ..nlp import token_children as _kids
 from ..record import (
     Actor,
@@ -159,18 +159,35 @@ def find_events(doc: Doc, inputs: EventInputs, lexicon_path: str | None = None) 
 
 # -- indexes -----------------------------------------------------------------------------------------------------------
 
-def _char_tokens(doc: Doc, start: int, end: int) -> list[int]:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return []
-    return list(range(span.start, span.end))
+def _token_offsets(doc: Doc) -> tuple[list[int], list[int], int]:
+    """Each token's start and end characters and the length of the text the tokens cover, read once per doc."""
+    memo = doc_cache(doc, "token_offsets")
+    if not memo:
+        cols = doc.to_array([IDX, LENGTH, SPACY])
+        ends = cols[:, 0] + cols[:, 1]
+        memo["offsets"] = (cols[:, 0].tolist(), ends.tolist(), int(ends[-1] + cols[-1, 2]))
+    return memo["offsets"]
+
+
+def _char_tokens(offsets: tuple[list[int], list[int], int], start: int, end: int) -> range:
+    """The tokens of ``doc.char_span(start, end, alignment_mode="expand")`` (none where that is None), found by
+    bisecting the ``_token_offsets``: ``char_span`` builds a Span each call. A token covers its text and the white
+    space after it; a span that starts in that white space starts at the next token."""
+    starts, ends, size = offsets
+    if not (0 <= start < size and 0 < end <= size):
+        return range(0)
+    first = bisect.bisect_right(starts, start) - 1
+    if start == ends[first]:
+        first += 1
+    return range(first, bisect.bisect_right(starts, end - 1))
 
 
 def _actor_index(doc: Doc, actors: tuple[Actor, ...]) -> dict[int, list[str]]:
     at: dict[int, list[str]] = {}
+    offsets = _token_offsets(doc)
     for a in actors:
         for m in a.mentions:
-            for i in _char_tokens(doc, m.start, m.end):
+            for i in _char_tokens(offsets, m.start, m.end):
                 ids = at.setdefault(i, [])
                 if a.id not in ids:
                     ids.append(a.id)
@@ -179,8 +196,9 @@ def _actor_index(doc: Doc, actors: tuple[Actor, ...]) -> dict[int, list[str]]:
 
 def _place_index(doc: Doc, places: tuple[Place, ...]) -> dict[int, Place]:
     at: dict[int, Place] = {}
+    offsets = _token_offsets(doc)
     for p in places:
-        for i in _char_tokens(doc, p.start, p.end):
+        for i in _char_tokens(offsets, p.start, p.end):
             at.setdefault(i, p)
     return at
 
@@ -188,10 +206,11 @@ def _place_index(doc: Doc, places: tuple[Place, ...]) -> dict[int, Place]:
 def _time_index(doc: Doc, times: tuple[TimeExpr, ...]) -> dict[int, TimeExpr]:
     """Token index of the clause head (verb) or nominal head each resolved time expression modifies."""
     on: dict[int, TimeExpr] = {}
+    offsets = _token_offsets(doc)
     for t in times:
         if not t.value or not t.granularity:
             continue
-        idx = _char_tokens(doc, t.start, t.end)
+        idx = _char_tokens(offsets, t.start, t.end)
         if not idx:
             continue
         inside = set(idx)
