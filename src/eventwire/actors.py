@@ -435,7 +435,9 @@ class _Builder:
         self.doc, self.gaz, self.lex, self.day = doc, gaz, lex, day
         self.text = doc_text(doc)
         self.ents = list(doc_ents(doc))  # (Doc.ents builds new spans on every access)
-        self.sent_starts = [sent.start_char for sent in doc.sents] or [0]
+        sents = list(doc.sents)
+        self.sent_starts = [sent.start_char for sent in sents] or [0]
+        self.sent_tokens = [sent.start for sent in sents] or [0]  # (the same starts, as token indices)
         self.ent_at: dict[int, SpacySpan] = {i: e for e in self.ents for i in range(e.start, e.end)}
         self.actors: dict[str, _Actor] = {}
         self.tok_actor: dict[int, str] = {}  # token index -> actor key (names and groups)
@@ -453,6 +455,11 @@ class _Builder:
                                      for i in range(e.start, e.end)}
 
     # ---- helpers ----
+    def sentence_start(self, tok_i: int) -> int:
+        """The first token of the sentence holding token ``tok_i`` (``Token.sent`` and ``Span.sent`` build the
+        sentence span on every call)."""
+        return self.sent_tokens[sentence_index(self.sent_tokens, tok_i)]
+
     def span_text(self, span: SpacySpan) -> str:
         """``span.text`` cut from the article text (spaCy joins the span's tokens on every access)."""
         return self.text[span.start_char:span.end_char]
@@ -778,7 +785,7 @@ class _Builder:
         # 1. A title or a chain of modifiers right in front of the name: "Pentagon spokesperson Sabrina Singh",
         #    "Nigerien government spokesman Amadou Abdramane", "Under Secretary of State for African Affairs Molly Phee".
         j = name.start
-        sent_start = name.sent.start  # (``Span.sent`` builds the sentence span on every call)
+        sent_start = self.sentence_start(name.start)
         while True:
             title = self.title_at_end.get(j)
             if title is not None:
@@ -1203,7 +1210,7 @@ class _Builder:
         sentence that is not the host named in the phrase ("in"/"to"/"from" X)."""
         hosts = {c for p in token_children(tok) if p.dep_ == "prep" and p.lower_ in ("in", "to", "from", "at")
                  for g in token_children(p) if g.dep_ == "pobj" and (c := self.token_country(g, places=True))}
-        for i in range(tok.i - 1, tok.sent.start - 1, -1):
+        for i in range(tok.i - 1, self.sentence_start(tok.i) - 1, -1):
             k = self.tok_actor.get(i)
             a = self.actors.get(k) if k else None
             if a is not None and a.kind == "country" and a.country and a.country not in hosts:

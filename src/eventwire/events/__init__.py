@@ -48,10 +48,10 @@ from collections import deque
 from dataclasses import dataclass, field
 
 from spacy import symbols as spacy_symbols
-from spacy.attrs import HEAD, LEMMA, LOWER, POS
+from spacy.attrs import HEAD, IDX, LEMMA, LENGTH, LOWER, POS, SPACY
 from spacy.tokens import Doc, Token
 
-from ..nlp import doc_tokens, token_subtree
+from ..nlp import doc_cache, doc_tokens, token_subtree
 from ..nlp import token_children as _kids
 from ..record import (
     Actor,
@@ -133,7 +133,7 @@ class _Ctx:
     # events made so far (``_finish`` numbers them in text order), and each trigger's lemma by its first character
     n_events: int = 0
     trigger_lemma: dict[int, str] = field(default_factory=dict)
-    conj_hosts: list[Token] | None = None  # (see ``_conj_hosts``)
+    conj_host_heads: set[int] | None = None  # (see ``_conj_host_heads``)
 
 
 # -- public ------------------------------------------------------------------------------------------------------------
@@ -159,18 +159,35 @@ def find_events(doc: Doc, inputs: EventInputs, lexicon_path: str | None = None) 
 
 # -- indexes -----------------------------------------------------------------------------------------------------------
 
-def _char_tokens(doc: Doc, start: int, end: int) -> list[int]:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return []
-    return list(range(span.start, span.end))
+def _token_offsets(doc: Doc) -> tuple[list[int], list[int], int]:
+    """Each token's start and end characters and the length of the text the tokens cover, read once per doc."""
+    memo = doc_cache(doc, "token_offsets")
+    if not memo:
+        cols = doc.to_array([IDX, LENGTH, SPACY])
+        ends = cols[:, 0] + cols[:, 1]
+        memo["offsets"] = (cols[:, 0].tolist(), ends.tolist(), int(ends[-1] + cols[-1, 2]))
+    return memo["offsets"]
+
+
+def _char_tokens(offsets: tuple[list[int], list[int], int], start: int, end: int) -> range:
+    """The tokens of ``doc.char_span(start, end, alignment_mode="expand")`` (none where that is None), found by
+    bisecting the ``_token_offsets``: ``char_span`` builds a Span each call. A token covers its text and the white
+    space after it; a span that starts in that white space starts at the next token."""
+    starts, ends, size = offsets
+    if not (0 <= start < size and 0 < end <= size):
+        return range(0)
+    first = bisect.bisect_right(starts, start) - 1
+    if start == ends[first]:
+        first += 1
+    return range(first, bisect.bisect_right(starts, end - 1))
 
 
 def _actor_index(doc: Doc, actors: tuple[Actor, ...]) -> dict[int, list[str]]:
     at: dict[int, list[str]] = {}
+    offsets = _token_offsets(doc)
     for a in actors:
         for m in a.mentions:
-            for i in _char_tokens(doc, m.start, m.end):
+            for i in _char_tokens(offsets, m.start, m.end):
                 ids = at.setdefault(i, [])
                 if a.id not in ids:
                     ids.append(a.id)
@@ -179,8 +196,9 @@ def _actor_index(doc: Doc, actors: tuple[Actor, ...]) -> dict[int, list[str]]:
 
 def _place_index(doc: Doc, places: tuple[Place, ...]) -> dict[int, Place]:
     at: dict[int, Place] = {}
+    offsets = _token_offsets(doc)
     for p in places:
-        for i in _char_tokens(doc, p.start, p.end):
+        for i in _char_tokens(offsets, p.start, p.end):
             at.setdefault(i, p)
     return at
 
@@ -188,10 +206,11 @@ def _place_index(doc: Doc, places: tuple[Place, ...]) -> dict[int, Place]:
 def _time_index(doc: Doc, times: tuple[TimeExpr, ...]) -> dict[int, TimeExpr]:
     """Token index of the clause head (verb) or nominal head each resolved time expression modifies."""
     on: dict[int, TimeExpr] = {}
+    offsets = _token_offsets(doc)
     for t in times:
         if not t.value or not t.granularity:
             continue
-        idx = _char_tokens(doc, t.start, t.end)
+        idx = _char_tokens(offsets, t.start, t.end)
         if not idx:
             continue
         inside = set(idx)
@@ -598,7 +617,7 @@ def _phrase_actors_uncached(ctx: _Ctx, head: Token, max_cost: int, subject: bool
                 queue.appendleft((ch, cost))
             else:
                 queue.append((ch, cost + 1))
-    if found and any(_descends(t, head) for t in _conj_hosts(ctx)):
+    if found and head.i in _conj_host_heads(ctx):
         # "lawmakers in France and Germany": a conjunct of a word inside a found actor's mention joins it (only an
         # actor's word with a conjunct that is an actor's word can add one: the pass is skipped when none is under
         # the head)
@@ -665,13 +684,15 @@ def _last_pair(ctx: _Ctx, head: Token) -> list[str]:
     return []
 
 
-def _conj_hosts(ctx: _Ctx) -> list[Token]:
-    """The actors' words that have a conjunct which is an actor's word too ("France and Germany"), once per doc."""
-    if ctx.conj_hosts is None:
+def _conj_host_heads(ctx: _Ctx) -> set[int]:
+    """The words whose subtree holds an actor's word that has a conjunct which is an actor's word too ("France and
+    Germany"): each such word and its ancestors, once per doc."""
+    if ctx.conj_host_heads is None:
         toks = doc_tokens(ctx.doc)
         at = ctx.actor_at
-        ctx.conj_hosts = [toks[j] for j in sorted(at) if any(c.dep_ == "conj" and c.i in at for c in _kids(toks[j]))]
-    return ctx.conj_hosts
+        hosts = [toks[j] for j in sorted(at) if any(c.dep_ == "conj" and c.i in at for c in _kids(toks[j]))]
+        ctx.conj_host_heads = {a.i for t in hosts for a in (t, *_ancestors(t))}
+    return ctx.conj_host_heads
 
 
 def _speaker_at(ctx: _Ctx, char: int) -> list[str]:
@@ -852,9 +873,9 @@ def _subject_actors(ctx: _Ctx, v: Token, depth: int = 0) -> tuple[list[str], boo
     if v.dep_ == "acl" and v.tag_ == "VBN" and _agent(v) is not None:
         # "the Malian army, backed by Russian mercenaries": the agent does it, to the noun described
         return _phrase_actors(ctx, _agent(v)), False
-    root = v.sent.root
-    if v.dep_ == "acl" and v.tag_ in ("VBD", "VBN") and root.pos_ in ("NOUN", "PROPN") and root.i < v.head.i \
-            and _children(v, ("dobj",)):
+    # (the sentence's root read last: ``Token.sent`` builds the sentence span)
+    if v.dep_ == "acl" and v.tag_ in ("VBD", "VBN") and (root := v.sent.root).pos_ in ("NOUN", "PROPN") \
+            and root.i < v.head.i and _children(v, ("dobj",)):
         # "An Israeli strike on a school sheltering displaced people killed 30 Palestinians": in a sentence with a
         # noun at its root, a participle with an object of its own (which no reduced relative has) that the parser
         # hung on a later noun is the sentence's verb, and the root its subject
@@ -1741,6 +1762,10 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
             if not source and any(w.lower_ == "when" for w in _kids(c) if w.dep_ in ("advmod", "mark")) \
                     and any(not mt.is_control and (mt.entry.code or "")[:2] in VIOLENT_ROOTS for mt in _match(ctx, c)):
                 source = _subject_actors(ctx, c)[0]
+    if not source and not chain and not obliged and code[:2] not in VIOLENT_ROOTS and code[:2] != "17":
+        # (the test before ``state`` below, taken early: with no doer, only a control chain, an obligation's speaker
+        # or violence and coercion ascribed to a place can still supply one, and only violence keeps a draft without)
+        return None
     # the lexicon row's own object ("imposed sanctions", "recalled its ambassador") is not whom the act is done to,
     # unless it names another country's people ("expelled four Dutch diplomats")
     own = _countries(ctx, source)
@@ -2443,7 +2468,7 @@ def _finish(ctx: _Ctx, d: _Draft, sent, inputs: EventInputs) -> Event:
         sentence=SentenceSpan(sent.start_char, sent.end_char),
         date=_date(ctx, d), location=location, negated=d.negated, hypothetical=d.hypothetical,
         confidence=round(max(0.05, min(0.95, conf)), 2),
-        mentions=_evidence(source, target_ids, sent.start_char, sent.end_char, inputs.actors),
+        mentions=_evidence(source, target_ids, sent.start_char, sent.end_char, ctx.actor_by_id),
     )
 
 
@@ -2453,14 +2478,14 @@ def evidence_mentions(event: Event, actors: tuple[Actor, ...] | list[Actor]) -> 
     The stage picks participants from these very mentions; ``find_events`` stores them on each event (``mentions``),
     so the record cites every actor mention an event uses.
     """
-    return _evidence(event.source, event.target, event.sentence.start, event.sentence.end, actors)
+    return _evidence(event.source, event.target, event.sentence.start, event.sentence.end, {a.id: a for a in actors})
 
 
 def _evidence(source: tuple[str, ...], target: tuple[str, ...], s: int, e: int,
-              actors: tuple[Actor, ...] | list[Actor]) -> tuple[Span, ...]:
-    want = set(source) | set(target)
-    out = [m for a in actors if a.id in want for m in a.mentions if s <= m.start and m.end <= e]
-    return tuple(sorted(set(out), key=lambda m: (m.start, m.end)))
+              actor_by_id: dict[str, Actor]) -> tuple[Span, ...]:
+    out = {m for x in {*source, *target} if (a := actor_by_id.get(x)) is not None for m in a.mentions
+           if s <= m.start and m.end <= e}
+    return tuple(sorted(out, key=lambda m: (m.start, m.end)))
 
 
 def _clause_walk(t: Token):
