@@ -1762,7 +1762,7 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
             if not source and any(w.lower_ == "when" for w in _kids(c) if w.dep_ in ("advmod", "mark")) \
                     and any(not mt.is_control and (mt.entry.code or "")[:2] in VIOLENT_ROOTS for mt in _match(ctx, c)):
                 source = _subject_actors(ctx, c)[0]
-    if not source and not chain and not obliged and code[:2] not in VIOLENT_ROOTS and code[:2] != "17":
+    if not source and not chain and not obliged and code[:2] not in VIOLENT_ROOTS and not code.startswith(PLACE_DOER_CODES):
         # (the test before ``state`` below, taken early: with no doer, only a control chain, an obligation's speaker
         # or violence and coercion ascribed to a place can still supply one, and only violence keeps a draft without)
         return None
@@ -1972,8 +1972,7 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
             # "declared a ceasefire in south Lebanon" (by a Lebanese group): a place at home names no one acted upon
             own = _countries(ctx, source)
             target = [x for x in target if ctx.actor_by_id[x].country not in own]
-    if not source and target and (code[:2] in VIOLENT_ROOTS or code[:2] == "17" and _is_passive(t)
-                                  or code.startswith(("114", "16")) and _is_passive(t)
+    if not source and target and (code[:2] in VIOLENT_ROOTS or code.startswith(PLACE_DOER_CODES) and _is_passive(t)
                                   or undergone is not None and _is_passive(undergone)) \
             and t.dep_ not in ("acl", "relcl", "amod"):
         # "An Eriadorian was shot dead in Osgiliath", "three civilians were killed in a car bombing in Baghdad":
@@ -2060,6 +2059,9 @@ def _cooperative_purpose(c: Token) -> str | None:
     return None
 # Subordinators of a reduced clause whose participle is passive ("when asked", "if elected", "once approved")
 REDUCED_PASSIVE = frozenset({"when", "if", "once", "unless", "until", "as", "after", "before", "while"})
+# Acts done to someone by no named doer that are ascribed, in the passive, to the country where they happen: coercion
+# ("a missionary was arrested in Lebanon"), a diplomat summoned or expelled ("was summoned in Canberra")
+PLACE_DOER_CODES = ("17", "114", "16")
 # Sectors of a country's own political life: its state arrests and tries them.
 POLITICAL_SECTORS = frozenset({"OPP", "GOV", "ELI", "PTY", "LEG", "JUD", "REB"})
 # Reactions to another's act: praise, demands, disapproval, rejection, threats, protest.
