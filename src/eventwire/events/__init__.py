@@ -787,6 +787,12 @@ def _agent(tok: Token) -> Token | None:
     return None
 
 
+def _held_forces(t: Token, m: _Match) -> list[Token]:
+    """What a verb of the doer's own means acts on: its direct objects, and what the lexicon row's own object is of
+    ("raised the combat readiness of its troops")."""
+    return [*_children(t, ("dobj",)), *(p for x in m.obj_tokens for p in _prep_objects(x, ("of",)))]
+
+
 def _act_doer(n: Token) -> Token | None:
     """The "by" phrase of an act noun, also when the parser hung it on the act's "of" phrase ("the release of a
     British aid worker by Iran")."""
@@ -1762,7 +1768,8 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
             if not source and any(w.lower_ == "when" for w in _kids(c) if w.dep_ in ("advmod", "mark")) \
                     and any(not mt.is_control and (mt.entry.code or "")[:2] in VIOLENT_ROOTS for mt in _match(ctx, c)):
                 source = _subject_actors(ctx, c)[0]
-    if not source and not chain and not obliged and code[:2] not in VIOLENT_ROOTS and not code.startswith(PLACE_DOER_CODES):
+    if not source and not chain and not obliged and code[:2] not in VIOLENT_ROOTS \
+            and not code.startswith(PLACE_DOER_CODES):
         # (the test before ``state`` below, taken early: with no doer, only a control chain, an obligation's speaker
         # or violence and coercion ascribed to a place can still supply one, and only violence keeps a draft without)
         return None
@@ -1781,9 +1788,7 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
         # source's own forces are its means
         # ("withdrew its fighters from Bakhmut": "its" names the source's own, whatever country the actor stage
         # guessed for them)
-        # ("raised the combat readiness of its troops": likewise the forces the row's own object is of)
-        held = [*_children(t, ("dobj",)), *(p for x in m.obj_tokens for p in _prep_objects(x, ("of",)))]
-        skip = (skip or set()) | {x.i for x in held if x.i in ctx.actor_at
+        skip = (skip or set()) | {x.i for x in _held_forces(t, m) if x.i in ctx.actor_at
                                   and (all(ctx.actor_by_id[a].country in own for a in ctx.actor_at[x.i])
                                        or any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in _kids(x)))}
     target = _object_actors(ctx, t, skip=skip, code=code, source=source)
@@ -1801,9 +1806,7 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
             # "police arrested Egyptian journalists"; not when it is given, withdrawn or deployed: "India withdrew
             # troops from the border")
             # ("put its troops on alert": in a show of force the object is the source's own forces as well)
-            # ("raised the combat readiness of its troops": and the forces that object is of)
-            held = [*_children(t, ("dobj",)), *(p for x in m.obj_tokens for p in _prep_objects(x, ("of",)))] \
-                if code[:2] == "15" else []
+            held = _held_forces(t, m) if code[:2] == "15" else []
             own_means = {a for x in [*m.obj_tokens, *held] for a in ctx.actor_at.get(x.i, ())
                          if ctx.actor_by_id[a].country in own}
             target = [x for x in target if x not in own_means]
