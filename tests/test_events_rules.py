@@ -2051,3 +2051,14 @@ def test_force_is_not_used_on_the_doers_own_things(pipeline):
     evs = [e for e in events(pipeline, "Eritrean soldiers detained two Ethiopian traders and seized their trucks.")
            if e[1] == "1711"]
     assert len(evs) == 1 and evs[0][2] == {"ETH"}, evs
+
+
+@pytest.mark.parametrize("text, tgt", [
+    # a doer of no country: what the "of" phrase names is bombed
+    ("Islamic State claimed responsibility for the bombing of a mosque in Kabul.", {"AFG"}),
+    # a claimed act is reported even with no other party named
+    ("Al-Shabaab claimed responsibility for the bombing of a hotel in Mogadishu.", {"SOM"}),
+])
+def test_a_bombing_claimed_is_an_event(pipeline, text, tgt):
+    got = [e for e in events(pipeline, text) if e[1][:2] == "18"]
+    assert len(got) == 1 and got[0][2] == tgt, events(pipeline, text)

@@ -991,7 +991,9 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
         # "Russia's invasion of Ukraine", "Iraq's expulsion of the Swedish ambassador": the "of" phrase names who the
         # act is done to, when it is another's than the doer's own
         order += [p for p in _prep_objects(v, ("of",)) if own and not any(
-            ctx.actor_by_id[a].country in own for a in _phrase_actors(ctx, p, max_cost=1))]
+            ctx.actor_by_id[a].country in own for a in _phrase_actors(ctx, p, max_cost=1))
+            or not own and source and code is not None and code[:2] in FORCE_ROOTS]  # ("IS claimed the bombing of
+        # a church in Jakarta": force by a doer of no country is done to what its "of" phrase names)
     else:
         kids = [(c, c.dep_) for c in _kids(v)]  # (each child's relation read once: the steps below all ask)
         dobjs = [c for c, dep in kids if dep == "dobj"]
@@ -2029,9 +2031,10 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
         # "..., the first high level Western delegation to visit Bucharest": a visitor whose country was only
         # guessed, from the land it visits, is no one's visit there
         return None
-    if t.pos_ == "NOUN" and not chain and not own_code and not target:
+    if t.pos_ == "NOUN" and not chain and not own_code and not target and _claiming_verb(t) is None:
         # "since last month's U.S. invasion", "an end to the EC's farm reform": a bare noun naming an act, with no
-        # verb that says it took place and no one it is done to, is background, not an event report.
+        # verb that says it took place and no one it is done to, is background, not an event report (an act claimed
+        # is reported: "Al-Shabaab claimed responsibility for the bombing of a hotel in Mogadishu").
         return None
     return _Draft(t, m.entry, code, chain, source, target, inherited, negated, hypothetical)
 
