@@ -52,7 +52,17 @@ from spacy.tokens import Span as SpacySpan
 
 from .errors import LexiconError
 from .geo import Gazetteer, place_context
-from .nlp import doc_cache, doc_ents, doc_text, doc_tokens, isin_sorted, sentence_index, token_children, token_subtree
+from .nlp import (
+    ADVERB_PARTICLES,
+    doc_cache,
+    doc_ents,
+    doc_text,
+    doc_tokens,
+    isin_sorted,
+    sentence_index,
+    token_children,
+    token_subtree,
+)
 from .record import Actor, Entity, Span
 
 ACTOR_COLUMNS = ["name", "aliases", "country", "sector", "cameo", "role", "kind", "start", "end"]
@@ -581,7 +591,7 @@ class _Builder:
             # "Eritrean troops withdrew from Tigray", "began to pull out of Chechnya": the land left
             leaving = tok.head.head if tok.head.lower_ == "from" else \
                 tok.head.head.head if tok.head.head.lower_ == "out" else None
-            if leaving is not None and leaving.dep_ == "advmod" and leaving.lower_ == "back":
+            if leaving is not None and leaving.dep_ == "advmod" and leaving.lower_ in ADVERB_PARTICLES:
                 leaving = leaving.head  # ("pulled back from Kyiv", the particle read as an adverb)
             if leaving is not None and leaving.lemma_.lower() in self.gaz.withdrawal_words:
                 return True

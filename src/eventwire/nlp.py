@@ -648,6 +648,11 @@ def doc_tokens(doc: Doc) -> list:
     return toks
 
 
+# Particles the parser may read as adverbs ("pulled back from Kyiv", "hit back at"): the events stage matches them as
+# a verb's particle, the actor stage reads their phrase as the verb's
+ADVERB_PARTICLES = frozenset({"back"})
+
+
 def token_children(tok: Token) -> list[Token]:
     """``tok.children`` in text order, made once per doc (``Token.children`` builds new Token objects on every call,
     and the stages ask for the same heads' children again and again). Read-only: callers must not change the list."""

@@ -51,7 +51,7 @@ from spacy import symbols as spacy_symbols
 from spacy.attrs import HEAD, IDX, LEMMA, LENGTH, LOWER, POS, SPACY
 from spacy.tokens import Doc, Token
 
-from ..nlp import doc_cache, doc_tokens, token_subtree
+from ..nlp import ADVERB_PARTICLES, doc_cache, doc_tokens, token_subtree
 from ..nlp import token_children as _kids
 from ..record import (
     Actor,
@@ -295,10 +295,6 @@ def _anaphor_key(tok: Token) -> str:
 
 
 # -- triggers ----------------------------------------------------------------------------------------------------------
-
-# Particles the parser may read as adverbs ("pulled back from", "hit back at")
-ADVERB_PARTICLES = frozenset({"back"})
-
 
 def _preps_of(tok: Token) -> list[Token]:
     return [c for c in _kids(tok) if c.dep_ in ("prep", "prt", "agent", "dative")
@@ -2570,9 +2566,16 @@ def _others_possession(ctx: _Ctx, head: Token, source: list[str]) -> list[str]:
     poss = next((c for c in _kids(head) if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
     if poss is None:
         return []
-    own = _countries(ctx, source)
-    kinds = ("country", "organization") if poss.lower_ == "its" else ("group", "country")
-    for i in range(poss.i - 1, poss.sent.start - 1, -1):
+    return _latest_other(ctx, poss, source, singular=poss.lower_ == "its", other_country=True)
+
+
+def _latest_other(ctx: _Ctx, tok: Token, source: list[str], singular: bool, other_country: bool = False) -> list[str]:
+    """The latest actor named before ``tok`` in its sentence that is not the one acting: a state or organisation for
+    a singular pronoun ("it", "its"), a group or state for a plural one; with ``other_country``, of another country
+    than the one acting."""
+    kinds = ("country", "organization") if singular else ("group", "country")
+    own = _countries(ctx, source) if other_country else set()
+    for i in range(tok.i - 1, tok.sent.start - 1, -1):
         ids = [x for x in ctx.actor_at.get(i, ()) if x not in source and ctx.actor_by_id[x].kind in kinds
                and ctx.actor_by_id[x].country not in own]
         if ids:
@@ -2595,12 +2598,7 @@ def _object_it(ctx: _Ctx, tok: Token, source: list[str]) -> list[str]:
             if got and (d.tag_ in ("NNS", "NNPS")) == (tok.lower_ == "them"):
                 return got
     # ("expelled two Estonian diplomats, accusing them of spying": "them" is the latest group)
-    kinds = ("country", "organization") if tok.lower_ == "it" else ("group", "country")
-    for i in range(tok.i - 1, tok.sent.start - 1, -1):
-        ids = [x for x in ctx.actor_at.get(i, ()) if x not in source and ctx.actor_by_id[x].kind in kinds]
-        if ids:
-            return ids[:1]
-    return []
+    return _latest_other(ctx, tok, source, singular=tok.lower_ == "it")
 
 
 def _phrase_tokens(head: Token) -> list[Token]:
