@@ -373,3 +373,29 @@ def test_an_empty_subject_condition_is_an_error():
     from eventwire.events.tables import LexiconError, parse_lexicon
     with pytest.raises(LexiconError, match="subject"):
         parse_lexicon("t", "lemma\tpos\tprep\tobject\tcode\tnote\nmass\tVERB\t\tsubject:\t154\t\n")
+
+
+@pytest.mark.parametrize("text,code", [
+    # relief workers sent are humanitarian aid; relief dropped from the air too
+    ("Greece sent firefighters to Cyprus to battle the wildfires.", "073"),
+    ("Algeria sent a team of doctors to Libya after the floods.", "073"),
+    ("Egyptian planes airdropped food parcels over Khan Younis.", "073"),
+    # trade with a named partner
+    ("Ukraine exported corn to China.", "061"),
+    ("The Philippines imported rice from Vietnam in May.", "061"),
+    ("Argentina sold beef to Israel.", "061"),
+    # reservists called up are forces mobilised
+    ("Taiwan called up 20,000 reservists for the drills.", "154"),
+])
+def test_relief_trade_and_call_ups(text, code):
+    got = _codes(text)
+    assert code in got, f"{text!r}: expected CAMEO {code}, got {sorted(got)}"
+
+
+@pytest.mark.parametrize("text,not_code", [
+    ("The army sent troops to the border with Syria.", "073"),  # troops sent are no relief
+    ("Russia sold fighter jets to Egypt.", "061"),  # arms sold are military aid (the 072 row wins)
+    ("Armenia called up the ambassador of Azerbaijan.", "154"),  # a diplomat telephoned is no mobilisation
+])
+def test_new_rows_do_not_overreach(text, not_code):
+    assert not_code not in _codes(text)
