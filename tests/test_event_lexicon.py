@@ -399,3 +399,15 @@ def test_relief_trade_and_call_ups(text, code):
 ])
 def test_new_rows_do_not_overreach(text, not_code):
     assert not_code not in _codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya's president is scheduled to visit Ethiopia on Friday.",
+    "Kenya's president is expected to visit Ethiopia on Friday.",
+    "Kenya's president is due to visit Ethiopia on Friday.",
+    "Kenya's president is set to visit Ethiopia on Friday.",
+    "Kenya's president will visit Ethiopia on Friday.",  # (the reading the others must agree with)
+])
+def test_an_act_announced_for_later_is_coded_as_with_will(text):
+    got = _codes(text)
+    assert "036" in got and all(e.hypothetical for e in got["036"]) and "042" not in got, sorted(got)
