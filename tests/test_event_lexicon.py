@@ -411,3 +411,17 @@ def test_new_rows_do_not_overreach(text, not_code):
 def test_an_act_announced_for_later_is_coded_as_with_will(text):
     got = _codes(text)
     assert "036" in got and all(e.hypothetical for e in got["036"]) and "042" not in got, sorted(got)
+
+
+@pytest.mark.parametrize("text,code,target", [
+    # goods and arms bought, their origin named by the object's modifier
+    ("Pakistan bought Chinese J-10 fighter jets.", "062", "CHN"),
+    ("Germany bought Norwegian gas in 2023.", "061", "NOR"),
+    # a diplomatic mission downgraded reduces relations with the host
+    ("Lithuania downgraded its embassy in Minsk.", "161", "BLR"),
+])
+def test_purchases_and_downgrades(text, code, target):
+    rec = eventwire.extract(text)
+    country = {a.id: a.country for a in rec.actors}
+    got = [e for e in rec.events if e.cameo == code]
+    assert got and {country[t] for t in got[0].target} == {target}, [(e.cameo, e.target) for e in rec.events]
