@@ -425,3 +425,19 @@ def test_purchases_and_downgrades(text, code, target):
     country = {a.id: a.country for a in rec.actors}
     got = [e for e in rec.events if e.cameo == code]
     assert got and {country[t] for t in got[0].target} == {target}, [(e.cameo, e.target) for e in rec.events]
+
+
+@pytest.mark.parametrize("text,code", [
+    # "grant" gives aid as "give" does
+    ("Denmark granted Tanzania emergency food aid after the floods.", "073"),
+    ("Sweden granted development assistance to Ethiopia.", "070"),
+    # a sum counted in a currency the tagger does not mark carries the aid it is "in"
+    ("The Netherlands gave Suriname 100 million guilders in economic aid.", "071"),
+    # debt relief is economic aid; forgiving a person is not
+    ("France wrote off Senegal's debt.", "071"),
+    ("China forgave Zambia's debt.", "071"),
+    ("The Pope forgave the Turkish gunman who shot him.", "056"),
+])
+def test_grants_sums_and_debt_relief(text, code):
+    got = _codes(text)
+    assert code in got, f"{text!r}: expected CAMEO {code}, got {sorted(got)}"

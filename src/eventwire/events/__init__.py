@@ -356,14 +356,19 @@ def _participle_subjects(prep: Token) -> list[Token]:
 def _amount(tok: Token) -> bool:
     """A number or sum of money as an object ("pledged $1 billion in aid", "1.5 billion euros in aid", which the
     tagger may leave unmarked)."""
-    return tok.pos_ == "NUM" or tok.ent_type_ == "MONEY" or tok.lemma_.lower() in CURRENCY_NOUNS \
+    # (the plural read as well as the lemma: the lemmatizer turns "guilders" into "guilde")
+    return tok.pos_ == "NUM" or tok.ent_type_ == "MONEY" \
+        or (tok.lemma_.lower() in CURRENCY_NOUNS or tok.lower_.removesuffix("s") in CURRENCY_NOUNS) \
         and any(c.dep_ == "nummod" and c.pos_ == "NUM" for c in _kids(tok))
 
 
 # currencies a sum is counted in ("1.5 billion euros")
 CURRENCY_NOUNS = frozenset({"dollar", "euro", "pound", "yen", "yuan", "renminbi", "rupee", "rouble", "ruble", "franc",
                             "shekel", "dinar", "riyal", "rial", "dirham", "lira", "won", "peso", "real", "rand",
-                            "naira", "shilling", "krona", "krone", "zloty", "hryvnia"})
+                            "naira", "shilling", "krona", "krone", "zloty", "hryvnia", "crown", "kroner", "kronor",
+                            "mark", "deutschmark", "guilder", "lire", "peseta", "escudo", "drachma", "schilling",
+                            "forint", "koruna", "leu", "lev", "tenge", "manat", "lari", "dram", "baht", "ringgit",
+                            "rupiah", "taka", "kyat", "riel", "dong", "cedi", "kwacha", "birr", "ecu"})
 
 
 def _subject_heads(tok: Token) -> list[Token]:
