@@ -441,3 +441,14 @@ def test_purchases_and_downgrades(text, code, target):
 def test_grants_sums_and_debt_relief(text, code):
     got = _codes(text)
     assert code in got, f"{text!r}: expected CAMEO {code}, got {sorted(got)}"
+
+
+@pytest.mark.parametrize("text,code", [
+    ("The Indonesian president sent a letter of condolence to the Thai king after the floods.", "018"),
+    ("Germany conveyed its sympathies to the people of Libya.", "018"),
+    ("The Brazilian president paid tribute to Chile's late president.", "051"),
+    ("Iraq paid compensation to Kuwait.", "080"),  # (guard: the amends row below the tribute row)
+])
+def test_condolences_sent_and_tributes_paid(text, code):
+    got = _codes(text)
+    assert code in got, f"{text!r}: expected CAMEO {code}, got {sorted(got)}"
