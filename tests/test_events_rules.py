@@ -2062,3 +2062,12 @@ def test_force_is_not_used_on_the_doers_own_things(pipeline):
 def test_a_bombing_claimed_is_an_event(pipeline, text, tgt):
     got = [e for e in events(pipeline, text) if e[1][:2] == "18"]
     assert len(got) == 1 and got[0][2] == tgt, events(pipeline, text)
+
+
+def test_a_subject_misread_as_part_of_a_fronted_phrase_still_acts(pipeline):
+    # the small model hangs "the Ugandan government and LRA/M" on "Memorandum" as a conjunct, leaving "agreed"
+    # with no subject
+    text = ("With the signing of a Memorandum of Understanding (MOU) on Cessation of Hostilities, the Ugandan "
+            "government and LRA/M have agreed to allow ``unimpeded access to all camps.''")
+    src, code, _, _ = only(pipeline, text)
+    assert src == {"UGA"} and code.startswith("03"), events(pipeline, text)

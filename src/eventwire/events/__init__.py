@@ -856,7 +856,7 @@ def _subject_actors(ctx: _Ctx, v: Token, depth: int = 0) -> tuple[list[str], boo
             got = _noun_source(ctx, n) or (_subject_actors(ctx, n.head, depth + 1)[0] if n.dep_ == "dobj" else [])
             return got, True
         return [], False
-    stranded = _stranded_subject(v)
+    stranded = _stranded_subject(v) or _fronted_subject(v)
     if stranded is not None:
         return _phrase_actors(ctx, stranded), False
     if v.dep_ == "conj" and _children(v.head, PASS_SUBJ) and not _is_passive(v):
@@ -912,6 +912,29 @@ def _stranded_subject(v: Token) -> Token | None:
         if cur.head.i == cur.i or cur.head.i > v.i:
             return None
         cur = cur.head
+    return None
+
+
+def _fronted_subject(v: Token) -> Token | None:
+    """Another misparse: "With the signing of a memorandum, the government and the rebels have agreed ..." read
+    with the subject as a conjunct of the fronted phrase's noun. A main verb with no subject, whose words before it
+    (past its auxiliaries) are a noun phrase that starts right after a comma and hangs on a word before the comma,
+    has that phrase as its subject."""
+    if v.dep_ != "ROOT":
+        return None
+    toks = doc_tokens(v.doc)
+    start = v.i
+    while start > 0 and toks[start - 1].head.i == v.i and toks[start - 1].dep_ in ("aux", "auxpass", "neg", "advmod"):
+        start -= 1
+    comma = next((k for k in range(start - 1, max(v.sent.start, start - 12) - 1, -1) if toks[k].text == ","), None)
+    if comma is None or comma + 1 >= start:
+        return None
+    h = toks[comma + 1]
+    while comma < h.head.i < start:
+        h = h.head
+    if h.dep_ in ("conj", "appos") and h.pos_ in ("NOUN", "PROPN") and h.head.i < comma \
+            and h.left_edge.i == comma + 1 and h.right_edge.i == start - 1:
+        return h
     return None
 
 
