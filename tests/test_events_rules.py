@@ -2071,3 +2071,9 @@ def test_a_subject_misread_as_part_of_a_fronted_phrase_still_acts(pipeline):
             "government and LRA/M have agreed to allow ``unimpeded access to all camps.''")
     src, code, _, _ = only(pipeline, text)
     assert src == {"UGA"} and code.startswith("03"), events(pipeline, text)
+
+
+def test_a_missionary_from_a_city_is_of_its_country(pipeline):
+    # a religious worker is a sector noun, so "from <city>" gives its country
+    src, code, tgt, _ = only(pipeline, "A missionary from Busan was detained in Pyongyang on Friday.")
+    assert code == "173" and src == {"PRK"} and tgt == {"KOR"}
