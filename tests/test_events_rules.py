@@ -2077,3 +2077,10 @@ def test_a_missionary_from_a_city_is_of_its_country(pipeline):
     # a religious worker is a sector noun, so "from <city>" gives its country
     src, code, tgt, _ = only(pipeline, "A missionary from Busan was detained in Pyongyang on Friday.")
     assert code == "173" and src == {"PRK"} and tgt == {"KOR"}
+
+
+def test_a_pronoun_object_is_not_a_word_of_the_doers_own_name(pipeline):
+    # "Ghana" belongs to "Ghana's police": "them" is not Ghana
+    evs = events(pipeline, "Ghana's police denied beating them.")
+    assert [e for e in evs if e[1] == "016" and e[0] == {"GHA"}], evs
+    assert all("GHA" not in tgt for _, _, tgt, _ in evs), evs

@@ -2604,8 +2604,10 @@ def _latest_other(ctx: _Ctx, tok: Token, source: list[str], singular: bool, othe
     kinds = ("country", "organization") if singular else ("group", "country")
     own = _countries(ctx, source) if other_country else set()
     for i in range(tok.i - 1, tok.sent.start - 1, -1):
-        ids = [x for x in ctx.actor_at.get(i, ()) if x not in source and ctx.actor_by_id[x].kind in kinds
-               and ctx.actor_by_id[x].country not in own]
+        at = ctx.actor_at.get(i, ())
+        if any(x in source for x in at):
+            continue  # (a word of the doer's own name: "Tanzania" in "Tanzania's government denied mistreating them")
+        ids = [x for x in at if ctx.actor_by_id[x].kind in kinds and ctx.actor_by_id[x].country not in own]
         if ids:
             return ids[:1]
     return []
