@@ -172,3 +172,12 @@ def test_an_undated_text_reads_a_person_in_their_latest_office():
 ])
 def test_a_descriptor_in_front_of_a_name_gives_its_country(pipeline, text, mention, iso):
     assert actor_with_mention(pipeline.extract(text), mention).country == iso
+
+
+def test_two_bodies_of_one_state_are_two_actors(pipeline):
+    rec = pipeline.extract("Japan's defence ministry said the drills were routine. Japan's foreign ministry protested "
+                           "to Beijing. The defence ministry later released photographs.")
+    defence, foreign = actor_with_mention(rec, "Japan's defence ministry"), actor_with_mention(rec, "Japan's foreign ministry")
+    assert defence.id != foreign.id and defence.country == foreign.country == "JPN"
+    # a later definite mention still joins the body it names by its head ("the defence ministry")
+    assert actor_with_mention(rec, "defence ministry").id in (defence.id, foreign.id)

@@ -81,6 +81,10 @@ _REPORTING_VERBS = frozenset({"say", "tell", "announce", "claim", "report", "sta
 _DOCUMENT_WORDS = frozenset({"treaty", "accord", "accords", "agreement", "convention", "protocol", "pact", "charter",
                              "declaration", "memorandum", "resolution", "deal"})
 _COUNTRY_ANAPHORA = {"country", "nation", "kingdom"}  # ("the kingdom said": as "the country")
+# Heads of a state's bodies, told apart by the words that qualify them: "Taiwan's foreign ministry" and "Taiwan's
+# defence ministry" are two actors, while "senior US officials" and "US officials" are one group.
+_BODY_HEADS = {"ministry", "department", "office", "agency", "service", "council", "committee", "commission",
+               "bureau", "directorate", "court"}
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 _ROLE_STOP_DEPS = {"det", "punct", "cc", "case"}
 _NOUN, _PROPN = int(NOUN), int(PROPN)  # (plain ints: numpy asks an enum member for its array attributes in Python)
@@ -1064,8 +1068,9 @@ class _Builder:
             if country is not None:
                 # "Senior Hungarian and Romanian officials": one group per country, each mentioned by the phrase.
                 countries = [country] + [c for c in self.conjoined_countries(tok, left) if c != country]
+                body = _body_qualifier(tok)
                 for c in dict.fromkeys(countries):
-                    key = f"group:{c}:{lemma}"
+                    key = f"group:{c}:{body}{lemma}"
                     a = self.actor(key, _strip_det(np.text), "group", np.start, country=c, sector=sector,
                                    head=lemma)
                     self.link(a, np.start, np.end)
@@ -1605,6 +1610,16 @@ def _party_position(tok: Token) -> bool:
     "against" ("a deal with Washington", "talks with Moscow")."""
     return tok.dep_ in ("nsubj", "nsubjpass", "dobj") or tok.dep_ == "pobj" \
         and tok.head.lower_ in ("with", "by", "against", "to", "toward", "towards")
+
+
+def _body_qualifier(tok: Token) -> str:
+    """The lower-case words qualifying the head of a state body ("foreign", "defence" in "defence ministry"), as a
+    key prefix; empty for other heads."""
+    if tok.lemma_.lower() not in _BODY_HEADS:
+        return ""
+    words = [c.lower_ for c in token_children(tok) if c.i < tok.i and c.dep_ in ("amod", "compound")
+             and c.is_lower and c.is_alpha]
+    return "".join(w + " " for w in words)
 
 
 def _np_bounds(tok: Token) -> tuple[int, int]:
