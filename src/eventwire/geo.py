@@ -35,9 +35,9 @@ import datetime as dt
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
@@ -46,8 +46,12 @@ from .nlp import doc_ents, doc_text, doc_tokens, sentence_index
 from .record import Place
 
 
-@dataclass(frozen=True)
-class GeoEntry:
+class GeoEntry(NamedTuple):
+    """A place a name may denote (``_replace`` makes a changed copy). The gazetteer's name tables keep each reading as
+    a plain tuple of its values and hand out a GeoEntry when asked: plain tuples of strings and numbers, and the dicts
+    holding only them, are dropped from the garbage collector's watch, so its full collections during a run do not
+    walk the tens of thousands of readings loaded (a named tuple, a subclass, stays watched)."""
+
     name: str          # canonical name ("Niamey", "Niger")
     kind: str          # country | capital | city | region | demonym
     country: str       # ISO alpha-3 ("" for a region spanning several countries)
@@ -67,6 +71,12 @@ _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,5}$")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|s')$|(?<=s)'$")
 _WORD = re.compile(r"[\w'’.\-]*\w[\w'’.\-]*")
+
+
+def _reading_rank(e: GeoEntry) -> tuple:
+    """Order of a name's readings: own names before alternates, then country > capital > region > city > demonym,
+    then the larger place."""
+    return e.alternate, _KIND_RANK[e.kind], -e.population
 
 
 def _fold(text: str) -> str:
@@ -175,7 +185,7 @@ class Gazetteer:
         if alternate:
             if any(e == entry for e in bucket):
                 return  # the name is the place's own name too
-            entry = replace(entry, alternate=True)
+            entry = entry._replace(alternate=True)
         if entry not in bucket:
             bucket.append(entry)
 
@@ -276,8 +286,11 @@ class Gazetteer:
             if name not in taken:
                 self._pattern("GPE", name, iso3)
 
-        for bucket in (*self._folded.values(), *self._acronyms.values()):
-            bucket.sort(key=lambda e: (e.alternate, _KIND_RANK[e.kind], -e.population))
+        # each name's readings best first, as plain tuples (see ``GeoEntry``)
+        self._folded = {k: tuple(tuple(e) for e in sorted(v, key=_reading_rank))  # type: ignore[misc]
+                        for k, v in self._folded.items()}
+        self._acronyms = {k: tuple(tuple(e) for e in sorted(v, key=_reading_rank))  # type: ignore[misc]
+                          for k, v in self._acronyms.items()}
 
         for row in _read_tsv("cameo_codes.tsv"):
             self._cameo[row["cameo"]] = row["iso3"]
@@ -297,10 +310,10 @@ class Gazetteer:
         if _is_acronym(name) or _is_acronym(name.rstrip(".") + "."):
             hits = self._acronyms.get(_acronym_key(name))
             if hits:
-                return list(hits)
+                return [GeoEntry._make(h) for h in hits]
             if name.isupper() and len(_acronym_key(name)) <= 3:
                 return []
-        return list(self._folded.get(_fold(name), []))
+        return [GeoEntry._make(h) for h in self._folded.get(_fold(name), ())]
 
     def lookup(self, text: str) -> GeoEntry | None:
         hits = self.candidates(text)
@@ -321,7 +334,7 @@ class Gazetteer:
             for iso3, kind, start, end in self._periods.get(_fold(_clean(text)), ()):
                 base = self._countries.get(iso3)
                 if start <= day <= end and base is not None:
-                    then = replace(base, kind=kind)
+                    then = base._replace(kind=kind)
                     hits = [then, *(h for h in hits if h.kind != kind)]
                     break
         return [self.as_of(h, day) for h in hits]
@@ -335,7 +348,7 @@ class Gazetteer:
             old = self._succession.get(entry.country)
             if old is None or day >= old[1]:
                 break
-            entry = replace(entry, country=old[0], kind="city" if entry.kind == "capital" else entry.kind)
+            entry = entry._replace(country=old[0], kind="city" if entry.kind == "capital" else entry.kind)
         return entry
 
     def country_name(self, iso3: str) -> str | None:
