@@ -18,9 +18,9 @@ from collections.abc import Iterable
 
 import numpy
 import spacy
-from spacy.attrs import HEAD, IDS, LOWER, ORTH
+from spacy.attrs import DEP, HEAD, IDS, IS_SPACE, LOWER, ORTH, TAG
 from spacy.language import Language
-from spacy.strings import hash_string
+from spacy.strings import get_string_id, hash_string
 from spacy.tokens import Doc, Span, Token
 from spacy.util import compile_infix_regex
 
@@ -62,6 +62,7 @@ def load(model: str | None = None, patterns: Iterable[dict] = (), key: tuple[str
         if nlp is None:
             nlp = _load_base(name)
             _keep_re_prefix(nlp)
+            _attribute_rules_on_columns(nlp)
             ruler = nlp.add_pipe("entity_ruler", name="eventwire_ruler", before="ner",
                                  config={"phrase_matcher_attr": "ORTH", "validate": False, "overwrite_ents": True})
             # The ruler tokenizes its thousands of phrase patterns: they would fill the tokenizer's chunk cache (it
@@ -222,6 +223,115 @@ def _match_in_runs(ruler) -> None:
             matches = token_matches(doc) + list(phrase_matcher(doc))
         final = set([(m_id, start, end) for m_id, start, end in matches if start != end])
         return sorted(final, key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
+
+    ruler.match = match
+
+
+_RULE_COLUMNS = {"TAG": TAG, "LOWER": LOWER, "DEP": DEP, "IS_SPACE": IS_SPACE}
+
+
+def _attribute_rules_on_columns(nlp: Language) -> None:
+    """Find the matches of the pipeline's AttributeRuler (the English pipelines' part-of-speech and morphology
+    exceptions) from the doc's columns, instead of with its token Matcher.
+
+    The Matcher tries each of the ~180 one- and two-token patterns at every token and calls a Python predicate per
+    token and IN/NOT_IN test: about 1.2 s per bench run, a seventh of the whole spaCy pass. Every pattern of these
+    pipelines is a conjunction of TAG/LOWER/DEP/IS_SPACE tests (a value, IN, NOT_IN, or a REGEX searched in LOWER),
+    and all but a few name the values one of their tests wants (a value or an IN list): the doc's columns, read once
+    (``Doc.to_array``) and indexed by value, give the few tokens where such a pattern can start, and only those are
+    tested. The matches go, in the order ``AttributeRuler.match`` sorts them, to the ruler's own
+    ``set_annotations``, so the annotations are the Matcher's. A pipeline whose rules use any other test keeps the
+    Matcher."""
+    if "attribute_ruler" not in nlp.pipe_names:
+        return
+    ruler = nlp.get_pipe("attribute_ruler")
+    strings = nlp.vocab.strings
+    columns: list[int] = []
+    # (attribute set, its Matcher key, the token tests of each position, and where it can start: (column, the values
+    # a test wants, or the regex one searches with))
+    rules: list[tuple[int, int, list[list[tuple]], tuple | None]] = []
+    for attr_id, rule in enumerate(ruler.patterns):
+        key = get_string_id(str(attr_id))  # (the key AttributeRuler.add gives the rule's patterns)
+        for pattern in rule["patterns"]:
+            specs: list[list[tuple]] = []
+            for spec in pattern:
+                tests: list[tuple] = []
+                for name, value in spec.items():
+                    attr = _RULE_COLUMNS.get(name)
+                    if attr is None:
+                        return
+                    if attr not in columns:
+                        columns.append(attr)
+                    j = columns.index(attr)
+                    op = next(iter(value)) if isinstance(value, dict) and len(value) == 1 else None
+                    if isinstance(value, bool):
+                        tests.append((j, "==", int(value)))
+                    elif isinstance(value, str):
+                        tests.append((j, "==", get_string_id(value)))
+                    elif op in ("IN", "NOT_IN") and all(isinstance(v, str) for v in value[op]):
+                        tests.append((j, op, frozenset(get_string_id(v) for v in value[op])))
+                    elif op == "REGEX" and name == "LOWER" and isinstance(value[op], str):
+                        tests.append((j, op, re.compile(value[op])))
+                    else:
+                        return
+                specs.append(tests)
+            if not specs:
+                return
+            start = next(((j, (v,) if op == "==" else tuple(v)) for j, op, v in specs[0] if op in ("==", "IN")),
+                         None) or next(((j, v) for j, op, v in specs[0] if op == "REGEX"), None)
+            rules.append((attr_id, key, specs, start))
+    searched: dict[tuple[str, int], bool] = {}  # (regex, string id) -> found
+
+    def search(regex, v: int) -> bool:
+        hit = searched.get((regex.pattern, v))
+        if hit is None:
+            hit = searched[(regex.pattern, v)] = bool(regex.search(strings[v]))
+        return hit
+
+    def passes(vals: list[list[int]], tests: list[tuple], i: int) -> bool:
+        for j, op, value in tests:
+            v = vals[j][i]
+            if op == "==":
+                if v != value:
+                    return False
+            elif op == "IN":
+                if v not in value:
+                    return False
+            elif op == "NOT_IN":
+                if v in value:
+                    return False
+            elif not search(value, v):  # REGEX
+                return False
+        return True
+
+    def match(doc: Doc) -> list[tuple[int, int, int, int]]:
+        n = len(doc)
+        if not n:
+            return []
+        vals = doc.to_array(columns).reshape(n, len(columns)).T.tolist()
+        at: list[dict[int, list[int]] | None] = [None] * len(columns)  # column -> value -> token positions
+        found = set()
+        for attr_id, key, specs, start in rules:
+            width = len(specs)
+            if start is None:
+                starts: Iterable[int] = range(n)
+            else:
+                j, wanted = start
+                index = at[j]
+                if index is None:
+                    index = at[j] = {}
+                    for i, v in enumerate(vals[j]):
+                        index.setdefault(v, []).append(i)
+                if not isinstance(wanted, tuple):  # a regex: the distinct values it finds something in
+                    wanted = [v for v in index if search(wanted, v)]
+                starts = [i for v in wanted for i in index.get(v, ())]
+            if width == 1 and len(specs[0]) == 1:  # (the start test is the pattern: "TAG": "NN", the most of them)
+                found.update((attr_id, key, i, i + 1) for i in starts)
+                continue
+            for i in starts:
+                if i + width <= n and all(passes(vals, specs[k], i + k) for k in range(width)):
+                    found.add((attr_id, key, i, i + width))
+        return sorted(found)
 
     ruler.match = match
 
