@@ -452,3 +452,12 @@ def test_grants_sums_and_debt_relief(text, code):
 def test_condolences_sent_and_tributes_paid(text, code):
     got = _codes(text)
     assert code in got, f"{text!r}: expected CAMEO {code}, got {sorted(got)}"
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Ethiopian troops captured a rebel stronghold in the north.", "192"),  # a place, though "rebel" names people
+    ("Ethiopian troops captured a rebel commander in the north.", "173"),
+])
+def test_capturing_a_place_named_after_its_holders_is_occupying_it(text, code):
+    got = _codes(text)
+    assert code in got, f"{text!r}: expected CAMEO {code}, got {sorted(got)}"
