@@ -84,6 +84,14 @@ def test_naming_verbs_judge_with_the_same_words(code):
         assert not got or got == call, (lemma, sorted(call ^ got))
 
 
+def test_no_lexicon_row_is_written_twice():
+    seen: dict[tuple, int] = {}
+    for e in tables.lexicon().entries:
+        key = (e.lemma, e.pos, e.prep, e.objects, e.subjects, e.code, e.control)
+        assert key not in seen, f"event_lexicon.tsv lines {seen[key]} and {e.line} are the same row"
+        seen[key] = e.line
+
+
 def test_every_lexicon_code_is_in_the_codebook():
     codes = tables.cameo_codes()
     for e in tables.lexicon().entries:
@@ -459,5 +467,17 @@ def test_condolences_sent_and_tributes_paid(text, code):
     ("Ethiopian troops captured a rebel commander in the north.", "173"),
 ])
 def test_capturing_a_place_named_after_its_holders_is_occupying_it(text, code):
+    got = _codes(text)
+    assert code in got, f"{text!r}: expected CAMEO {code}, got {sorted(got)}"
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Russian state television vilified the Estonian prime minister.", "111"),
+    ("The Chinese embassy derided the report as fabricated.", "111"),
+    ("Soldiers ransacked the headquarters of the opposition party in Kinshasa.", "171"),
+    ("Iran crushed the uprising in the Kurdish region.", "175"),
+    ("Ethiopia repatriated 200 Somali detainees.", "0841"),
+])
+def test_criticism_ransacking_repression_and_repatriation(text, code):
     got = _codes(text)
     assert code in got, f"{text!r}: expected CAMEO {code}, got {sorted(got)}"
