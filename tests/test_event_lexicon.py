@@ -481,3 +481,13 @@ def test_capturing_a_place_named_after_its_holders_is_occupying_it(text, code):
 def test_criticism_ransacking_repression_and_repatriation(text, code):
     got = _codes(text)
     assert code in got, f"{text!r}: expected CAMEO {code}, got {sorted(got)}"
+
+
+@pytest.mark.parametrize("text,code", [
+    ("The European Union condemned Israel's annexation of the Golan Heights.", "111"),  # (the reaction, guard)
+    ("Georgia announced a partial mobilization after Russian troops crossed the border.", "154"),
+    ("Sudan's army said it accepted the surrender of 300 rebels in Darfur.", "0874"),
+])
+def test_acts_named_by_nouns(text, code):
+    got = _codes(text)
+    assert code in got, f"{text!r}: expected CAMEO {code}, got {sorted(got)}"
