@@ -19,6 +19,11 @@ def _codes(text: str) -> dict[str, list]:
     return out
 
 
+def _assert_code(text: str, code: str) -> None:
+    got = _codes(text)
+    assert code in got, f"{text!r}: expected CAMEO {code}, got {sorted(got)}"
+
+
 @pytest.mark.parametrize("text,code", [
     # agreeing, yielding, allowing (03, 08)
     ("Kenya accepted a peace plan proposed by Uganda.", "037"),
@@ -51,8 +56,7 @@ def _codes(text: str) -> dict[str, list]:
     ("Serbian forces expelled villagers from Kosovo.", "201"),
 ])
 def test_sentence_gets_code(text, code):
-    got = _codes(text)
-    assert code in got, f"{text!r}: expected CAMEO {code}, got {sorted(got)}"
+    _assert_code(text, code)
 
 
 def test_welcoming_a_statement_is_praise_not_the_statement():
@@ -119,8 +123,7 @@ def test_every_lexicon_code_is_in_the_codebook():
     ("India handed over two suspects to Pakistan.", "063"),
 ])
 def test_sub_codes(text, code):
-    got = _codes(text)
-    assert code in got, f"{text!r}: expected CAMEO {code}, got {sorted(got)}"
+    _assert_code(text, code)
 
 
 @pytest.mark.parametrize("text,code", [
@@ -142,8 +145,7 @@ def test_stopping_other_things_is_not_stopping_aid(text, code):
     ("Japan is exploring the possibility of sanctions against North Korea.", "014"),
 ])
 def test_acts_named_by_complements(text, code):
-    got = _codes(text)
-    assert code in got, f"{text!r}: expected CAMEO {code}, got {sorted(got)}"
+    _assert_code(text, code)
 
 
 def test_clashing_over_an_issue_is_a_dispute_but_clashing_with_troops_is_fighting():
@@ -160,8 +162,7 @@ def test_clashing_over_an_issue_is_a_dispute_but_clashing_with_troops_is_fightin
     ("The Egyptian government shut down the newspaper.", "1721"),
 ])
 def test_more_news_verbs(text, code):
-    got = _codes(text)
-    assert code in got, f"{text!r}: expected CAMEO {code}, got {sorted(got)}"
+    _assert_code(text, code)
 
 
 def test_handing_in_weapons_is_demobilizing_not_returning_property():
@@ -176,8 +177,7 @@ def test_handing_in_weapons_is_demobilizing_not_returning_property():
     ("Syria rejected an invitation to talks with Israel.", "125"),
 ])
 def test_what_is_rejected_picks_the_sub_code(text, code):
-    got = _codes(text)
-    assert code in got, f"{text!r}: expected CAMEO {code}, got {sorted(got)}"
+    _assert_code(text, code)
 
 
 @pytest.mark.parametrize("text,code", [
@@ -185,8 +185,7 @@ def test_what_is_rejected_picks_the_sub_code(text, code):
     ("Israeli troops sealed off the town of Jenin.", "191"),
 ])
 def test_renewing_ties_and_sealing_areas(text, code):
-    got = _codes(text)
-    assert code in got, f"{text!r}: expected CAMEO {code}, got {sorted(got)}"
+    _assert_code(text, code)
 
 
 @pytest.mark.parametrize("text,code", [
@@ -198,8 +197,7 @@ def test_renewing_ties_and_sealing_areas(text, code):
     ("Jordan hosts more than a million Syrian refugees.", "073"),
 ])
 def test_repression_weapons_property_and_hosting(text, code):
-    got = _codes(text)
-    assert code in got, f"{text!r}: expected CAMEO {code}, got {sorted(got)}"
+    _assert_code(text, code)
 
 
 def test_rockets_are_not_tear_gas():
@@ -396,8 +394,7 @@ def test_an_empty_subject_condition_is_an_error():
     ("Taiwan called up 20,000 reservists for the drills.", "154"),
 ])
 def test_relief_trade_and_call_ups(text, code):
-    got = _codes(text)
-    assert code in got, f"{text!r}: expected CAMEO {code}, got {sorted(got)}"
+    _assert_code(text, code)
 
 
 @pytest.mark.parametrize("text,not_code", [
@@ -447,8 +444,7 @@ def test_purchases_and_downgrades(text, code, target):
     ("The Pope forgave the Turkish gunman who shot him.", "056"),
 ])
 def test_grants_sums_and_debt_relief(text, code):
-    got = _codes(text)
-    assert code in got, f"{text!r}: expected CAMEO {code}, got {sorted(got)}"
+    _assert_code(text, code)
 
 
 @pytest.mark.parametrize("text,code", [
@@ -458,8 +454,7 @@ def test_grants_sums_and_debt_relief(text, code):
     ("Iraq paid compensation to Kuwait.", "080"),  # (guard: the amends row below the tribute row)
 ])
 def test_condolences_sent_and_tributes_paid(text, code):
-    got = _codes(text)
-    assert code in got, f"{text!r}: expected CAMEO {code}, got {sorted(got)}"
+    _assert_code(text, code)
 
 
 @pytest.mark.parametrize("text,code", [
@@ -467,8 +462,7 @@ def test_condolences_sent_and_tributes_paid(text, code):
     ("Ethiopian troops captured a rebel commander in the north.", "173"),
 ])
 def test_capturing_a_place_named_after_its_holders_is_occupying_it(text, code):
-    got = _codes(text)
-    assert code in got, f"{text!r}: expected CAMEO {code}, got {sorted(got)}"
+    _assert_code(text, code)
 
 
 @pytest.mark.parametrize("text,code", [
@@ -479,8 +473,7 @@ def test_capturing_a_place_named_after_its_holders_is_occupying_it(text, code):
     ("Ethiopia repatriated 200 Somali detainees.", "0841"),
 ])
 def test_criticism_ransacking_repression_and_repatriation(text, code):
-    got = _codes(text)
-    assert code in got, f"{text!r}: expected CAMEO {code}, got {sorted(got)}"
+    _assert_code(text, code)
 
 
 @pytest.mark.parametrize("text,code", [
@@ -489,5 +482,4 @@ def test_criticism_ransacking_repression_and_repatriation(text, code):
     ("Sudan's army said it accepted the surrender of 300 rebels in Darfur.", "0874"),
 ])
 def test_acts_named_by_nouns(text, code):
-    got = _codes(text)
-    assert code in got, f"{text!r}: expected CAMEO {code}, got {sorted(got)}"
+    _assert_code(text, code)

@@ -26,7 +26,7 @@ def test_the_english_pipelines_rules_give_the_matchers_annotations():
     ruler = patched.get_pipe("attribute_ruler")
     assert "match" in vars(ruler)  # (the rules were read: the ruler's own method is replaced)
     assert _annotations(patched, TEXTS) == _annotations(plain, TEXTS)
-    for a, b in zip(plain.pipe(TEXTS), patched.pipe(TEXTS)):
+    for a, b in zip(plain.pipe(TEXTS), patched.pipe(TEXTS), strict=True):
         assert plain.get_pipe("attribute_ruler").match(a) == ruler.match(b)
 
 
