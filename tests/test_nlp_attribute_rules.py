@@ -44,6 +44,7 @@ RULES = [
     {"patterns": [[{"LOWER": "united"}, {"LOWER": "states"}]], "attrs": {"POS": "PROPN"}, "index": -1},
     {"patterns": [[{"LOWER": "the"}], [{"LOWER": "its"}]], "attrs": {"POS": "DET"}},  # (two patterns, one rule)
     {"patterns": [[{"IS_SPACE": True}]], "attrs": {"POS": "SPACE"}},
+    {"patterns": [[{"LOWER": {"NOT_IN": ["the", "its", "niger"]}}]], "attrs": {"POS": "X"}},  # (a test wanting no value)
 ]
 
 

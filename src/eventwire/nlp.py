@@ -325,7 +325,8 @@ def _attribute_rules_on_columns(nlp: Language) -> None:
                 if not isinstance(wanted, tuple):  # a regex: the distinct values it finds something in
                     wanted = [v for v in index if search(wanted, v)]
                 starts = [i for v in wanted for i in index.get(v, ())]
-            if width == 1 and len(specs[0]) == 1:  # (the start test is the pattern: "TAG": "NN", the most of them)
+            if start is not None and width == 1 and len(specs[0]) == 1:
+                # (the start test is the whole pattern: "TAG": "NN", the most of them)
                 found.update((attr_id, key, i, i + 1) for i in starts)
                 continue
             for i in starts:
