@@ -310,8 +310,11 @@ def test_ctrl_c_keeps_committed_articles_and_rerun_finishes(tmp_path):
     write_jsonl(src, 12, start=50)
     lines = src.read_bytes().splitlines(keepends=True)
     db = tmp_path / "i.db"
+    # (Ctrl-C as at a terminal: a test run started in the background, "make test &", has SIGINT ignored, and its
+    # children would inherit that)
     proc = subprocess.Popen([*EW, "ingest", "-", "--db", str(db), "--batch-size", "3"], stdin=subprocess.PIPE,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         proc.stdin.write(b"".join(lines[:6]))
         proc.stdin.flush()
