@@ -483,3 +483,17 @@ def test_criticism_ransacking_repression_and_repatriation(text, code):
 ])
 def test_acts_named_by_nouns(text, code):
     _assert_code(text, code)
+
+
+@pytest.mark.parametrize("text", [
+    "A Kenyan court indicted the former finance minister for fraud.",
+    "Prosecutors in Lima charged the former president with corruption.",
+    "Brazil prosecuted three senators over the bribery scheme.",
+])
+def test_charges_are_legal_action_not_arrest(text):
+    # CAMEO's usage note to 173: "charges or lawsuits are coded as 115" ("charged with" a crime may be 112/1121, as
+    # the codebook describes those), so the PLOVER type is ACCUSE, not COERCE
+    got = _codes(text)
+    assert "173" not in got and any(c.startswith("11") for c in got), sorted(got)
+    assert all(e.plover == "ACCUSE" for c, es in got.items() if c.startswith("11") for e in es)
+    assert "173" in _codes("Kenyan police arrested the former finance minister.")
