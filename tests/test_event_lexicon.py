@@ -497,3 +497,9 @@ def test_charges_are_legal_action_not_arrest(text):
     assert "173" not in got and any(c.startswith("11") for c in got), sorted(got)
     assert all(e.plover == "ACCUSE" for c, es in got.items() if c.startswith("11") for e in es)
     assert "173" in _codes("Kenyan police arrested the former finance minister.")
+
+
+def test_attacking_positions_is_fighting_and_attacking_a_stance_is_criticism():
+    # "positions" in war news are military ones; a stance attacked in words keeps CAMEO 111
+    assert "190" in _codes("Ethiopian troops attacked rebel positions near Mekelle.")
+    assert "111" in _codes("Kenya's opposition attacked President Ruto's stance on the budget.")

@@ -291,6 +291,14 @@ def test_conjunct_inside_an_actor_phrase_joins_it(pipeline):
     assert src == {"FRA", "DEU"} and tgt == {"IRN"} and code.startswith("05")
 
 
+def test_a_conjunct_inside_a_split_actor_is_not_a_third_actor(pipeline):
+    # "Kenyan and Ugandan troops" is two actors; the demonym "Ugandan" inside it must not add Uganda a second time
+    rec = pipeline.extract("Kenyan and Ugandan troops clashed with al-Shabaab fighters near Kismayo.")
+    (attack,) = [e for e in rec.events if e.cameo.startswith("19")]
+    assert sorted(rec.actor(x).country for x in attack.source) == ["KEN", "UGA"], \
+        [rec.actor(x).name for x in attack.source]
+
+
 def test_a_guessed_country_lowers_confidence(pipeline):
     (stated,) = pipeline.extract("Kenyan police arrested two Ugandan journalists on Monday.").events
     rec = pipeline.extract("Kenyan police arrested two journalists on Monday.")
@@ -372,6 +380,7 @@ def test_exchanging_fire_is_fighting(pipeline):
 @pytest.mark.parametrize("text, root", [
     ("Vietnam and Laos held a fresh round of border talks in Hanoi.", "04"),
     ("Sudanese warplanes carried out a series of raids on South Sudanese border towns.", "19"),
+    ("Vietnamese and Lao troops began five days of joint exercises near Vientiane.", "06"),
 ])
 def test_a_partitive_noun_counts_the_act(pipeline, text, root):
     src, code, _, _ = only(pipeline, text)

@@ -628,7 +628,11 @@ def _phrase_actors_uncached(ctx: _Ctx, head: Token, max_cost: int, subject: bool
             if ids and any(x in found for x in ids):
                 for c in _kids(tok):
                     if c.dep_ == "conj" and c.i not in seen:
-                        found.extend(x for x in ctx.actor_at.get(c.i, ()) if x not in found)
+                        c_ids = ctx.actor_at.get(c.i, ())
+                        if not any(x in found for x in c_ids):
+                            # (a conjunct already inside a found actor's mention adds nothing: "French and Egyptian
+                            # warships" is two actors, not three with "Egyptian")
+                            found.extend(x for x in c_ids if x not in found)
                 if tok.dep_ == "conj" and tok.head.dep_ == "nmod":
                     # "Mexico's government and Zapatista rebels signed": the first conjunct misread as a modifier of
                     # the second's noun
@@ -1532,7 +1536,9 @@ def _addressees(ctx: _Ctx, v: Token) -> list[str]:
 
 PARTITIVES = frozenset({"round", "series", "wave", "spate", "string", "flurry", "volley", "barrage", "campaign",
                         "batch", "contingent", "deployment", "detachment",
-                        "bout", "burst", "salvo", "raft", "package", "set", "number"})
+                        "bout", "burst", "salvo", "raft", "package", "set", "number",
+                        # spans of time that count an act: "launched 10 days of war games", "after weeks of talks"
+                        "hour", "day", "night", "week", "month", "year", "decade"})
 
 
 ALLEGATION_NOUNS = frozenset({"claim", "allegation", "accusation", "charge", "report", "rumour", "rumor",
