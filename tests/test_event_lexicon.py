@@ -503,3 +503,16 @@ def test_attacking_positions_is_fighting_and_attacking_a_stance_is_criticism():
     # "positions" in war news are military ones; a stance attacked in words keeps CAMEO 111
     assert "190" in _codes("Ethiopian troops attacked rebel positions near Mekelle.")
     assert "111" in _codes("Kenya's opposition attacked President Ruto's stance on the budget.")
+
+
+def test_mobilizing_people_or_means_is_not_mobilizing_forces():
+    assert "154" in _codes("Armenia mobilized 20,000 reservists.")
+    assert "154" not in _codes("Poland mobilized diaspora groups in Chicago to lobby the US Congress.")
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Taliban fighters exploded two bombs in Kandahar.", "183"),
+    ("The United States suspended part of its military aid to Egypt.", "1622"),
+])
+def test_more_objects(text, code):
+    _assert_code(text, code)

@@ -2093,3 +2093,18 @@ def test_a_pronoun_object_is_not_a_word_of_the_doers_own_name(pipeline):
     evs = events(pipeline, "Ghana's police denied beating them.")
     assert [e for e in evs if e[1] == "016" and e[0] == {"GHA"}], evs
     assert all("GHA" not in tgt for _, _, tgt, _ in evs), evs
+
+
+def test_helping_with_an_act_is_that_act(pipeline):
+    # the act helped with is the event, not a second, aid event without a target
+    src, code, tgt, _ = only(pipeline, "Norway is willing to send material to help defend Saudi Arabia.")
+    assert code.startswith("05") and src == {"NOR"} and tgt == {"SAU"}
+    # appealed for, the help is the act asked for: one appeal for economic aid, with no second, targetless aid event
+    src, code, tgt, _ = only(pipeline, "Kenya will ask Japan to help finance a new railway.")
+    assert code == "0231" and src == {"KEN"} and tgt == {"JPN"}
+
+
+def test_a_count_after_up_to_is_the_object(pipeline):
+    # "up to" misparsed as a particle and a preposition: the counted noun is still who is acted upon
+    src, code, tgt, _ = only(pipeline, "Syrian rebels have kidnapped up to 16 Russian civilian advisers from a town bazaar.")
+    assert code == "181" and tgt == {"RUS"}, (src, code, tgt)

@@ -340,11 +340,22 @@ def _object_heads(tok: Token, prep: str | None) -> list[Token]:
             if c.lower_ == "with":  # "provided Ukraine with $4.5 billion in financial aid"
                 heads.extend(q for p in objs for pr in _kids(p) if pr.dep_ == "prep" and pr.lower_ in ("in", "of")
                              for q in _kids(pr) if q.dep_ == "pobj")
+    if not has_dobj and (counted := _counted_up_to(tok)):
+        heads.extend(counted)
+        has_dobj = True
     if not has_dobj:  # (with a direct object there is no clause object)
         heads.extend(_clause_object(tok))
     if (tok.dep_ == "amod" or tok.dep_ == "acl" and not _that_clause(tok)) and tok.head.pos_ in ("NOUN", "PROPN"):
         heads.append(tok.head)  # "the expelled diplomats", "sanctions imposed on X" (not "reports that it attacked")
     return heads
+
+
+def _counted_up_to(v: Token) -> list[Token]:
+    """A misparse of a counted object: "kidnapped up to 16 Russian advisers" read as the particle "up" with a "to"
+    phrase. The "to" phrase's noun, when a number counts it, is the verb's direct object."""
+    return [p for u in _kids(v) if u.dep_ == "prt" and u.lower_ == "up" for t in _kids(u)
+            if t.dep_ == "prep" and t.lower_ == "to" for p in _kids(t)
+            if p.dep_ == "pobj" and any(n.dep_ == "nummod" for n in _kids(p))]
 
 
 def _participle_subjects(prep: Token) -> list[Token]:
@@ -1024,7 +1035,7 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
         # a church in Jakarta": force by a doer of no country is done to what its "of" phrase names)
     else:
         kids = [(c, c.dep_) for c in _kids(v)]  # (each child's relation read once: the steps below all ask)
-        dobjs = [c for c, dep in kids if dep == "dobj"]
+        dobjs = [c for c, dep in kids if dep == "dobj"] or _counted_up_to(v)
         # "welcomed the release of a British aid worker by Iran": a reaction to an act named with its doer answers
         # the doer, not the one the act was done to (the "by" phrase may hang on the act's own "of" phrase)
         doers = [ag for d in dobjs if code is not None and code[:2] in REACTION_ROOTS and d.pos_ == "NOUN"
@@ -1331,15 +1342,26 @@ def _sentence_events(ctx: _Ctx, sent, inputs: EventInputs) -> list[Event]:
         d = _draft(ctx, ev, chain, sent=sent)
         if d is not None:
             drafts.append(d)
+    own: list[tuple[_Match, list[_Match]]] = []
     for i in sorted(matches):
         ctl = control_row(i)
         if ctl is None or i in governing or ctl.entry.code is None:
             continue
         outer = _control_chain(ctl.tok, control_row, lex=ctx.lex)
-        if outer or _unrealised(ctl.tok, event_row, control_row) or _conditional(ctl.tok) or _in_relative_clause(ctx, ctl.tok) \
-                or _prevented(ctl.tok) or _denied_content(ctl.tok):  # ("denied that it was seeking nuclear weapons")
+        if outer and ctl.entry.control == "PASS":
+            # "urged Bree to help win a role": a pass-through verb that governs no event is the act its own code
+            # names, and the control verbs above it govern that act (an appeal for aid), as they would a verb's
+            own.append((ctl, outer))
+            governing.update(c.tok.i for c in outer)
+        elif not outer:
+            own.append((ctl, []))
+    for ctl, outer in own:
+        if ctl.tok.i in governing or _unrealised((outer[-1] if outer else ctl).tok, event_row, control_row) \
+                or _conditional(ctl.tok) or _in_relative_clause(ctx, ctl.tok) or _prevented(ctl.tok) \
+                or _denied_content(ctl.tok):  # ("denied that it was seeking nuclear weapons")
             continue
-        d = _draft(ctx, ctl, [], own_code=ctl.entry.code, sent=sent)
+        # (a pass-through verb's own act is coded as an event verb's would be: "will help Vietnam" is an intent)
+        d = _draft(ctx, ctl, outer, own_code=None if ctl.entry.control == "PASS" else ctl.entry.code, sent=sent)
         if d is not None:
             drafts.append(d)
     drafts = [d for d in drafts if _known_source(ctx, d)]
@@ -1536,7 +1558,7 @@ def _addressees(ctx: _Ctx, v: Token) -> list[str]:
 
 PARTITIVES = frozenset({"round", "series", "wave", "spate", "string", "flurry", "volley", "barrage", "campaign",
                         "batch", "contingent", "deployment", "detachment",
-                        "bout", "burst", "salvo", "raft", "package", "set", "number",
+                        "bout", "burst", "salvo", "raft", "package", "set", "number", "part", "portion",
                         # spans of time that count an act: "launched 10 days of war games", "after weeks of talks"
                         "hour", "day", "night", "week", "month", "year", "decade"})
 
