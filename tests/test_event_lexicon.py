@@ -516,3 +516,9 @@ def test_mobilizing_people_or_means_is_not_mobilizing_forces():
 ])
 def test_more_objects(text, code):
     _assert_code(text, code)
+
+
+def test_letting_refugees_return_is_acceding_to_rights():
+    # the codebook's note to 0833: "allowing repatriation of refugees should also be coded here"
+    got = _codes("Croatia permitted 2,000 Serb refugees to return to Krajina.")
+    assert "0833" in got and {e.plover for e in got["0833"]} == {"CONCEDE"}

@@ -2108,3 +2108,13 @@ def test_a_count_after_up_to_is_the_object(pipeline):
     # "up to" misparsed as a particle and a preposition: the counted noun is still who is acted upon
     src, code, tgt, _ = only(pipeline, "Syrian rebels have kidnapped up to 16 Russian civilian advisers from a town bazaar.")
     assert code == "181" and tgt == {"RUS"}, (src, code, tgt)
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Belarus released 14 Belarusian political prisoners on Friday.", "BLR"),
+    ("Vietnam will allow 3,000 Vietnamese refugees to return home from Hong Kong.", "VNM"),
+])
+def test_people_freed_or_let_in_are_acted_upon_even_when_compatriots(pipeline, text, country):
+    # released prisoners are not the releaser's means (as withdrawn troops are): they are whom the act is done to
+    src, code, tgt, _ = only(pipeline, text)
+    assert code[:2] in ("08", "03") and src == {country} and tgt == {country}, (src, code, tgt)

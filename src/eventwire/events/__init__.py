@@ -1830,7 +1830,7 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
     # the lexicon row's own object ("imposed sanctions", "recalled its ambassador") is not whom the act is done to,
     # unless it names another country's people ("expelled four Dutch diplomats")
     own = _countries(ctx, source)
-    means = (m.entry.code or code)[:2] in INSTRUMENT_ROOTS
+    means = (m.entry.code or code)[:2] in INSTRUMENT_ROOTS and (m.entry.code or code) not in FREED_PEOPLE_CODES
     skip = {x.i for x in m.obj_tokens if not any(ctx.actor_by_id[a].country not in own
                                                  for a in _phrase_actors(ctx, x) if ctx.actor_by_id[a].country)} \
         if m.entry.objects and t.pos_ != "NOUN" else None
@@ -2689,6 +2689,10 @@ FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
 # Acts whose lexicon object is the source's own means (troops withdrawn or deployed, aid given, envoys recalled,
 # embassies reopened).
 INSTRUMENT_ROOTS = frozenset({"03", "05", "07", "08", "15", "16"})
+
+# Yieldings whose object is the people they free or let in, the acted upon even when they are the source's own
+# ("Sudan released 50 Sudanese prisoners", "Turkey will allow Turkish Kurd refugees to return")
+FREED_PEOPLE_CODES = frozenset({"0811", "0812", "0833", "0841"})
 
 # Violence that parties named together do to one another ("the army and the RSF resumed fighting"): all of them act
 # (the PLOVER manual's reciprocal events), and no one else is acted upon (``_joint``).
