@@ -2118,3 +2118,9 @@ def test_people_freed_or_let_in_are_acted_upon_even_when_compatriots(pipeline, t
     # released prisoners are not the releaser's means (as withdrawn troops are): they are whom the act is done to
     src, code, tgt, _ = only(pipeline, text)
     assert code[:2] in ("08", "03") and src == {country} and tgt == {country}, (src, code, tgt)
+
+
+def test_a_relative_pronoun_object_is_the_noun_it_follows(pipeline):
+    evs = events(pipeline, "Kenya deported 30 Somali refugees, whom the government accused of links to al-Shabaab.")
+    accused = [e for e in evs if e[1].startswith("112")]
+    assert len(accused) == 1 and accused[0][0] == {"KEN"} and accused[0][2] == {"SOM"}, evs

@@ -844,7 +844,7 @@ def _subject_actors(ctx: _Ctx, v: Token, depth: int = 0) -> tuple[list[str], boo
         subj = [c for c, dep in kids if dep == "npadvmod" and c.pos_ == "PROPN" and c.i < v.i]
     if subj:
         s = subj[0]  # (the nearest, when a misparse gives two: "airstrikes killed ..., officials said")
-        if s.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
+        if s.lower_ in RELATIVE_PRONOUNS and v.dep_ == "relcl":
             return _phrase_actors(ctx, v.head), True
         for s2 in subj:
             got = _phrase_actors(ctx, s2, subject=True)
@@ -1112,6 +1112,9 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
     for head in order:
         if head.i in skip:
             continue
+        if head.lower_ in RELATIVE_PRONOUNS and head.head.i == v.i and v.dep_ == "relcl":
+            # "refugees, whom the authorities blame for the conflict": the relative pronoun is the noun it follows
+            head = v.head
         if head.dep_ == "pobj" and _harm_as_reason(ctx, head.head):
             # "vowed revenge for Israel's killing of a commander": the harm is a reason; its doer is the one acted
             # upon, not its victims
@@ -2689,6 +2692,8 @@ FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
 # Acts whose lexicon object is the source's own means (troops withdrawn or deployed, aid given, envoys recalled,
 # embassies reopened).
 INSTRUMENT_ROOTS = frozenset({"03", "05", "07", "08", "15", "16"})
+
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
 
 # Yieldings whose object is the people they free or let in, the acted upon even when they are the source's own
 # ("Sudan released 50 Sudanese prisoners", "Turkey will allow Turkish Kurd refugees to return")
