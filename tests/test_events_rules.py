@@ -2124,3 +2124,12 @@ def test_a_relative_pronoun_object_is_the_noun_it_follows(pipeline):
     evs = events(pipeline, "Kenya deported 30 Somali refugees, whom the government accused of links to al-Shabaab.")
     accused = [e for e in evs if e[1].startswith("112")]
     assert len(accused) == 1 and accused[0][0] == {"KEN"} and accused[0][2] == {"SOM"}, evs
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Peru's interior minister refused to resign despite mounting pressure from the United States.", "USA"),
+    ("The Serbian president refused to step down in spite of demands from Russia.", "RUS"),
+])
+def test_a_refusal_answers_the_pressure_it_withstands(pipeline, text, target):
+    src, code, tgt, _ = only(pipeline, text)
+    assert code.startswith("12") and tgt == {target}, (src, code, tgt)

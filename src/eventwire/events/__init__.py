@@ -1208,6 +1208,30 @@ def _protest_target(ctx: _Ctx, t: Token, source: list[str]) -> list[str]:
     return []
 
 
+# "declined to resign despite pressure by X": the nouns of pressing for something, whose doer a refusal answers
+PRESSURE_NOUNS = frozenset({"pressure", "call", "demand", "appeal", "request", "plea", "urging", "insistence",
+                            "ultimatum"})
+
+
+def _pressure_resisted(ctx: _Ctx, verbs: list[Token], source: list[str]) -> list[str]:
+    """Whom a refusal answers when it names no one but says whose pressure it withstands: "declined to resign despite
+    growing pressure by the anti-corruption commission", "refused to step down in spite of calls from the army"."""
+    for v in verbs:
+        for c in _kids(v):
+            if c.dep_ != "prep" or c.lower_ not in ("despite", "in", "notwithstanding"):
+                continue
+            nouns = _children(c, ("pobj",))
+            if c.lower_ == "in":  # "in spite of", "in the face of"
+                nouns = [q for p in nouns if p.lower_ in ("spite", "face") for q in _prep_objects(p, ("of",))]
+            for n in nouns:
+                if n.lemma_.lower() not in PRESSURE_NOUNS:
+                    continue
+                got = [x for p in _prep_objects(n, ("by", "from")) for x in _phrase_actors(ctx, p) if x not in source]
+                if got:
+                    return got
+    return []
+
+
 MISSION_NOUNS = frozenset({"embassy", "consulate", "mission", "legation", "chancery", "high commission"})
 
 
@@ -1971,6 +1995,8 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
                   if x not in source] or target
     if not target and code[:2] == "14":
         target = _protest_target(ctx, t, source)
+    if not target and code[:2] == "12":
+        target = _pressure_resisted(ctx, [t, *(c.tok for c in chain)], source)
     if not target and code[:3] == "086" and t.pos_ == "VERB":
         # "allowed aid trucks to enter Gaza", "to allow aid to reach Gaza": what is let through is let in where the
         # clause of its movement takes it
