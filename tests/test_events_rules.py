@@ -2133,3 +2133,9 @@ def test_a_relative_pronoun_object_is_the_noun_it_follows(pipeline):
 def test_a_refusal_answers_the_pressure_it_withstands(pipeline, text, target):
     src, code, tgt, _ = only(pipeline, text)
     assert code.startswith("12") and tgt == {target}, (src, code, tgt)
+
+
+def test_what_an_offered_thing_is_for_is_not_an_event_yet(pipeline):
+    # the offer is the event; helping (or mediating) with what is offered has not happened
+    evs = events(pipeline, "Chad offered its troops to Niger's new president to help him retake the north.")
+    assert [e[1][:2] for e in evs] == ["03"] and evs[0][0] == {"TCD"}, evs

@@ -1509,7 +1509,9 @@ def _unrealised(t: Token, event_row, control_row=None) -> bool:
         return True
     return t.dep_ in ("advcl", "xcomp") and event_row(t.head.i) is not None \
         or t.dep_ == "advcl" and control_row is not None and (c := control_row(t.head.i)) is not None \
-        and c.entry.control in ("APPEAL", "DEMAND")  # (what an appeal is for: "called for ... to end the war")
+        and (c.entry.control in ("APPEAL", "DEMAND")  # (what an appeal is for: "called for ... to end the war")
+             # (what an offer of a thing is for: "offered its troops to Lebanon to help oust Aoun")
+             or c.entry.control == "INTENT" and any(d.dep_ == "dobj" for d in _kids(t.head)))
 
 
 def _prevented(t: Token) -> bool:
