@@ -522,3 +522,8 @@ def test_letting_refugees_return_is_acceding_to_rights():
     # the codebook's note to 0833: "allowing repatriation of refugees should also be coded here"
     got = _codes("Croatia permitted 2,000 Serb refugees to return to Krajina.")
     assert "0833" in got and {e.plover for e in got["0833"]} == {"CONCEDE"}
+
+
+def test_seizing_control_of_a_place_is_occupying_it():
+    got = _codes("Azerbaijani troops seized control of the Lachin corridor.")
+    assert "192" in got and "1711" not in got, sorted(got)

@@ -2139,3 +2139,10 @@ def test_what_an_offered_thing_is_for_is_not_an_event_yet(pipeline):
     # the offer is the event; helping (or mediating) with what is offered has not happened
     evs = events(pipeline, "Chad offered its troops to Niger's new president to help him retake the north.")
     assert [e[1][:2] for e in evs] == ["03"] and evs[0][0] == {"TCD"}, evs
+
+
+def test_in_protest_is_a_reason_not_a_protest(pipeline):
+    # "in protest" says why the act was done; "took part in a protest" reports one
+    assert [e[1] for e in events(pipeline, "Somalia recalled its ambassador to Ethiopia in protest.")] == ["161"]
+    src, code, _, _ = only(pipeline, "Thousands of Bangladeshi students took part in a protest in Dhaka.")
+    assert code.startswith("14") and src == {"BGD"}

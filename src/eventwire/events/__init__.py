@@ -1356,6 +1356,8 @@ def _sentence_events(ctx: _Ctx, sent, inputs: EventInputs) -> list[Event]:
             continue
         if ev.tok.pos_ == "NOUN" and not chain and any(c.dep_ == "det" and c.lower_ == "any" for c in _kids(ev.tok)):
             continue  # "warned against any Israeli offensive in Rafah": an act that may come, not one reported
+        if _in_protest(ev.tok):
+            continue  # "recalled its ambassador in protest": why the act was done, not a protest of its own
         if ev.tok.pos_ == "NOUN" and not chain and _governed_by_event(ev.tok, event_row) \
                 and not _meeting_frame(ev):
             # "condemned an attack by X", "said in a statement": the noun is what the outer event is about; it is
@@ -1512,6 +1514,13 @@ def _unrealised(t: Token, event_row, control_row=None) -> bool:
         and (c.entry.control in ("APPEAL", "DEMAND")  # (what an appeal is for: "called for ... to end the war")
              # (what an offer of a thing is for: "offered its troops to Lebanon to help oust Aoun")
              or c.entry.control == "INTENT" and any(d.dep_ == "dobj" for d in _kids(t.head)))
+
+
+def _in_protest(t: Token) -> bool:
+    """"in protest" (at, against or over X) with no determiner, on a verb: the manner of another act ("recalled its
+    ambassador in protest", "resigned in protest at the ruling"), not a protest ("took part in a protest")."""
+    return t.pos_ == "NOUN" and t.lemma_.lower() == "protest" and t.dep_ == "pobj" and t.head.lower_ == "in" \
+        and t.head.head.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("det", "poss", "amod") for c in _kids(t))
 
 
 def _prevented(t: Token) -> bool:
