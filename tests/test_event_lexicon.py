@@ -527,3 +527,8 @@ def test_letting_refugees_return_is_acceding_to_rights():
 def test_seizing_control_of_a_place_is_occupying_it():
     got = _codes("Azerbaijani troops seized control of the Lachin corridor.")
     assert "192" in got and "1711" not in got, sorted(got)
+
+
+def test_a_loan_received_is_economic_aid_from_the_lender():
+    (ev,) = _codes("Pakistan received a loan from China.")["071"]
+    assert ev.plover == "AID"

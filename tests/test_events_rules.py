@@ -2146,3 +2146,12 @@ def test_in_protest_is_a_reason_not_a_protest(pipeline):
     assert [e[1] for e in events(pipeline, "Somalia recalled its ambassador to Ethiopia in protest.")] == ["161"]
     src, code, _, _ = only(pipeline, "Thousands of Bangladeshi students took part in a protest in Dhaka.")
     assert code.startswith("14") and src == {"BGD"}
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Kenya will hold talks with Somalia next week.", "036"),
+    ("Pakistan will receive military aid from China.", "0332"),
+])
+def test_light_and_receiving_verbs_carry_the_future_of_their_act(pipeline, text, code):
+    _, got, _, ev = only(pipeline, text)
+    assert got == code and ev.hypothetical

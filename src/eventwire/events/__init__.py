@@ -1516,6 +1516,13 @@ def _unrealised(t: Token, event_row, control_row=None) -> bool:
              or c.entry.control == "INTENT" and any(d.dep_ == "dobj" for d in _kids(t.head)))
 
 
+def _future_carrier(chain: list[_Match]) -> bool:
+    """An act named under light or receiving verbs that carry its tense: "will hold talks", "will receive a loan from
+    the IMF" are future acts as "will meet" is."""
+    return bool(chain) and all(c.entry.control in ("PASS", "RECEIVE") for c in chain) \
+        and bool(_aux(chain[-1].tok) & FUTURE)
+
+
 def _in_protest(t: Token) -> bool:
     """"in protest" (at, against or over X) with no determiner, on a verb: the manner of another act ("recalled its
     ambassador in protest", "resigned in protest at the ruling"), not a protest ("took part in a protest")."""
@@ -1814,7 +1821,7 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
         hypothetical = True
     # "Portugal will support ...", "said it would send troops": a stated future act of cooperation is an intent.
     elif not own_code and not any(c.entry.control in ("INTENT", "THREAT") for c in chain) and not negated \
-            and (4 <= int(code[:2]) <= 8 or int(code[:2]) >= 14) and _aux(t) & FUTURE:
+            and (4 <= int(code[:2]) <= 8 or int(code[:2]) >= 14) and (_aux(t) & FUTURE or _future_carrier(chain)):
         code, _ = tables.recode("INTENT", code)  # a stated future harm is a threat (CAMEO 13)
         hypothetical = True
     elif not own_code and not chain and int(code[:2]) >= 14 and _modal(t):
