@@ -2155,3 +2155,14 @@ def test_in_protest_is_a_reason_not_a_protest(pipeline):
 def test_light_and_receiving_verbs_carry_the_future_of_their_act(pipeline, text, code):
     _, got, _, ev = only(pipeline, text)
     assert got == code and ev.hypothetical
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Unidentified gunmen killed a police officer in Peshawar.", "PAK"),
+    ("Gunmen kidnapped two Chinese engineers in northern Nigeria.", "NGA"),
+])
+def test_unidentified_attackers_are_keyed_to_where_they_act(pipeline, text, place):
+    rec = pipeline.extract(text)
+    (ev,) = rec.events
+    (src,) = ev.source
+    assert rec.actor(src).country == place and rec.actor(src).cameo is None  # inferred, so no CAMEO code

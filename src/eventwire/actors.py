@@ -1452,7 +1452,8 @@ class _Builder:
         rallied outside the U.S. embassy in Baghdad": Iraq), if they all lie in one country; a place hung on another
         actor ("relief officials in Nairobi said") describes that actor, not the scene. Not for armed forces
         (sent abroad), nor for a group named with a possessive ("its troops", "their supporters": they refer back),
-        nor from country names (more often a destination or a target than the group's home)."""
+        nor from country names (more often a destination or a target than the group's home), except the country
+        unidentified attackers act in ("gunmen kidnapped two Chinese engineers in northern Nigeria")."""
         if a.sector in _STATE_SECTORS or not a.mentions:
             return None
         first = min(a.mentions)
@@ -1477,8 +1478,9 @@ class _Builder:
                 continue
             if places:
                 best = self.places.choose(places, ent.start)
-                if best.kind == "country":
-                    return None
+                if best.kind == "country" and not (a.sector == "UAF" and root.dep_ == "pobj"
+                                                   and root.head.lower_ in ("in", "across")):
+                    return None  # (unidentified attackers "in northern Nigeria" act there: the country is the scene)
                 found.add(best.country)
         found.discard("")
         return found.pop() if len(found) == 1 else None
@@ -1538,7 +1540,7 @@ class _Builder:
 
 _FLEE_VERBS = {"flee", "escape", "leave"}  # "refugees fleeing the war in Sudan": of the country fled
 _STATE_SECTORS = {None, "GOV", "MIL", "SPY"}  # actors that deal with foreign states as much as with their own
-_NO_COUNTRY_SECTORS = {"IGO", "NGO", "IMG", "UAF", "REF"}  # international, unidentified, or displaced by definition
+_NO_COUNTRY_SECTORS = {"IGO", "NGO", "IMG", "REF"}  # international, or displaced by definition (unidentified attackers, UAF, are keyed to where they act)
 _WORLDWIDE = {"international", "world", "global", "transnational", "u.n.", "un", "worldwide"}
 _GENERIC_NAME_WORDS = {"department", "ministry", "of", "the", "for", "and", "foreign", "affairs", "interior", "home",
                        "national", "supreme", "federal", "state", "general", "staff", "high", "command", "assembly",
