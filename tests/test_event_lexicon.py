@@ -532,3 +532,13 @@ def test_seizing_control_of_a_place_is_occupying_it():
 def test_a_loan_received_is_economic_aid_from_the_lender():
     (ev,) = _codes("Pakistan received a loan from China.")["071"]
     assert ev.plover == "AID"
+
+
+def test_a_pause_in_fighting_is_a_truce_and_a_pause_in_talks_is_not():
+    assert "0871" in _codes("Israel and Hamas observed a four-day pause in fighting in Gaza.")
+    assert "0871" not in _codes("Iran announced a pause in talks with the IAEA.")
+
+
+def test_observing_a_ceasefire_is_the_ceasefire():
+    got = _codes("Russia and Ukraine observed a ceasefire over Orthodox Easter.")
+    assert "0871" in got and {e.plover for e in got["0871"]} == {"RETREAT"}
