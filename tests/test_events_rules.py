@@ -2166,3 +2166,11 @@ def test_unidentified_attackers_are_keyed_to_where_they_act(pipeline, text, plac
     (ev,) = rec.events
     (src,) = ev.source
     assert rec.actor(src).country == place and rec.actor(src).cameo is None  # inferred, so no CAMEO code
+
+
+def test_a_complaint_about_an_act_is_aimed_at_its_doer_not_its_victims(pipeline):
+    # the detained businessman is Japanese; the complaint is addressed to China, whose act the detention is
+    src, code, tgt, _ = only(pipeline, "Japan protested to China over the detention of a Japanese businessman.")
+    assert code.startswith("11") and src == {"JPN"} and tgt == {"CHN"}
+    src, code, tgt, _ = only(pipeline, "Canada condemned India over the killing of a Sikh activist in Vancouver.")
+    assert tgt == {"IND"}

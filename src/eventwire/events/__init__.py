@@ -1011,6 +1011,13 @@ def _harm_as_reason(ctx: _Ctx, prep: Token) -> bool:
         for n in _kids(prep) if n.dep_ == "pobj")
 
 
+def _act_done_to(ctx: _Ctx, n: Token) -> bool:
+    """A noun naming an act done to the ones its "of" phrase names ("the detention of a Japanese employee", "the
+    killing of two soldiers")."""
+    return n.pos_ == "NOUN" and bool(_prep_objects(n, ("of",))) and (
+        n.lemma_.lower() in HARM_NOUNS or any(not mt.is_control for mt in _match(ctx, n)))
+
+
 # Nouns of harm done to people that the lexicon leaves uncoded on their own ("the killing of", "the death of").
 HARM_NOUNS = frozenset({"killing", "death", "murder"})
 
@@ -1115,7 +1122,10 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
         if head.lower_ in RELATIVE_PRONOUNS and head.head.i == v.i and v.dep_ == "relcl":
             # "refugees, whom the authorities blame for the conflict": the relative pronoun is the noun it follows
             head = v.head
-        if head.dep_ == "pobj" and _harm_as_reason(ctx, head.head):
+        if head.dep_ == "pobj" and (_harm_as_reason(ctx, head.head) or code is not None and code[:2] in ("11", "12", "14")
+                                    and head.head.lower_ in ("over", "about") and _act_done_to(ctx, head)):
+            # ("protested to China over the detention of a Japanese employee": a complaint about an act is aimed at
+            # whoever did it, not at those it was done to; with no doer named, the one addressed is meant)
             # "vowed revenge for Israel's killing of a commander": the harm is a reason; its doer is the one acted
             # upon, not its victims
             got = _noun_source(ctx, head)
