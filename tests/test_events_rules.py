@@ -2174,3 +2174,8 @@ def test_a_complaint_about_an_act_is_aimed_at_its_doer_not_its_victims(pipeline)
     assert code.startswith("11") and src == {"JPN"} and tgt == {"CHN"}
     src, code, tgt, _ = only(pipeline, "Canada condemned India over the killing of a Sikh activist in Vancouver.")
     assert tgt == {"IND"}
+
+
+def test_an_exchange_of_prisoners_is_done_by_both_sides_to_no_third(pipeline):
+    src, code, tgt, _ = only(pipeline, "Russia and Ukraine swapped 95 prisoners each on Friday.")
+    assert code.startswith("084") and src == {"RUS", "UKR"} and tgt == set()

@@ -2071,6 +2071,11 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
         own = _countries(ctx, source)
         target = [x for x in target if not (ctx.actor_by_id[x].country in own and ctx.actor_by_id[x].kind in (
             "country", "organization") and not ctx.actor_by_id[x].cameo)]
+    if target and code.startswith("084") and len(source) > 1 and t.lemma_.lower() in EXCHANGE_VERBS:
+        # "Russia and Ukraine swapped 95 prisoners each": a mutual release, done by both sides to one another (the
+        # prisoners, of either side, are no third party)
+        own = _countries(ctx, source)
+        target = [x for x in target if ctx.actor_by_id[x].country not in own]
     if target and code.startswith("042") and _joint(source, code, t):
         # "U.S. and Russian negotiators return to Geneva for talks": the city they meet in is no party
         dest = {x for p in _prep_objects(t, ("to",)) for x in _phrase_actors(ctx, p)
@@ -2756,6 +2761,8 @@ FREED_PEOPLE_CODES = frozenset({"0811", "0812", "0833", "0841"})
 # Violence that parties named together do to one another ("the army and the RSF resumed fighting"): all of them act
 # (the PLOVER manual's reciprocal events), and no one else is acted upon (``_joint``).
 RECIPROCAL_VIOLENCE = frozenset({"fight", "fighting", "clash", "battle", "skirmish", "exchange"})
+# Verbs of giving and taking back at once ("swapped prisoners"), done by the parties to one another.
+EXCHANGE_VERBS = frozenset({"exchange", "swap", "trade"})
 
 # Cooperation done jointly by several parties is done with one another, wherever it takes place.
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06"})
