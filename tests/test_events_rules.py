@@ -2179,3 +2179,8 @@ def test_a_complaint_about_an_act_is_aimed_at_its_doer_not_its_victims(pipeline)
 def test_an_exchange_of_prisoners_is_done_by_both_sides_to_no_third(pipeline):
     src, code, tgt, _ = only(pipeline, "Russia and Ukraine swapped 95 prisoners each on Friday.")
     assert code.startswith("084") and src == {"RUS", "UKR"} and tgt == set()
+
+
+def test_a_first_conjunct_that_is_no_actor_is_the_one_its_modifier_names(pipeline):
+    src, code, tgt, _ = only(pipeline, "Egypt offered to host a meeting between an Israeli peace group and the PLO.")
+    assert src == {"EGY"} and tgt == {"ISR", "PSE"}, (code, tgt)

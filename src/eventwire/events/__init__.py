@@ -644,6 +644,10 @@ def _phrase_actors_uncached(ctx: _Ctx, head: Token, max_cost: int, subject: bool
                             # (a conjunct already inside a found actor's mention adds nothing: "French and Egyptian
                             # warships" is two actors, not three with "Egyptian")
                             found.extend(x for x in c_ids if x not in found)
+                if tok.dep_ == "conj" and tok.head.i not in actor_at and tok.head.pos_ == "NOUN":
+                    # "a meeting between an Israeli peace movement and the PLO": the first conjunct, no actor itself,
+                    # is the one its own modifier names (found deeper than the second conjunct's actor)
+                    found.extend(x for x in _modifier_actors(ctx, tok.head) if x not in found)
                 if tok.dep_ == "conj" and tok.head.dep_ == "nmod":
                     # "Mexico's government and Zapatista rebels signed": the first conjunct misread as a modifier of
                     # the second's noun
@@ -707,8 +711,17 @@ def _conj_host_heads(ctx: _Ctx) -> set[int]:
         toks = doc_tokens(ctx.doc)
         at = ctx.actor_at
         hosts = [toks[j] for j in sorted(at) if any(c.dep_ == "conj" and c.i in at for c in _kids(toks[j]))]
+        # (and a noun that is no actor, with an actor among its conjuncts and one among its modifiers: "an Israeli
+        # peace movement and the PLO")
+        hosts += [t.head for j in sorted(at) for t in (toks[j],) if t.dep_ == "conj" and t.head.i not in at
+                  and t.head.pos_ == "NOUN" and _modifier_actors(ctx, t.head)]
         ctx.conj_host_heads = {a.i for t in hosts for a in (t, *_ancestors(t))}
     return ctx.conj_host_heads
+
+
+def _modifier_actors(ctx: _Ctx, n: Token) -> list[str]:
+    """The actors a noun's own modifiers name ("an Israeli peace movement": Israel)."""
+    return [x for c in _kids(n) if c.dep_ in ("amod", "compound", "poss", "nmod") for x in ctx.actor_at.get(c.i, ())]
 
 
 def _speaker_at(ctx: _Ctx, char: int) -> list[str]:
