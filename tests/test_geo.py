@@ -64,6 +64,9 @@ def gaz() -> Gazetteer:
     ("Donbas", "Donbas", "region", "UKR"),
     ("Kashmir", "Kashmir", "region", ""),
     ("Tillabéri", "Tillaberi", "region", "NER"),
+    # GeoNames writes the Arabic ayn and hamza ("Sāmarrā’", "Karbalā’"); English news does not
+    ("Samarra", "Sāmarrā’", "city", "IRQ"),
+    ("Al Amarah", "Al ‘Amārah", "city", "IRQ"),
 ])
 def test_lookup(gaz, text, name, kind, iso3):
     hit = gaz.lookup(text)

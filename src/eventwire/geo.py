@@ -91,6 +91,18 @@ def _ascii(text: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
+# Transliteration marks for the Arabic ayn and hamza that GeoNames writes in names ("Sāmarrā’", "Tall ‘Afar",
+# "Baʿqūbah") and English news does not: an opening mark anywhere, a closing one at the end of a word (inside a word
+# it is more often a syllable break English keeps: "Xi’an").
+_OPENING_MARKS = str.maketrans("", "", "‘ʿʾ")
+_FINAL_MARK = re.compile(r"[’ʼ](?=\s|$)")
+
+
+def _unmarked(name: str) -> str:
+    """The name without diacritics or transliteration marks, as English spells it ("Samarra", "Tall Afar")."""
+    return " ".join(_FINAL_MARK.sub("", _ascii(name).translate(_OPENING_MARKS)).split())
+
+
 def _clean(text: str) -> str:
     """Strip surrounding space, a leading "the", a possessive and curly apostrophes."""
     text = " ".join(text.translate(_APOSTROPHES).split())
@@ -247,6 +259,8 @@ class Gazetteer:
             if row.get("person_name") == "1":
                 self.person_towns.add(row["name"])
             self._add(row["name"], entry)
+            if _unmarked(row["name"]) != row["name"]:
+                self._add(_unmarked(row["name"]), entry)  # "Sāmarrā’" is written "Samarra"
             for alt in _split(row["alternates"]):
                 self._add(alt, entry, alternate=True)
             if pop < RULER_MIN_POP and not is_cap:
@@ -261,7 +275,7 @@ class Gazetteer:
                     self._big_person_cities.add(row["name"])
                     self._big_person_cities.add(_ascii(row["name"]))
                 continue
-            for name in dict.fromkeys([row["name"], _ascii(row["name"])]):
+            for name in dict.fromkeys([row["name"], _ascii(row["name"]), _unmarked(row["name"])]):
                 if (len(name) <= 2 or len(name) == 3 and pop < BIG_CITY // 2) or name in self._stoplist:
                     continue
                 rank = pop + (10**10 if is_cap else 0)
