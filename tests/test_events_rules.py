@@ -2184,3 +2184,14 @@ def test_an_exchange_of_prisoners_is_done_by_both_sides_to_no_third(pipeline):
 def test_a_first_conjunct_that_is_no_actor_is_the_one_its_modifier_names(pipeline):
     src, code, tgt, _ = only(pipeline, "Egypt offered to host a meeting between an Israeli peace group and the PLO.")
     assert src == {"EGY"} and tgt == {"ISR", "PSE"}, (code, tgt)
+
+
+def test_doerless_violence_is_the_country_s_where_it_happens_but_never_the_victims(pipeline):
+    # another actor of the country where it happens stands for the unnamed doer ...
+    rec = pipeline.extract("Two Iraqi policemen were killed in a car bombing in Kirkuk, Iraq's interior ministry said.")
+    (bombing,) = [e for e in rec.events if e.cameo.startswith("18")]
+    assert [rec.actor(x).country for x in bombing.source] == ["IRQ"]
+    assert not set(bombing.source) & set(bombing.target)
+    # ... but the victims are never their own attackers
+    (killing,) = pipeline.extract("Iraqis were killed in Baghdad.").events
+    assert killing.source == ()

@@ -15,8 +15,10 @@ One event per statement of an event in the text (a mention with its own evidence
    on its object noun ("expressed hopes that X ..."), the subject of a threat's if/unless condition, a journey's
    destination ("left for X"), and last the actor named by the place of the act or of its object ("opened an
    embassy in Tehran", "criticized the closure of houses in Bree"). Violence with no named doer is ascribed to the
-   place it happens in, unless the victims are of that country; with no such place the source stays empty ("two
-   soldiers were killed in an ambush"). A bare noun naming an act, with no control verb and no target ("since last
+   place it happens in (the country's own actor, or another of its actors than the victims: "two Iraqi policemen
+   were killed in a car bombing in Samarra" is Iraq's; "Iraqis were killed in Baghdad" names no other Iraqi actor
+   and stays without a source); with no such place the source stays empty ("two soldiers were killed in an
+   ambush"). A bare noun naming an act, with no control verb and no target ("since last
    month's U.S. invasion"), is background and gives no event; so is an act in a relative clause or participle that
    describes a thing ("a resolution that aims to impose sanctions", "a statement criticizing China"; but what an
    issued text does, its issuer does: "issued a declaration demanding ..."), a purpose served by an act already named
@@ -2113,8 +2115,8 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
         # there ("the Russian ambassador was summoned to the foreign ministry in Warsaw").
         d = _Draft(t, m.entry, code, chain, [], target, inherited, negated, hypothetical)
         loc = _location(ctx, d)
-        if loc is not None:  # (not when the victims are of that country: "Iraqis were killed in Baghdad")
-            source = _actors_of_country(ctx, loc.country, exclude=target, inputs=None)
+        if loc is not None:  # (the victims of that country are never their own attackers)
+            source = _actors_of_country(ctx, loc.country, exclude=target, inputs=None, same_country=True)
         else:
             tc = _countries(ctx, target)
             # ("were deported from Pakistan": expelled by the country they were sent out of)
@@ -2744,10 +2746,13 @@ def _phrase_tokens(head: Token) -> list[Token]:
     return out
 
 
-def _actors_of_country(ctx: _Ctx, country: str | None, exclude: list[str], inputs: EventInputs | None) -> list[str]:
+def _actors_of_country(ctx: _Ctx, country: str | None, exclude: list[str], inputs: EventInputs | None,
+                       same_country: bool = False) -> list[str]:
+    """The actor standing for a country: its own actor if named, else its first actor. None of the ``exclude``
+    actors, nor (unless ``same_country``) any of their countries."""
     if not country:
         return []
-    if country in _countries(ctx, exclude):
+    if country in _countries(ctx, exclude) and not same_country:
         return []
     if not ctx.by_country:
         for a in ctx.actor_by_id.values():  # once per article: the country's own actor first, else its first actor
