@@ -2195,3 +2195,10 @@ def test_doerless_violence_is_the_country_s_where_it_happens_but_never_the_victi
     # ... but the victims are never their own attackers
     (killing,) = pipeline.extract("Iraqis were killed in Baghdad.").events
     assert killing.source == ()
+
+
+def test_damage_to_the_doers_own_things_is_no_event(pipeline):
+    # the rioters' own mattresses: no one else's property is touched (the riot is the event)
+    evs = events(pipeline, "Kurdish prisoners rioted at a jail in eastern Turkey, setting fire to their mattresses.")
+    assert [e[1][:2] for e in evs] == ["14"], evs
+    assert [e[1] for e in events(pipeline, "Rebels set fire to government offices in Bangui.")] == ["1712"]

@@ -1541,6 +1541,17 @@ def _unrealised(t: Token, event_row, control_row=None) -> bool:
              or c.entry.control == "INTENT" and any(d.dep_ == "dobj" for d in _kids(t.head)))
 
 
+def _own_property(v: Token, row_object: set[int]) -> bool:
+    """What a verb of damage acts on is the doers' own ("setting fire to their mattresses", "burned its own
+    camp"): its object (or the object of its "to", "on"; not the lexicon row's own object, "fire") has a possessive
+    pronoun."""
+    if v.dep_ in ("conj", "advcl") and _children(v.head, ("dobj", "nsubjpass")):
+        return False  # ("detained two Ethiopian traders and seized their trucks": theirs are the ones named before)
+    things = [x for x in (*_children(v, ("dobj",)), *_prep_objects(v, ("to", "on"))) if x.i not in row_object]
+    return bool(things) and all(any(c.dep_ == "poss" and c.lower_ in ("their", "its", "his", "her")
+                                    for c in _kids(x)) for x in things)
+
+
 def _future_carrier(chain: list[_Match]) -> bool:
     """An act named under light or receiving verbs that carry its tense: "will hold talks", "will receive a loan from
     the IMF" are future acts as "will meet" is."""
@@ -1769,6 +1780,8 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
     assert code is not None
     if t.dep_ == "ccomp" and _naming_relative(t) and any(not mt.is_control for mt in _match(ctx, t.head)):
         return None  # "condemned what it called provocations": one condemnation, whose object the clause names
+    if code.startswith("171") and t.pos_ == "VERB" and _own_property(t, {x.i for x in m.obj_tokens}):
+        return None  # "prisoners rioted, setting fire to their mattresses": no one else's property is touched
     verdict = _verdict(ctx, t) if code == "010" and not chain else None
     if verdict is not None:
         code = verdict[0]  # "Egypt said the attack was a flagrant violation of international law": a criticism
