@@ -2097,7 +2097,7 @@ def test_a_pronoun_object_is_not_a_word_of_the_doers_own_name(pipeline):
 
 def test_helping_with_an_act_is_that_act(pipeline):
     # the act helped with is the event, not a second, aid event without a target
-    src, code, tgt, _ = only(pipeline, "Norway is willing to send material to help defend Saudi Arabia.")
+    src, code, tgt, _ = only(pipeline, "Norway sent material to help defend Saudi Arabia.")
     assert code.startswith("05") and src == {"NOR"} and tgt == {"SAU"}
     # appealed for, the help is the act asked for: one appeal for economic aid, with no second, targetless aid event
     src, code, tgt, _ = only(pipeline, "Kenya will ask Japan to help finance a new railway.")
@@ -2202,3 +2202,9 @@ def test_damage_to_the_doers_own_things_is_no_event(pipeline):
     evs = events(pipeline, "Kurdish prisoners rioted at a jail in eastern Turkey, setting fire to their mattresses.")
     assert [e[1][:2] for e in evs] == ["14"], evs
     assert [e[1] for e in events(pipeline, "Rebels set fire to government offices in Bangui.")] == ["1712"]
+
+
+def test_the_purpose_of_a_plain_verb_under_control_shares_the_control(pipeline):
+    # what Denmark is willing to do is to defend Estonia: an intent (03), not a defence reported as done
+    src, code, tgt, ev = only(pipeline, "Denmark is willing to send equipment to help defend Estonia.")
+    assert code.startswith("03") and ev.hypothetical and src == {"DNK"} and tgt == {"EST"}

@@ -1363,7 +1363,7 @@ def _sentence_events(ctx: _Ctx, sent, inputs: EventInputs) -> list[Event]:
     for i in sorted(matches):
         ev = event_row(i)
         if ev is not None and i not in consumed:
-            chains[i] = _control_chain(ev.tok, control_row, content_row, ctx.lex)
+            chains[i] = _control_chain(ev.tok, control_row, content_row, ctx.lex, event_row)
     asked = {c.tok.i for ch in chains.values() for c in ch if c.entry in CONTENT_CONTROL.values()}
     drafts: list[_Draft] = []
     governing: set[int] = set()
@@ -1401,7 +1401,7 @@ def _sentence_events(ctx: _Ctx, sent, inputs: EventInputs) -> list[Event]:
         ctl = control_row(i)
         if ctl is None or i in governing or ctl.entry.code is None:
             continue
-        outer = _control_chain(ctl.tok, control_row, lex=ctx.lex)
+        outer = _control_chain(ctl.tok, control_row, lex=ctx.lex, event_row=event_row)
         if outer and ctl.entry.control == "PASS":
             # "urged Bree to help win a role": a pass-through verb that governs no event is the act its own code
             # names, and the control verbs above it govern that act (an appeal for aid), as they would a verb's
@@ -1684,10 +1684,11 @@ def _that_clause(v: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in _kids(v))
 
 
-def _control_chain(tok: Token, control_row, content_row=None, lex=None) -> list[_Match]:
+def _control_chain(tok: Token, control_row, content_row=None, lex=None, event_row=None) -> list[_Match]:
     """The control verbs governing ``tok``, innermost first ("decided to threaten to cut ties"). ``content_row``
     gives a demand or appeal noun's control over its that-clause ("its demand that X withdraw"); ``lex``, the
-    lexicon, a control verb's "for" row when the parser made its "for" the mark of a clause."""
+    lexicon, a control verb's "for" row when the parser made its "for" the mark of a clause; ``event_row``, whether a
+    verb is an event of its own (a plain verb's purpose shares the control above it)."""
     chain: list[_Match] = []
     cur = tok
     for _ in range(5):
@@ -1733,6 +1734,12 @@ def _control_chain(tok: Token, control_row, content_row=None, lex=None) -> list[
             # "called for French troops to leave": the "for" of a control verb, parsed as the mark of an infinitive
             # clause with a subject of its own
             chain.append(_Match(h, row, True))
+            cur = h
+            continue
+        elif rel == "advcl" and _to_infinitive(cur) and cur.i > h.i and h.dep_ == "xcomp" \
+                and control_row(h.i) is None and event_row is not None and event_row(h.i) is None:
+            # "is willing to send material to help defend Saudi Arabia": the purpose of a plain verb that is itself
+            # governed shares its control (the defence is what Norway is willing to do)
             cur = h
             continue
         elif rel == "conj" and cur.pos_ in ("VERB",) and h.dep_ in ("xcomp", "ccomp"):
