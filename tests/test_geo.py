@@ -66,6 +66,8 @@ def gaz() -> Gazetteer:
     ("Tillabéri", "Tillaberi", "region", "NER"),
     # GeoNames writes the Arabic ayn and hamza ("Sāmarrā’", "Karbalā’"); English news does not
     ("Samarra", "Sāmarrā’", "city", "IRQ"),
+    ("Bali", "Bali", "region", "IDN"),  # the island, not the Cameroonian town of the same name
+    ("Sicily", "Sicily", "region", "ITA"),
     ("Al Amarah", "Al ‘Amārah", "city", "IRQ"),
 ])
 def test_lookup(gaz, text, name, kind, iso3):
