@@ -2208,3 +2208,9 @@ def test_the_purpose_of_a_plain_verb_under_control_shares_the_control(pipeline):
     # what Denmark is willing to do is to defend Estonia: an intent (03), not a defence reported as done
     src, code, tgt, ev = only(pipeline, "Denmark is willing to send equipment to help defend Estonia.")
     assert code.startswith("03") and ev.hypothetical and src == {"DNK"} and tgt == {"EST"}
+
+
+def test_talks_an_agreement_is_made_in_are_held_not_promised(pipeline):
+    # "in talks with X": where the truce was agreed; the talks took place (040), they are not an intent to meet (036)
+    codes = [e[1] for e in events(pipeline, "Sudan's army agreed to a truce in talks with the RSF in Jeddah.")]
+    assert "040" in codes and "036" not in codes, codes

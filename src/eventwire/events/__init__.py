@@ -1750,9 +1750,11 @@ def _control_chain(tok: Token, control_row, content_row=None, lex=None, event_ro
             via = h.head
             ctl = control_row(via.i)
             if ctl is not None and (ctl.entry.prep != h.lower_ if ctl.entry.prep else h.lower_ not in CONTROL_PREPS
-                                    or ctl.entry.control in ASKING and h.lower_ not in ("for", "to")):
+                                    or ctl.entry.control in ASKING and h.lower_ not in ("for", "to")
+                                    or ctl.entry.control == "INTENT" and h.lower_ == "in"):
                 # "offered to negotiate following the invasions": "following" governs nothing; "in a phone call, X
-                # urged ...": an appeal or threat governs no act through "in"
+                # urged ...": an appeal or threat governs no act through "in"; nor does an agreement or promise
+                # ("agreed to US mediation in the final status talks": the talks are where it was agreed)
                 via = None
         if via is None:
             break
