@@ -186,3 +186,11 @@ def test_a_different_first_name_is_not_a_misspelling(pipeline):
 def test_a_group_in_an_article_naming_no_country_takes_its_sentence_country(pipeline):
     rec = pipeline.extract("Rebels rejected an appeal from President Alassane Ouattara on Friday.", published="2015-05-01")
     assert actor_with_mention(rec, "Rebels").country == "CIV"
+
+
+def test_a_group_conjoined_with_a_national_one_shares_its_country(pipeline):
+    # "Bosnian Croat and Moslem armed forces": the Moslem forces are Bosnian too, not of the article's leading country
+    rec = pipeline.extract("The United States suspended an aid programme meant to unite Bosnian Croat and Moslem "
+                           "armed forces.")
+    a = actor_with_mention(rec, "Moslem armed forces")
+    assert a.country == "BIH" and a.cameo is None  # inferred: no CAMEO code

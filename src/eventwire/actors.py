@@ -1433,9 +1433,11 @@ class _Builder:
                     held.setdefault(k, []).append(b)
         for a in cands:
             others = [b for b in held.get(sent_of(min(s for s, _ in a.mentions)), ()) if b.key != a.key]
-            if a.kind == "group":  # where its sentence happens ("demonstrators rallied ... in Baghdad"), else the
-                # leading country; with no country named at all, the sentence's other actors'
-                country = self.sentence_place(a) or lead or self.sentence_country(a, others, None)
+            if a.kind == "group":  # the country of the group it is conjoined with ("Bosnian Croat and Moslem armed
+                # forces"), where its sentence happens ("demonstrators rallied ... in Baghdad"), else the leading
+                # country; with no country named at all, the sentence's other actors'
+                country = self.conjunct_country(a) or self.sentence_place(a) or lead \
+                    or self.sentence_country(a, others, None)
             else:
                 country = self.sentence_country(a, others, lead)
             if country:
@@ -1446,6 +1448,21 @@ class _Builder:
             o = self.actors.get(a.owner) if a.owner else None
             if o is not None and not a.country and not a.cameo and o.country:
                 a.country, a.inferred = o.country, True
+
+    def conjunct_country(self, a: _Actor) -> str | None:
+        """The stated country of the words a group's noun is conjoined with ("Bosnian Croat and Moslem armed forces":
+        the Moslem forces are Bosnian too)."""
+        span = self.doc.char_span(*min(a.mentions))
+        if span is None:
+            return None
+        root = span.root
+        partners = [root.head] if root.dep_ == "conj" else []
+        partners += [c for c in root.children if c.dep_ == "conj"]
+        for p in partners:
+            k = self.tok_actor.get(p.i)
+            if k is not None and k != a.key and self.actors[k].country and not self.actors[k].inferred:
+                return self.actors[k].country
+        return None
 
     def sentence_place(self, a: _Actor) -> str | None:
         """The one country of the towns and regions a civilian group's sentence names as places ("demonstrators
