@@ -2214,3 +2214,12 @@ def test_talks_an_agreement_is_made_in_are_held_not_promised(pipeline):
     # "in talks with X": where the truce was agreed; the talks took place (040), they are not an intent to meet (036)
     codes = [e[1] for e in events(pipeline, "Sudan's army agreed to a truce in talks with the RSF in Jeddah.")]
     assert "040" in codes and "036" not in codes, codes
+
+
+@pytest.mark.parametrize("text", [
+    "Amnesty International accused Myanmar troops of killing civilians in Rakhine.",
+    "Kenya blamed al-Shabaab for attacking a bus in Mandera.",
+])
+def test_the_act_an_accusation_names_is_not_reported_as_done(pipeline, text):
+    # the accusation is the event; the killing or attack alleged is not reported as having happened
+    assert [e[1][:2] for e in events(pipeline, text)] == ["11"], events(pipeline, text)

@@ -1383,6 +1383,9 @@ def _sentence_events(ctx: _Ctx, sent, inputs: EventInputs) -> list[Event]:
             continue  # "warned against any Israeli offensive in Rafah": an act that may come, not one reported
         if _in_protest(ev.tok):
             continue  # "recalled its ambassador in protest": why the act was done, not a protest of its own
+        if _alleged(top):
+            continue  # "accused Ethiopian troops of killing civilians": the accusation is the event; the act alleged
+            # is not reported as having happened
         if ev.tok.pos_ == "NOUN" and not chain and _governed_by_event(ev.tok, event_row) \
                 and not _meeting_frame(ev):
             # "condemned an attack by X", "said in a statement": the noun is what the outer event is about; it is
@@ -1557,6 +1560,17 @@ def _future_carrier(chain: list[_Match]) -> bool:
     the IMF" are future acts as "will meet" is."""
     return bool(chain) and all(c.entry.control in ("PASS", "RECEIVE") for c in chain) \
         and bool(_aux(chain[-1].tok) & FUTURE)
+
+
+def _alleged(t: Token) -> bool:
+    """The act an accusation names: "accused X of killing civilians", "suspected of spying", "blamed X for
+    shelling the town"."""
+    if t.dep_ != "pcomp" or t.head.lower_ not in ("of", "for"):
+        return False
+    v = t.head.head
+    if v.dep_ == "dobj" and v.pos_ in ("NOUN", "PROPN"):
+        v = v.head  # (the phrase hung on the one accused: "accused [Ethiopian troops of killing]")
+    return v.lemma_.lower() in (("accuse", "suspect", "charge") if t.head.lower_ == "of" else ("blame",))
 
 
 def _in_protest(t: Token) -> bool:
