@@ -259,8 +259,9 @@ class Gazetteer:
             if row.get("person_name") == "1":
                 self.person_towns.add(row["name"])
             self._add(row["name"], entry)
-            if _unmarked(row["name"]) != row["name"]:
-                self._add(_unmarked(row["name"]), entry)  # "Sāmarrā’" is written "Samarra"
+            unmarked = _unmarked(row["name"])
+            if unmarked != row["name"]:
+                self._add(unmarked, entry)  # "Sāmarrā’" is written "Samarra"
             for alt in _split(row["alternates"]):
                 self._add(alt, entry, alternate=True)
             if pop < RULER_MIN_POP and not is_cap:
@@ -275,7 +276,7 @@ class Gazetteer:
                     self._big_person_cities.add(row["name"])
                     self._big_person_cities.add(_ascii(row["name"]))
                 continue
-            for name in dict.fromkeys([row["name"], _ascii(row["name"]), _unmarked(row["name"])]):
+            for name in dict.fromkeys([row["name"], _ascii(row["name"]), unmarked]):
                 if (len(name) <= 2 or len(name) == 3 and pop < BIG_CITY // 2) or name in self._stoplist:
                     continue
                 rank = pop + (10**10 if is_cap else 0)
