@@ -2223,3 +2223,8 @@ def test_talks_an_agreement_is_made_in_are_held_not_promised(pipeline):
 def test_the_act_an_accusation_names_is_not_reported_as_done(pipeline, text):
     # the accusation is the event; the killing or attack alleged is not reported as having happened
     assert [e[1][:2] for e in events(pipeline, text)] == ["11"], events(pipeline, text)
+
+
+def test_a_preposition_left_without_its_object_shares_the_next_verbs(pipeline):
+    evs = events(pipeline, "Vietnam established diplomatic ties with and opened an embassy in Riyadh.")
+    assert evs and all(e[0] == {"VNM"} and e[2] == {"SAU"} for e in evs), evs

@@ -2037,6 +2037,15 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
             if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > t.i and _children(c, ("dobj",)):
                 target = [x for x in _object_actors(ctx, c, code=code) if x not in source]
                 break
+    elif not target and t.pos_ == "VERB" and any(p.dep_ == "prep" and p.lower_ in ("with", "to")
+                                                 and not _children(p, ("pobj", "pcomp"))
+                                                 for d in _children(t, ("dobj",)) for p in _kids(d)):
+        # "established diplomatic ties with and opened an embassy in Tehran": a preposition left without its object
+        # shares the next conjoined verb's (or the place it acts in)
+        for c in _kids(t):
+            if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > t.i:
+                target = [x for x in _object_actors(ctx, c, code=code) or _place_target(ctx, c) if x not in source]
+                break
     if not target and code[:2] in ("01", "02", "03", "10") and t.dep_ == "conj" and t.head.pos_ == "VERB" \
             and any(not mt.is_control and (mt.entry.code or "")[:2] == "04" for mt in _match(ctx, t.head)):
         # "Modi telephoned Putin and urged an end to the war", "visited Kyiv and pledged support": what is said or
