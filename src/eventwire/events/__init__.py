@@ -1139,10 +1139,9 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
             head = v.head
         if head.dep_ == "pobj" and (_harm_as_reason(ctx, head.head) or code is not None and code[:2] in ("11", "12", "14")
                                     and head.head.lower_ in ("over", "about") and _act_done_to(ctx, head)):
-            # ("protested to China over the detention of a Japanese employee": a complaint about an act is aimed at
-            # whoever did it, not at those it was done to; with no doer named, the one addressed is meant)
             # "vowed revenge for Israel's killing of a commander": the harm is a reason; its doer is the one acted
-            # upon, not its victims
+            # upon, not its victims. So for a complaint about an act ("protested to China over the detention of a
+            # Japanese employee"): it is aimed at whoever did it; with no doer named, at the one addressed
             got = _noun_source(ctx, head)
         else:
             got = _phrase_actors(ctx, head) or _object_it(ctx, head, source or [])
