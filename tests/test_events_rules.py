@@ -2228,3 +2228,18 @@ def test_the_act_an_accusation_names_is_not_reported_as_done(pipeline, text):
 def test_a_preposition_left_without_its_object_shares_the_next_verbs(pipeline):
     evs = events(pipeline, "Vietnam established diplomatic ties with and opened an embassy in Riyadh.")
     assert evs and all(e[0] == {"VNM"} and e[2] == {"SAU"} for e in evs), evs
+
+
+@pytest.mark.parametrize("text", [
+    "Neither Iran nor Syria condemned the attack on the embassy.",
+    "Kenya expelled neither Ethiopia's nor Somalia's ambassador.",
+])
+def test_neither_nor_denies_the_act_of_every_party(pipeline, text):
+    evs = events(pipeline, text)
+    assert evs and all(e[3].negated for e in evs), evs
+
+
+def test_a_state_boycotting_a_summit_boycotts_it(pipeline):
+    # a state's "strikes" are military, its boycott is not
+    src, code, tgt, _ = only(pipeline, "Britain boycotted the summit in Moscow on Saturday.")
+    assert code == "143" and src == {"GBR"} and tgt == {"RUS"}

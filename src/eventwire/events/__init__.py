@@ -2187,8 +2187,10 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
                                  or ctx.actor_by_id[x].sector in ("GOV", "MIL") for x in source)
     if state and code == "140" and t.pos_ == "VERB":  # (not "Palestinians protested": people)
         code = "114"  # "Japan protested against China's ban": a state protests by complaining, not by demonstrating
-    elif state and code == "143":
-        code = "190"  # "the US and Britain launched strikes against Houthi targets": a state's strikes are military
+    elif state and code == "143" and t.lemma_.lower() == "strike":
+        # "the US and Britain launched strikes against Houthi targets": a state's strikes are military (its boycott
+        # of a summit is a boycott)
+        code = "190"
     if code == "150" and t.lemma_.lower() in EXERCISE_NOUNS and len(_countries(ctx, source)) > 1:
         code = "062"  # "French and Egyptian warships launched war games": exercises held together are cooperation
     if not target and (code[:2] in REACTION_ROOTS or code[:3] in ("010", "015", "016")):
@@ -2565,6 +2567,8 @@ def _negated(t: Token) -> bool:
     kids = _kids(t)
     if any(c.dep_ == "neg" or c.lower_ in ("never",) for c in kids):
         return True
+    if any(c.dep_ in (*SUBJ, "nsubjpass", "dobj") and c.left_edge.lower_ == "neither" for c in kids):
+        return True  # "Neither Iran nor Syria condemned the attack", "met neither X nor Y": denied of every party
     return t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in kids)
 
 
