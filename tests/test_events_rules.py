@@ -2243,3 +2243,48 @@ def test_a_state_boycotting_a_summit_boycotts_it(pipeline):
     # a state's "strikes" are military, its boycott is not
     src, code, tgt, _ = only(pipeline, "Britain boycotted the summit in Moscow on Saturday.")
     assert code == "143" and src == {"GBR"} and tgt == {"RUS"}
+
+
+@pytest.mark.parametrize("text", [
+    "Pakistani troops killed five militants in a raid near the Afghan border.",
+    "Pakistani troops killed five militants near the border with Afghanistan.",
+])
+def test_a_country_named_on_a_border_is_neither_scene_nor_victim(pipeline, text):
+    # the militants may be on either side of the border: nothing says they are Afghan, or that the raid was there
+    evs = events(pipeline, text)
+    assert evs and all("AFG" not in e[2] for e in evs), evs
+    assert all(e[3].location is None or e[3].location.country != "AFG" for e in evs), evs
+
+
+def test_posture_along_a_border_is_still_towards_the_other_side(pipeline):
+    src, code, tgt, _ = only(pipeline, "Russia massed troops along its border with Ukraine.")
+    assert code.startswith("15") and src == {"RUS"} and tgt == {"UKR"}
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Britain's foreign secretary condemned the detention of a British journalist in Iran.", "IRN"),
+    ("Japan protested the arrest of a Japanese businessman in China.", "CHN"),
+])
+def test_a_complaint_over_an_act_with_no_named_doer_is_aimed_at_where_it_was_done(pipeline, text, target):
+    # the detention has no named doer: the country it was done in is its doer (not the victim's own country)
+    evs = [e for e in events(pipeline, text) if e[1][:2] == "11"]
+    assert len(evs) == 1 and evs[0][2] == {target}, events(pipeline, text)
+
+
+def test_reopening_a_border_undoes_its_closure(pipeline):
+    src, code, tgt, _ = only(pipeline, "Ethiopia and Eritrea reopened their border crossings after two decades.")
+    assert code == "0872" and src == {"ETH", "ERI"}
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands protested in Tbilisi against the new law.",
+    "Tens of thousands rallied in Tbilisi against the new law.",
+])
+def test_a_crowd_named_by_its_number_protests_where_it_gathers(pipeline, text):
+    src, code, tgt, _ = only(pipeline, text)
+    assert code.startswith("14") and src == {"GEO"}, (src, code, tgt)
+
+
+def test_a_number_with_an_of_phrase_counts_something_else(pipeline):
+    rec = pipeline.extract("Japan pledged thousands of dollars to Ukraine.")
+    assert not [a for a in rec.actors if a.sector == "CVL"], rec.actors

@@ -54,6 +54,7 @@ from .errors import LexiconError
 from .geo import Gazetteer, place_context
 from .nlp import (
     ADVERB_PARTICLES,
+    BORDER_NOUNS,
     doc_cache,
     doc_ents,
     doc_text,
@@ -441,6 +442,10 @@ _DIPLOMATIC_NOUNS = frozenset({"embassy", "consulate", "ambassador", "envoy", "d
                                "chargé", "charge"})
 
 # prepositions naming the land where an act is done ("in southern Lebanon", "near Basra", "across the Donbas")
+# Numbers that name people when they stand alone as a plural ("thousands rallied", "hundreds fled"): sectors.tsv
+# gives them CVL; with an "of" phrase they only count something else
+_CROWD_NUMBERS = frozenset({"thousand", "hundred", "dozen"})
+
 _SCENE_PREPS = frozenset({"in", "inside", "near", "across", "at", "outside", "around", "along", "throughout"})
 
 
@@ -1050,6 +1055,9 @@ class _Builder:
             sector = self.phrase_sector(tok) or self.lex.sector_of(lemma) or self.lex.sector_of(tok.lower_)
             if not sector or tok.dep_ in ("compound",) and tok.head.pos_ in ("NOUN", "PROPN"):
                 continue
+            if lemma in _CROWD_NUMBERS and (tok.tag_ != "NNS" or any(c.dep_ == "prep" and c.lower_ == "of"
+                                                                     for c in token_children(tok))):
+                continue  # ("thousands of dollars", "tens of thousands": the "of" phrase says what is counted)
             if tok.dep_ == "amod":
                 continue
             left, right = _np_bounds(tok)
@@ -1484,7 +1492,9 @@ class _Builder:
                 continue
             root = ent.root  # (``Span.root`` searches the span's tokens on every access)
             # "in the Malian town of Moura": a demonym in front of a place noun names the country as a place
-            demonym_place = root.dep_ in ("amod", "compound") and root.head.lemma_.lower() in self.gaz.place_nouns
+            # (not a border: "killed five militants near the Afghan border" may be on either side of it)
+            demonym_place = root.dep_ in ("amod", "compound") and root.head.lemma_.lower() in self.gaz.place_nouns \
+                and root.head.lemma_.lower() not in BORDER_NOUNS
             if ent.label_ not in ("GPE", "LOC", "FAC") and not demonym_place \
                     or ent.start in self.no_country or not self.places.as_a_place(ent) \
                     or self.describes_other(ent, a) or _party_position(root):

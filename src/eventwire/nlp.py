@@ -763,6 +763,10 @@ def doc_tokens(doc: Doc) -> list:
 # a verb's particle, the actor stage reads their phrase as the verb's
 ADVERB_PARTICLES = frozenset({"back"})
 
+# Nouns for a border: a country named on one ("near the Afghan border", "along its border with China") may be either
+# side of it, so it tells neither stage where an act happens nor whose a group is
+BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
+
 
 def token_children(tok: Token) -> list[Token]:
     """``tok.children`` in text order, made once per doc (``Token.children`` builds new Token objects on every call,

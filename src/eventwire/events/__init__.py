@@ -53,7 +53,7 @@ from spacy import symbols as spacy_symbols
 from spacy.attrs import HEAD, IDX, LEMMA, LENGTH, LOWER, POS, SPACY
 from spacy.tokens import Doc, Token
 
-from ..nlp import ADVERB_PARTICLES, doc_cache, doc_tokens, token_subtree
+from ..nlp import ADVERB_PARTICLES, BORDER_NOUNS, doc_cache, doc_tokens, token_subtree
 from ..nlp import token_children as _kids
 from ..record import (
     Actor,
@@ -833,6 +833,23 @@ def _act_doer(n: Token) -> Token | None:
     return ag
 
 
+def _act_scene(ctx: _Ctx, n: Token) -> Token | None:
+    """The country an act done to people, with no named doer, is done in ("condemned the detention of a British
+    journalist in Iran"), when its victims are not of it: its authorities are the doer, as for coercion told in the
+    passive with no agent ("a missionary was arrested in Lebanon")."""
+    if not _act_done_to(ctx, n):
+        return None
+    victims = _prep_objects(n, ("of",))
+    theirs = _countries(ctx, [x for v in victims for x in _phrase_actors(ctx, v, max_cost=1)])
+    for h in (n, *victims):
+        for p in _prep_objects(h, ("in",)):
+            ids = ctx.actor_at.get(p.i, ())
+            if p.i in ctx.place_at and any(ctx.actor_by_id[x].kind == "country" for x in ids) \
+                    and not _countries(ctx, list(ids)) & theirs:
+                return p
+    return None
+
+
 def _subject_actors(ctx: _Ctx, v: Token, depth: int = 0) -> tuple[list[str], bool]:
     """Actors doing ``v`` (a verb), and whether they were inherited from another clause."""
     if depth > 4:
@@ -1061,7 +1078,7 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
         # "welcomed the release of a British aid worker by Iran": a reaction to an act named with its doer answers
         # the doer, not the one the act was done to (the "by" phrase may hang on the act's own "of" phrase)
         doers = [ag for d in dobjs if code is not None and code[:2] in REACTION_ROOTS and d.pos_ == "NOUN"
-                 for ag in [_act_doer(d)] if ag is not None and ag.i in ctx.actor_at]
+                 for ag in [_act_doer(d) or _act_scene(ctx, d)] if ag is not None and ag.i in ctx.actor_at]
         launched_from = _launch_origins(v)  # (read once: the object's and the verb's "from" below all ask)
         # ("fired missiles from Yemen toward Israel", "launched Iranian-made drones at Kyiv": what is fired is not
         # read as a phrase, which would take in the land it came from or its maker; the aim on it is read below)
@@ -2483,9 +2500,6 @@ def _place_target(ctx: _Ctx, t: Token, preps: tuple[str, ...] = ("in", "at")) ->
     return []
 
 
-BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
-
-
 def _place_actors(ctx: _Ctx, p: Token) -> list[str]:
     """The actors a phrase of place names; a border, the country on its other side ("along its border with China",
     where "its" is the source's own side)."""
@@ -2607,8 +2621,7 @@ def _finish(ctx: _Ctx, d: _Draft, sent, inputs: EventInputs) -> Event:
         # (not the country on the other side of a border named as the scene: "attacked a garrison near the Thai
         # border, killing 12 soldiers")
         named = {ctx.actor_by_id[x].country for s in token_subtree(clause) for x in ctx.actor_at.get(s.i, ())
-                 if not _inferred(ctx, x) and ctx.actor_by_id[x].country not in own
-                 and s.head.lemma_.lower() not in BORDER_NOUNS} - {None}
+                 if not _inferred(ctx, x) and ctx.actor_by_id[x].country not in own and not _on_a_border(s)} - {None}
         if len(named) == 1:
             target = _actors_of_country(ctx, named.pop(), exclude=d.source, inputs=inputs) or target
     if not target and d.code[:2] in REACTION_ROOTS:
@@ -2698,6 +2711,17 @@ def _date(ctx: _Ctx, d: _Draft) -> EventDate | None:
     return None
 
 
+def _on_a_border(tok: Token) -> bool:
+    """A country named on a border ("near the Afghan border", "the border with Afghanistan", "on the border between
+    Chad and Sudan"): either side of it, so no clue to where an act happens or whom it is done to."""
+    while tok.dep_ == "conj":
+        tok = tok.head
+    if tok.dep_ in ("amod", "compound", "poss"):
+        return tok.head.lemma_.lower() in BORDER_NOUNS
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("with", "between") \
+        and tok.head.head.lemma_.lower() in BORDER_NOUNS
+
+
 def _location(ctx: _Ctx, d: _Draft) -> EventLocation | None:
     t = d.trigger
     visit = d.code.startswith("04")  # consultations and visits: "to X" is where they happen
@@ -2723,7 +2747,11 @@ def _location(ctx: _Ctx, d: _Draft) -> EventLocation | None:
                 _children(a, ("pobj",)) if a.dep_ in ("agent", "prep") and a.lower_ in ("by", "with") else []
             cands.extend(p for h in heads for p in _prep_objects(h, PLACE_PREPS))
     for head in cands:
+        # ("near the border with Afghanistan", "on the border between Chad and Sudan": the country beyond a border
+        # does not say on which side of it the act happens)
         for tok in _phrase_tokens(head):
+            if _on_a_border(tok):
+                continue
             p = ctx.place_at.get(tok.i)
             if p is not None:
                 return EventLocation(p.name, p.country, p.lat, p.lon, p.start, p.end)
