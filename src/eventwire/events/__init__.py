@@ -913,7 +913,8 @@ def _subject_actors(ctx: _Ctx, v: Token, depth: int = 0) -> tuple[list[str], boo
     # (a finite verb the parser left unattached after the first, "declared martial law, then lifted it", is a
     # conjunct)
     joined = v.dep_ in ("conj", "xcomp", "advcl", "acomp") \
-        or v.dep_ == "dep" and v.tag_ in ("VBD", "VBZ", "VBP") and v.i > v.head.i
+        or v.dep_ == "dep" and v.tag_ in ("VBD", "VBZ", "VBP") and v.i > v.head.i \
+        or v.dep_ == "attr" and v.tag_ == "VBG" and v.head.lemma_ == "be"  # ("Qatar is mediating": misread as "is" + a noun)
     if joined and v.head.pos_ in ("VERB", "AUX", "ADJ"):
         got = _subject_actors(ctx, v.head, depth + 1)[0]
         if not got and v.dep_ == "conj" and v.head.dep_ == "ccomp" and v.head.lemma_ == "be" and _is_speech(v.head.head) \
