@@ -44,3 +44,16 @@ def test_a_sentence_opening_on_he_continues_with_the_main_subject_before(pipelin
     text = "Hakan Fidan met Sameh Shoukry in Ankara. Shoukry's aide said he would return in May."
     rec = pipeline.extract(text)
     assert "Shoukry" in (_pronoun_owner(rec, text, "he would") or "")
+
+
+def test_its_troops_are_the_clause_subject_s_own(pipeline):
+    # "its" is NATO, the subject of the clause the call hangs on, not Ukraine (named later, as the destination)
+    rec = pipeline.extract("NATO rejected calls for its troops to be sent to Ukraine.")
+    a = actor_with_mention(rec, "its troops")
+    assert a.country is None and a.cameo == "IGOWSTNAT", a
+
+
+def test_their_citizens_are_the_subject_country_s(pipeline):
+    # (not Israel, the country last named before the pronoun)
+    rec = pipeline.extract("Israel closed its border on Sunday. Pakistan urged its citizens to leave Israel immediately.")
+    assert actor_with_mention(rec, "its citizens").country == "PAK"

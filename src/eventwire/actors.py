@@ -1136,8 +1136,12 @@ class _Builder:
         return None
 
     def possessor(self, head: Token) -> _Actor | None:
-        """The person a "his"/"her" in front of a head noun refers to: the last person named before it."""
-        if not any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in token_children(head)):
+        """The person a "his"/"her" in front of a head noun refers to: the last person named before it. An "its" or
+        "their" is the body that is the subject of the clause ("NATO rejected calls for its troops to be sent")."""
+        poss = [c.lower_ for c in token_children(head) if c.dep_ == "poss"]
+        if "its" in poss or "their" in poss:
+            return self.clause_subject_body(head)
+        if "his" not in poss and "her" not in poss:
             return None
         at = head.idx
         best: tuple[int, _Actor] | None = None
@@ -1319,6 +1323,24 @@ class _Builder:
                     k = self.tok_actor.get(t.i)
                     if k and self.actors[k].country:
                         return self.actors[k].country
+        return None
+
+    def clause_subject_body(self, tok: Token) -> _Actor | None:
+        """The organisation or state that is the subject of the clause a token sits in, before it; for a clause with
+        no such subject ("calls for its troops to be sent"), of the clause that one hangs on."""
+        head = tok
+        for _ in range(10):
+            while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+                head = head.head
+            subj = [c for c in token_children(head) if c.dep_ == "nsubj" and c.i < tok.i]
+            if subj:
+                k = self.tok_actor.get(subj[0].i)
+                a = self.actors[k] if k else None
+                return a if a is not None and a.kind in ("organization", "country") and (a.country or a.cameo) \
+                    else None
+            if head.head.i == head.i:
+                return None
+            head = head.head
         return None
 
     # ---- stage 5: pronouns ----
