@@ -2288,3 +2288,20 @@ def test_a_crowd_named_by_its_number_protests_where_it_gathers(pipeline, text):
 def test_a_number_with_an_of_phrase_counts_something_else(pipeline):
     rec = pipeline.extract("Japan pledged thousands of dollars to Ukraine.")
     assert not [a for a in rec.actors if a.sector == "CVL"], rec.actors
+
+
+def test_a_particle_read_as_a_preposition_leaves_the_verb_its_object(pipeline):
+    # "off" misread as a preposition: the town is what was sealed off, and stands for its country
+    src, code, tgt, _ = only(pipeline, "Israeli troops sealed off the town of Jenin.")
+    assert code == "191" and src == {"ISR"} and tgt == {"PSE"}
+
+
+@pytest.mark.parametrize("text, code, target", [
+    ("Soldiers from Chad have cordoned off the roads leading into Niger.", "191", "NER"),
+    ("Russian troops blocked the roads leading to Kyiv.", "191", "UKR"),
+    ("Farmers blocked the roads leading to Paris.", "144", "FRA"),
+])
+def test_armed_forces_blockade_where_protesters_obstruct(pipeline, text, code, target):
+    # 144 is civilian obstruction; the same act by a state's forces is a blockade (191), of the land the roads lead to
+    _, got, tgt, _ = only(pipeline, text)
+    assert got == code and tgt == {target}

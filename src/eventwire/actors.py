@@ -446,7 +446,7 @@ _DIPLOMATIC_NOUNS = frozenset({"embassy", "consulate", "ambassador", "envoy", "d
 # gives them CVL; with an "of" phrase they only count something else
 _CROWD_NUMBERS = frozenset({"thousand", "hundred", "dozen"})
 
-_SCENE_PREPS = frozenset({"in", "inside", "near", "across", "at", "outside", "around", "along", "throughout"})
+_SCENE_PREPS = frozenset({"in", "inside", "near", "across", "at", "outside", "around", "along", "throughout", "off"})
 
 
 class _Builder:

@@ -342,7 +342,7 @@ def _object_heads(tok: Token, prep: str | None) -> list[Token]:
             if c.lower_ == "with":  # "provided Ukraine with $4.5 billion in financial aid"
                 heads.extend(q for p in objs for pr in _kids(p) if pr.dep_ == "prep" and pr.lower_ in ("in", "of")
                              for q in _kids(pr) if q.dep_ == "pobj")
-    if not has_dobj and (counted := _counted_up_to(tok)):
+    if not has_dobj and (counted := _misread_object(tok)):
         heads.extend(counted)
         has_dobj = True
     if not has_dobj:  # (with a direct object there is no clause object)
@@ -352,12 +352,20 @@ def _object_heads(tok: Token, prep: str | None) -> list[Token]:
     return heads
 
 
-def _counted_up_to(v: Token) -> list[Token]:
-    """A misparse of a counted object: "kidnapped up to 16 Russian advisers" read as the particle "up" with a "to"
-    phrase. The "to" phrase's noun, when a number counts it, is the verb's direct object."""
-    return [p for u in _kids(v) if u.dep_ == "prt" and u.lower_ == "up" for t in _kids(u)
+def _misread_object(v: Token) -> list[Token]:
+    """A direct object the parser misread (for a verb with none): a counted one, "kidnapped up to 16 Russian
+    advisers", read as the particle "up" with a "to" phrase (the "to" phrase's noun, when a number counts it); or the
+    object of a particle read as a preposition right after the verb, "sealed off the town of Jenin"."""
+    kids = _kids(v)
+    return [p for u in kids if u.dep_ == "prt" and u.lower_ == "up" for t in _kids(u)
             if t.dep_ == "prep" and t.lower_ == "to" for p in _kids(t)
-            if p.dep_ == "pobj" and any(n.dep_ == "nummod" for n in _kids(p))]
+            if p.dep_ == "pobj" and any(n.dep_ == "nummod" for n in _kids(p))] \
+        or [p for u in kids if u.dep_ == "prep" and u.lower_ in MISREAD_PARTICLES and u.i == v.i + 1
+            for p in _kids(u) if p.dep_ == "pobj"]
+
+
+# Particles the parser may read as a preposition after a verb ("sealed off the town", "shot down a drone")
+MISREAD_PARTICLES = frozenset({"off", "down", "up"})
 
 
 def _participle_subjects(prep: Token) -> list[Token]:
@@ -624,8 +632,9 @@ def _phrase_actors_uncached(ctx: _Ctx, head: Token, max_cost: int, subject: bool
             if dep == "acl" and ch.lemma_.lower() not in PHRASE_ACL_VERBS:
                 continue
             if dep == "prep" and (ch.lower_ not in PHRASE_PREPS and not (subject and ch.lower_ == "in")
+                                  and not (ch.lower_ == "into" and tok.lemma_.lower() == "lead")
                                   or ch.lower_ == "for" and _harm_as_reason(ctx, ch)):
-                continue
+                continue  # (but "the roads leading into Mordor": where they go)
             seen.add(ch.i)
             if dep in ("conj", "appos"):
                 queue.appendleft((ch, cost))
@@ -1075,7 +1084,7 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
         # a church in Jakarta": force by a doer of no country is done to what its "of" phrase names)
     else:
         kids = [(c, c.dep_) for c in _kids(v)]  # (each child's relation read once: the steps below all ask)
-        dobjs = [c for c, dep in kids if dep == "dobj"] or _counted_up_to(v)
+        dobjs = [c for c, dep in kids if dep == "dobj"] or _misread_object(v)
         # "welcomed the release of a British aid worker by Iran": a reaction to an act named with its doer answers
         # the doer, not the one the act was done to (the "by" phrase may hang on the act's own "of" phrase)
         doers = [ag for d in dobjs if code is not None and code[:2] in REACTION_ROOTS and d.pos_ == "NOUN"
@@ -2209,6 +2218,8 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
         # "the US and Britain launched strikes against Houthi targets": a state's strikes are military (its boycott
         # of a summit is a boycott)
         code = "190"
+    elif state and code == "144":
+        code = "191"  # "Russian troops blocked the roads leading to Kyiv": armed forces blockade, protesters obstruct
     if code == "150" and t.lemma_.lower() in EXERCISE_NOUNS and len(_countries(ctx, source)) > 1:
         code = "062"  # "French and Egyptian warships launched war games": exercises held together are cooperation
     if not target and (code[:2] in REACTION_ROOTS or code[:3] in ("010", "015", "016")):
