@@ -2305,3 +2305,8 @@ def test_armed_forces_blockade_where_protesters_obstruct(pipeline, text, code, t
     # 144 is civilian obstruction; the same act by a state's forces is a blockade (191), of the land the roads lead to
     _, got, tgt, _ = only(pipeline, text)
     assert got == code and tgt == {target}
+
+
+def test_off_the_coast_of_a_country_is_where_an_act_happens(pipeline):
+    evs = events(pipeline, "Pirates hijacked a ship off the coast of Somalia.")
+    assert evs and all(e[3].location is not None and e[3].location.country == "SOM" for e in evs), evs
