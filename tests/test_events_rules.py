@@ -2310,3 +2310,14 @@ def test_armed_forces_blockade_where_protesters_obstruct(pipeline, text, code, t
 def test_off_the_coast_of_a_country_is_where_an_act_happens(pipeline):
     evs = events(pipeline, "Pirates hijacked a ship off the coast of Somalia.")
     assert evs and all(e[3].location is not None and e[3].location.country == "SOM" for e in evs), evs
+
+
+@pytest.mark.parametrize("text", [
+    "Indian troops opened fire across the Line of Control.",
+    "Thai troops fired artillery across the border on Sunday.",
+])
+def test_fire_across_a_border_is_not_force_used_at_home(pipeline, text):
+    src, code, tgt, _ = only(pipeline, text)
+    assert code[:2] == "19" and tgt == set(), (src, code, tgt)
+    # (force with no named target and no such border is still used at home)
+    assert only(pipeline, "Police fired tear gas across the square in Nairobi.")[2] == {"KEN"}
