@@ -2321,3 +2321,16 @@ def test_fire_across_a_border_is_not_force_used_at_home(pipeline, text):
     assert code[:2] == "19" and tgt == set(), (src, code, tgt)
     # (force with no named target and no such border is still used at home)
     assert only(pipeline, "Police fired tear gas across the square in Nairobi.")[2] == {"KEN"}
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Colombia recognized Palestine as a state.", {"PSE"}),
+    ("Russia recognised the Taliban government.", {"AFG"}),
+    ("Germany recognised the killings of Herero and Nama people as genocide.", None),
+])
+def test_recognition_is_of_a_state_or_its_rulers(pipeline, text, target):
+    evs = [e for e in events(pipeline, text) if e[1] == "054"]
+    if target is None:
+        assert not evs, evs  # acknowledging a past crime is no diplomatic recognition
+    else:
+        assert len(evs) == 1 and evs[0][2] == target, evs
