@@ -2334,3 +2334,12 @@ def test_recognition_is_of_a_state_or_its_rulers(pipeline, text, target):
         assert not evs, evs  # acknowledging a past crime is no diplomatic recognition
     else:
         assert len(evs) == 1 and evs[0][2] == target, evs
+
+
+@pytest.mark.parametrize("text, code", [
+    ("The United Nations released a report on human rights in Myanmar.", "010"),
+    ("The White House released a statement on the ceasefire.", "010"),
+    ("Israel released 30 Palestinian prisoners.", "0841"),
+])
+def test_releasing_a_report_is_a_statement_not_a_release(pipeline, text, code):
+    assert only(pipeline, text)[1] == code
