@@ -14,7 +14,7 @@ from eventwire import evaluate as ev
 
 ROOT = Path(__file__).resolve().parent.parent
 BASELINE = Path(__file__).with_name("eval_baseline.json")
-# The team's held-out event sets (tests/data/README.md: heldout_events_*, heldout2_events_*, heldout3_events_*):
+# The team's held-out event sets (tests/data/README.md: heldout_events_*, heldout2_events_* ... heldout4_events_*):
 # in the repository, so gated with or without ../shared.
 HELDOUT = sorted((Path(__file__).parent / "data").glob("heldout*_events_*.jsonl"))
 
@@ -93,7 +93,7 @@ def test_heldout_set_holds_its_floors():
     """Runs without ../shared: the held-out files live in the repository."""
     from eventwire.cli.eval import evaluate_files
 
-    assert len(HELDOUT) == 6, HELDOUT
+    assert len(HELDOUT) == 8, HELDOUT
     results = {Path(k).name: v for k, v in evaluate_files([str(p) for p in HELDOUT]).items()}
     names = {p.name for p in HELDOUT}
     base = _baseline()
