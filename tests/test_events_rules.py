@@ -2343,3 +2343,10 @@ def test_recognition_is_of_a_state_or_its_rulers(pipeline, text, target):
 ])
 def test_releasing_a_report_is_a_statement_not_a_release(pipeline, text, code):
     assert only(pipeline, text)[1] == code
+
+
+def test_a_purpose_clause_misread_with_the_object_as_its_subject_is_no_event(pipeline):
+    # parsed as "summoned [Uganda's envoy in Nairobi to protest]": the envoy does not protest; Kenya's summons is
+    # the event and the protest its purpose
+    evs = events(pipeline, "The ministry said it had also summoned Uganda's envoy in Nairobi to protest.")
+    assert [e[3].trigger.text for e in evs] == ["summoned"], evs

@@ -1563,6 +1563,10 @@ def _unrealised(t: Token, event_row, control_row=None) -> bool:
         # "staged mass demonstrations to demand reforms", "began a hunger strike to demand": the act is the one named
         # as the object; the demand is its purpose
         return True
+    if t.dep_ == "ccomp" and t.tag_ == "VB" and t.head.pos_ == "VERB" and event_row(t.head.i) is not None \
+            and not _children(t.head, ("dobj",)) and any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")
+                                                         for c in _kids(t)):
+        return True  # "summoned Uganda's envoy to protest": the object misread as the purpose clause's subject
     return t.dep_ in ("advcl", "xcomp") and event_row(t.head.i) is not None \
         or t.dep_ == "advcl" and control_row is not None and (c := control_row(t.head.i)) is not None \
         and (c.entry.control in ("APPEAL", "DEMAND")  # (what an appeal is for: "called for ... to end the war")
