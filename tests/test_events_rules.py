@@ -2350,3 +2350,11 @@ def test_a_purpose_clause_misread_with_the_object_as_its_subject_is_no_event(pip
     # the event and the protest its purpose
     evs = events(pipeline, "The ministry said it had also summoned Uganda's envoy in Nairobi to protest.")
     assert [e[3].trigger.text for e in evs] == ["summoned"], evs
+
+
+def test_the_group_is_not_an_intergovernmental_body(pipeline):
+    # "the group" is al-Shabaab, named before, not the African Union named in the same sentence
+    evs = events(pipeline, "Al Shabaab militants stormed a base in central Somalia on Thursday. Somali forces backed by "
+                           "African Union troops launched an offensive against the group in the Hiraan region.")
+    offensive = [e for e in evs if e[3].trigger.text == "offensive"]
+    assert len(offensive) == 1 and offensive[0][2] == {"SOM"}, evs

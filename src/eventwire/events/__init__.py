@@ -766,8 +766,11 @@ def _antecedent(ctx: _Ctx, head: Token) -> list[str]:
         for i in range(head.i - 1, -1, -1):
             if head.idx - doc[i].idx > ANAPHOR_WINDOW:
                 break
+            # (not a state's body or an intergovernmental one for "the group": "government forces backed by African
+            # Union troops launched an offensive against the group" is against al-Shabaab, named before)
             ids = [x for x in ctx.actor_at.get(i, ()) if ctx.actor_by_id[x].kind == "organization"
-                   and (lemma in ORG_ANAPHORS or ctx.actor_by_id[x].sector == "IGO")]
+                   and (lemma in ORG_ANAPHORS and ctx.actor_by_id[x].sector not in ("IGO", "GOV")
+                        or lemma in IGO_ANAPHORS and ctx.actor_by_id[x].sector == "IGO")]
             if ids:
                 return ids[:1]
     return []
