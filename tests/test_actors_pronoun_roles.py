@@ -57,3 +57,9 @@ def test_their_citizens_are_the_subject_country_s(pipeline):
     # (not Israel, the country last named before the pronoun)
     rec = pipeline.extract("Israel closed its border on Sunday. Pakistan urged its citizens to leave Israel immediately.")
     assert actor_with_mention(rec, "its citizens").country == "PAK"
+
+
+def test_its_passes_an_unresolved_it_for_the_body_further_up(pipeline):
+    rec = pipeline.extract("Protesters stormed the prime minister's residence in Bangladesh. India said it was "
+                           "monitoring the situation and advised its citizens not to travel to Bangladesh.")
+    assert actor_with_mention(rec, "its citizens").country == "IND"

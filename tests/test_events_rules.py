@@ -2358,3 +2358,16 @@ def test_the_group_is_not_an_intergovernmental_body(pipeline):
                            "African Union troops launched an offensive against the group in the Hiraan region.")
     offensive = [e for e in evs if e[3].trigger.text == "offensive"]
     assert len(offensive) == 1 and offensive[0][2] == {"SOM"}, evs
+
+
+def test_a_time_closing_conjoined_verbs_dates_the_first(pipeline):
+    rec = pipeline.extract("Bangladesh's Prime Minister Sheikh Hasina resigned and fled the country on Monday.",
+                           published="2024-08-07")
+    resigned = [e for e in rec.events if e.trigger.text == "resigned"]
+    assert len(resigned) == 1 and resigned[0].date is not None and resigned[0].date.value == "2024-08-05", rec.events
+
+
+def test_advice_not_to_travel_is_no_refusal_to_visit(pipeline):
+    # an appeal to one's own citizens, negated: nothing reported as done, and no rejection (12x) of Bangladesh
+    evs = events(pipeline, "India advised its citizens not to travel to Bangladesh.")
+    assert not [e for e in evs if not e[3].negated and e[1][:2] == "12"], evs

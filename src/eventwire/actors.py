@@ -1332,7 +1332,8 @@ class _Builder:
         for _ in range(10):
             while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
                 head = head.head
-            subj = [c for c in token_children(head) if c.dep_ == "nsubj" and c.i < tok.i]
+            subj = [c for c in token_children(head) if c.dep_ == "nsubj" and c.i < tok.i
+                    and (c.lower_ not in ("it", "they") or c.i in self.tok_actor)]  # (an unresolved "it": further up)
             if subj:
                 k = self.tok_actor.get(subj[0].i)
                 a = self.actors[k] if k else None

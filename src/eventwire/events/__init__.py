@@ -2731,6 +2731,12 @@ def _date(ctx: _Ctx, d: _Draft) -> EventDate | None:
         te = ctx.time_on.get(tok.i)
         if te is not None:
             return EventDate(te.value or "", te.granularity or "", te.text, te.start, te.end)
+    if t.pos_ == "VERB":
+        # "resigned and fled the country on Monday": a time closing conjoined verbs dates the first as well
+        for c in _kids(t):
+            te = ctx.time_on.get(c.i) if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > t.i else None
+            if te is not None:
+                return EventDate(te.value or "", te.granularity or "", te.text, te.start, te.end)
     return None
 
 
