@@ -2371,3 +2371,11 @@ def test_advice_not_to_travel_is_no_refusal_to_visit(pipeline):
     # an appeal to one's own citizens, negated: nothing reported as done, and no rejection (12x) of Bangladesh
     evs = events(pipeline, "India advised its citizens not to travel to Bangladesh.")
     assert not [e for e in evs if not e[3].negated and e[1][:2] == "12"], evs
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Protesters stormed the parliament in Nairobi.", "145"),
+    ("Israeli troops stormed the Jenin refugee camp.", "190"),
+])
+def test_a_crowd_storming_a_building_riots_where_troops_fight(pipeline, text, code):
+    assert only(pipeline, text)[1] == code
