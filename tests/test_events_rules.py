@@ -2380,3 +2380,13 @@ def test_advice_not_to_travel_is_no_refusal_to_visit(pipeline):
 ])
 def test_a_crowd_storming_a_building_riots_where_troops_fight(pipeline, text, code):
     assert only(pipeline, text)[1] == code
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Thousands of Serbians rallied in Belgrade to demand the resignation of the prime minister.", "1411"),
+    ("Opposition supporters rallied in Caracas calling for President Maduro to step down.", "1411"),
+    ("Students marched in Dhaka to demand an end to job quotas.", "141"),
+])
+def test_a_protest_is_coded_at_the_depth_of_its_demand(pipeline, text, code):
+    # demanding a resignation is 1041 (leadership change): a rally for it is 1411; a demand of no known kind leaves 141
+    assert only(pipeline, text)[1] == code

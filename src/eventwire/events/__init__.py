@@ -1262,6 +1262,33 @@ def _protest_target(ctx: _Ctx, t: Token, source: list[str]) -> list[str]:
     return []
 
 
+# Protests that CAMEO sub-codes by what they demand (141x demonstrate, 142x hunger strike, 143x strike or boycott,
+# 144x obstruct, 145x riot; x = 1 leadership change, 2 policy change, 3 rights, 4 institutions or regime)
+PROTEST_AIMED_CODES = frozenset({"141", "142", "143", "144", "145"})
+
+
+def _protest_aim(ctx: _Ctx, t: Token, code: str) -> str:
+    """A protest's code at the depth its stated demand gives: "rallied in Belgrade to demand the resignation of the
+    prime minister" demonstrates for leadership change (1411), as "demanded the resignation" is 1041."""
+    clause = t if t.pos_ in ("VERB", "AUX") else t.head
+    for c in (*_kids(clause), *(_kids(t) if t is not clause else ())):
+        if c.dep_ not in ("advcl", "xcomp", "acl") or c.pos_ != "VERB" or not any(
+                m.is_control and m.entry.control in ("DEMAND", "APPEAL") for m in _match(ctx, c)):
+            continue
+        objs = [*_children(c, ("dobj",)), *_prep_objects(c, ("for",))]
+        # (or a verb it governs: "calling for President Maduro to step down")
+        objs += [v for o in (c, *objs) for v in _kids(o) if v.dep_ in ("xcomp", "ccomp", "acl", "relcl")
+                 and v.pos_ == "VERB"]
+        for o in objs:
+            for m in _match(ctx, o):
+                if not m.is_control and m.entry.code:
+                    demanded = tables.recode("DEMAND", m.entry.code)[0]
+                    if len(demanded) == 4 and demanded.startswith("104") \
+                            and code + demanded[3] in tables.cameo_codes():
+                        return code + demanded[3]
+    return code
+
+
 # "declined to resign despite pressure by X": the nouns of pressing for something, whose doer a refusal answers
 PRESSURE_NOUNS = frozenset({"pressure", "call", "demand", "appeal", "request", "plea", "urging", "insistence",
                             "ultimatum"})
@@ -2227,6 +2254,8 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
         code = "190"
     elif state and code == "144":
         code = "191"  # "Russian troops blocked the roads leading to Kyiv": armed forces blockade, protesters obstruct
+    if code in PROTEST_AIMED_CODES:
+        code = _protest_aim(ctx, t, code)
     if code == "150" and t.lemma_.lower() in EXERCISE_NOUNS and len(_countries(ctx, source)) > 1:
         code = "062"  # "French and Egyptian warships launched war games": exercises held together are cooperation
     if not target and (code[:2] in REACTION_ROOTS or code[:3] in ("010", "015", "016")):
