@@ -2390,3 +2390,9 @@ def test_a_crowd_storming_a_building_riots_where_troops_fight(pipeline, text, co
 def test_a_protest_is_coded_at_the_depth_of_its_demand(pipeline, text, code):
     # demanding a resignation is 1041 (leadership change): a rally for it is 1411; a demand of no known kind leaves 141
     assert only(pipeline, text)[1] == code
+
+
+def test_a_bomb_that_went_off_is_the_means_of_the_killing_after_it(pipeline):
+    # "killing 20 people" hangs on "went off", whose subject, the bomb, is the means (no named doer)
+    src, code, tgt, _ = only(pipeline, "A bomb went off in a crowded market in Peshawar, killing 20 people.")
+    assert code.startswith("18") and tgt == {"PAK"}, (src, code, tgt)

@@ -2236,7 +2236,7 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
                 source = [a.id for a in ctx.actor_by_id.values() if a.kind == "country" and a.country == country][:1]
     if not source and not (target and code[:2] in VIOLENT_ROOTS and t.pos_ == "VERB" and (_is_passive(t)
                                                                                           or by_instrument)
-                              and t.dep_ in ("ROOT", "ccomp", "conj")
+                              and (t.dep_ in ("ROOT", "ccomp", "conj") or by_instrument and t.dep_ == "advcl")
                               and not any(a.dep_ == "relcl" for a in _ancestors(t))
                               and all(_has_country(ctx, x) for x in target)):
         # (kept: "three civilians were killed in a bombing in Baghdad" with no named doer and no foreign place; the
@@ -2416,6 +2416,8 @@ def _instrument(ctx: _Ctx, v: Token) -> tuple[Token, str] | None:
     """The violent means of a harm verb, as a lexicon noun: its subject ("a roadside bombing killed ...") or an "in"
     or "by" phrase ("wounded two soldiers in a bomb attack", "killed by a car bomb explosion")."""
     cands = [c for c in _kids(v) if c.dep_ in SUBJ]
+    if not cands and v.dep_ == "advcl" and v.tag_ == "VBG":
+        cands = [c for c in _kids(v.head) if c.dep_ in SUBJ]  # "a car bomb exploded ..., killing five officers"
     cands += [p for c in _kids(v) if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "with")
               for p in _kids(c) if p.dep_ == "pobj"]
     for n in cands:
