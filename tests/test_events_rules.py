@@ -2396,3 +2396,9 @@ def test_a_bomb_that_went_off_is_the_means_of_the_killing_after_it(pipeline):
     # "killing 20 people" hangs on "went off", whose subject, the bomb, is the means (no named doer)
     src, code, tgt, _ = only(pipeline, "A bomb went off in a crowded market in Peshawar, killing 20 people.")
     assert code.startswith("18") and tgt == {"PAK"}, (src, code, tgt)
+
+
+def test_unnamed_militants_are_of_the_country_they_act_in(pipeline):
+    # not Japanese, from the hostage's nationality: the militants act in Syria
+    src, code, tgt, _ = only(pipeline, "Militants beheaded a Japanese hostage in Syria.")
+    assert src == {"SYR"} and tgt == {"JPN"}, (src, code, tgt)

@@ -1528,7 +1528,7 @@ class _Builder:
                 continue
             if places:
                 best = self.places.choose(places, ent.start)
-                if best.kind == "country" and not (a.sector == "UAF" and root.dep_ == "pobj"
+                if best.kind == "country" and not (a.sector in ("UAF", "REB") and root.dep_ == "pobj"
                                                    and root.head.lower_ in ("in", "across")):
                     return None  # (unidentified attackers "in northern Nigeria" act there: the country is the scene)
                 found.add(best.country)
