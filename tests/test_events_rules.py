@@ -2402,3 +2402,15 @@ def test_unnamed_militants_are_of_the_country_they_act_in(pipeline):
     # not Japanese, from the hostage's nationality: the militants act in Syria
     src, code, tgt, _ = only(pipeline, "Militants beheaded a Japanese hostage in Syria.")
     assert src == {"SYR"} and tgt == {"JPN"}, (src, code, tgt)
+
+
+def test_a_state_does_not_cooperate_with_itself(pipeline):
+    # the country named is the promiser's own: an intent with no one else acted upon
+    src, code, tgt, _ = only(pipeline, "Serbian President Vojislav Kostunica promised to democratize Serbia.")
+    assert code.startswith("03") and src == {"SRB"} and tgt == set(), (src, code, tgt)
+
+
+def test_agreeing_to_demands_accedes_to_them(pipeline):
+    # the government's own opposition stays a target: a group, not the state itself
+    src, code, tgt, _ = only(pipeline, "The Sudanese government agreed to the opposition's demands.")
+    assert code == "083" and src == {"SDN"} and tgt == {"SDN"}, (src, code, tgt)

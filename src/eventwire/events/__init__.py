@@ -2684,6 +2684,11 @@ def _finish(ctx: _Ctx, d: _Draft, sent, inputs: EventInputs) -> Event:
         # acting together there ("Ethiopia and the rebels signed a peace deal in Pretoria") only meet there.
         target = _actors_of_country(ctx, location.country, exclude=d.source, inputs=inputs) \
             if location.country not in _countries(ctx, d.source) else []
+    if target and "03" <= d.code[:2] <= "08" and not _home_directed(d.code):
+        # "Kostunica promised to democratize Serbia": a state does not cooperate with, aid or yield to itself (its own
+        # groups stay: "the government agreed to the opposition's demands")
+        own = _countries(ctx, d.source)
+        target = [x for x in target if not (ctx.actor_by_id[x].kind == "country" and ctx.actor_by_id[x].country in own)]
     police = bool(d.source) and all(ctx.actor_by_id[x].sector == "COP" for x in d.source)
     # (weapons launched from home are not force used at home: "drones were launched from Russia's Kursk region")
     launched_from = bool(_launch_origins(t))
