@@ -2414,3 +2414,15 @@ def test_agreeing_to_demands_accedes_to_them(pipeline):
     # the government's own opposition stays a target: a group, not the state itself
     src, code, tgt, _ = only(pipeline, "The Sudanese government agreed to the opposition's demands.")
     assert code == "083" and src == {"SDN"} and tgt == {"SDN"}, (src, code, tgt)
+
+
+def test_pressing_an_offensive_carries_it_on(pipeline):
+    # not an appeal for an attack (113): the offensive itself
+    src, code, tgt, _ = only(pipeline, "Russian forces pressed their offensive in eastern Ukraine.")
+    assert code == "190" and src == {"RUS"} and tgt == {"UKR"}, (src, code, tgt)
+
+
+def test_an_amount_in_aid_is_one_act(pipeline):
+    # "in ... aid" hung on the verb says what the dollars are: one promise, no aid reported as given
+    evs = events(pipeline, "Canada promised 3 billion Canadian dollars in financial and military aid this year.")
+    assert [e[1][:2] for e in evs] == ["03"], evs

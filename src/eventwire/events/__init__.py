@@ -1406,6 +1406,10 @@ def _sentence_events(ctx: _Ctx, sent, inputs: EventInputs) -> list[Event]:
         ev = event_row(i)
         if ev is not None:
             consumed.update(t.i for t in ev.obj_tokens)
+            if ev.tok.pos_ == "VERB" and any(_amount(t) for t in ev.obj_tokens):
+                # "promised 3 billion dollars in military aid", the "in" phrase hung on the verb: what the amount is
+                # of, not a second act
+                consumed.update(p.i for p in _prep_objects(ev.tok, ("in",)) if p.pos_ == "NOUN")
 
     def content_row(n: Token) -> _Match | None:
         # "its demand that Israel ease restrictions", "an appeal that the rebels lay down arms": a demand or appeal
