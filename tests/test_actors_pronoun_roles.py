@@ -63,3 +63,9 @@ def test_its_passes_an_unresolved_it_for_the_body_further_up(pipeline):
     rec = pipeline.extract("Protesters stormed the prime minister's residence in Bangladesh. India said it was "
                            "monitoring the situation and advised its citizens not to travel to Bangladesh.")
     assert actor_with_mention(rec, "its citizens").country == "IND"
+
+
+def test_its_passes_a_relative_pronoun_for_the_body_further_up(pipeline):
+    rec = pipeline.extract("Fighting raged in Gaza. The Israeli military said it had killed several militants who had "
+                           "attacked its troops in Khan Younis.")
+    assert actor_with_mention(rec, "its troops").country == "ISR"

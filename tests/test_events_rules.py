@@ -2426,3 +2426,8 @@ def test_an_amount_in_aid_is_one_act(pipeline):
     # "in ... aid" hung on the verb says what the dollars are: one promise, no aid reported as given
     evs = events(pipeline, "Canada promised 3 billion Canadian dollars in financial and military aid this year.")
     assert [e[1][:2] for e in evs] == ["03"], evs
+
+
+def test_air_strikes_read_as_a_noun_root_are_the_means(pipeline):
+    src, code, tgt, _ = only(pipeline, "Israeli air strikes killed at least 40 Palestinians across the Gaza Strip.")
+    assert code == "195" and src == {"ISR"} and tgt == {"PSE"}, (src, code, tgt)

@@ -1332,8 +1332,9 @@ class _Builder:
         for _ in range(10):
             while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
                 head = head.head
+            # (an unresolved "it", or a relative pronoun, "militants who had attacked its troops": further up)
             subj = [c for c in token_children(head) if c.dep_ == "nsubj" and c.i < tok.i
-                    and (c.lower_ not in ("it", "they") or c.i in self.tok_actor)]  # (an unresolved "it": further up)
+                    and (c.lower_ not in ("it", "they", "who", "which", "that") or c.i in self.tok_actor)]
             if subj:
                 k = self.tok_actor.get(subj[0].i)
                 a = self.actors[k] if k else None

@@ -2422,6 +2422,8 @@ def _instrument(ctx: _Ctx, v: Token) -> tuple[Token, str] | None:
     cands = [c for c in _kids(v) if c.dep_ in SUBJ]
     if not cands and v.dep_ == "advcl" and v.tag_ == "VBG":
         cands = [c for c in _kids(v.head) if c.dep_ in SUBJ]  # "a car bomb exploded ..., killing five officers"
+    elif not cands and v.dep_ == "acl" and v.head.dep_ == "ROOT" and v.head.pos_ == "NOUN" and _children(v, ("dobj",)):
+        cands = [v.head]  # "Israeli air strikes killed 40 Palestinians", read as a noun root with a participle
     cands += [p for c in _kids(v) if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "with")
               for p in _kids(c) if p.dep_ == "pobj"]
     for n in cands:
