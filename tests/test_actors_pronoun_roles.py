@@ -69,3 +69,9 @@ def test_its_passes_a_relative_pronoun_for_the_body_further_up(pipeline):
     rec = pipeline.extract("Fighting raged in Gaza. The Israeli military said it had killed several militants who had "
                            "attacked its troops in Khan Younis.")
     assert actor_with_mention(rec, "its troops").country == "ISR"
+
+
+def test_its_in_an_infinitive_is_the_one_told_to_act(pipeline):
+    # "urged Russia to withdraw its troops": Russia withdraws, so "its" is Russia, not NATO
+    rec = pipeline.extract("NATO urged Russia to withdraw its troops from Ukraine.")
+    assert actor_with_mention(rec, "its troops").country == "RUS"

@@ -1335,6 +1335,9 @@ class _Builder:
             # (an unresolved "it", or a relative pronoun, "militants who had attacked its troops": further up)
             subj = [c for c in token_children(head) if c.dep_ == "nsubj" and c.i < tok.i
                     and (c.lower_ not in ("it", "they", "who", "which", "that") or c.i in self.tok_actor)]
+            if not subj and head.dep_ == "xcomp":
+                # "ordered seven countries to withdraw their diplomats": the object is the infinitive's subject
+                subj = [c for c in token_children(head.head) if c.dep_ == "dobj" and c.i < tok.i]
             if subj:
                 k = self.tok_actor.get(subj[0].i)
                 a = self.actors[k] if k else None
