@@ -2855,15 +2855,11 @@ def _latest_other(ctx: _Ctx, tok: Token, source: list[str], singular: bool, othe
     than the one acting."""
     kinds = ("country", "organization") if singular else ("group", "country")
     own = _countries(ctx, source) if other_country else set()
-    # (nor the doer's own state: "Venezuela's government ordered seven countries to withdraw their diplomats,
-    # accusing them of meddling")
-    home = _countries(ctx, source)
     for i in range(tok.i - 1, tok.sent.start - 1, -1):
         at = ctx.actor_at.get(i, ())
         if any(x in source for x in at):
             continue  # (a word of the doer's own name: "Tanzania" in "Tanzania's government denied mistreating them")
-        ids = [x for x in at if ctx.actor_by_id[x].kind in kinds and ctx.actor_by_id[x].country not in own
-               and not (ctx.actor_by_id[x].kind == "country" and ctx.actor_by_id[x].country in home)]
+        ids = [x for x in at if ctx.actor_by_id[x].kind in kinds and ctx.actor_by_id[x].country not in own]
         if ids:
             return ids[:1]
     return []
