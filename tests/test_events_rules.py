@@ -2431,3 +2431,13 @@ def test_an_amount_in_aid_is_one_act(pipeline):
 def test_air_strikes_read_as_a_noun_root_are_the_means(pipeline):
     src, code, tgt, _ = only(pipeline, "Israeli air strikes killed at least 40 Palestinians across the Gaza Strip.")
     assert code == "195" and src == {"ISR"} and tgt == {"PSE"}, (src, code, tgt)
+
+
+def test_his_visit_is_the_visit_of_the_one_his_refers_to(pipeline):
+    evs = events(pipeline, "The US president signed a partnership agreement with Vietnam during his visit to Hanoi.")
+    assert sorted(e[1] for e in evs) == ["042", "057"] and all(e[0] == {"USA"} and e[2] == {"VNM"} for e in evs), evs
+
+
+def test_his_own_commitment_leaves_the_party_it_was_made_to(pipeline):
+    src, code, tgt, _ = only(pipeline, "President Levy Mwanawasa has reneged on his commitment to the Zambian people.")
+    assert code.startswith("12") and src == {"ZMB"} and tgt == {"ZMB"}, (src, code, tgt)

@@ -70,7 +70,7 @@ ACTOR_COLUMNS = ["name", "aliases", "country", "sector", "cameo", "role", "kind"
 KINDS = {"person", "organization", "country", "group"}
 _SKIP_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "TITLE"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC", "NORP"}
-_PRONOUNS = {"he", "she", "him", "her"}
+_PRONOUNS = {"he", "she", "him", "her", "his"}
 _PRONOUN_IDS = numpy.array(sorted(hash_string(w) for w in _PRONOUNS), dtype="uint64")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # Participles that tie a group to a party, whose country it takes ("individuals linked to the Russian military")

@@ -629,6 +629,8 @@ def _phrase_actors_uncached(ctx: _Ctx, head: Token, max_cost: int, subject: bool
             dep = ch.dep_
             if dep in SKIP_DEPS and dep != "npadvmod":
                 continue
+            if dep == "poss" and ch.lower_ in ("his", "her") and tok.pos_ == "NOUN" and not _act_done_to(ctx, tok):
+                continue  # ("reneged on his commitment to the Zambian people": his own, the people are the party)
             if dep == "acl" and ch.lemma_.lower() not in PHRASE_ACL_VERBS:
                 continue
             if dep == "prep" and (ch.lower_ not in PHRASE_PREPS and not (subject and ch.lower_ == "in")
