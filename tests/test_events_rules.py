@@ -1304,7 +1304,9 @@ def test_a_denied_clause_misparsed_as_a_modifier_is_still_denied(pipeline):
 
 
 def test_what_talks_ended_without_is_not_their_object(pipeline):
-    assert events(pipeline, "The talks between Serbia and Kosovo in Brussels ended without agreement.") == []
+    # no agreement (057) and no ending of anything coded from it: only the talks, which took place (040)
+    evs = events(pipeline, "The talks between Serbia and Kosovo in Brussels ended without agreement.")
+    assert [(e[0], e[1], e[2]) for e in evs] == [({"SRB", "XKX"}, "040", set())], evs
 
 
 def test_targeting_military_sites_is_an_attack(pipeline):
@@ -2441,3 +2443,12 @@ def test_his_visit_is_the_visit_of_the_one_his_refers_to(pipeline):
 def test_his_own_commitment_leaves_the_party_it_was_made_to(pipeline):
     src, code, tgt, _ = only(pipeline, "President Levy Mwanawasa has reneged on his commitment to the Zambian people.")
     assert code.startswith("12") and src == {"ZMB"} and tgt == {"ZMB"}, (src, code, tgt)
+
+
+@pytest.mark.parametrize("text, code, sources", [
+    ("Talks between Armenia and Azerbaijan in Washington ended without a deal.", "040", {"ARM", "AZE"}),
+    ("The meeting between the Chinese and American presidents took place in San Francisco.", "040", {"CHN", "USA"}),
+])
+def test_an_act_said_to_have_taken_place_is_done_by_the_parties_between_whom(pipeline, text, code, sources):
+    src, got, tgt, _ = only(pipeline, text)
+    assert (got, src, tgt) == (code, sources, set())

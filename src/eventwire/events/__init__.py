@@ -1038,6 +1038,25 @@ def _named_objects(v: Token) -> list[Token]:
 CLAIM_VERBS = frozenset({"claim", "accept", "admit"})
 
 
+# verbs whose subject, an act, is said to have happened ("talks between X and Y ended without a deal")
+OCCURRENCE_VERBS = frozenset({"end", "begin", "start", "open", "resume", "conclude", "continue", "close", "collapse",
+                              "stall", "last", "drag", "break"})
+
+
+def _took_place(n: Token) -> bool:
+    """An act noun said to have happened: the subject of "took place", "was held" or an occurrence verb ("talks
+    between Armenia and Azerbaijan ended without a deal", "the meeting took place in San Francisco")."""
+    if n.dep_ not in ("nsubj", "nsubjpass") or n.head.pos_ != "VERB":
+        return False
+    v = n.head
+    lemma = v.lemma_.lower()
+    if lemma == "take":
+        return any(c.dep_ == "dobj" and c.lower_ == "place" for c in _kids(v))
+    if lemma == "hold":
+        return n.dep_ == "nsubjpass"
+    return lemma in OCCURRENCE_VERBS and n.dep_ == "nsubj"
+
+
 def _claiming_verb(n: Token) -> Token | None:
     """The verb by which someone owns the act ``n`` names: "claimed (responsibility for) the attack"."""
     if n.dep_ == "pobj" and n.head.lower_ == "for" and n.head.head.lemma_.lower() in ("responsibility", "credit"):
@@ -1994,6 +2013,10 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
             if not source and any(w.lower_ == "when" for w in _kids(c) if w.dep_ in ("advmod", "mark")) \
                     and any(not mt.is_control and (mt.entry.code or "")[:2] in VIOLENT_ROOTS for mt in _match(ctx, c)):
                 source = _subject_actors(ctx, c)[0]
+    if not source and t.pos_ == "NOUN" and _took_place(t):
+        # "talks between Armenia and Azerbaijan ended without a deal": the parties between whom the act took place
+        # are its joint doers (as "Armenia and Azerbaijan held talks")
+        source = [x for p in _prep_objects(t, ("between", "among")) for x in _phrase_actors(ctx, p)]
     if not source and not chain and not obliged and code[:2] not in VIOLENT_ROOTS \
             and not code.startswith(PLACE_DOER_CODES):
         # (the test before ``state`` below, taken early: with no doer, only a control chain, an obligation's speaker
@@ -2277,7 +2300,8 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
         # "..., the first high level Western delegation to visit Bucharest": a visitor whose country was only
         # guessed, from the land it visits, is no one's visit there
         return None
-    if t.pos_ == "NOUN" and not chain and not own_code and not target and _claiming_verb(t) is None:
+    if t.pos_ == "NOUN" and not chain and not own_code and not target and _claiming_verb(t) is None \
+            and not _took_place(t):
         # "since last month's U.S. invasion", "an end to the EC's farm reform": a bare noun naming an act, with no
         # verb that says it took place and no one it is done to, is background, not an event report (an act claimed
         # is reported: "Al-Shabaab claimed responsibility for the bombing of a hotel in Mogadishu").
