@@ -2452,3 +2452,9 @@ def test_his_own_commitment_leaves_the_party_it_was_made_to(pipeline):
 def test_an_act_said_to_have_taken_place_is_done_by_the_parties_between_whom(pipeline, text, code, sources):
     src, got, tgt, _ = only(pipeline, text)
     assert (got, src, tgt) == (code, sources, set())
+
+
+def test_an_act_that_had_an_effect_took_place(pipeline):
+    # "drew condemnation": the seizure happened, though the tanker it was done to is no actor
+    evs = events(pipeline, "Iran's seizure of the tanker drew condemnation from Britain.")
+    assert sorted(e[1] for e in evs) == ["111", "1711"], evs

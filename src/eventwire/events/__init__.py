@@ -1038,9 +1038,11 @@ def _named_objects(v: Token) -> list[Token]:
 CLAIM_VERBS = frozenset({"claim", "accept", "admit"})
 
 
-# verbs whose subject, an act, is said to have happened ("talks between X and Y ended without a deal")
+# verbs whose subject, an act, is said to have happened ("talks between X and Y ended without a deal"), or to have
+# had an effect ("the arrest of the opposition leader sparked protests")
 OCCURRENCE_VERBS = frozenset({"end", "begin", "start", "open", "resume", "conclude", "continue", "close", "collapse",
-                              "stall", "last", "drag", "break"})
+                              "stall", "last", "drag", "break", "spark", "trigger", "prompt", "provoke", "draw",
+                              "cause", "anger", "outrage", "fuel", "ignite"})
 
 
 def _took_place(n: Token) -> bool:
