@@ -2458,3 +2458,12 @@ def test_an_act_that_had_an_effect_took_place(pipeline):
     # "drew condemnation": the seizure happened, though the tanker it was done to is no actor
     evs = events(pipeline, "Iran's seizure of the tanker drew condemnation from Britain.")
     assert sorted(e[1] for e in evs) == ["111", "1711"], evs
+
+
+@pytest.mark.parametrize("text, code, target", [
+    ("North Korea fired several short-range ballistic missiles into the sea off its east coast.", "150", set()),
+    ("North Korea fired missiles at South Korean islands.", "194", {"KOR"}),
+])
+def test_missiles_fired_into_the_sea_are_a_show_of_force(pipeline, text, code, target):
+    src, got, tgt, _ = only(pipeline, text)
+    assert (src, got, tgt) == ({"PRK"}, code, target)
