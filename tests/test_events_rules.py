@@ -2467,3 +2467,10 @@ def test_an_act_that_had_an_effect_took_place(pipeline):
 def test_missiles_fired_into_the_sea_are_a_show_of_force(pipeline, text, code, target):
     src, got, tgt, _ = only(pipeline, text)
     assert (src, got, tgt) == ({"PRK"}, code, target)
+
+
+def test_a_clause_describing_the_act_reacted_to_does_not_hide_its_doer(pipeline):
+    evs = events(pipeline, "North Korea fired two ballistic missiles into the sea on Wednesday. Washington and Tokyo "
+                           "condemned the tests, which violate UN Security Council resolutions.")
+    condemned = [e for e in evs if e[1] == "111"]
+    assert len(condemned) == 1 and condemned[0][2] == {"PRK"}, evs

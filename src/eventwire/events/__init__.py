@@ -2393,8 +2393,10 @@ def _earlier_doer(ctx: _Ctx, t: Token, source: list[str], extra: list[Token] | N
     for n in nouns:
         # ("North Korea fired a missile. Japan condemned it": a pronoun refers to the act reported last, as "the move")
         pronoun = n.lower_ in ("it", "this") and n.i not in ctx.actor_at
+        # (an actor only in a clause describing the act does not make it another: "condemned the tests, which violate
+        # UN Security Council resolutions")
         if not pronoun and (n.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in _kids(n))
-                            or any(i in ctx.actor_at for i in range(n.left_edge.i, n.right_edge.i + 1))):
+                            or any(x.i in ctx.actor_at for x in _phrase_tokens(n))):
             continue
         lemma = n.lemma_.lower()
         roots = set() if pronoun else {r.code[:2] for r in ctx.lex.rows(lemma, "NOUN") if r.code}
