@@ -2474,3 +2474,10 @@ def test_a_clause_describing_the_act_reacted_to_does_not_hide_its_doer(pipeline)
                            "condemned the tests, which violate UN Security Council resolutions.")
     condemned = [e for e in evs if e[1] == "111"]
     assert len(condemned) == 1 and condemned[0][2] == {"PRK"}, evs
+
+
+def test_of_two_subjects_a_misparse_gives_the_one_with_a_country_acts(pipeline):
+    # the official's name read as a second subject of "visited": the U.S. delegation visits
+    src, code, tgt, _ = only(pipeline, "A U.S. delegation led by Assistant Secretary of State for African Affairs "
+                                       "Molly Phee visited Niamey this week.")
+    assert (src, code, tgt) == ({"USA"}, "042", {"NER"})

@@ -892,10 +892,11 @@ def _subject_actors(ctx: _Ctx, v: Token, depth: int = 0) -> tuple[list[str], boo
         s = subj[0]  # (the nearest, when a misparse gives two: "airstrikes killed ..., officials said")
         if s.lower_ in RELATIVE_PRONOUNS and v.dep_ == "relcl":
             return _phrase_actors(ctx, v.head), True
-        for s2 in subj:
-            got = _phrase_actors(ctx, s2, subject=True)
-            if got:
-                return got, False
+        # (of two, one whose actors have a country: "a U.S. delegation led by ... Molly Phee visited Niamey", the name
+        # misread as a second subject)
+        found = [got for s2 in subj if (got := _phrase_actors(ctx, s2, subject=True))]
+        if found:
+            return next((got for got in found if any(_has_country(ctx, x) for x in got)), found[0]), False
         if s.lower_ in PRONOUN_3 and v.dep_ == "ccomp" and v.head.pos_ in ("VERB", "AUX"):
             # "Niger announced that it had canceled ...": an unresolved pronoun stands for the speaker; in an
             # obligation, for the one told ("told Ethiopia that it must stop")
