@@ -41,3 +41,13 @@ def test_a_text_opening_in_capitals_without_a_dateline_keeps_its_first_words(pip
     rec = pipeline.extract(text)
     assert any(source in _names(rec, e.source) for e in rec.events if e.cameo.startswith("04")), \
         [(e.cameo, _names(rec, e.source)) for e in rec.events]
+
+
+def test_the_dateline_does_not_make_its_country_the_one_the_story_is_about(pipeline):
+    # "the country" refers back to the story's leading country, North Korea, not Seoul's, where it was filed
+    text = ("SEOUL, Oct 9 (Yonhap) - North Korea fired several missiles into the sea on Wednesday, South Korea's "
+            "military said, hours after Pyongyang warned it would respond to joint drills by the United States and "
+            "South Korea. The launches came a day after Kim Jong Un vowed to bolster the country's nuclear arsenal.")
+    rec = pipeline.extract(text, published="2024-10-09")
+    at = text.index("country's")
+    assert [a.country for a in rec.actors if any(m.start == at for m in a.mentions)] == ["PRK"]

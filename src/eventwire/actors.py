@@ -55,6 +55,7 @@ from .geo import Gazetteer, place_context
 from .nlp import (
     ADVERB_PARTICLES,
     BORDER_NOUNS,
+    dateline_end,
     doc_cache,
     doc_ents,
     doc_text,
@@ -1295,10 +1296,14 @@ class _Builder:
         the phrase cannot be ("US officials visited the country" is not the United States)."""
         counts: dict[str, tuple[int, int]] = {}
         at = self.doc[before].idx
-        firsts = [a for a in self.actors.values() if a.kind == "country" and a.country and a.mentions]
-        lede = min(firsts, key=lambda a: min(s for s, _ in a.mentions)).country if firsts else None
+        # (a wire dateline names where the story was filed, not what it is about: "SEOUL (Yonhap) - North Korea ...")
+        end = dateline_end(self.doc)
+        filed = self.doc[end].idx if end else 0
+        firsts = [a for a in self.actors.values() if a.kind == "country" and a.country
+                  and any(s >= filed for s, _ in a.mentions)]
+        lede = min(firsts, key=lambda a: min(s for s, _ in a.mentions if s >= filed)).country if firsts else None
         for a in firsts:
-            n = sum(1 for (s, _) in a.mentions if s < at)
+            n = sum(1 for (s, _) in a.mentions if filed <= s < at)
             if n and a.country != exclude:
                 counts[a.country] = (n + (2 if a.country == lede else 0), -a.first)
         if places:  # cities and regions named in the article count for their country too ("in Algiers")

@@ -423,7 +423,7 @@ def paragraphs(doc: Doc) -> Doc:
             doc[tok.i + 1].is_sent_start = True
         elif tok.whitespace_ and "\n" in tok.whitespace_:
             doc[tok.i + 1].is_sent_start = True
-    end = _dateline_end(doc)
+    end = dateline_end(doc)
     if end:
         doc[end].is_sent_start = True
     return doc
@@ -432,7 +432,7 @@ def paragraphs(doc: Doc) -> Doc:
 _DASHES = frozenset({"—", "–", "-", "--"})
 
 
-def _dateline_end(doc: Doc) -> int:
+def dateline_end(doc: Doc) -> int:
     """Where a wire story's dateline and credit end ("NEW DELHI (Reuters) - India and Pakistan ...", "KYIV, Ukraine,
     March 3 (AP) — ...", "WASHINGTON — ...", "UNITED NATIONS (AP) — ..."): the first free-standing dash after words in
     capitals that name a place or are followed by a credit in brackets, with only capitalised words and numbers
@@ -552,7 +552,7 @@ def _dateline(doc: Doc, ents: list[Span]) -> list[Span]:
     """The place a wire story was filed from, in capitals ("KYIV, Ukraine (AP) —", "NEW DELHI (Reuters) -"): the NER
     reads it as an organisation or as nothing, but it is a GPE."""
     n = _caps_run(doc)
-    if not n or doc[n].text not in (",", "(") and not _dateline_end(doc) or not _known_place(doc[:n].text):
+    if not n or doc[n].text not in (",", "(") and not dateline_end(doc) or not _known_place(doc[:n].text):
         return ents
     return [Span(doc, 0, n, label="GPE")] + [e for e in ents if e.start >= n]
 
