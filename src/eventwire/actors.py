@@ -473,6 +473,9 @@ class _Builder:
         self.places = place_context(doc, gaz, day)
         self.no_country: set[int] = {i for e in self.ents if self.places.non_country(e)
                                      for i in range(e.start, e.end)}
+        # where a wire dateline ends (0 if none): its place names where the story was filed, not what it is about
+        end = dateline_end(doc)
+        self.filed = doc[end].idx if end else 0
 
     # ---- helpers ----
     def sentence_start(self, tok_i: int) -> int:
@@ -1296,9 +1299,7 @@ class _Builder:
         the phrase cannot be ("US officials visited the country" is not the United States)."""
         counts: dict[str, tuple[int, int]] = {}
         at = self.doc[before].idx
-        # (a wire dateline names where the story was filed, not what it is about: "SEOUL (Yonhap) - North Korea ...")
-        end = dateline_end(self.doc)
-        filed = self.doc[end].idx if end else 0
+        filed = self.filed  # ("SEOUL (Yonhap) - North Korea ...": the dateline's country is not the story's)
         firsts = [a for a in self.actors.values() if a.kind == "country" and a.country
                   and any(s >= filed for s, _ in a.mentions)]
         lede = min(firsts, key=lambda a: min(s for s, _ in a.mentions if s >= filed)).country if firsts else None

@@ -2729,12 +2729,10 @@ def _finish(ctx: _Ctx, d: _Draft, sent, inputs: EventInputs) -> Event:
     police = bool(d.source) and all(ctx.actor_by_id[x].sector == "COP" for x in d.source)
     # (weapons launched from home are not force used at home: "drones were launched from Russia's Kursk region")
     launched_from = bool(_launch_origins(t))
-    # (nor is fire aimed "across the border" or "across the Line of Control")
-    across = any(p.lemma_.lower() in BORDER_NOUNS or p.lemma_.lower() == "line"
-                 for p in _prep_objects(t, ("across",)))
     if not target and not _joint(d.source, d.code, t) and (_home_directed(d.code) or police and d.code[:2] == "15") \
             and (location is None or _home_place(ctx, d.source, location.country)) and not launched_from \
-            and not across:
+            and not any(p.lemma_.lower() in BORDER_NOUNS or p.lemma_.lower() == "line"
+                        for p in _prep_objects(t, ("across",))):  # (nor fire "across the border", "the Line of Control")
         # "students staged mass demonstrations", "landowners began a hunger strike": a protest that names no one is
         # aimed at the protesters' own government; "police opened fire, killing one person", "the government outlawed
         # the largest extremist organization": force with no named foreign target is used at home; so is a show of
