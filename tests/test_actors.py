@@ -181,3 +181,24 @@ def test_two_bodies_of_one_state_are_two_actors(pipeline):
     assert defence.id != foreign.id and defence.country == foreign.country == "JPN"
     # a later definite mention still joins the body it names by its head ("the defence ministry")
     assert actor_with_mention(rec, "defence ministry").id in (defence.id, foreign.id)
+
+
+@pytest.mark.parametrize("text, name, iso", [
+    # a title only one country's government has gives the holder that country
+    ("Assistant Secretary of State for African Affairs Molly Phee met Niger's prime minister in Niamey.",
+     "Molly Phee", "USA"),
+    ("Assistant Secretary of Defense Jane Smith met Japanese officials in Tokyo.", "Jane Smith", "USA"),
+    # the longest title listed wins: a British secretary of state named by portfolio
+    ("Secretary of State for Scotland Ian Murray met Norwegian officials in Oslo.", "Ian Murray", "GBR"),
+    # a country named in the title itself wins over the table
+    ("Polish Defense Secretary Jan Nowak met NATO officials.", "Jan Nowak", "POL"),
+])
+def test_a_title_of_one_countrys_government_gives_its_country(pipeline, text, name, iso):
+    a = actor_with_mention(pipeline.extract(text), name)
+    assert a.country == iso
+
+
+def test_the_national_titles_table_is_read_as_words():
+    lex = load_lexicon()
+    assert lex.national_titles[("under", "secretary", "of", "state")] == "USA"
+    assert lex.national_titles[("chancellor", "of", "the", "exchequer")] == "GBR"

@@ -135,6 +135,8 @@ class Lexicon:
     entries: list[LexEntry] = field(default_factory=list)
     sector_words: dict[str, str] = field(default_factory=dict)
     titles: dict[str, tuple[str, str]] = field(default_factory=dict)  # word -> (kind, sector)
+    # one country's own official titles, as word tuples -> ISO3 ("secretary", "of", "state") -> USA
+    national_titles: dict[tuple[str, ...], str] = field(default_factory=dict)
     _index: dict[str, list[LexEntry]] = field(default_factory=dict)
     _by_first: dict[str, list[str]] = field(default_factory=dict)  # first word -> multi-word index keys
     _phrase_ends: tuple[int, frozenset[str]] | None = field(default=None, repr=False)
@@ -382,6 +384,16 @@ def _bundled() -> tuple[tuple[LexEntry, ...], tuple[tuple[str, str], ...], tuple
     return tuple(entries), sectors, titles
 
 
+@lru_cache(maxsize=1)
+def _national_titles() -> dict[tuple[str, ...], str]:
+    """``national_titles.tsv``: a title's words (lower case, hyphens as spaces) -> the country whose office it is."""
+    out: dict[tuple[str, ...], str] = {}
+    for r in _read_simple_tsv(_data_text("actors/national_titles.tsv")):
+        if len(r) >= 2 and r[0].strip() and r[1].strip():
+            out[tuple(r[0].strip().lower().replace("-", " ").split())] = r[1].strip().upper()
+    return out
+
+
 def load_lexicon(path: str | Path | None = None) -> Lexicon:
     """The bundled lexicons plus, when given, the user's actor file (whose entries win over bundled ones)."""
     entries, sectors, titles = _bundled()
@@ -393,7 +405,8 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
         # a word may be both an office and a modifier ("chief"); keep office
         if w not in title_map or kind == "office":
             title_map[w] = (kind, sec)
-    return Lexicon(entries=list(entries) + user, sector_words=sector_words, titles=title_map)
+    return Lexicon(entries=list(entries) + user, sector_words=sector_words, titles=title_map,
+                   national_titles=dict(_national_titles()))
 
 
 # A minimal base so the stage works before the bundled sectors.tsv is extended; the data file overrides these.
@@ -909,6 +922,9 @@ class _Builder:
             c = self.gaz.nationality(span.text)
             if c:
                 return c
+        c = self.national_title(span)
+        if c:
+            return c
         # a group or organisation already known inside the role ("the ruling junta", "Pentagon")
         for t in span:
             k = self.tok_actor.get(t.i)
@@ -920,6 +936,23 @@ class _Builder:
                 if g is not None and g.country:
                     return g.country
         return None
+
+    def national_title(self, span: SpacySpan) -> str | None:
+        """The country whose own office the role names ("Assistant Secretary of State for African Affairs" -> USA),
+        from ``national_titles.tsv``: the longest listed title inside the role."""
+        table = self.lex.national_titles
+        if not table:
+            return None
+        words = [t.lower_ for t in span if t.text not in ("-", "–")]
+        best: tuple[int, str] | None = None
+        for i in range(len(words)):
+            for j in range(len(words), i, -1):
+                c = table.get(tuple(words[i:j]))
+                if c is not None:
+                    if best is None or j - i > best[0]:
+                        best = (j - i, c)
+                    break
+        return best[1] if best else None
 
     def international_in(self, span: SpacySpan) -> _Actor | None:
         """An international organisation (IGO/NGO/IMG with a CAMEO code, in no one country) named inside a span."""
