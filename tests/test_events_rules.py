@@ -2481,3 +2481,27 @@ def test_of_two_subjects_a_misparse_gives_the_one_with_a_country_acts(pipeline):
     src, code, tgt, _ = only(pipeline, "A U.S. delegation led by Assistant Secretary of State for African Affairs "
                                        "Molly Phee visited Niamey this week.")
     assert (src, code, tgt) == ({"USA"}, "042", {"NER"})
+
+
+@pytest.mark.parametrize("text, code, src, tgt", [
+    # a decision, threat, plan or refusal governs its infinitive as the verb would ("decided to withdraw")
+    ("Chile's decision to expel two Peruvian diplomats angered Lima.", "161", {"CHL"}, {"PER"}),
+    ("Egypt announced its decision to recall its ambassador from Israel.", "161", {"EGY"}, {"ISR"}),
+    ("Turkey's threat to close its airspace to Greek planes alarmed Athens.", "13", {"TUR"}, {"GRC"}),
+    ("Algeria has made the decision to suspend gas exports to Spain.", "16", {"DZA"}, {"ESP"}),
+])
+def test_a_decision_or_threat_noun_governs_its_infinitive(pipeline, text, code, src, tgt):
+    got = [(s, c, t) for s, c, t, _ in events(pipeline, text)]
+    assert any(s == src and c.startswith(code) and t == tgt for s, c, t in got), got
+
+
+@pytest.mark.parametrize("text, root", [
+    # an act the noun names is not reported when another act is done to the noun: welcomed, rejected, cancelled
+    ("Cairo welcomed Moscow's pledge to supply wheat to Egypt.", "05"),
+    ("Bolivia rejected a Chilean request to extradite the former minister.", "12"),
+    # nor when it is the purpose of the sentence's act
+    ("In a move to ease tensions, Japan released two Chinese fishermen.", "08"),
+])
+def test_a_decision_noun_acted_upon_or_a_purpose_is_not_reported(pipeline, text, root):
+    got = [c for _, c, _, _ in events(pipeline, text)]
+    assert got and all(c.startswith(root) for c in got), got

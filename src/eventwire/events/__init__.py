@@ -464,9 +464,11 @@ def _match_plan(lex: tables.Lexicon, pos: str, lemma: str, lower: str):
             rows = lex.rows(lower, kind)
         plain.append((kind, rows))
     participle = [("CONTROL", lex.rows(lower, "CONTROL"))] if pos == "VERB" and lex.rows(lower, "CONTROL") else None
-    if participle is None and not any(rows for _, rows in plain):
+    # a noun's control rows (its verb's, "plan", or its own, "decision"): used when it governs an infinitive
+    nominal = tuple(r for r in lex.rows(lemma, "CONTROL") if not r.prep and not r.objects) if pos == "NOUN" else ()
+    if participle is None and not nominal and not any(rows for _, rows in plain):
         return None
-    return plain, participle
+    return plain, participle, nominal
 
 
 def _plans(lex: tables.Lexicon) -> dict:
@@ -493,7 +495,7 @@ def _match(ctx: _Ctx, tok: Token) -> list[_Match]:
         plan = plans[key] = _match_plan(lex, pos, "test" if tested else tok.lemma_.lower(), tok.lower_)
     if plan is None:
         return []
-    plain, participle = plan
+    plain, participle, nominal = plan
     tried = plain
     if participle is not None and tok.tag_ == "VBN" and _agent(tok) is None \
             and (any(c.dep_ == "auxpass" for c in _kids(tok)) or tok.dep_ == "acomp"):
@@ -506,7 +508,32 @@ def _match(ctx: _Ctx, tok: Token) -> list[_Match]:
             if hit is not None:
                 found.append(_Match(tok, row, kind == "CONTROL", hit))
                 break
+    if nominal and _governs_infinitive(tok):
+        # "France's decision to withdraw its troops", "announced plans to build a base": a noun whose infinitive names
+        # the act decided, planned, threatened or refused governs it as its verb would ("decided to withdraw")
+        found.append(_Match(tok, nominal[0], True))
     return found
+
+
+# where a noun stands when it is the act's own frame ("its decision to withdraw ... angered the junta"), not a purpose
+# or circumstance ("in a move to ease tensions", "against Sweden's decision to ...")
+NOMINAL_CONTROL_DEPS = frozenset({"nsubj", "ROOT", "attr", "appos"})
+# verbs whose object such a noun may be while what it governs is still reported: told ("announced plans to build"),
+# made or held ("made the decision to lift sanctions"); not acted on ("welcomed Russia's pledge to", "rejected a
+# U.S. request to", "demanded that the US cancel plans to sell weapons")
+DECISION_VERBS = frozenset({"make", "take", "reach", "have"})
+
+
+def _governs_infinitive(n: Token) -> bool:
+    """A noun standing as subject, or as the object of a verb of telling or making, with a to-infinitive of its own:
+    "France's decision [to withdraw] angered", "announced its decision [to withdraw]"."""
+    if n.dep_ == "dobj":
+        h = n.head
+        if not (h.lemma_.lower() in DECISION_VERBS or h.lemma_.lower() in ISSUE_VERBS or _is_speech(h)):
+            return False
+    elif n.dep_ not in NOMINAL_CONTROL_DEPS:
+        return False
+    return any(c.dep_ == "acl" and c.i > n.i and c.pos_ in ("VERB", "AUX") and _to_infinitive(c) for c in _kids(n))
 
 
 def _verb_lemma(lex: tables.Lexicon, form: str, lemma: str) -> str:
@@ -1726,6 +1753,15 @@ def _in_relative_clause(ctx: _Ctx, t: Token) -> bool:
     return False
 
 
+def _nominal_controller(ctx: _Ctx, n: Token) -> list[str]:
+    """Whose decision, plan or threat a control noun is: its own doer ("France's decision", "a decision by Mali"),
+    else, as an object, the subject of its verb ("France announced its decision to ...", "made the decision")."""
+    got = _noun_source(ctx, n)
+    if not got and n.dep_ == "dobj" and n.head.pos_ in ("VERB", "AUX"):
+        got = _subject_actors(ctx, n.head)[0]
+    return got
+
+
 def _governed_by_event(n: Token, event_row) -> bool:
     h = n.head
     if n.dep_ == "pobj" and h.dep_ in ("prep", "agent"):
@@ -1818,6 +1854,8 @@ def _control_chain(tok: Token, control_row, content_row=None, lex=None, event_ro
             continue
         if rel in ("xcomp", "ccomp", "dobj", "nsubjpass"):
             via = h
+        elif rel == "acl" and h.pos_ == "NOUN" and cur.i > h.i and _to_infinitive(cur):
+            via = h  # "its decision to withdraw": a control noun's infinitive (``_governs_infinitive``)
         elif rel == "advcl" and _to_infinitive(cur) and cur.i > h.i and not _children(h, ("dobj", "xcomp", "ccomp")) \
                 and (c0 := control_row(h.i)) is not None and not c0.entry.prep:
             # "have sworn to fight until ...": a control verb's infinitive, misparsed as a purpose clause
@@ -1983,6 +2021,9 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
         code, _ = tables.recode("REFUSE", code)
         negated = False
     source, inherited = _subject_actors(ctx, t)
+    if t.dep_ == "acl" and chain and chain[0].tok.i == t.head.i and t.head.pos_ == "NOUN":
+        # "its decision to withdraw its troops from Mali": the act is the decider's (whose own troops are its means)
+        source, inherited = _nominal_controller(ctx, t.head), True
     if not source and t.pos_ == "NOUN":
         claim = _claiming_verb(t)
         if claim is not None:  # "the Houthis claimed responsibility for a drone attack on a tanker": theirs
@@ -2067,6 +2108,8 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
         steer = _Match(said, m.entry, True)
     for k, c in enumerate(chain):
         s2, inh2 = _subject_actors(ctx, c.tok)
+        if not s2 and c.tok.pos_ == "NOUN" and _governs_infinitive(c.tok):
+            s2, inh2 = _nominal_controller(ctx, c.tok), True
         if c.entry.control == "UNDERGO" and c.tok.pos_ == "VERB":
             # "was put under investigation in Italy", "subjected the prisoners to torture": the one put under the act
             # undergoes it; the verb's subject (or agent) does it
