@@ -2505,3 +2505,19 @@ def test_a_decision_or_threat_noun_governs_its_infinitive(pipeline, text, code, 
 def test_a_decision_noun_acted_upon_or_a_purpose_is_not_reported(pipeline, text, root):
     got = [c for _, c, _, _ in events(pipeline, text)]
     assert got and all(c.startswith(root) for c in got), got
+
+
+@pytest.mark.parametrize("text, code", [
+    # a state's organ telling of its own state's act: the act is the event, not also a statement about it
+    ("The Pentagon said US forces had struck Houthi radar sites in Yemen.", "19"),
+    ("Russia's defence ministry said Russian air defences had shot down eight Ukrainian drones.", "19"),
+])
+def test_a_state_organ_telling_of_its_own_states_act_makes_no_statement(pipeline, text, code):
+    got = [c for _, c, _, _ in events(pipeline, text)]
+    assert got and all(c.startswith(code) for c in got), got
+
+
+def test_a_statement_about_another_state_or_its_people_stays(pipeline):
+    got = [(s, c, t) for s, c, t, _ in events(pipeline, "Ukrainian officials said Ukrainian farmers had blocked "
+                                                         "the border crossings with Poland.")]
+    assert any(c == "010" and s == {"UKR"} for s, c, _ in got), got

@@ -128,6 +128,9 @@ class _Ctx:
     quotes: tuple[Quote, ...] = ()
     # events of the sentences before: (trigger lemma, CAMEO code, source), for "condemned the seizure"
     reported: list[tuple[str, str, list[str], list[str]]] = field(default_factory=list)  # lemma, code, source, target
+    # statements of the sentence being read that are coded as the act they tell of (``_settle_statements``), kept
+    # for "Kyiv denied the claim" in a later sentence
+    told: list[tuple[str, str, list[str], list[str]]] = field(default_factory=list)
     # indices of the tokens ``_match`` may find rows for, in text order (see ``_scan``)
     candidates: list[int] = field(default_factory=list)
     # _phrase_actors' answers by (head, max_cost, subject): it reads only what is fixed once the indexes are built
@@ -154,6 +157,8 @@ def find_events(doc: Doc, inputs: EventInputs, lexicon_path: str | None = None) 
     for sent in doc.sents:
         got = _sentence_events(ctx, sent, inputs)
         out.extend(got)
+        ctx.reported.extend(ctx.told)
+        ctx.told.clear()
         ctx.reported.extend((ctx.trigger_lemma[e.trigger.start], e.cameo, list(e.source), list(e.target))
                             for e in got if e.source)
     return tuple(out)
@@ -1595,6 +1600,11 @@ def _settle_statements(ctx: _Ctx, drafts: list[_Draft]) -> list[_Draft]:
                  and _reported_by(o.trigger, d.trigger)]
         if any(set(i.source) & set(d.source) for i in inner):
             continue  # the statement is the inner event itself
+        if any(_one_state(ctx, [*i.source, *d.source]) for i in inner):
+            # so is a state organ's telling of its own state's act ("the Pentagon said US forces had struck ..."); a
+            # later "the claim" still refers back to the telling
+            ctx.told.append((d.trigger.lemma_.lower(), d.code, list(d.source), []))
+            continue
         must = [c for c in _kids(d.trigger) if c.dep_ == "ccomp" and _aux(c) & OBLIGATION]
         if must and not inner:
             # "declared that China must drop barriers": a demand on China (CAMEO 100)
@@ -1618,6 +1628,15 @@ def _settle_statements(ctx: _Ctx, drafts: list[_Draft]) -> list[_Draft]:
 
 
 PRESS_SECTORS = frozenset({"MED", "JRN"})
+# a state's own organs: its government, forces, police and spies
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY"})
+
+
+def _one_state(ctx: _Ctx, ids: list[str]) -> bool:
+    """All of ``ids`` are one country's state: the country itself or its government, forces, police or spies."""
+    actors = [ctx.actor_by_id[x] for x in ids if x in ctx.actor_by_id]
+    return len(actors) == len(ids) > 1 and len({a.country for a in actors}) == 1 and bool(actors[0].country) \
+        and all(a.kind == "country" or a.sector in STATE_SECTORS for a in actors)
 
 
 def _reported_by(t: Token, speech: Token) -> bool:
