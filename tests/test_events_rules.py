@@ -2521,3 +2521,13 @@ def test_a_statement_about_another_state_or_its_people_stays(pipeline):
     got = [(s, c, t) for s, c, t, _ in events(pipeline, "Ukrainian officials said Ukrainian farmers had blocked "
                                                          "the border crossings with Poland.")]
     assert any(c == "010" and s == {"UKR"} for s, c, _ in got), got
+
+
+@pytest.mark.parametrize("text, tgt", [
+    # a nominal attack's "on"/"against" phrase is its object: the place named there is whom it strikes
+    ("Pakistan carried out air strikes on suspected militant hideouts in Iran.", {"IRN"}),
+    ("Ethiopia launched drone strikes against rebel camps in Sudan.", {"SDN"}),
+])
+def test_the_place_of_a_nominal_attacks_object_is_its_target(pipeline, text, tgt):
+    src, code, got, _ = only(pipeline, text, root="19")
+    assert got == tgt

@@ -2636,7 +2636,8 @@ def _place_target(ctx: _Ctx, t: Token, preps: tuple[str, ...] = ("in", "at")) ->
     # "criticized the closure of guest houses in Bree", "troops near the Ukrainian border": the place of the act's
     # object ("in" and "at" always; "near", "along", "on" when the caller asks for them)
     on_object = PLACE_ON_OBJECT & {"in", "at", *preps}
-    for d in _children(t, ("dobj",)):
+    # (a nominal act's object is its "on" or "against" phrase: "air strikes on militant hideouts in Iran")
+    for d in _children(t, ("dobj",)) + (_prep_objects(t, ("on", "against")) if t.pos_ == "NOUN" else []):
         # (not inside the harm a "for" phrase gives as the reason: "vowed revenge for the killing of X in Damascus")
         reason = {x.i for pr in _kids(d) if pr.dep_ == "prep" and _harm_as_reason(ctx, pr) for x in pr.subtree}
         for c in d.subtree:
