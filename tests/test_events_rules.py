@@ -2531,3 +2531,20 @@ def test_a_statement_about_another_state_or_its_people_stays(pipeline):
 def test_the_place_of_a_nominal_attacks_object_is_its_target(pipeline, text, tgt):
     src, code, got, _ = only(pipeline, text, root="19")
     assert got == tgt
+
+
+@pytest.mark.parametrize("text, src, tgt", [
+    # the gathering a meeting takes place at is its occasion: neither a party met nor a meeting of its own
+    ("The Greek prime minister met his Turkish counterpart at the NATO summit in Vilnius.", {"GRC"}, {"TUR"}),
+    ("Xi met Biden on the margins of the APEC summit in San Francisco.", {"CHN"}, {"USA"}),
+    ("Armenian and Azerbaijani leaders met on the sidelines of the EU summit in Granada.", {"ARM", "AZE"}, set()),
+])
+def test_the_gathering_a_meeting_takes_place_at_is_its_occasion(pipeline, text, src, tgt):
+    got = [(s, c, t) for s, c, t, _ in events(pipeline, text)]
+    assert [(s, c[:2], t) for s, c, t in got] == [(src, "04", tgt)], got
+
+
+def test_a_meeting_named_as_the_frame_of_a_statement_stays(pipeline):
+    got = [(s, c, t) for s, c, t, _ in events(pipeline, "Blinken told China's foreign minister during talks in Beijing that Washington "
+                                                         "would defend the Philippines.")]
+    assert ({"USA"}, "040", {"CHN"}) in got, got

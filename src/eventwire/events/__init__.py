@@ -1176,6 +1176,11 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
                       and not _match(ctx, c) for o in _children(c, ("dobj",))]
         preps = [c for c, dep in kids if dep in ("prep", "dative") and c.lower_ in _TARGET_PREPS_BETWEEN
                  or dep == "prep" and c.lower_ == "about" and code is not None and code[:2] in ABOUT_ROOTS]
+        if code is not None and code[:2] in OCCASION_ROOTS:
+            # "met on the sidelines of the NATO summit", "talked at the UN General Assembly": the gathering where it
+            # happens, not a party to it
+            preps = [c for c in preps if not (c.lower_ in ("at", "on") and any(
+                p.lemma_.lower() in OCCASION_NOUNS or p.lower_ in OCCASION_NOUNS for p in _children(c, ("pobj",))))]
         if code is not None and code[:2] in ("11", "12", "14"):
             # "complained to the UN over Israeli raids": the one complained about, not the addressee
             preps.sort(key=lambda c: c.lower_ not in ("against", "over", "about"))
@@ -1285,6 +1290,11 @@ def _launched(v: Token, obj: Token, launched_from: list[Token]) -> bool:
 
 _RECIPIENT_PREPS_INTO = RECIPIENT_PREPS | {"into"}
 _TARGET_PREPS_BETWEEN = TARGET_PREPS | {"between"}
+# Gatherings at which parties meet or speak, and the acts whose "at"/"on" phrase names such a gathering as their
+# occasion ("met on the sidelines of the NATO summit")
+OCCASION_NOUNS = frozenset({"summit", "sideline", "sidelines", "conference", "forum", "assembly", "session", "meeting",
+                            "talks", "ceremony", "gathering", "congress", "convention", "dialogue"})
+OCCASION_ROOTS = frozenset({"01", "02", "03", "04", "05"})
 _TARGET_PREPS_NOT_OVER = TARGET_PREPS - {"over"}
 
 
@@ -1502,6 +1512,8 @@ def _sentence_events(ctx: _Ctx, sent, inputs: EventInputs) -> list[Event]:
         if _alleged(top):
             continue  # "accused Ethiopian troops of killing civilians": the accusation is the event; the act alleged
             # is not reported as having happened
+        if ev.tok.pos_ == "NOUN" and (ev.entry.code or "")[:2] == "04" and _occasion_of_meeting(ev.tok, event_row):
+            continue  # "met his Turkish counterpart at the NATO summit": the gathering is where the meeting was
         if ev.tok.pos_ == "NOUN" and not chain and _governed_by_event(ev.tok, event_row) \
                 and not _meeting_frame(ev):
             # "condemned an attack by X", "said in a statement": the noun is what the outer event is about; it is
@@ -1822,6 +1834,27 @@ def _denied_content(t: Token) -> bool:
         if a.dep_ == "amod" and a.left_edge.lower_ == "that" and a.head.dep_ == "dobj" \
                 and a.head.head.lemma_.lower() in DENIAL_VERBS and not _negated(a.head.head):
             return True  # the same, with the clause's verb misparsed as a modifier of its object
+    return False
+
+
+SIDELINE_NOUNS = frozenset({"sideline", "sidelines", "margin", "margins"})
+
+
+def _occasion_of_meeting(n: Token, event_row) -> bool:
+    """A gathering named as where a meeting took place: "met X at the NATO summit", "met on the sidelines of the G20
+    summit", "held talks during the conference" (the meeting verb is the event; the gathering is its occasion)."""
+    cur = n
+    for _ in range(3):
+        if cur.dep_ != "pobj":
+            return False
+        prep = cur.head
+        if prep.lower_ == "of" and prep.head.lemma_.lower() in SIDELINE_NOUNS:
+            cur = prep.head
+            continue
+        if prep.lower_ in ("at", "on", "during", "in") and prep.head.pos_ in ("VERB", "AUX"):
+            outer = event_row(prep.head.i)
+            return outer is not None and (outer.entry.code or "")[:2] == "04"
+        return False
     return False
 
 
