@@ -2548,3 +2548,13 @@ def test_a_meeting_named_as_the_frame_of_a_statement_stays(pipeline):
     got = [(s, c, t) for s, c, t, _ in events(pipeline, "Blinken told China's foreign minister during talks in Beijing that Washington "
                                                          "would defend the Philippines.")]
     assert ({"USA"}, "040", {"CHN"}) in got, got
+
+
+@pytest.mark.parametrize("text, tgt", [
+    # an object "him"/"her" left unresolved is the latest one person named before it who is not the doer
+    ("Russia detained a US journalist, accusing him of espionage.", {"USA"}),
+    ("Iran arrested a British-Iranian woman, charging her with spying.", {"GBR"}),
+])
+def test_an_object_him_or_her_is_the_person_named_before(pipeline, text, tgt):
+    src, code, got, _ = only(pipeline, text, root="11")
+    assert got == tgt

@@ -2993,8 +2993,22 @@ def _latest_other(ctx: _Ctx, tok: Token, source: list[str], singular: bool, othe
 def _object_it(ctx: _Ctx, tok: Token, source: list[str]) -> list[str]:
     """An object "it" ("them") the actor stage left unresolved: the latest state or organisation (group) named before
     it in its sentence that is not the one acting ("Algeria cut ties with Morocco, accusing it of hostile actions")."""
-    if tok.lower_ not in ("it", "them") or tok.i in ctx.actor_at or tok.dep_ not in ("dobj", "pobj", "dative") \
+    if tok.lower_ not in ("it", "them", "him", "her") or tok.i in ctx.actor_at \
+            or tok.dep_ not in ("dobj", "pobj", "dative") \
             and not (tok.dep_ == "nsubj" and _to_infinitive(tok.head)):  # ("ordered them to evacuate")
+        return []
+    if tok.lower_ in ("him", "her"):
+        # "detained a US journalist, accusing him of espionage": the latest one person named before it, a name or a
+        # singular noun, who is not the one acting
+        toks = doc_tokens(tok.doc)
+        for i in range(tok.i - 1, tok.sent.start - 1, -1):
+            at = ctx.actor_at.get(i, ())
+            if any(x in source for x in at):
+                continue
+            ids = [x for x in at if ctx.actor_by_id[x].kind == "person"
+                   or ctx.actor_by_id[x].kind == "group" and toks[i].tag_ == "NN" and toks[i].pos_ == "NOUN"]
+            if ids:
+                return ids[:1]
         return []
     v = tok.head
     if tok.dep_ == "dobj" and v.dep_ in ("conj", "dep") and v.head.i < v.i:
