@@ -543,3 +543,11 @@ def test_a_pause_in_fighting_is_a_truce_and_a_pause_in_talks_is_not():
 def test_observing_a_ceasefire_is_the_ceasefire():
     got = _codes("Russia and Ukraine observed a ceasefire over Orthodox Easter.")
     assert "0871" in got and {e.plover for e in got["0871"]} == {"RETREAT"}
+
+
+@pytest.mark.parametrize("text", [
+    "Mali withdrew from the Economic Community of West African States.",
+    "Russia withdrew from the Council of Europe.",
+])
+def test_leaving_a_body_reduces_relations(text):
+    assert "160" in _codes(text)

@@ -2558,3 +2558,18 @@ def test_a_meeting_named_as_the_frame_of_a_statement_stays(pipeline):
 def test_an_object_him_or_her_is_the_person_named_before(pipeline, text, tgt):
     src, code, got, _ = only(pipeline, text, root="11")
     assert got == tgt
+
+
+@pytest.mark.parametrize("text, leaver", [
+    ("Burkina Faso expelled three French diplomats. The foreign ministry said in a statement that the diplomats had "
+     "been declared persona non grata and given 48 hours to leave the country.", {"FRA"}),
+    ("Thousands of Eritrean refugees left the country last month, the UN said.", {"ERI"}),
+])
+def test_those_who_leave_a_country_do_not_expel_anyone(pipeline, text, leaver):
+    got = [(s, c, t) for s, c, t, _ in events(pipeline, text)]
+    assert not any(s == leaver and c.startswith("166") for s, c, t in got), got
+
+
+def test_a_departure_commanded_is_an_expulsion(pipeline):
+    got = [(s, c, t) for s, c, t, _ in events(pipeline, "Mali's junta ordered French troops to leave the country.")]
+    assert ({"MLI"}, "166", {"FRA"}) in got, got

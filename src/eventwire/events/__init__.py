@@ -2000,6 +2000,11 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
                         and (got := _cooperative_purpose(c))), None)
         if purpose == "062" or purpose == "074" and _prep_objects(t, ("to",)):
             code = purpose
+    if code.startswith("166") and t.pos_ == "VERB" and t.lemma_.lower() in DEPART_VERBS \
+            and not any(c.entry.control in ("DEMAND", "APPEAL") for c in chain):
+        # "the diplomats were given 48 hours to leave the country", "thousands left the country": leaving is an
+        # expulsion only as commanded ("ordered French troops to leave the country"), never one by those who leave
+        return None
     before_intent: str | None = None
     ruled_open: Token | None = None
     for k, c in enumerate(chain):
