@@ -1843,6 +1843,8 @@ SIDELINE_NOUNS = frozenset({"sideline", "sidelines", "margin", "margins"})
 def _occasion_of_meeting(n: Token, event_row) -> bool:
     """A gathering named as where a meeting took place: "met X at the NATO summit", "met on the sidelines of the G20
     summit", "held talks during the conference" (the meeting verb is the event; the gathering is its occasion)."""
+    if n.lemma_.lower() not in OCCASION_NOUNS and n.lower_ not in OCCASION_NOUNS:
+        return False  # ("will meet X during a visit to Y": the visit is one of its own)
     cur = n
     for _ in range(3):
         if cur.dep_ != "pobj":
