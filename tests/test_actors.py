@@ -202,3 +202,19 @@ def test_the_national_titles_table_is_read_as_words():
     lex = load_lexicon()
     assert lex.national_titles[("under", "secretary", "of", "state")] == "USA"
     assert lex.national_titles[("chancellor", "of", "the", "exchequer")] == "GBR"
+
+
+def test_the_capital_alone_is_the_leading_countrys(pipeline):
+    rec = pipeline.extract("Burkina Faso's junta has turned to Russia for security assistance. Russian military "
+                           "instructors arrived in the capital in January.")
+    assert actor_with_mention(rec, "capital").country == "BFA"
+
+
+@pytest.mark.parametrize("text", [
+    # qualified, it is the named country's; as the clause subject's object, not the subject's own
+    "Burkina Faso's junta met Afghan envoys. A bomb hit the Afghan capital.",
+    "Russian troops shelled the capital.",
+])
+def test_a_qualified_capital_or_the_subjects_own_is_not_the_leading_countrys(pipeline, text):
+    rec = pipeline.extract(text)
+    assert not any(m.text == "capital" for a in rec.actors if a.country in ("BFA", "RUS") for m in a.mentions)

@@ -83,6 +83,8 @@ _REPORTING_VERBS = frozenset({"say", "tell", "announce", "claim", "report", "sta
 _DOCUMENT_WORDS = frozenset({"treaty", "accord", "accords", "agreement", "convention", "protocol", "pact", "charter",
                              "declaration", "memorandum", "resolution", "deal"})
 _COUNTRY_ANAPHORA = {"country", "nation", "kingdom"}  # ("the kingdom said": as "the country")
+# "arrived in the capital", with no other word: the capital of the country the story is about
+_CAPITAL_ANAPHORA = {"capital"}
 # Heads of a state's bodies, told apart by the words that qualify them: "Taiwan's foreign ministry" and "Taiwan's
 # defence ministry" are two actors, while "senior US officials" and "US officials" are one group.
 _BODY_HEADS = {"ministry", "department", "office", "agency", "service", "council", "committee", "commission",
@@ -217,7 +219,8 @@ class Lexicon:
         ok = self._group_words.get(key)
         if ok is None:
             lem, low = strings[lemma].lower(), strings[lower]
-            ok = self._group_words[key] = bool(low in _COUNTRY_ANAPHORA or self.has_sector_phrase_ending(lem)
+            ok = self._group_words[key] = bool(low in _COUNTRY_ANAPHORA or low in _CAPITAL_ANAPHORA
+                                               or self.has_sector_phrase_ending(lem)
                                                or self.sector_of(lem) or self.sector_of(low))
         return ok
 
@@ -1082,6 +1085,15 @@ class _Builder:
                 if iso:
                     a = self.country_actor(iso, tok.i)
                     self.link(a, tok.i, tok.i + 1)
+                continue
+            if tok.lower_ in _CAPITAL_ANAPHORA and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") \
+                    and [(c.dep_, c.lower_) for c in token_children(tok)] == [("det", "the")]:
+                # "Russian instructors arrived in the capital": the leading country's (not the clause subject's own:
+                # "Russian troops shelled the capital")
+                subj = self.clause_subject_country(tok) if tok.dep_ in ("dobj", "pobj") else None
+                iso = self.leading_country(tok.i, exclude=subj)
+                if iso:
+                    self.link(self.country_actor(iso, tok.i), tok.i, tok.i + 1)
                 continue
             unique = self.lex.find(tok.text, self.day) if tok.tag_ == "NN" else None
             if unique is not None and unique.kind == "group" and unique.cameo and not unique.country \
