@@ -2586,3 +2586,15 @@ def test_a_visit_to_the_capital_is_a_visit_to_the_leading_country(pipeline):
                                                          "assistance. Russian military instructors arrived in the "
                                                          "capital in January.")]
     assert ({"RUS"}, "042", {"BFA"}) in got, got
+
+
+@pytest.mark.parametrize("text, tgt", [
+    # a reaction to "the attacks" answers the latest such act by another country than the reacting one's ...
+    ("Israeli air strikes killed 12 people in southern Lebanon. Hezbollah fired rockets at northern Israel in "
+     "response. Lebanon's prime minister condemned the attacks.", {"ISR"}),
+    # ... and its own country's when no other did one
+    ("Hezbollah fired rockets at northern Israel. Lebanon's prime minister condemned the attacks.", {"LBN"}),
+])
+def test_a_reaction_answers_the_latest_act_by_another_country_first(pipeline, text, tgt):
+    got = [(s, c, t) for s, c, t, _ in events(pipeline, text) if c.startswith("11")]
+    assert got and got[-1][2] == tgt, got

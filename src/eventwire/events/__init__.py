@@ -2516,12 +2516,22 @@ def _earlier_doer(ctx: _Ctx, t: Token, source: list[str], extra: list[Token] | N
             roots = {"03", "05", "06"}
         if not roots and not pronoun and lemma not in ACT_ANAPHORS:
             continue
+        own = _countries(ctx, source)
+        nearest: list[str] | None = None
         for prior_lemma, code, src, tgt in reversed(ctx.reported):
             if lemma in ALLEGATION_NOUNS and code[:2] == "11" and not _same_party(ctx, source, tgt):
                 continue  # ("Russia rejected the allegation": one made against Russia, not the latest against China)
             if prior_lemma == lemma or code[:2] in roots or not roots and code[:2] not in ("01", "02"):
-                # ("rejected the measures", "criticised the move": the latest act reported before)
-                return [x for x in src if x not in source]
+                # ("rejected the measures", "criticised the move": the latest act reported before, by another country
+                # than the one reacting when there is one: "Israeli strikes killed 12 ... Hezbollah fired rockets ...
+                # Lebanon's prime minister condemned the attacks")
+                got = [x for x in src if x not in source]
+                if got and not (_countries(ctx, got) & own):
+                    return got
+                if nearest is None:
+                    nearest = got
+        if nearest is not None:
+            return nearest
     return []
 
 
