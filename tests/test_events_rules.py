@@ -2598,3 +2598,14 @@ def test_a_visit_to_the_capital_is_a_visit_to_the_leading_country(pipeline):
 def test_a_reaction_answers_the_latest_act_by_another_country_first(pipeline, text, tgt):
     got = [(s, c, t) for s, c, t, _ in events(pipeline, text) if c.startswith("11")]
     assert got and got[-1][2] == tgt, got
+
+
+@pytest.mark.parametrize("text", [
+    # what the act alleged did, hung on the accusation by the parser, is alleged with it: no harm by the accuser
+    "The Philippines accused China's coast guard of firing water cannon at a Philippine vessel, damaging the boat "
+    "and injuring four crew members.",
+    "Ukraine accused Russia of shelling a hospital in Kherson, killing two doctors.",
+])
+def test_harm_hung_on_an_accusation_is_alleged_with_it(pipeline, text):
+    got = [(s, c, t) for s, c, t, _ in events(pipeline, text)]
+    assert [c[:2] for s, c, t in got] == ["11"], got

@@ -1711,6 +1711,15 @@ def _future_carrier(chain: list[_Match]) -> bool:
 def _alleged(t: Token) -> bool:
     """The act an accusation names: "accused X of killing civilians", "suspected of spying", "blamed X for
     shelling the town"."""
+    cur = t
+    while cur.dep_ == "conj" and cur.head.i < cur.i:
+        cur = cur.head
+    if cur.dep_ == "advcl" and cur.tag_ == "VBG" and cur.i > cur.head.i \
+            and any(_alleged(p) for d in (cur.head, *_children(cur.head, ("dobj",)))
+                    for pr in _kids(d) if pr.dep_ == "prep" for p in _children(pr, ("pcomp",))):
+        # "accused China's coast guard of firing water cannon at a vessel, damaging the boat and injuring four crew
+        # members": what the act alleged did, hung on the accusation by the parser, is alleged with it
+        return True
     if t.dep_ != "pcomp" or t.head.lower_ not in ("of", "for"):
         return False
     v = t.head.head
