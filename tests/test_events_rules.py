@@ -2609,3 +2609,13 @@ def test_a_reaction_answers_the_latest_act_by_another_country_first(pipeline, te
 def test_harm_hung_on_an_accusation_is_alleged_with_it(pipeline, text):
     got = [(s, c, t) for s, c, t, _ in events(pipeline, text)]
     assert [c[:2] for s, c, t in got] == ["11"], got
+
+
+@pytest.mark.parametrize("text", [
+    # whose the objects stopped are, through a count of them
+    "Ukraine's air force said it shot down 35 of the 40 missiles and 45 of the 50 drones launched by Russia.",
+    "Israel intercepted most of the drones launched by Iran.",
+])
+def test_what_is_shot_down_is_whose_launched_it_through_a_count(pipeline, text):
+    src, code, tgt, _ = only(pipeline, text, root="19")
+    assert tgt and tgt <= {"RUS", "IRN"} and not (tgt & src), (src, tgt)

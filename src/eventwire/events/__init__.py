@@ -1196,8 +1196,11 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
             order += [p for d in dobjs for p in _prep_objects(d, ("from",))]
         # "fired missiles from its territory at hideouts in Afghanistan": the aim misread as part of the origin
         order += [p for o in launched_from for p in _prep_objects(o, _TARGET_PREPS_NOT_OVER)]
-        # "shot down drones launched by the Houthis", "seized weapons sent by Iran": whose the object is
-        order += [ag for d in dobjs for c in _kids(d) if c.dep_ == "acl" and c.tag_ == "VBN"
+        # "shot down drones launched by the Houthis", "seized weapons sent by Iran": whose the object is (also through
+        # a count: "shot down 35 of the 40 missiles and 45 of the 50 drones launched by Russia")
+        counted = [q for d in dobjs for c in (d, *d.conjuncts) if _count_word(c)
+                   for p in _prep_objects(c, ("of",)) for q in (p, *p.conjuncts)]
+        order += [ag for d in (*dobjs, *counted) for c in _kids(d) if c.dep_ == "acl" and c.tag_ == "VBN"
                   and (ag := _agent(c)) is not None and ag.i in ctx.actor_at]
         # "shot down three drones launched from Yemen": where what was stopped came from
         order += [p for d in dobjs for c in _kids(d) if c.dep_ == "acl" and c.tag_ == "VBN"
@@ -1813,6 +1816,14 @@ def _addressees(ctx: _Ctx, v: Token) -> list[str]:
     """Whom a verb of saying or a message noun addresses: "told Ethiopia", "a reminder to Iraq", "gave Iraq a warning"."""
     return [a for c in _kids(v) if c.dep_ == "dative" or c.dep_ == "prep" and c.lower_ == "to"
             or c.dep_ == "dobj" and v.pos_ == "VERB" and _is_speech(v) for a in _phrase_actors(ctx, c)]
+
+
+# words that count what their "of" phrase names ("most of the drones", "35 of the 40 missiles")
+QUANTIFIERS = frozenset({"most", "some", "all", "many", "several", "half", "none", "few", "each", "any"})
+
+
+def _count_word(t: Token) -> bool:
+    return t.pos_ == "NUM" or t.lemma_.lower() in PARTITIVES or t.lower_ in QUANTIFIERS or t.lower_ in NUMBER_WORDS
 
 
 PARTITIVES = frozenset({"round", "series", "wave", "spate", "string", "flurry", "volley", "barrage", "campaign",
