@@ -1717,7 +1717,7 @@ def _alleged(t: Token) -> bool:
     cur = t
     while cur.dep_ == "conj" and cur.head.i < cur.i:
         cur = cur.head
-    if cur.dep_ == "advcl" and cur.tag_ == "VBG" and cur.i > cur.head.i \
+    if cur.dep_ == "advcl" and cur.tag_ == "VBG" and cur.i > cur.head.i and not _children(cur, SUBJ) \
             and any(_alleged(p) for d in (cur.head, *_children(cur.head, ("dobj",)))
                     for pr in _kids(d) if pr.dep_ == "prep" for p in _children(pr, ("pcomp",))):
         # "accused China's coast guard of firing water cannon at a vessel, damaging the boat and injuring four crew
