@@ -218,3 +218,14 @@ def test_the_capital_alone_is_the_leading_countrys(pipeline):
 def test_a_qualified_capital_or_the_subjects_own_is_not_the_leading_countrys(pipeline, text):
     rec = pipeline.extract(text)
     assert not any(m.text == "capital" for a in rec.actors if a.country in ("BFA", "RUS") for m in a.mentions)
+
+
+def test_their_is_not_one_country_named_alone_but_the_parties_further_up(pipeline):
+    rec = pipeline.extract("Ethiopia and Somalia agreed to resume talks after Turkey brokered a meeting between "
+                           "their foreign ministers in Ankara.")
+    assert actor_with_mention(rec, "their foreign ministers").country in ("ETH", "SOM")
+
+
+def test_a_possessed_group_is_not_of_the_place_it_is_in(pipeline):
+    rec = pipeline.extract("Israel has strengthened its forces in Lebanon after rocket fire last week.")
+    assert actor_with_mention(rec, "its forces").country == "ISR"

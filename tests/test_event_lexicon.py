@@ -267,6 +267,7 @@ def test_one_sides_drills_show_force_but_joint_exercises_are_cooperation():
     ("Turkey denied the Greek request.", "120"),
     ("Syria shot down a Turkish jet.", "190"),
     ("Ukraine said its air defences downed 12 Russian drones.", "190"),
+    ("Egypt sent military equipment to Mogadishu.", "072"),
 ])
 def test_denials_and_shootdowns(text, code):
     assert code in _codes(text)

@@ -2611,6 +2611,13 @@ def test_harm_hung_on_an_accusation_is_alleged_with_it(pipeline, text):
     assert [c[:2] for s, c, t in got] == ["11"], got
 
 
+def test_a_clause_with_a_subject_of_its_own_hung_on_an_accusation_is_not_alleged(pipeline):
+    got = [(s, c) for s, c, t, _ in events(pipeline, "The Sudanese government has accused Darfur rebels of "
+                                                      "violating a ceasefire, a member of the Chadian team trying to "
+                                                      "broker a peace pact has said.")]
+    assert ({"TCD"}, "045") in got, got
+
+
 @pytest.mark.parametrize("text", [
     # whose the objects stopped are, through a count of them
     "Ukraine's air force said it shot down 35 of the 40 missiles and 45 of the 50 drones launched by Russia.",

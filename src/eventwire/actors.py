@@ -1189,7 +1189,7 @@ class _Builder:
         "their" is the body that is the subject of the clause ("NATO rejected calls for its troops to be sent")."""
         poss = [c.lower_ for c in token_children(head) if c.dep_ == "poss"]
         if "its" in poss or "their" in poss:
-            return self.clause_subject_body(head)
+            return self.clause_subject_body(head, plural="its" not in poss)
         if "his" not in poss and "her" not in poss:
             return None
         at = head.idx
@@ -1258,8 +1258,12 @@ class _Builder:
             c = self.clause_subject_country(said)
             if c:
                 return c, right
+        # ("their foreign ministers in Ankara": whose they are is said by "their", not where they meet)
+        possessed = any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her") for c in token_children(tok))
         if depth < 2:
             for child in token_children(tok):
+                if child.dep_ == "prep" and child.lower_ == "in" and possessed:
+                    continue
                 if child.dep_ == "acl" and child.lemma_.lower() in _TIE_VERBS:
                     # "individuals linked to the Russian military", "companies tied to Iran's drone programme"
                     for prep in token_children(child):
@@ -1376,9 +1380,11 @@ class _Builder:
                         return self.actors[k].country
         return None
 
-    def clause_subject_body(self, tok: Token) -> _Actor | None:
+    def clause_subject_body(self, tok: Token, plural: bool = False) -> _Actor | None:
         """The organisation or state that is the subject of the clause a token sits in, before it; for a clause with
-        no such subject ("calls for its troops to be sent"), of the clause that one hangs on."""
+        no such subject ("calls for its troops to be sent"), of the clause that one hangs on. ``plural`` (for
+        "their"): not one country named alone, but the subject further up ("Ethiopia and Somalia agreed ... after
+        Turkey brokered a meeting between their foreign ministers")."""
         head = tok
         for _ in range(10):
             while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
@@ -1392,6 +1398,14 @@ class _Builder:
             if subj:
                 k = self.tok_actor.get(subj[0].i)
                 a = self.actors[k] if k else None
+                if plural and a is not None and a.kind == "country" and subj[0].tag_ in ("NNP", "NN") \
+                        and not any(c.dep_ == "conj" for c in token_children(subj[0])):
+                    # (further up: "Ethiopia and Somalia agreed ... after Turkey brokered a meeting between their
+                    # foreign ministers")
+                    if head.head.i == head.i:
+                        return None
+                    head = head.head
+                    continue
                 return a if a is not None and a.kind in ("organization", "country") and (a.country or a.cameo) \
                     else None
             if head.head.i == head.i:
