@@ -2626,3 +2626,18 @@ def test_a_clause_with_a_subject_of_its_own_hung_on_an_accusation_is_not_alleged
 def test_what_is_shot_down_is_whose_launched_it_through_a_count(pipeline, text):
     src, code, tgt, _ = only(pipeline, text, root="19")
     assert tgt and tgt <= {"RUS", "IRN"} and not (tgt & src), (src, tgt)
+
+
+@pytest.mark.parametrize("text, tgt", [
+    # the source's own mission or forces in a nominal act's "of" phrase are its means; their place is acted upon
+    ("Venezuela's government ordered the closure of its embassy in Argentina.", {"ARG"}),
+    ("Venezuela announced the closure of its embassy in Buenos Aires.", {"ARG"}),
+])
+def test_own_means_of_a_nominal_act_leave_the_place_they_are_in(pipeline, text, tgt):
+    src, code, got, _ = only(pipeline, text, root="16")
+    assert got == tgt
+
+
+def test_a_person_in_a_nominal_acts_of_phrase_stays_its_target(pipeline):
+    src, code, got, _ = only(pipeline, "Rwandan rebels demanded the removal of President Juvenal Habyarimana.")
+    assert code.startswith("10") and got == {"RWA"}

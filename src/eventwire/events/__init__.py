@@ -2355,6 +2355,13 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
         dest = {x for p in _prep_objects(t, ("to",)) for x in _phrase_actors(ctx, p)
                 if ctx.actor_by_id[x].kind == "country"}
         target = [x for x in target if x not in dest]
+    if target and means and t.pos_ == "NOUN" and (own := _countries(ctx, source)):
+        # "ordered the closure of its embassy in Argentina": the source's own mission or forces named in a nominal
+        # act's "of" phrase are its means, as a verb's object is ("closed its embassy in Argentina"); the place
+        # they are in names who is acted upon (below)
+        held = {a for p in _prep_objects(t, ("of",)) for a in ctx.actor_at.get(p.i, ())}  # (the "of" head's own)
+        target = [x for x in target if x not in held or ctx.actor_by_id[x].kind in ("country", "person")
+                  or ctx.actor_by_id[x].country not in own]
     if not own_code and not target and code[:2] not in ("01", "02") and not _joint(source, code, t):
         # a journey's destination: "left for Minas Tirith", "headed to Cairo"
         # forces massed or deployed "near the Kuwaiti border", "along the border with X": posture towards X
@@ -2706,8 +2713,9 @@ def _place_target(ctx: _Ctx, t: Token, preps: tuple[str, ...] = ("in", "at")) ->
     # "criticized the closure of guest houses in Bree", "troops near the Ukrainian border": the place of the act's
     # object ("in" and "at" always; "near", "along", "on" when the caller asks for them)
     on_object = PLACE_ON_OBJECT & {"in", "at", *preps}
-    # (a nominal act's object is its "on" or "against" phrase: "air strikes on militant hideouts in Iran")
-    for d in _children(t, ("dobj",)) + (_prep_objects(t, ("on", "against")) if t.pos_ == "NOUN" else []):
+    # (a nominal act's object is its "on", "against" or "of" phrase: "air strikes on militant hideouts in Iran",
+    # "the closure of its embassy in Argentina")
+    for d in _children(t, ("dobj",)) + (_prep_objects(t, ("on", "against", "of")) if t.pos_ == "NOUN" else []):
         # (not inside the harm a "for" phrase gives as the reason: "vowed revenge for the killing of X in Damascus")
         reason = {x.i for pr in _kids(d) if pr.dep_ == "prep" and _harm_as_reason(ctx, pr) for x in pr.subtree}
         for c in d.subtree:
