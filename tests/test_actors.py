@@ -229,3 +229,10 @@ def test_their_is_not_one_country_named_alone_but_the_parties_further_up(pipelin
 def test_a_possessed_group_is_not_of_the_place_it_is_in(pipeline):
     rec = pipeline.extract("Israel has strengthened its forces in Lebanon after rocket fire last week.")
     assert actor_with_mention(rec, "its forces").country == "ISR"
+
+
+def test_a_possessor_in_front_of_a_title_is_part_of_the_role(pipeline):
+    rec = pipeline.extract("Indian troops withdrew from the border. China's foreign ministry spokesman Lin Jian "
+                           "confirmed the withdrawal.")
+    a = actor_with_mention(rec, "Lin Jian")
+    assert a.country == "CHN" and a.role == "China's foreign ministry spokesman"

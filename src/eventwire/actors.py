@@ -838,6 +838,10 @@ class _Builder:
                     and j <= doc[j - 1].head.i < name.end and not doc[j - 1].is_punct and doc[j - 1].tag_ != "DT":
                 j -= 1
                 continue
+            if j - 2 >= sent_start and doc[j - 1].dep_ == "case" and doc[j - 1].head.i == j - 2 \
+                    and doc[j - 2].dep_ == "poss" and j <= doc[j - 2].head.i < name.end:
+                j -= 2  # "China's foreign ministry spokesman Lin Jian": the possessor is part of the role
+                continue
             break
         root = name.root
         if j < name.start and root.dep_ == "appos" and root.head.i < j:
