@@ -2544,6 +2544,12 @@ def test_the_gathering_a_meeting_takes_place_at_is_its_occasion(pipeline, text, 
     assert [(s, c[:2], t) for s, c, t in got] == [(src, "04", tgt)], got
 
 
+def test_the_gathering_named_beside_the_one_met_is_the_occasion(pipeline):
+    got = [(s, c, t) for s, c, t, _ in events(pipeline, "India's prime minister is expected to meet Chinese President "
+                                                         "Xi Jinping at the BRICS summit in Kazan, Russia, this week.")]
+    assert [(s, c[:2], t) for s, c, t in got] == [({"IND"}, "03", {"CHN"})], got
+
+
 def test_a_visit_a_meeting_takes_place_during_is_an_event_of_its_own(pipeline):
     got = [(s, c, t, e.trigger.text) for s, c, t, e in events(
         pipeline, "Hungary's prime minister will meet Serbian leaders during a brief visit to Belgrade.")]

@@ -1873,8 +1873,12 @@ def _occasion_of_meeting(n: Token, event_row) -> bool:
         if prep.lower_ == "of" and prep.head.lemma_.lower() in SIDELINE_NOUNS:
             cur = prep.head
             continue
-        if prep.lower_ in ("at", "on", "during", "in") and prep.head.pos_ in ("VERB", "AUX"):
-            outer = event_row(prep.head.i)
+        if prep.lower_ in ("at", "on", "during", "in"):
+            # (the phrase may hang on the one met: "to meet Xi Jinping at the BRICS summit")
+            v = prep.head.head if prep.head.dep_ == "dobj" else prep.head
+            if v.pos_ not in ("VERB", "AUX"):
+                return False
+            outer = event_row(v.i)
             return outer is not None and (outer.entry.code or "")[:2] == "04"
         return False
     return False
