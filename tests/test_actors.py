@@ -236,3 +236,18 @@ def test_a_possessor_in_front_of_a_title_is_part_of_the_role(pipeline):
                            "confirmed the withdrawal.")
     a = actor_with_mention(rec, "Lin Jian")
     assert a.country == "CHN" and a.role == "China's foreign ministry spokesman"
+
+
+@pytest.mark.parametrize("text, mention, iso", [
+    ("North Korea fired missiles into the sea. South Korea said the North had fired eight missiles.", "North", "PRK"),
+    ("Sudan and South Sudan agreed to reopen the border. The South will export oil through Port Sudan.",
+     "South", "SSD"),
+])
+def test_the_north_or_the_south_is_the_one_country_of_that_name(pipeline, text, mention, iso):
+    assert actor_with_mention(pipeline.extract(text), mention).country == iso
+
+
+def test_the_first_word_of_a_name_is_no_half(pipeline):
+    rec = pipeline.extract("North Korea fired missiles. China's navy patrolled the South China Sea near the North "
+                           "Pacific.")
+    assert not any(m.text in ("North", "South") for a in rec.actors for m in a.mentions)

@@ -83,6 +83,7 @@ _REPORTING_VERBS = frozenset({"say", "tell", "announce", "claim", "report", "sta
 _DOCUMENT_WORDS = frozenset({"treaty", "accord", "accords", "agreement", "convention", "protocol", "pact", "charter",
                              "declaration", "memorandum", "resolution", "deal"})
 _COUNTRY_ANAPHORA = {"country", "nation", "kingdom"}  # ("the kingdom said": as "the country")
+_HALVES = {"North", "South"}  # "the North" for North Korea in a story that names it (``halves_pass``)
 # "arrived in the capital", with no other word: the capital of the country the story is about
 _CAPITAL_ANAPHORA = {"capital"}
 # Heads of a state's bodies, told apart by the words that qualify them: "Taiwan's foreign ministry" and "Taiwan's
@@ -533,6 +534,20 @@ class _Builder:
         if g is None:
             return None, None
         return g.country, g.kind
+
+    def halves_pass(self) -> None:
+        """"the North", "the South" (capitalised, standing alone) for the one country of the article named "North
+        ..." or "South ..." ("North Korea fired missiles ... hours after the North threatened to respond")."""
+        toks = doc_tokens(self.doc)
+        for t in toks:
+            if t.text not in _HALVES or t.i in self.tok_actor or t.i == 0 or toks[t.i - 1].lower_ != "the" \
+                    or t.dep_ in ("compound", "amod", "nmod") \
+                    or t.i + 1 < len(toks) and toks[t.i + 1].pos_ in ("PROPN", "NOUN"):
+                continue  # ("the North Atlantic", "the South China Sea": a name's first word)
+            half = [a for a in self.actors.values() if a.kind == "country" and a.country
+                    and a.name.startswith(t.text + " ") and any(s < t.idx for s, _ in a.mentions)]
+            if len(half) == 1:
+                self.link(half[0], t.i, t.i + 1)
 
     # ---- stage 1: entities ----
     def entities_pass(self) -> None:
@@ -1784,6 +1799,7 @@ def resolve(doc: Doc, gaz: Gazetteer, lexicon: Lexicon, published: dt.date | Non
     b.entities_pass()
     b.roles_pass()
     b.surnames_pass()
+    b.halves_pass()
     b.groups_pass()
     b.pronouns_pass()
     return b.finish()
