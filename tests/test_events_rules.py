@@ -2647,3 +2647,9 @@ def test_own_means_of_a_nominal_act_leave_the_place_they_are_in(pipeline, text, 
 def test_a_person_in_a_nominal_acts_of_phrase_stays_its_target(pipeline):
     src, code, got, _ = only(pipeline, "Rwandan rebels demanded the removal of President Juvenal Habyarimana.")
     assert code.startswith("10") and got == {"RWA"}
+
+
+def test_exercises_held_together_are_with_no_one_of_the_parties(pipeline):
+    got = [(s, c, t) for s, c, t, _ in events(pipeline, "The United States and South Korea began their annual "
+                                                         "Freedom Shield exercises on Monday.")]
+    assert got == [({"USA", "KOR"}, "062", set())], got

@@ -2423,6 +2423,8 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
         code = _protest_aim(ctx, t, code)
     if code == "150" and t.lemma_.lower() in EXERCISE_NOUNS and len(_countries(ctx, source)) > 1:
         code = "062"  # "French and Egyptian warships launched war games": exercises held together are cooperation
+        # (not with one of themselves: "the United States and South Korea began their annual exercises")
+        target = [x for x in target if ctx.actor_by_id[x].country not in _countries(ctx, source)]
     if not target and (code[:2] in REACTION_ROOTS or code[:3] in ("010", "015", "016")):
         target = _earlier_doer(ctx, t, source, [verdict[1]] if verdict is not None else [])
     if not target and verdict is not None:  # "said the Israeli raid was illegal": the doer the subject names
