@@ -2653,3 +2653,9 @@ def test_exercises_held_together_are_with_no_one_of_the_parties(pipeline):
     got = [(s, c, t) for s, c, t, _ in events(pipeline, "The United States and South Korea began their annual "
                                                          "Freedom Shield exercises on Monday.")]
     assert got == [({"USA", "KOR"}, "062", set())], got
+
+
+def test_a_by_phrase_after_the_act_reacted_to_names_its_doer(pipeline):
+    src, code, tgt, _ = only(pipeline, "North Korea condemned the joint military drills by the United States and "
+                                       "South Korea.")
+    assert code.startswith("11") and tgt == {"USA", "KOR"}

@@ -876,6 +876,11 @@ def _act_doer(n: Token) -> Token | None:
     ag = _agent(n)
     if ag is None:
         ag = next((a for p in _prep_objects(n, ("of",)) for a in [_agent(p)] if a is not None), None)
+    if ag is None and n.dep_ == "dobj" and _children(n.head, ("nsubj",)) and not _is_passive(n.head):
+        # "condemned the joint military drills by the United States and South Korea": the "by" phrase hung on an
+        # active verb, right after its object
+        ag = next((p for c in _kids(n.head) if c.dep_ == "prep" and c.lower_ == "by" and c.i == n.right_edge.i + 1
+                   for p in _children(c, ("pobj",))), None)
     return ag
 
 
