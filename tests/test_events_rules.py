@@ -2659,3 +2659,20 @@ def test_a_by_phrase_after_the_act_reacted_to_names_its_doer(pipeline):
     src, code, tgt, _ = only(pipeline, "North Korea condemned the joint military drills by the United States and "
                                        "South Korea.")
     assert code.startswith("11") and tgt == {"USA", "KOR"}
+
+
+@pytest.mark.parametrize("text, tgt", [
+    # a hyphenated pair of names is two parties, as "X and Y" is (also after a dotted abbreviation)
+    ("North Korea condemned the joint U.S.-South Korean military drills.", {"USA", "KOR"}),
+    ("China criticised the U.S.-Japanese alliance.", {"USA", "JPN"}),
+    ("Turkey offered to mediate in the Russia-Ukraine war.", {"RUS", "UKR"}),
+])
+def test_a_hyphenated_pair_of_names_is_two_parties(pipeline, text, tgt):
+    got = [t for s, c, t, _ in events(pipeline, text)]
+    assert got == [tgt], got
+
+
+def test_a_name_hyphenated_to_a_participle_is_no_pair(pipeline):
+    got = [(s, c) for s, c, t, _ in events(pipeline, "A Damascus-based Palestinian guerrilla group claimed "
+                                                      "responsibility for attacks on Israeli troops.")]
+    assert got and all(s == {"PSE"} for s, c in got), got

@@ -338,13 +338,16 @@ def _attribute_rules_on_columns(nlp: Language) -> None:
 
 
 def _keep_re_prefix(nlp: Language) -> None:
-    """Keep a hyphenated "re-" on its word ("re-imposed", "re-open", "re-elected"): split into "re", "-" and the verb,
+    """Infix rules. Keep a hyphenated "re-" on its word ("re-imposed", "re-open", "re-elected"): split into "re", "-" and the verb,
     the parser reads "re" as the verb and the sentence falls apart ("The US re-imposed sanctions on Venezuela" had
     "sanctions" as its root)."""
     infixes = []
     for pattern in nlp.Defaults.infixes:
         found = re.search(pattern, "re-open")
         infixes.append("(?<!^[Rr]e)" + pattern if found is not None and found.group() == "-" else pattern)
+    # and split a hyphen after a dotted abbreviation before a capital, as after a plain name ("Russia-Ukraine"):
+    # "U.S.-South Korean drills", "U.N.-Iraqi talks" (the default rules keep "U.S.-South" one word, of no country)
+    infixes.append(r"(?<=[A-Z]\.)-(?=[A-Z])")
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 

@@ -627,6 +627,15 @@ def _phrase_actors(ctx: _Ctx, head: Token, max_cost: int = 4, subject: bool = Fa
     return list(got)
 
 
+def _hyphen_pair(t: Token) -> bool:
+    """``t`` is the first of two names joined by a hyphen with no spaces ("U.S.-Japanese", "Russia-Ukraine"; not
+    "US-led", "Damascus-based")."""
+    if t.whitespace_ or t.i + 2 >= len(t.doc):
+        return False
+    h = t.doc[t.i + 1]
+    return h.text in ("-", "–") and not h.whitespace_ and t.doc[t.i + 2].text[:1].isupper()
+
+
 def _phrase_actors_uncached(ctx: _Ctx, head: Token, max_cost: int, subject: bool) -> list[str]:
     if head.lower_ in FIRST_PERSON and head.i not in ctx.actor_at:
         # "'We will not negotiate with terrorists,' the minister said": in a quote, "we" is the speaker's side
@@ -653,10 +662,9 @@ def _phrase_actors_uncached(ctx: _Ctx, head: Token, max_cost: int, subject: bool
                 # actor takes the affiliation found deeper in its own phrase
                 found = [x for x in ids]
                 best = cost
-        if cost >= max_cost:
-            continue
+        at_most = cost >= max_cost  # (then only the words that cost nothing: a hyphenated pair's first name)
         for ch in _kids(tok):
-            if ch.i in seen:
+            if ch.i in seen or at_most and not (ch.i < tok.i <= ch.i + 3 and _hyphen_pair(ch)):
                 continue
             dep = ch.dep_
             if dep in SKIP_DEPS and dep != "npadvmod":
@@ -670,7 +678,8 @@ def _phrase_actors_uncached(ctx: _Ctx, head: Token, max_cost: int, subject: bool
                                   or ch.lower_ == "for" and _harm_as_reason(ctx, ch)):
                 continue  # (but "the roads leading into Mordor": where they go)
             seen.add(ch.i)
-            if dep in ("conj", "appos"):
+            if dep in ("conj", "appos") or ch.i < tok.i <= ch.i + 3 and _hyphen_pair(ch):
+                # ("U.S.-Japanese alliance": a hyphenated pair of names is two parties, as "U.S. and Japanese")
                 queue.appendleft((ch, cost))
             else:
                 queue.append((ch, cost + 1))
