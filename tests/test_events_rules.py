@@ -2676,3 +2676,12 @@ def test_a_name_hyphenated_to_a_participle_is_no_pair(pipeline):
     got = [(s, c) for s, c, t, _ in events(pipeline, "A Damascus-based Palestinian guerrilla group claimed "
                                                       "responsibility for attacks on Israeli troops.")]
     assert got and all(s == {"PSE"} for s, c in got), got
+
+
+def test_an_armed_group_named_in_its_fighters_is_not_what_they_attack(pipeline):
+    text = ("The RSF said it would attend the talks in Geneva. On Friday, RSF fighters attacked a village in Al Jazirah "
+            "state, killing at least 80 people, local activists said.")
+    rec = pipeline.extract(text)
+    (attack,) = [e for e in rec.events if e.trigger.text == "attacked"]
+    assert all(rec.actor(x).sector not in ("REB", "PRM", "UAF") for x in attack.target), \
+        [rec.actor(x).name for x in attack.target]

@@ -3114,6 +3114,9 @@ def _actors_of_country(ctx: _Ctx, country: str | None, exclude: list[str], input
     return [got] if got and got not in exclude else []
 
 
+# armed groups outside the state: never the one a country stands for
+NONSTATE_ARMED_SECTORS = frozenset({"REB", "UAF", "IMG", "CRM", "PRM"})
+
 # Coercion and force (CAMEO 17-20): used on a place named as their object, they happen there.
 FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
 
@@ -3215,9 +3218,14 @@ def _home_actor(ctx: _Ctx, source: list[str], sent, reporters: set[str] = frozen
         state = 0 if a.kind == "country" else 1 if a.sector == "GOV" else 2
         return (0 if inside else 1, state)
 
-    # (not who reports the act: "Iran seized an oil tanker, state media reported" was not done to the state media)
+    # (not who reports the act: "Iran seized an oil tanker, state media reported" was not done to the state media;
+    # nor an armed group named inside the source's own words: "RSF fighters attacked a village" is not done to the
+    # RSF)
+    inside_source = {(m.start, m.end) for x in source if x in ctx.actor_by_id for m in ctx.actor_by_id[x].mentions}
     cands = [a for a in ctx.actor_by_id.values() if a.country == country and a.id not in source and a.mentions
-             and a.id not in reporters]
+             and a.id not in reporters
+             and not (a.sector in NONSTATE_ARMED_SECTORS
+                      and any(s <= m.start and m.end <= e for m in a.mentions for s, e in inside_source))]
     if not cands:
         return []
     best = min(cands, key=rank)
