@@ -2685,3 +2685,9 @@ def test_an_armed_group_named_in_its_fighters_is_not_what_they_attack(pipeline):
     (attack,) = [e for e in rec.events if e.trigger.text == "attacked"]
     assert all(rec.actor(x).sector not in ("REB", "PRM", "UAF") for x in attack.target), \
         [rec.actor(x).name for x in attack.target]
+
+
+def test_a_reaction_answers_the_agent_of_a_participle_on_its_object(pipeline):
+    src, code, tgt, _ = only(pipeline, "Sudan's government rejected an invitation to peace talks in Switzerland "
+                                       "proposed by the United States.")
+    assert code.startswith("12") and tgt == {"USA"}

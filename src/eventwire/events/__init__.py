@@ -885,6 +885,10 @@ def _act_doer(n: Token) -> Token | None:
     ag = _agent(n)
     if ag is None:
         ag = next((a for p in _prep_objects(n, ("of",)) for a in [_agent(p)] if a is not None), None)
+    if ag is None:
+        # "rejected an invitation to talks in Switzerland proposed by the United States": a participle's agent
+        ag = next((a for c in _kids(n) if c.dep_ == "acl" and c.tag_ == "VBN" for a in [_agent(c)] if a is not None),
+                  None)
     if ag is None and n.dep_ == "dobj" and _children(n.head, ("nsubj",)) and not _is_passive(n.head):
         # "condemned the joint military drills by the United States and South Korea": the "by" phrase hung on an
         # active verb, right after its object
