@@ -2691,3 +2691,16 @@ def test_a_reaction_answers_the_agent_of_a_participle_on_its_object(pipeline):
     src, code, tgt, _ = only(pipeline, "Sudan's government rejected an invitation to peace talks in Switzerland "
                                        "proposed by the United States.")
     assert code.startswith("12") and tgt == {"USA"}
+
+
+@pytest.mark.parametrize("text, code", [
+    # a warning of a danger no state or armed party brings is a pessimistic comment ...
+    ("The UN warned that the region could slide into chaos.", "012"),
+    ("The US envoy urged both sides to take part, warning that millions of people faced famine.", "012"),
+    # ... a warning of what a state will do, or of the warner's own act, a threat
+    ("Iran warned that the United States would pay a heavy price.", "130"),
+    ("Iran warned that its forces would respond to any attack.", "130"),
+])
+def test_a_warning_of_danger_is_a_pessimistic_comment(pipeline, text, code):
+    got = [c for s, c, t, _ in events(pipeline, text)]
+    assert code in got, got

@@ -1567,7 +1567,10 @@ def _sentence_events(ctx: _Ctx, sent, inputs: EventInputs) -> list[Event]:
                 or _denied_content(ctl.tok):  # ("denied that it was seeking nuclear weapons")
             continue
         # (a pass-through verb's own act is coded as an event verb's would be: "will help Vietnam" is an intent)
-        d = _draft(ctx, ctl, outer, own_code=None if ctl.entry.control == "PASS" else ctl.entry.code, sent=sent)
+        own_code = None if ctl.entry.control == "PASS" else ctl.entry.code
+        if ctl.entry.control == "THREAT" and not outer and _warned_of_danger(ctx, ctl.tok):
+            own_code = "012"  # "warning that millions of people faced famine": a pessimistic comment, not a threat
+        d = _draft(ctx, ctl, outer, own_code=own_code, sent=sent)
         if d is not None:
             drafts.append(d)
     drafts = [d for d in drafts if _known_source(ctx, d)]
@@ -2449,7 +2452,8 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
         target = [x for x in (_noun_source(ctx, verdict[1]) or _phrase_actors(ctx, verdict[1])) if x not in source]
     # (as for sources: an unnamed group of unknown affiliation, "refugees", "the wounded", is no party to a dyad)
     target = [x for x in target if x not in source and not _unaffiliated_group(ctx, x)]
-    if code[:2] == "01" and t.tag_ == "VBG" and t.dep_ == "advcl" and not _children(t, SUBJ) and not _is_speech(t):
+    if code[:2] == "01" and t.tag_ == "VBG" and t.dep_ == "advcl" and not _children(t, SUBJ) and not _is_speech(t) \
+            and t.lemma_.lower() not in DANGER_WARNING_VERBS:  # ("..., warning that millions faced famine": said)
         return None  # "exchanged fire, raising fears of a wider war": a consequence, not a comment anyone made
     if code.startswith("042") and source and target and all(_inferred(ctx, x) for x in source) \
             and _countries(ctx, target) <= _countries(ctx, source):
@@ -2760,6 +2764,27 @@ def _place_actors(ctx: _Ctx, p: Token) -> list[str]:
         if got:
             return got
     return _phrase_actors(ctx, p, max_cost=1)
+
+
+# verbs of warning that, of a danger no party is said to bring, are a pessimistic comment (012)
+DANGER_WARNING_VERBS = frozenset({"warn", "caution"})
+
+
+def _warned_of_danger(ctx: _Ctx, warner: Token) -> bool:
+    """A warning whose that-clause tells of a state of things that no state or armed party brings about: "warned
+    that millions of people faced famine", "cautioned that the region could slide into chaos" (but "warned that the
+    US would pay a heavy price" threatens the United States; "warned that its forces would respond" is the
+    warner's own act)."""
+    if warner.lemma_.lower() not in DANGER_WARNING_VERBS:
+        return False
+    for clause in _children(warner, ("ccomp",)):
+        subj = [c for c in _kids(clause) if c.dep_ in SUBJ]
+        if not subj or subj[0].lower_ in PRONOUN_3 or subj[0].lower_ in FIRST_PERSON:
+            return False
+        named = _phrase_actors(ctx, subj[0], subject=True)
+        return not any(ctx.actor_by_id[x].kind in ("country", "organization") or ctx.actor_by_id[x].sector
+                       in STATE_SECTORS | NONSTATE_ARMED_SECTORS for x in named)
+    return False
 
 
 def _warned_of_another(ctx: _Ctx, warner: Token, clause: Token) -> bool:
