@@ -2704,3 +2704,10 @@ def test_a_reaction_answers_the_agent_of_a_participle_on_its_object(pipeline):
 def test_a_warning_of_danger_is_a_pessimistic_comment(pipeline, text, code):
     got = [c for s, c, t, _ in events(pipeline, text)]
     assert code in got, got
+
+
+def test_an_act_named_as_what_came_before_takes_no_date_of_the_clause(pipeline):
+    rec = pipeline.extract("Sweden applied to join NATO in May 2022 following Russia's invasion of Ukraine.",
+                           published="2024-01-24")
+    (invasion,) = [e for e in rec.events if e.trigger.text == "invasion"]
+    assert invasion.date is None

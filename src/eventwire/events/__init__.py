@@ -2983,11 +2983,17 @@ def _clause_walk(t: Token):
             cur = cur.head
 
 
+# prepositions that place an act before the clause's own time ("after", "following")
+PRIOR_PREPS = frozenset({"after", "following", "since"})
+
+
 def _date(ctx: _Ctx, d: _Draft) -> EventDate | None:
     t = d.trigger
     if t.pos_ == "NOUN" and (-1 - t.i) in ctx.time_on:
         te = ctx.time_on[-1 - t.i]
         return EventDate(te.value or "", te.granularity or "", te.text, te.start, te.end)
+    if t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.lower_ in PRIOR_PREPS:
+        return None  # "applied to join in May 2022 following Russia's invasion of Ukraine": an earlier act, undated
     for tok in _clause_walk(t):
         te = ctx.time_on.get(tok.i)
         if te is not None:
