@@ -2711,3 +2711,24 @@ def test_an_act_named_as_what_came_before_takes_no_date_of_the_clause(pipeline):
                            published="2024-01-24")
     (invasion,) = [e for e in rec.events if e.trigger.text == "invasion"]
     assert invasion.date is None
+
+
+def test_an_act_answered_is_reported_before_the_answer(pipeline):
+    text = ("Iran on Saturday launched dozens of drones and missiles at Israel in retaliation for a suspected Israeli "
+            "strike on its consulate in Syria. The Group of Seven leaders condemned the attack.")
+    rec = pipeline.extract(text, published="2024-04-14")
+    (strike,) = [e for e in rec.events if e.trigger.text == "strike"]
+    (condemned,) = [e for e in rec.events if e.trigger.text == "condemned"]
+    assert strike.date is None  # (not "on Saturday": it came before)
+    assert {rec.actor(x).country for x in condemned.target} == {"IRN"}
+
+
+def test_those_who_help_are_not_acted_upon(pipeline):
+    got = [t for s, c, t, _ in events(pipeline, "The Israeli military said the drones were intercepted with help "
+                                                 "from the United States, Britain and Jordan.")]
+    assert not any(t & {"USA", "GBR", "JOR"} for t in got), got
+
+
+def test_a_threat_is_aimed_at_the_one_whose_act_it_hangs_on(pipeline):
+    src, code, tgt, _ = only(pipeline, "Iran warned that Tehran would respond more severely if Israel retaliated.")
+    assert code.startswith("13") and tgt == {"ISR"}

@@ -131,6 +131,8 @@ class _Ctx:
     # statements of the sentence being read that are coded as the act they tell of (``_settle_statements``), kept
     # for "Kyiv denied the claim" in a later sentence
     told: list[tuple[str, str, list[str], list[str]]] = field(default_factory=list)
+    # the first characters of triggers named as what came before their clause's act (``_prior_act``)
+    background: set[int] = field(default_factory=set)
     # indices of the tokens ``_match`` may find rows for, in text order (see ``_scan``)
     candidates: list[int] = field(default_factory=list)
     # _phrase_actors' answers by (head, max_cost, subject): it reads only what is fixed once the indexes are built
@@ -159,8 +161,10 @@ def find_events(doc: Doc, inputs: EventInputs, lexicon_path: str | None = None) 
         out.extend(got)
         ctx.reported.extend(ctx.told)
         ctx.told.clear()
+        # (an act the sentence names as what came before its own, "in retaliation for an Israeli strike", counts as
+        # reported before the sentence's own acts: "the attack" in a later sentence is the retaliation)
         ctx.reported.extend((ctx.trigger_lemma[e.trigger.start], e.cameo, list(e.source), list(e.target))
-                            for e in got if e.source)
+                            for e in sorted(got, key=lambda e: e.trigger.start not in ctx.background) if e.source)
     return tuple(out)
 
 
@@ -1193,6 +1197,7 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
             order += [o for c, dep in kids if dep == "xcomp" and c.tag_ == "VBG" and c.i == v.i + 1
                       and not _match(ctx, c) for o in _children(c, ("dobj",))]
         preps = [c for c, dep in kids if dep in ("prep", "dative") and c.lower_ in _TARGET_PREPS_BETWEEN
+                 and not (c.lower_ == "with" and any(p.lemma_.lower() in HELP_NOUNS for p in _children(c, ("pobj",))))
                  or dep == "prep" and c.lower_ == "about" and code is not None and code[:2] in ABOUT_ROOTS]
         if code is not None and code[:2] in OCCASION_ROOTS:
             # "met on the sidelines of the NATO summit", "talked at the UN General Assembly": the gathering where it
@@ -1311,6 +1316,8 @@ def _launched(v: Token, obj: Token, launched_from: list[Token]) -> bool:
 
 _RECIPIENT_PREPS_INTO = RECIPIENT_PREPS | {"into"}
 _TARGET_PREPS_BETWEEN = TARGET_PREPS | {"between"}
+# "with help from the United States": those who help, not those acted upon
+HELP_NOUNS = frozenset({"help", "support", "assistance", "backing", "aid"})
 # Gatherings at which parties meet or speak, and the acts whose "at"/"on" phrase names such a gathering as their
 # occasion ("met on the sidelines of the NATO summit")
 OCCASION_NOUNS = frozenset({"summit", "sideline", "sidelines", "conference", "forum", "assembly", "session", "meeting",
@@ -2452,6 +2459,10 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
         target = [x for x in (_noun_source(ctx, verdict[1]) or _phrase_actors(ctx, verdict[1])) if x not in source]
     # (as for sources: an unnamed group of unknown affiliation, "refugees", "the wounded", is no party to a dyad)
     target = [x for x in target if x not in source and not _unaffiliated_group(ctx, x)]
+    if not target and code[:2] == "13":
+        # "warned that Tehran would respond more severely if Israel retaliated": a threat is aimed at the one whose
+        # act it is made to hang on
+        target = _condition_party(ctx, t, source)
     if code[:2] == "01" and t.tag_ == "VBG" and t.dep_ == "advcl" and not _children(t, SUBJ) and not _is_speech(t) \
             and t.lemma_.lower() not in DANGER_WARNING_VERBS:  # ("..., warning that millions faced famine": said)
         return None  # "exchanged fire, raising fears of a wider war": a consequence, not a comment anyone made
@@ -2581,6 +2592,8 @@ def _earlier_doer(ctx: _Ctx, t: Token, source: list[str], extra: list[Token] | N
                 # than the one reacting when there is one: "Israeli strikes killed 12 ... Hezbollah fired rockets ...
                 # Lebanon's prime minister condemned the attacks")
                 got = [x for x in src if x not in source]
+                if not got and nearest is None:
+                    return []  # (the latest such act has no other doer: no older one is reached for)
                 if got and not (_countries(ctx, got) & own):
                     return got
                 if nearest is None:
@@ -2654,6 +2667,20 @@ CONTENT_CONTROL = {"10": LexEntry("", "CONTROL", None, frozenset(), None, "DEMAN
                    "02": LexEntry("", "CONTROL", None, frozenset(), None, "APPEAL", 0),
                    "13": LexEntry("", "CONTROL", None, frozenset(), None, "THREAT", 0)}
 FUTURE = frozenset({"will", "shall", "'ll", "would"})
+
+
+def _condition_party(ctx: _Ctx, t: Token, source: list[str]) -> list[str]:
+    """The subject, of another country than the source's, of an "if" or "unless" clause on ``t`` or on the clause it
+    governs ("warned that it would respond if Israel retaliated")."""
+    own = _countries(ctx, source)
+    for v in (t, *_children(t, ("ccomp", "xcomp"))):
+        for c in _children(v, ("advcl",)):
+            if any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in _kids(c)):
+                got = [x for s in _children(c, SUBJ) for x in _phrase_actors(ctx, s, subject=True)
+                       if x not in source and ctx.actor_by_id[x].country not in own]
+                if got:
+                    return got
+    return []
 
 
 def _unless(t: Token) -> bool:
@@ -2941,6 +2968,8 @@ def _finish(ctx: _Ctx, d: _Draft, sent, inputs: EventInputs) -> Event:
     # actor mentions it rests on
     ctx.n_events += 1
     ctx.trigger_lemma[t.idx] = t.lemma_.lower()
+    if _prior_act(t):
+        ctx.background.add(t.idx)
     source, target_ids = tuple(d.source), tuple(target)
     return Event(
         id=f"e{ctx.n_events}", source=source, target=target_ids, cameo=d.code, cameo_root=d.code[:2],
@@ -2983,8 +3012,17 @@ def _clause_walk(t: Token):
             cur = cur.head
 
 
-# prepositions that place an act before the clause's own time ("after", "following")
+# prepositions that place an act before the clause's own time ("after", "following"), and nouns of answering an
+# earlier act ("in retaliation for", "in response to")
 PRIOR_PREPS = frozenset({"after", "following", "since"})
+ANSWER_NOUNS = frozenset({"retaliation", "revenge", "response", "reprisal", "answer"})
+
+
+def _prior_act(t: Token) -> bool:
+    """A nominal act named as what came before its clause's own: "applied to join in May 2022 following Russia's
+    invasion of Ukraine", "launched drones on Saturday in retaliation for an Israeli strike"."""
+    return t.pos_ == "NOUN" and t.dep_ == "pobj" and (t.head.lower_ in PRIOR_PREPS or t.head.lower_ in ("for", "to")
+                                                      and t.head.head.lemma_.lower() in ANSWER_NOUNS)
 
 
 def _date(ctx: _Ctx, d: _Draft) -> EventDate | None:
@@ -2992,8 +3030,8 @@ def _date(ctx: _Ctx, d: _Draft) -> EventDate | None:
     if t.pos_ == "NOUN" and (-1 - t.i) in ctx.time_on:
         te = ctx.time_on[-1 - t.i]
         return EventDate(te.value or "", te.granularity or "", te.text, te.start, te.end)
-    if t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.lower_ in PRIOR_PREPS:
-        return None  # "applied to join in May 2022 following Russia's invasion of Ukraine": an earlier act, undated
+    if _prior_act(t):
+        return None  # an earlier act, undated by the clause
     for tok in _clause_walk(t):
         te = ctx.time_on.get(tok.i)
         if te is not None:
