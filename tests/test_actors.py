@@ -251,3 +251,9 @@ def test_the_first_word_of_a_name_is_no_half(pipeline):
     rec = pipeline.extract("North Korea fired missiles. China's navy patrolled the South China Sea near the North "
                            "Pacific.")
     assert not any(m.text in ("North", "South") for a in rec.actors for m in a.mentions)
+
+
+def test_its_mission_is_its_clause_subjects_not_the_nearest_states(pipeline):
+    rec = pipeline.extract("Iran launched dozens of drones at Israel in retaliation for a suspected Israeli strike on "
+                           "its consulate in Syria.")
+    assert actor_with_mention(rec, "its consulate").country == "IRN"

@@ -1305,11 +1305,21 @@ class _Builder:
         return None, right
 
     def mission_owner(self, tok: Token) -> str | None:
-        """The state whose embassy or envoy "its embassy in Quito" is: the nearest country named before it in its
-        sentence that is not the host named in the phrase ("in"/"to"/"from" X)."""
+        """The state whose embassy or envoy "its embassy in Quito" is: the state that is its clause's subject, else the
+        nearest country named before it in its sentence; not the host named in the phrase ("in"/"to"/"from" X)."""
         hosts = {c for p in token_children(tok) if p.dep_ == "prep" and p.lower_ in ("in", "to", "from", "at")
                  for g in token_children(p) if g.dep_ == "pobj" and (c := self.token_country(g, places=True))}
+        # the state that is its clause's subject first ("Iran launched drones at Israel in retaliation for a suspected
+        # Israeli strike on its consulate in Syria"), then the nearest, passing over the doer of an act on it
+        subject = self.clause_subject_body(tok)
+        if subject is not None and subject.kind == "country" and subject.country and subject.country not in hosts:
+            return subject.country
+        act = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in ("on", "against") else None
+        doers = {c.i for c in token_children(act) if c.dep_ in ("amod", "poss", "compound", "nmod")} \
+            if act is not None else set()
         for i in range(tok.i - 1, self.sentence_start(tok.i) - 1, -1):
+            if i in doers:
+                continue
             k = self.tok_actor.get(i)
             a = self.actors.get(k) if k else None
             if a is not None and a.kind == "country" and a.country and a.country not in hosts:

@@ -1177,7 +1177,9 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
             + [c for c, dep in kids if dep in PASS_SUBJ] + [c for c, dep in kids if dep == "dative"] \
             + ([] if dobjs else _clause_object(v))
         # "condemned what it called provocations by the Philippines": what the naming clause names
-        order += [o for c, dep in kids if dep == "ccomp" and _naming_relative(c) for o in _named_objects(c)]
+        # (a reaction answers the act's doer: "condemned what it described as an attack by Iran on its embassy")
+        order += [_act_doer(o) or o if code is not None and code[:2] in REACTION_ROOTS and o.pos_ == "NOUN" else o
+                  for c, dep in kids if dep == "ccomp" and _naming_relative(c) for o in _named_objects(c)]
         if v.dep_ == "acl" and v.tag_ == "VBN" and _agent(v) is not None:
             order.append(v.head)  # "the army, backed by Russian mercenaries"
         # a name right after the verb that the parser read as an adverb ("shelled Aleppo on Sunday")
