@@ -3189,7 +3189,7 @@ def _actors_of_country(ctx: _Ctx, country: str | None, exclude: list[str], input
     return [got] if got and got not in exclude else []
 
 
-# armed groups outside the state: never the one a country stands for
+# armed groups outside the state (rebels, militias, paramilitaries, criminals, unidentified attackers)
 NONSTATE_ARMED_SECTORS = frozenset({"REB", "UAF", "IMG", "CRM", "PRM"})
 
 # Coercion and force (CAMEO 17-20): used on a place named as their object, they happen there.
