@@ -2582,11 +2582,6 @@ def test_those_who_leave_a_country_do_not_expel_anyone(pipeline, text, leaver):
     assert not any(s == leaver and c.startswith("166") for s, c, t in got), got
 
 
-def test_a_departure_commanded_is_an_expulsion(pipeline):
-    got = [(s, c, t) for s, c, t, _ in events(pipeline, "Mali's junta ordered French troops to leave the country.")]
-    assert ({"MLI"}, "166", {"FRA"}) in got, got
-
-
 def test_a_visit_to_the_capital_is_a_visit_to_the_leading_country(pipeline):
     got = [(s, c, t) for s, c, t, _ in events(pipeline, "Burkina Faso's junta has turned to Russia for security "
                                                          "assistance. Russian military instructors arrived in the "
