@@ -257,3 +257,14 @@ def test_its_mission_is_its_clause_subjects_not_the_nearest_states(pipeline):
     rec = pipeline.extract("Iran launched dozens of drones at Israel in retaliation for a suspected Israeli strike on "
                            "its consulate in Syria.")
     assert actor_with_mention(rec, "its consulate").country == "IRN"
+
+
+@pytest.mark.parametrize("text, name, iso", [
+    # a body the lexicon knows in one country, placed "in" another's city, is that country's body of the name
+    ("The Joint Chiefs of Staff in Seoul said North Korea fired two ballistic missiles.", "Joint Chiefs of Staff",
+     "KOR"),
+    # (not when the place is in the lexicon's own country)
+    ("The Pentagon in Washington said Iran had attacked a US base.", "Pentagon", "USA"),
+])
+def test_a_lexicon_body_placed_in_another_country_is_that_countrys(pipeline, text, name, iso):
+    assert actor_with_mention(pipeline.extract(text), name).country == iso

@@ -717,16 +717,35 @@ class _Builder:
         key = f"lex:{norm_name(e.name)}"
         # People are named as the article writes them (the longest form); organisations by their lexicon name.
         name = e.name if e.kind != "person" else span.text
-        a = self.actor(key, name, e.kind, span.start, country=e.country, sector=e.sector, role=e.role,
-                       cameo=e.cameo)
+        country, cameo = e.country, e.cameo
+        there = self.placed_elsewhere(span, e)
+        if there is not None:
+            # "the Joint Chiefs of Staff in Seoul": a body of that name in the country the place is in (the lexicon's
+            # is the United States'), when the name itself names no country
+            key, country, cameo = f"{key}:{there}", there, there + (e.sector or "") if e.sector else there
+        a = self.actor(key, name, e.kind, span.start, country=country, sector=e.sector, role=e.role,
+                       cameo=cameo)
         a.from_lexicon = not e.source.startswith("user")
         if e.kind == "person" and len(span.text) > len(a.name):
             a.name = span.text
         self.link(a, span.start, span.end)
         lab = "PERSON" if e.kind == "person" else ("ORG" if label not in ("ORG", "PERSON") else label)
-        self.entities.append((span, a.key, e.country, lab))
+        self.entities.append((span, a.key, country, lab))
         if e.kind == "person":
             self.person_names.append((a.key, span))
+
+    def placed_elsewhere(self, span: SpacySpan, e: LexEntry) -> str | None:
+        """The country of an "in" place right after a lexicon organisation's name, when it is another than the
+        lexicon's and the name names no country ("the Joint Chiefs of Staff in Seoul"; not "the Pentagon in
+        Washington", nor "the US Embassy in Kyiv")."""
+        doc = self.doc
+        if e.kind != "organization" or not e.country or span.end + 1 >= len(doc) or doc[span.end].lower_ != "in":
+            return None
+        if hasattr(self.gaz, "nationality") and self.gaz.nationality(span.text):
+            return None
+        place = doc[span.end + 1]
+        c = self.token_country(place, places=True) if place.ent_type_ in ("GPE", "LOC") else None
+        return c if c and c != e.country else None
 
     def organization(self, span: SpacySpan) -> None:
         doc = self.doc
