@@ -2727,3 +2727,12 @@ def test_those_who_help_are_not_acted_upon(pipeline):
 def test_a_threat_is_aimed_at_the_one_whose_act_it_hangs_on(pipeline):
     src, code, tgt, _ = only(pipeline, "Iran warned that Tehran would respond more severely if Israel retaliated.")
     assert code.startswith("13") and tgt == {"ISR"}
+
+
+def test_the_organization_may_be_intergovernmental_and_is_never_the_wire_agency(pipeline):
+    text = ("BAMAKO, Mali (AP) — ECOWAS lifted its sanctions on Mali in February. The junta had announced its "
+            "withdrawal from the organization in January.")
+    rec = pipeline.extract(text, published="2024-04-11")
+    (withdrawal,) = [e for e in rec.events if e.trigger.text == "withdrawal"]
+    assert [rec.actor(x).cameo for x in withdrawal.target] == ["IGOWAS"], \
+        [rec.actor(x).name for x in withdrawal.target]

@@ -806,7 +806,7 @@ def _antecedent(ctx: _Ctx, head: Token) -> list[str]:
     k = bisect.bisect_left(cands, (head.idx,)) - 1  # entries are in text order
     if k >= 0 and head.idx - cands[k][0] <= ANAPHOR_WINDOW:
         return list(cands[k][1])
-    if lemma in ORG_ANAPHORS or lemma in IGO_ANAPHORS:
+    if lemma in ORG_ANAPHORS or lemma in IGO_ANAPHORS or lemma in BODY_ANAPHORS:
         # "A senior Hamas official said the group had rejected ...": the organisation named last; "the bloc", "the
         # alliance": the intergovernmental one named last
         doc = head.doc
@@ -815,18 +815,24 @@ def _antecedent(ctx: _Ctx, head: Token) -> list[str]:
                 break
             # (not a state's body or an intergovernmental one for "the group": "government forces backed by African
             # Union troops launched an offensive against the group" is against al-Shabaab, named before)
+            # ("the organization" may be an intergovernmental one: "announced its withdrawal from the organization"
+            # after ECOWAS; never the news agency of a dateline, "(AP)")
             ids = [x for x in ctx.actor_at.get(i, ()) if ctx.actor_by_id[x].kind == "organization"
+                   and ctx.actor_by_id[x].sector not in PRESS_SECTORS
                    and (lemma in ORG_ANAPHORS and ctx.actor_by_id[x].sector not in ("IGO", "GOV")
-                        or lemma in IGO_ANAPHORS and ctx.actor_by_id[x].sector == "IGO")]
+                        or lemma in IGO_ANAPHORS and ctx.actor_by_id[x].sector == "IGO"
+                        or lemma in BODY_ANAPHORS and ctx.actor_by_id[x].sector != "GOV")]
             if ids:
                 return ids[:1]
     return []
 
 
 # Nouns that refer back to the organisation named last ("the group", "the movement").
-ORG_ANAPHORS = frozenset({"group", "movement", "organisation", "organization", "militia", "faction"})
+ORG_ANAPHORS = frozenset({"group", "movement", "militia", "faction"})
 # ... and those that refer back to the intergovernmental organisation named last ("the bloc", "the alliance").
 IGO_ANAPHORS = frozenset({"bloc", "alliance"})
+# ... and those that refer back to either ("the organization": ECOWAS, or a rebel movement).
+BODY_ANAPHORS = frozenset({"organisation", "organization"})
 
 
 # -- participants ------------------------------------------------------------------------------------------------------
