@@ -2736,3 +2736,11 @@ def test_the_organization_may_be_intergovernmental_and_is_never_the_wire_agency(
     (withdrawal,) = [e for e in rec.events if e.trigger.text == "withdrawal"]
     assert [rec.actor(x).cameo for x in withdrawal.target] == ["IGOWAS"], \
         [rec.actor(x).name for x in withdrawal.target]
+
+
+def test_an_unresolved_passive_pronoun_in_what_is_said_is_the_speaker(pipeline):
+    got = [(s, c[:2], t) for s, c, t, _ in events(pipeline, "Mali's junta suspended all political parties on "
+                                                             "Tuesday. The United States said it was concerned by the "
+                                                             "decision and urged the junta to restore political "
+                                                             "freedoms.")]
+    assert ({"USA"}, "02", {"MLI"}) in got, got

@@ -984,7 +984,13 @@ def _subject_actors(ctx: _Ctx, v: Token, depth: int = 0) -> tuple[list[str], boo
     if v.dep_ == "conj" and _children(v.head, PASS_SUBJ) and not _is_passive(v):
         # "the prime minister has been indicted by the court and will resign": the shared subject is the passive's
         # subject, not its agent
-        return _phrase_actors(ctx, _children(v.head, PASS_SUBJ)[0], subject=True), True
+        ps = _children(v.head, PASS_SUBJ)[0]
+        got = _phrase_actors(ctx, ps, subject=True)
+        if not got and ps.lower_ in PRONOUN_3 and v.head.dep_ == "ccomp" and v.head.head.pos_ in ("VERB", "AUX"):
+            # "The United States said it was concerned by the decision and urged the junta to ...": an unresolved
+            # pronoun in what a speaker says is the speaker
+            got = _subject_actors(ctx, v.head.head, depth + 1)[0]
+        return got, True
     # (a finite verb the parser left unattached after the first, "declared martial law, then lifted it", is a
     # conjunct)
     joined = v.dep_ in ("conj", "xcomp", "advcl", "acomp") \
