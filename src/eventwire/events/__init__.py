@@ -2688,18 +2688,21 @@ def _condition_party(ctx: _Ctx, t: Token, source: list[str]) -> list[str]:
     governs ("warned that it would respond if Israel retaliated")."""
     own = _countries(ctx, source)
     for v in (t, *_children(t, ("ccomp", "xcomp"))):
-        for c in _children(v, ("advcl",)):
-            if any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in _kids(c)):
-                got = [x for s in _children(c, SUBJ) for x in _phrase_actors(ctx, s, subject=True)
-                       if x not in source and ctx.actor_by_id[x].country not in own]
-                if got:
-                    return got
+        for c in _condition_clauses(v, ("if", "unless")):
+            got = [x for s in _children(c, SUBJ) for x in _phrase_actors(ctx, s, subject=True)
+                   if x not in source and ctx.actor_by_id[x].country not in own]
+            if got:
+                return got
     return []
 
 
+def _condition_clauses(t: Token, marks: tuple[str, ...]) -> list[Token]:
+    """The adverbial clauses of ``t`` opened by one of ``marks`` ("unless X holds elections", "if Israel retaliated")."""
+    return [c for c in _children(t, ("advcl",)) if any(m.dep_ == "mark" and m.lower_ in marks for m in _kids(c))]
+
+
 def _unless(t: Token) -> bool:
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in _kids(c))
-               for c in _kids(t))
+    return bool(_condition_clauses(t, ("unless",)))
 
 
 def _is_passive(t: Token) -> bool:
@@ -2983,7 +2986,7 @@ def _finish(ctx: _Ctx, d: _Draft, sent, inputs: EventInputs) -> Event:
     ctx.n_events += 1
     ctx.trigger_lemma[t.idx] = t.lemma_.lower()
     if _prior_act(t):
-        ctx.background.add(t.idx)
+        ctx.background.add(t.idx)  # (``_date`` below reads it: an earlier act, undated by its clause)
     source, target_ids = tuple(d.source), tuple(target)
     return Event(
         id=f"e{ctx.n_events}", source=source, target=target_ids, cameo=d.code, cameo_root=d.code[:2],
@@ -3044,8 +3047,8 @@ def _date(ctx: _Ctx, d: _Draft) -> EventDate | None:
     if t.pos_ == "NOUN" and (-1 - t.i) in ctx.time_on:
         te = ctx.time_on[-1 - t.i]
         return EventDate(te.value or "", te.granularity or "", te.text, te.start, te.end)
-    if _prior_act(t):
-        return None  # an earlier act, undated by the clause
+    if t.idx in ctx.background:
+        return None  # an earlier act, undated by the clause (``_prior_act``, noted by ``_finish``)
     for tok in _clause_walk(t):
         te = ctx.time_on.get(tok.i)
         if te is not None:
