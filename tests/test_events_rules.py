@@ -2744,3 +2744,31 @@ def test_an_unresolved_passive_pronoun_in_what_is_said_is_the_speaker(pipeline):
                                                              "decision and urged the junta to restore political "
                                                              "freedoms.")]
     assert ({"USA"}, "02", {"MLI"}) in got, got
+
+
+def test_a_first_conjunct_misread_as_a_modifier_of_the_second_is_a_party(pipeline):
+    # (the small model reads "Mali and Burkina Faso" as "[Mali and] Faso", "Mali" a modifier of "Faso")
+    got = [s for s, _, _, e in events(pipeline, "The bloc has threatened to use force, while Mali and Burkina Faso "
+                                                 "warned that any intervention would be a declaration of war.")
+           if e.trigger.text == "warned"]
+    assert got == [{"MLI", "BFA"}], got
+
+
+def test_a_finite_verb_joined_to_an_accusations_gerund_is_the_accusers_act(pipeline):
+    got = [(s, c[:3], t) for s, c, t, _ in events(pipeline, "Britain on Monday accused China of carrying out a "
+                                                             "cyberattack on its electoral commission and sanctioned "
+                                                             "two Chinese individuals.")]
+    assert ({"GBR"}, "163", {"CHN"}) in got, got
+    # (an -ing conjunct stays alleged with the gerund)
+    got = [c[:2] for _, c, _, _ in events(pipeline, "Israel accused Hamas of breaking the truce and killing two "
+                                                     "soldiers.")]
+    assert got == ["11"], got
+
+
+def test_an_act_noun_refers_past_an_answer_to_the_act_answered(pipeline):
+    text = ("The International Criminal Court on Thursday issued an arrest warrant for Russian President Vladimir "
+            "Putin. The Kremlin rejected the move as outrageous. Ukraine's President Volodymyr Zelenskyy welcomed "
+            "the decision.")
+    rec = pipeline.extract(text, published="2023-03-18")
+    (welcomed,) = [e for e in rec.events if e.trigger.text == "welcomed"]
+    assert [rec.actor(x).cameo for x in welcomed.target] == ["IGOICC"], [rec.actor(x).name for x in welcomed.target]

@@ -126,11 +126,14 @@ class _Ctx:
     anaphora: dict[str, list[tuple[int, list[str]]]] = field(default_factory=dict)
     by_country: dict[str, str] = field(default_factory=dict)
     quotes: tuple[Quote, ...] = ()
-    # events of the sentences before: (trigger lemma, CAMEO code, source), for "condemned the seizure"
-    reported: list[tuple[str, str, list[str], list[str]]] = field(default_factory=list)  # lemma, code, source, target
+    # events of the sentences before, for "condemned the seizure": trigger lemma, CAMEO code, source, target, and
+    # whether the event answers an act reported before it ("rejected the move")
+    reported: list[tuple[str, str, list[str], list[str], bool]] = field(default_factory=list)
     # statements of the sentence being read that are coded as the act they tell of (``_settle_statements``), kept
     # for "Kyiv denied the claim" in a later sentence
-    told: list[tuple[str, str, list[str], list[str]]] = field(default_factory=list)
+    told: list[tuple[str, str, list[str], list[str], bool]] = field(default_factory=list)
+    # the first characters of triggers whose target is the doer of an act reported before (``_earlier_doer``)
+    answers: set[int] = field(default_factory=set)
     # the first characters of triggers named as what came before their clause's act (``_prior_act``)
     background: set[int] = field(default_factory=set)
     # indices of the tokens ``_match`` may find rows for, in text order (see ``_scan``)
@@ -163,7 +166,8 @@ def find_events(doc: Doc, inputs: EventInputs, lexicon_path: str | None = None) 
         ctx.told.clear()
         # (an act the sentence names as what came before its own, "in retaliation for an Israeli strike", counts as
         # reported before the sentence's own acts: "the attack" in a later sentence is the retaliation)
-        ctx.reported.extend((ctx.trigger_lemma[e.trigger.start], e.cameo, list(e.source), list(e.target))
+        ctx.reported.extend((ctx.trigger_lemma[e.trigger.start], e.cameo, list(e.source), list(e.target),
+                             e.trigger.start in ctx.answers)
                             for e in sorted(got, key=lambda e: e.trigger.start not in ctx.background) if e.source)
     return tuple(out)
 
@@ -640,6 +644,15 @@ def _hyphen_pair(t: Token) -> bool:
     return h.text in ("-", "–") and not h.whitespace_ and t.doc[t.i + 2].text[:1].isupper()
 
 
+def _broken_conjunct(t: Token) -> bool:
+    """``t`` is a first conjunct the parser made a modifier of the second: "Mali and Burkina Faso warned", read as
+    "[Mali and] Burkina Faso" ("Mali" a modifier of "Faso" with the "and", and no conjunct, of its own)."""
+    if t.dep_ not in ("nmod", "compound") or t.i > t.head.i:
+        return False
+    kids = _kids(t)
+    return any(c.dep_ == "cc" for c in kids) and not any(c.dep_ == "conj" for c in kids)
+
+
 def _phrase_actors_uncached(ctx: _Ctx, head: Token, max_cost: int, subject: bool) -> list[str]:
     if head.lower_ in FIRST_PERSON and head.i not in ctx.actor_at:
         # "'We will not negotiate with terrorists,' the minister said": in a quote, "we" is the speaker's side
@@ -682,7 +695,7 @@ def _phrase_actors_uncached(ctx: _Ctx, head: Token, max_cost: int, subject: bool
                                   or ch.lower_ == "for" and _harm_as_reason(ctx, ch)):
                 continue  # (but "the roads leading into Mordor": where they go)
             seen.add(ch.i)
-            if dep in ("conj", "appos") or ch.i < tok.i <= ch.i + 3 and _hyphen_pair(ch):
+            if dep in ("conj", "appos") or ch.i < tok.i <= ch.i + 3 and _hyphen_pair(ch) or _broken_conjunct(ch):
                 # ("U.S.-Japanese alliance": a hyphenated pair of names is two parties, as "U.S. and Japanese")
                 queue.appendleft((ch, cost))
             else:
@@ -996,6 +1009,10 @@ def _subject_actors(ctx: _Ctx, v: Token, depth: int = 0) -> tuple[list[str], boo
     joined = v.dep_ in ("conj", "xcomp", "advcl", "acomp") \
         or v.dep_ == "dep" and v.tag_ in ("VBD", "VBZ", "VBP") and v.i > v.head.i \
         or v.dep_ == "attr" and v.tag_ == "VBG" and v.head.lemma_ == "be"  # ("Qatar is mediating": misread as "is" + a noun)
+    if _finite_after_gerund(v):
+        # "Britain accused China of carrying out a cyberattack and sanctioned two Chinese individuals": a finite verb
+        # the parser joined to the gerund of a preposition is the conjunct of the verb that governs the preposition
+        return _subject_actors(ctx, v.head.head.head, depth + 1)[0], True
     if joined and v.head.pos_ in ("VERB", "AUX", "ADJ"):
         got = _subject_actors(ctx, v.head, depth + 1)[0]
         if not got and v.dep_ == "conj" and v.head.dep_ == "ccomp" and v.head.lemma_ == "be" and _is_speech(v.head.head) \
@@ -1020,6 +1037,14 @@ def _subject_actors(ctx: _Ctx, v: Token, depth: int = 0) -> tuple[list[str], boo
     if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return _phrase_actors(ctx, v.head), True
     return [], False
+
+
+def _finite_after_gerund(v: Token) -> bool:
+    """``v``, a finite verb, is conjoined by the parser to a gerund that is a preposition's object ("accused X of
+    carrying out ... and sanctioned Y"): no finite verb continues a gerund."""
+    h = v.head
+    return v.dep_ == "conj" and v.tag_ in ("VBD", "VBZ") and h.tag_ == "VBG" and h.dep_ == "pcomp" \
+        and h.i < v.i and h.head.head.pos_ in ("VERB", "AUX")
 
 
 SUBORDINATORS = frozenset({"after", "before", "since", "until", "as", "when", "while", "because"})
@@ -1660,7 +1685,7 @@ def _settle_statements(ctx: _Ctx, drafts: list[_Draft]) -> list[_Draft]:
         if any(_one_state(ctx, [*i.source, *d.source]) for i in inner):
             # so is a state organ's telling of its own state's act ("the Pentagon said US forces had struck ..."); a
             # later "the claim" still refers back to the telling
-            ctx.told.append((d.trigger.lemma_.lower(), d.code, list(d.source), []))
+            ctx.told.append((d.trigger.lemma_.lower(), d.code, list(d.source), [], False))
             continue
         must = [c for c in _kids(d.trigger) if c.dep_ == "ccomp" and _aux(c) & OBLIGATION]
         if must and not inner:
@@ -1758,6 +1783,8 @@ def _alleged(t: Token) -> bool:
     shelling the town"."""
     cur = t
     while cur.dep_ == "conj" and cur.head.i < cur.i:
+        if _finite_after_gerund(cur):
+            return False
         cur = cur.head
     if cur.dep_ == "advcl" and cur.tag_ == "VBG" and cur.i > cur.head.i and not _children(cur, SUBJ) \
             and any(_alleged(p) for d in (cur.head, *_children(cur.head, ("dobj",)))
@@ -2469,6 +2496,8 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
         target = [x for x in target if ctx.actor_by_id[x].country not in _countries(ctx, source)]
     if not target and (code[:2] in REACTION_ROOTS or code[:3] in ("010", "015", "016")):
         target = _earlier_doer(ctx, t, source, [verdict[1]] if verdict is not None else [])
+        if target:
+            ctx.answers.add(t.idx)
     if not target and verdict is not None:  # "said the Israeli raid was illegal": the doer the subject names
         target = [x for x in (_noun_source(ctx, verdict[1]) or _phrase_actors(ctx, verdict[1])) if x not in source]
     # (as for sources: an unnamed group of unknown affiliation, "refugees", "the wounded", is no party to a dyad)
@@ -2559,7 +2588,7 @@ def _earlier_doer(ctx: _Ctx, t: Token, source: list[str], extra: list[Token] | N
     if t.lemma_.lower() in RETALIATION_VERBS and not _children(t, ("dobj",)):
         # "The US struck Houthi targets. The Houthis vowed to retaliate": against the doer of the violence reported
         # last by anyone else
-        for _, code, src, _ in reversed(ctx.reported):
+        for _, code, src, _, _ in reversed(ctx.reported):
             got = [x for x in src if x not in source] if code[:2] in VIOLENT_ROOTS else []
             if got:
                 return got
@@ -2598,7 +2627,11 @@ def _earlier_doer(ctx: _Ctx, t: Token, source: list[str], extra: list[Token] | N
             continue
         own = _countries(ctx, source)
         nearest: list[str] | None = None
-        for prior_lemma, code, src, tgt in reversed(ctx.reported):
+        for prior_lemma, code, src, tgt, answer in reversed(ctx.reported):
+            if answer and not roots and not pronoun:
+                # ("The Kremlin rejected the move ... Zelenskyy welcomed the decision": not the rejection, itself an
+                # answer to the court's act, but that act)
+                continue
             if lemma in ALLEGATION_NOUNS and code[:2] == "11" and not _same_party(ctx, source, tgt):
                 continue  # ("Russia rejected the allegation": one made against Russia, not the latest against China)
             if prior_lemma == lemma or code[:2] in roots or not roots and code[:2] not in ("01", "02"):
