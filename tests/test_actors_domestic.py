@@ -194,3 +194,23 @@ def test_a_group_conjoined_with_a_national_one_shares_its_country(pipeline):
                            "armed forces.")
     a = actor_with_mention(rec, "Moslem armed forces")
     assert a.country == "BIH" and a.cameo is None  # inferred: no CAMEO code
+
+
+@pytest.mark.parametrize("text, mention, country", [
+    # an office with no country, in a story filed from a country the story names: that country's (not the
+    # country of the sentence's other actors)
+    ("LONDON (AP) — Britain on Monday accused China of hacking its electoral commission. Deputy Prime Minister "
+     "Halvard Pennick told lawmakers that Chinese hackers had reached the records of 40 million voters.",
+     "Halvard Pennick", "GBR"),
+    ("KYIV, Ukraine (AP) — Russia struck power plants across Ukraine overnight. Energy Minister Oleksandr Kovalenko said "
+     "Russian missiles had hit two plants in the west.", "Oleksandr Kovalenko", "UKR"),
+])
+def test_an_untold_office_in_a_datelined_story_is_the_datelines_country(pipeline, text, mention, country):
+    assert actor_with_mention(pipeline.extract(text, published="2024-03-25"), mention).country == country
+
+
+def test_a_dateline_the_story_does_not_name_gives_no_country(pipeline):
+    # (talks held in Geneva: Switzerland is no party, and the minister is not Swiss)
+    text = ("GENEVA (AP) — Iran and the United States held indirect talks on Tuesday. Foreign Minister Kaveh "
+            "Tabrizi said Iran wanted the sanctions lifted.")
+    assert actor_with_mention(pipeline.extract(text, published="2024-03-25"), "Kaveh Tabrizi").country != "CHE"

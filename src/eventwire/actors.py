@@ -1582,9 +1582,15 @@ class _Builder:
             if b.kind in ("person", "group", "organization") and b.country:
                 for k in dict.fromkeys(sent_of(s) for s, _ in b.mentions):
                     held.setdefault(k, []).append(b)
+        home = self.dateline_country()
         for a in cands:
             others = [b for b in held.get(sent_of(min(s for s, _ in a.mentions)), ()) if b.key != a.key]
-            if a.kind == "group":  # the country of the group it is conjoined with ("Bosnian Croat and Moslem armed
+            if a.kind == "person" and a.role and home:
+                # "LONDON (AP) — Britain accused China ... Deputy Prime Minister Oliver Dowden told lawmakers": an
+                # office named with no country, in a story filed from a country it names, is that country's (as wire
+                # copy names its own country's officials); not the sentence's other actors' ("the hackers")
+                country = home
+            elif a.kind == "group":  # the country of the group it is conjoined with ("Bosnian Croat and Moslem armed
                 # forces"), where its sentence happens ("demonstrators rallied ... in Baghdad"), else the leading
                 # country; with no country named at all, the sentence's other actors'
                 country = self.conjunct_country(a) or self.sentence_place(a) or lead \
@@ -1599,6 +1605,21 @@ class _Builder:
             o = self.actors.get(a.owner) if a.owner else None
             if o is not None and not a.country and not a.cameo and o.country:
                 a.country, a.inferred = o.country, True
+
+    def dateline_country(self) -> str | None:
+        """The country of a wire dateline's place ("KYIV, Ukraine (AP) —"), when the story itself names that country
+        (not a city where talks are held or a newsroom abroad: "GENEVA (AP) — Iran and the United States ...")."""
+        if not self.filed:
+            return None
+        for ent in self.ents:
+            if ent.start_char >= self.filed:
+                break
+            c, kind = self.geo_country(ent.text, ent.start)
+            if c and kind in ("country", "capital", "city", "region"):
+                named = any(a.country == c and a.kind == "country" and any(s >= self.filed for s, _ in a.mentions)
+                            for a in self.actors.values())
+                return c if named else None
+        return None
 
     def conjunct_country(self, a: _Actor) -> str | None:
         """The stated country of the words a group's noun is conjoined with ("Bosnian Croat and Moslem armed forces":
