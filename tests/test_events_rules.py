@@ -2772,3 +2772,9 @@ def test_an_act_noun_refers_past_an_answer_to_the_act_answered(pipeline):
     rec = pipeline.extract(text, published="2023-03-18")
     (welcomed,) = [e for e in rec.events if e.trigger.text == "welcomed"]
     assert [rec.actor(x).cameo for x in welcomed.target] == ["IGOICC"], [rec.actor(x).name for x in welcomed.target]
+
+
+def test_a_protest_outside_a_foreign_base_is_aimed_at_its_state(pipeline):
+    src, code, tgt, _ = only(pipeline, "Thousands of people protested outside a French military base in Niamey, "
+                                       "demanding the departure of French forces.")
+    assert code.startswith("14") and src == {"NER"} and tgt == {"FRA"}

@@ -1380,8 +1380,11 @@ def _protest_target(ctx: _Ctx, t: Token, source: list[str]) -> list[str]:
                 for p in _children(c, ("pobj",)):
                     if c.lower_ == "against" or p.lemma_.lower() in PROTEST_NOUNS:
                         heads.append(p)
-                    elif c.lower_ != "during" and p.lemma_.lower() in MISSION_NOUNS:
-                        heads.append(p)  # "rallied outside the Chinese embassy": the state the mission stands for
+                    elif c.lower_ != "during" and p.lemma_.lower() in MISSION_NOUNS \
+                            or c.lower_ in ("outside", "near", "at") and p.lemma_.lower() in BASE_NOUNS:
+                        # "rallied outside the Chinese embassy", "protested outside a French military base": the state
+                        # the mission or the base stands for
+                        heads.append(p)
                     # "threw stones during demonstrations against X": the protest the act was part of
                     heads.extend(q for pr in _children(p, ("prep",)) if pr.lower_ == "against"
                                  for q in _children(pr, ("pobj",)))
@@ -1447,6 +1450,7 @@ def _pressure_resisted(ctx: _Ctx, verbs: list[Token], source: list[str]) -> list
 
 
 MISSION_NOUNS = frozenset({"embassy", "consulate", "mission", "legation", "chancery", "high commission"})
+BASE_NOUNS = frozenset({"base", "garrison", "airbase"})  # (a protest outside one is aimed at whose forces it holds)
 
 
 def _dangling_object(prep: Token) -> list[Token]:
