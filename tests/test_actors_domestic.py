@@ -214,3 +214,10 @@ def test_a_dateline_the_story_does_not_name_gives_no_country(pipeline):
     text = ("GENEVA (AP) — Iran and the United States held indirect talks on Tuesday. Foreign Minister Kaveh "
             "Tabrizi said Iran wanted the sanctions lifted.")
     assert actor_with_mention(pipeline.extract(text, published="2024-03-25"), "Kaveh Tabrizi").country != "CHE"
+
+
+def test_civilians_in_a_datelined_story_are_the_datelines_country_before_the_leading_one(pipeline):
+    text = ("SEOUL, South Korea (AP) — South Korea and Japan agreed on Tuesday to resume visits by their leaders. "
+            "Japan said it would lift export controls, and Japanese officials said Tokyo wanted closer ties. "
+            "Hundreds of protesters rallied outside the presidential office.")
+    assert actor_with_mention(pipeline.extract(text, published="2023-03-16"), "protesters").country == "KOR"

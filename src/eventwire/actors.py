@@ -1593,7 +1593,11 @@ class _Builder:
             elif a.kind == "group":  # the country of the group it is conjoined with ("Bosnian Croat and Moslem armed
                 # forces"), where its sentence happens ("demonstrators rallied ... in Baghdad"), else the leading
                 # country; with no country named at all, the sentence's other actors'
-                country = self.conjunct_country(a) or self.sentence_place(a) or lead \
+                # (civilians in a story filed from a country it names are that country's before the leading one's:
+                # "SEOUL (AP) — ... Hundreds of protesters rallied outside the presidential office", in a story
+                # naming Japan more often)
+                country = self.conjunct_country(a) or self.sentence_place(a) \
+                    or (home if a.sector not in _STATE_SECTORS | _ARMED_SECTORS else None) or lead \
                     or self.sentence_country(a, others, None)
             else:
                 country = self.sentence_country(a, others, lead)
@@ -1731,6 +1735,7 @@ class _Builder:
 
 _FLEE_VERBS = {"flee", "escape", "leave"}  # "refugees fleeing the war in Sudan": of the country fled
 _STATE_SECTORS = {None, "GOV", "MIL", "SPY"}  # actors that deal with foreign states as much as with their own
+_ARMED_SECTORS = {"MIL", "COP", "SPY", "REB", "UAF", "CRM", "PRM"}  # (force, used at home or abroad)
 _NO_COUNTRY_SECTORS = {"IGO", "NGO", "IMG", "REF"}  # international, or displaced by definition (unidentified attackers, UAF, are keyed to where they act)
 _WORLDWIDE = {"international", "world", "global", "transnational", "u.n.", "un", "worldwide"}
 _GENERIC_NAME_WORDS = {"department", "ministry", "of", "the", "for", "and", "foreign", "affairs", "interior", "home",
