@@ -2139,8 +2139,8 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
         hypothetical = hypothetical or hyp
         negated = negated or _negated(c.tok) and c.tok is not ruled_open
         hypothetical = hypothetical or _modal(c.tok)
-    if own_code and m.entry.control in ("THREAT", "APPEAL", "DEMAND", "INTENT"):
-        hypothetical = True
+    if own_code and m.entry.control in ("THREAT", "APPEAL", "DEMAND", "INTENT") and not own_code.startswith("01"):
+        hypothetical = True  # (a warning of a danger, 012, is a comment made, not an act that may come)
     hypothetical = hypothetical or _modal(t)
     # "X said Y must withdraw": an obligation reported by a speaker is a demand on Y.
     top = chain[-1].tok if chain else t
@@ -2849,6 +2849,9 @@ def _place_actors(ctx: _Ctx, p: Token) -> list[str]:
 
 # verbs of warning that, of a danger no party is said to bring, are a pessimistic comment (012)
 DANGER_WARNING_VERBS = frozenset({"warn", "caution"})
+# What a warner warns of when it warns of its own answer: a threat ("warned of serious consequences")
+WARNED_RESPONSE_NOUNS = frozenset({"consequence", "repercussion", "price", "response", "reprisal", "countermeasure",
+                                   "measure", "step", "action", "punishment", "cost"})
 
 
 def _warned_of_danger(ctx: _Ctx, warner: Token) -> bool:
@@ -2858,6 +2861,15 @@ def _warned_of_danger(ctx: _Ctx, warner: Token) -> bool:
     warner's own act)."""
     if warner.lemma_.lower() not in DANGER_WARNING_VERBS:
         return False
+    for p in _prep_objects(warner, ("of", "about")):
+        # "aid groups have warned of famine", "warned of a humanitarian catastrophe in Sudan": a danger named as a
+        # noun that is no act and names no one who brings it (not "warned of retaliation", "warned of serious
+        # consequences", "warned of Chinese interference")
+        lemma = p.lemma_.lower()
+        return p.pos_ == "NOUN" and lemma not in WARNED_RESPONSE_NOUNS \
+            and not any(r.code for r in ctx.lex.rows(lemma, "NOUN")) \
+            and not any(c.i in ctx.actor_at or c.dep_ == "prep" and c.lower_ == "by" for c in _kids(p)
+                        if c.dep_ in ("amod", "compound", "poss", "nmod", "prep"))
     for clause in _children(warner, ("ccomp",)):
         subj = [c for c in _kids(clause) if c.dep_ in SUBJ]
         if not subj or subj[0].lower_ in PRONOUN_3 or subj[0].lower_ in FIRST_PERSON:
