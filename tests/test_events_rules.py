@@ -2783,3 +2783,9 @@ def test_a_protest_outside_a_foreign_base_is_aimed_at_its_state(pipeline):
     src, code, tgt, _ = only(pipeline, "Thousands of people protested outside a French military base in Niamey, "
                                        "demanding the departure of French forces.")
     assert code.startswith("14") and src == {"NER"} and tgt == {"FRA"}
+
+
+def test_an_act_an_investigation_is_opened_into_is_not_the_investigators(pipeline):
+    # (the parser hangs "into" on "opened"; the attack is what the investigation is about, not Ukraine's act)
+    got = [(s, c) for s, c, _, _ in events(pipeline, "Ukraine opened an investigation into the attack.")]
+    assert got == [({"UKR"}, "090")], got

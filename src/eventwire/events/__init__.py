@@ -1585,8 +1585,8 @@ def _sentence_events(ctx: _Ctx, sent, inputs: EventInputs) -> list[Event]:
             # is not reported as having happened
         if ev.tok.pos_ == "NOUN" and (ev.entry.code or "")[:2] == "04" and _occasion_of_meeting(ev.tok, event_row):
             continue  # "met his Turkish counterpart at the NATO summit": the gathering is where the meeting was
-        if ev.tok.pos_ == "NOUN" and not chain and _governed_by_event(ev.tok, event_row) \
-                and not _meeting_frame(ev):
+        if ev.tok.pos_ == "NOUN" and (not chain and _governed_by_event(ev.tok, event_row)
+                                      or _misplaced_into(ev.tok, event_row)) and not _meeting_frame(ev):
             # "condemned an attack by X", "said in a statement": the noun is what the outer event is about; it is
             # an event of its own only when it names both who acts and who is acted upon.
             if not _noun_source(ctx, ev.tok) or not _object_actors(ctx, ev.tok):
@@ -1883,6 +1883,14 @@ def _governed_by_event(n: Token, event_row) -> bool:
     if n.dep_ == "pobj" and h.dep_ in ("prep", "agent"):
         h = h.head
     return h.i != n.i and event_row(h.i) is not None
+
+
+def _misplaced_into(n: Token, event_row) -> bool:
+    """"opened an investigation into the attack", the "into" hung on the verb by the parser: the noun is what the
+    verb's object, an act, is about (not an act the verb carries out)."""
+    h = n.head
+    return n.dep_ == "pobj" and h.lower_ == "into" and h.dep_ == "prep" \
+        and any(event_row(o.i) is not None for o in _children(h.head, ("dobj",)))
 
 
 def _addressees(ctx: _Ctx, v: Token) -> list[str]:
