@@ -39,8 +39,10 @@ def detect_language(text: str) -> str:
     if lang != "en" and prob < 0.9:
         # a text with some English function words, or one the identifier finds nearly as likely English (a short
         # sentence of names and content words, "Nigeria's military government executed nine Ogoni activists ...",
-        # read as Nigerian Pidgin)
+        # read as Nigerian Pidgin); with function words, also one the identifier cannot place at all ("Armenian Prime
+        # Minister Nikol Pashinyan met Azerbaijani President Ilham Aliyev in Brussels": Pidgin at 0.17, English
+        # far below)
         en_prob = next((p for code, p in ranked if code == "en"), 0.0)
-        if share_en >= 0.05 and en_prob >= 0.02 or en_prob >= 0.25:  # (not Spanish for its "a")
+        if share_en >= 0.05 and (en_prob >= 0.02 or prob < 0.5) or en_prob >= 0.25:  # (not Spanish for its "a")
             return "en"
     return lang
