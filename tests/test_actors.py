@@ -265,6 +265,10 @@ def test_its_mission_is_its_clause_subjects_not_the_nearest_states(pipeline):
      "KOR"),
     # (not when the place is in the lexicon's own country)
     ("The Pentagon in Washington said Iran had attacked a US base.", "Pentagon", "USA"),
+    # (nor for a name only one body bears: the place is where the act happens)
+    ("Sudan's army held talks with the Rapid Support Forces in Jeddah.", "Rapid Support Forces", "SDN"),
+    # a possessor's country names the body of a name many countries' bodies bear
+    ("South Korea's Joint Chiefs of Staff said North Korea fired a missile.", "Joint Chiefs of Staff", "KOR"),
 ])
 def test_a_lexicon_body_placed_in_another_country_is_that_countrys(pipeline, text, name, iso):
     assert actor_with_mention(pipeline.extract(text), name).country == iso

@@ -739,13 +739,14 @@ class _Builder:
 
     def placed_elsewhere(self, span: SpacySpan, e: LexEntry) -> str | None:
         """The country of an "in" place right after a lexicon organisation's name, when it is another than the
-        lexicon's and the name names no country ("the Joint Chiefs of Staff in Seoul"; not "the Pentagon in
-        Washington", nor "the US Embassy in Kyiv")."""
+        lexicon's and the name, made only of office words, names no country ("the Joint Chiefs of Staff in Seoul";
+        not "the Pentagon in Washington", nor "the US Embassy in Kyiv", nor "the Rapid Support Forces in Jeddah")."""
         doc = self.doc
         if e.kind != "organization" or not e.country or span.end + 1 >= len(doc) or doc[span.end].lower_ != "in":
             return None
-        if hasattr(self.gaz, "nationality") and self.gaz.nationality(span.text):
-            return None
+        if hasattr(self.gaz, "nationality") and self.gaz.nationality(span.text) or not self.generic_name(span):
+            return None  # (a name only one body bears stays its own: "held talks with the Rapid Support Forces in
+            # Jeddah", "the CIA in Kabul")
         place = doc[span.end + 1]
         c = self.token_country(place, places=True) if place.ent_type_ in ("GPE", "LOC") else None
         return c if c and c != e.country else None
@@ -1741,7 +1742,8 @@ _WORLDWIDE = {"international", "world", "global", "transnational", "u.n.", "un",
 _GENERIC_NAME_WORDS = {"department", "ministry", "of", "the", "for", "and", "foreign", "affairs", "interior", "home",
                        "national", "supreme", "federal", "state", "general", "staff", "high", "command", "assembly",
                        "council", "court", "security", "intelligence", "service", "services", "agency", "office",
-                       "central", "bank", "house", "guard", "justice", "finance", "health", "education", "trade"}
+                       "central", "bank", "house", "guard", "justice", "finance", "health", "education", "trade",
+                       "joint", "chief", "chiefs"}
 _INHERIT_DEPS = {"pobj", "prep", "agent", "acl", "appos", "compound", "conj"}
 
 
