@@ -34,6 +34,8 @@ def _assert_code(text: str, code: str) -> None:
     ("Jordan evacuated wounded civilians from Gaza.", "073"),
     ("The Kenyan parliament approved a bill on land reform.", "0832"),
     ("Japan paid compensation to South Korea.", "080"),
+    ("Japan lifted export controls on South Korea.", "085"),
+    ("The United States removed tariffs on Mexican steel.", "085"),
     # mediation, praise (04, 05)
     ("Norway launched a mediation effort between Israel and Jordan.", "045"),
     ("Germany welcomed the statement by the United States.", "051"),
