@@ -46,6 +46,7 @@ def _assert_code(text: str, code: str) -> None:
     ("The Zambian president reneged on his promise to the opposition.", "120"),
     ("Chile summoned the Peruvian ambassador.", "114"),
     ("Russia opened a criminal case against the Ukrainian commander.", "115"),
+    ("The United States announced criminal charges against seven Chinese nationals.", "115"),
     # force posture, coercion, violence (15-20)
     ("Pakistan ordered the deployment of troops to the border with India.", "154"),
     ("Iran is manufacturing chemical weapons.", "154"),
