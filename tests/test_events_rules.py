@@ -2789,3 +2789,23 @@ def test_an_act_an_investigation_is_opened_into_is_not_the_investigators(pipelin
     # (the parser hangs "into" on "opened"; the attack is what the investigation is about, not Ukraine's act)
     got = [(s, c) for s, c, _, _ in events(pipeline, "Ukraine opened an investigation into the attack.")]
     assert got == [({"UKR"}, "090")], got
+
+
+def test_the_government_in_an_officials_words_is_his_own(pipeline):
+    text = ("ISLAMABAD (AP) — Pakistan on Thursday began deporting Afghans living in the country illegally. The "
+            "Taliban government in Kabul condemned the expulsions. Interior Minister Sarfraz Bugti said the "
+            "government would not back down.")
+    rec = pipeline.extract(text, published="2023-11-02")
+    (back,) = [e for e in rec.events if e.trigger.text == "back"]
+    assert {rec.actor(x).country for x in back.source} == {"PAK"}, [rec.actor(x).name for x in back.source]
+
+
+@pytest.mark.parametrize("text, cameo", [
+    # a possessor that refers back to a body named before: the one whose act is answered
+    ("ECOWAS suspended Niger. The junta condemned the bloc's decision.", "IGOWAS"),
+    ("The Arab League readmitted Syria this month. The United States criticized the league's decision.", "IGOARL"),
+])
+def test_a_possessor_referring_back_names_the_one_answered(pipeline, text, cameo):
+    rec = pipeline.extract(text, published="2023-05-20")
+    (reaction,) = [e for e in rec.events if e.cameo.startswith("11")]
+    assert [rec.actor(x).cameo for x in reaction.target] == [cameo], [rec.actor(x).name for x in reaction.target]

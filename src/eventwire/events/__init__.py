@@ -727,8 +727,18 @@ def _phrase_actors_uncached(ctx: _Ctx, head: Token, max_cost: int, subject: bool
             not found or all(ctx.actor_by_id[x].country is None or _inferred(ctx, x) and head.i in ctx.actor_at
                              and x in ctx.actor_at[head.i] for x in found if x in ctx.actor_by_id)):
         # "the officials": nothing (or only a countryless group, or the noun itself with a guessed country) here;
-        # take the latest "US officials" before it ("Ugandan troops crossed ... the soldiers had detained")
-        found = _antecedent(ctx, head) or found
+        # take the latest "US officials" before it ("Ugandan troops crossed ... the soldiers had detained"); but
+        # not past the guessed country when it is the country of the one whose words name it ("Interior Minister
+        # Sarfraz Bugti said the government would not back down": his own, not the Taliban government named before)
+        if not (found and _countries(ctx, found) & _countries(ctx, _speaker_of(ctx, head))):
+            found = _antecedent(ctx, head) or found
+    if not found:
+        # "condemned the bloc's decision": a possessor that refers back ("the bloc" after ECOWAS)
+        for c in _kids(head):
+            if c.dep_ == "poss" and c.pos_ == "NOUN" and c.i not in ctx.actor_at \
+                    and any(d.dep_ == "det" and d.lower_ in DEFINITE for d in _kids(c)):
+                found = _antecedent(ctx, c)
+                break
     return found
 
 
@@ -741,6 +751,15 @@ PHRASE_ACL_VERBS = frozenset({"lead", "head", "include", "represent", "link", "t
 PAIR_NOUNS = frozenset({"leader", "president", "minister", "man", "country", "nation", "state", "side", "government",
                         "neighbour", "neighbor", "rival", "ally", "capital"})
 PAIR_PEOPLE = frozenset({"leader", "president", "minister", "man"})
+
+
+def _speaker_of(ctx: _Ctx, tok: Token) -> list[str]:
+    """The actors who say the clause ``tok`` is in: the subject of the verb of saying it is the reported clause of
+    ("X said [the government would ...]"), or none."""
+    for a in _ancestors(tok):
+        if a.dep_ == "ccomp" and a.head.pos_ == "VERB" and _is_speech(a.head):
+            return [x for c in _children(a.head, SUBJ) for x in _phrase_actors(ctx, c, subject=True)]
+    return []
 
 
 def _names_a_pair(head: Token) -> bool:
@@ -843,7 +862,7 @@ def _antecedent(ctx: _Ctx, head: Token) -> list[str]:
 # Nouns that refer back to the organisation named last ("the group", "the movement").
 ORG_ANAPHORS = frozenset({"group", "movement", "militia", "faction"})
 # ... and those that refer back to the intergovernmental organisation named last ("the bloc", "the alliance").
-IGO_ANAPHORS = frozenset({"bloc", "alliance"})
+IGO_ANAPHORS = frozenset({"bloc", "alliance", "league"})
 # ... and those that refer back to either ("the organization": ECOWAS, or a rebel movement).
 BODY_ANAPHORS = frozenset({"organisation", "organization"})
 
