@@ -78,6 +78,13 @@ def test_backer_is_not_the_country_of_the_group(pipeline, text, mention, backer,
     assert backer not in _countries(rec)
 
 
+def test_the_backer_of_a_proposal_is_a_party_to_it(pipeline):
+    # (a proposal the country backs is no group it could be the country of: the backer is named, and answered)
+    rec = pipeline.extract("Sudan's military leader rejected a U.S.-backed call for peace talks in Switzerland.")
+    (rejected,) = rec.events
+    assert [rec.actor(x).country for x in rejected.target] == ["USA"]
+
+
 @pytest.mark.parametrize("text, iso", [
     ("Russian-backed separatist commander", None),
     ("Iran-funded militia leader", None),

@@ -166,6 +166,7 @@ class Gazetteer:
         self.language_verbs = frozenset(kinds.get("language-verb", ()))  # "speaks Russian"
         self.language_preps = frozenset(kinds.get("language-prep", ()))  # "said in Russian"
         self.backer_words = frozenset(kinds.get("backer", ()))         # "Syrian-backed militia"
+        self.backed_acts = frozenset(kinds.get("backed-act", ()))      # (but "a U.S.-backed call": the backer's)
         self.place_nouns = frozenset(w.casefold() for w in _read_lines("place_nouns.txt"))  # "Lebanese port"
         self.campaign_nouns = frozenset(w.casefold() for w in _read_lines("campaign_nouns.txt"))  # "siege of X"
         self.withdrawal_words = frozenset(w.casefold() for w in _read_lines("withdrawal_words.txt"))  # "withdrew from X"
@@ -546,9 +547,9 @@ def _core_name(text: str) -> str:
 def non_country_entity(doc: Doc, ent: SpacySpan, gaz: Gazetteer) -> bool:
     """A country name or demonym that gives no one a country: behind a stance prefix ("an anti-Syria journalist",
     "pro-Moscow rebels", "non-Western diplomats"), before a backer's participle ("the Syrian-backed militia",
-    "Iran-funded rebels"), or a demonym naming a language ("the use of the Russian language", "an English-language
-    newspaper", "French-speaking rebels", "speaks Russian", "said in Russian"). The words are in
-    ``non_country_words.tsv``."""
+    "Iran-funded rebels"; not before a proposal it backs, "a U.S.-backed call"), or a demonym naming a language ("the
+    use of the Russian language", "an English-language newspaper", "French-speaking rebels", "speaks Russian", "said
+    in Russian"). The words are in ``non_country_words.tsv``."""
     if ent.label_ not in (*_PLACE_LABELS, "NORP", "LANGUAGE"):
         return False
     toks = doc_tokens(doc)
@@ -561,7 +562,8 @@ def non_country_entity(doc: Doc, ent: SpacySpan, gaz: Gazetteer) -> bool:
     last = toks[ent.end - 1]
     if ent.end + 1 < len(toks) and toks[ent.end].text in ("-", "–") and not last.whitespace_ \
             and not toks[ent.end].whitespace_ and toks[ent.end + 1].lower_ in gaz.backer_words:
-        return True
+        # (a proposal or an act it backs leaves the country a party: "rejected a U.S.-backed call for talks")
+        return toks[ent.end + 1].head.lower_ not in gaz.backed_acts
     if len(ent) != 1 or not any(h.kind == "demonym" for h in gaz.candidates(first.text)):
         return False
     if ent.label_ == "LANGUAGE":

@@ -345,9 +345,10 @@ def _keep_re_prefix(nlp: Language) -> None:
     for pattern in nlp.Defaults.infixes:
         found = re.search(pattern, "re-open")
         infixes.append("(?<!^[Rr]e)" + pattern if found is not None and found.group() == "-" else pattern)
-    # and split a hyphen after a dotted abbreviation before a capital, as after a plain name ("Russia-Ukraine"):
-    # "U.S.-South Korean drills", "U.N.-Iraqi talks" (the default rules keep "U.S.-South" one word, of no country)
-    infixes.append(r"(?<=[A-Z]\.)-(?=[A-Z])")
+    # and split a hyphen after a dotted abbreviation, as after a plain name ("Russia-Ukraine", "US-backed"): "U.S.-South
+    # Korean drills", "U.N.-Iraqi talks", "a U.S.-backed call" (the default rules keep "U.S.-South" and "U.S.-backed"
+    # one word, of no country)
+    infixes.append(r"(?<=[A-Z]\.)-(?=[A-Za-z])")
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
