@@ -2809,3 +2809,13 @@ def test_a_possessor_referring_back_names_the_one_answered(pipeline, text, cameo
     rec = pipeline.extract(text, published="2023-05-20")
     (reaction,) = [e for e in rec.events if e.cameo.startswith("11")]
     assert [rec.actor(x).cameo for x in reaction.target] == [cameo], [rec.actor(x).name for x in reaction.target]
+
+
+def test_those_fought_alongside_are_allies_not_targets(pipeline):
+    text = ("ADDIS ABABA, Ethiopia (AP) — Ethiopia's federal government and Tigray's leaders agreed to end the war. "
+            "Eritrea, whose troops fought alongside Ethiopian forces, was not part of the talks.")
+    rec = pipeline.extract(text, published="2022-11-02")
+    (fought,) = [e for e in rec.events if e.trigger.text == "fought"]
+    # (whose troops they are is the noun the relative clause is on)
+    assert {rec.actor(x).country for x in fought.source} == {"ERI"}
+    assert not fought.target, [rec.actor(x).name for x in fought.target]

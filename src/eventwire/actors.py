@@ -1285,6 +1285,12 @@ class _Builder:
                 c = self.token_country(t, places=True)
                 if c:
                     return c, right
+        v = tok.head
+        if v.dep_ == "relcl" and any(c.dep_ == "poss" and c.lower_ == "whose" for c in token_children(tok)):
+            # "Eritrea, whose troops fought alongside Ethiopian forces": whose they are is the noun the clause is on
+            c = self.token_country(v.head)
+            if c:
+                return c, right
         if tok.lemma_.lower() in _DIPLOMATIC_NOUNS and any(c.dep_ == "poss" and c.lower_ in ("its", "their")
                                                           for c in token_children(tok)):
             # "police raided its embassy in Quito", "recalled its ambassador from Turkey": a state's mission is

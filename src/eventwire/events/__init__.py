@@ -87,6 +87,8 @@ class EventInputs:
 
 # Prepositions whose object is never what a verb acts on ("ended without agreement", "met despite objections")
 NOT_OBJECT_PREPS = frozenset({"without", "despite"})
+# Prepositions whose object acts with the doer, not upon it ("fought alongside Malian troops")
+ALLY_PREPS = frozenset({"alongside", "beside"})
 # Prepositions whose object is the one acted upon ("meet with X", "attack on X", "travel to X").
 TARGET_PREPS = frozenset({"with", "against", "on", "to", "toward", "towards", "at", "upon", "into", "onto", "over",
                           "around"})  # ("held drills around Taiwan")
@@ -3017,8 +3019,11 @@ def _finish(ctx: _Ctx, d: _Draft, sent, inputs: EventInputs) -> Event:
         clause = t.head if t.dep_ == "advcl" and t.tag_ == "VBG" and t.head.pos_ == "VERB" else t
         # (not the country on the other side of a border named as the scene: "attacked a garrison near the Thai
         # border, killing 12 soldiers")
+        # (nor allies: "fought alongside Malian troops against the rebels")
+        allies = {a.i for p in _prep_objects(clause, ALLY_PREPS) for a in token_subtree(p)}
         named = {ctx.actor_by_id[x].country for s in token_subtree(clause) for x in ctx.actor_at.get(s.i, ())
-                 if not _inferred(ctx, x) and ctx.actor_by_id[x].country not in own and not _on_a_border(s)} - {None}
+                 if not _inferred(ctx, x) and ctx.actor_by_id[x].country not in own and not _on_a_border(s)
+                 and s.i not in allies} - {None}
         if len(named) == 1:
             target = _actors_of_country(ctx, named.pop(), exclude=d.source, inputs=inputs) or target
     if not target and d.code[:2] in REACTION_ROOTS:
@@ -3037,10 +3042,13 @@ def _finish(ctx: _Ctx, d: _Draft, sent, inputs: EventInputs) -> Event:
         own = _countries(ctx, d.source)
         target = [x for x in target if not (ctx.actor_by_id[x].kind == "country" and ctx.actor_by_id[x].country in own)]
     police = bool(d.source) and all(ctx.actor_by_id[x].sector == "COP" for x in d.source)
+    # (force used beside allies names no one at home: "Eritrea, whose troops fought alongside Ethiopian forces")
+    beside_allies = bool(_prep_objects(t, ALLY_PREPS))
     # (weapons launched from home are not force used at home: "drones were launched from Russia's Kursk region")
     launched_from = bool(_launch_origins(t))
     if not target and not _joint(d.source, d.code, t) and (_home_directed(d.code) or police and d.code[:2] == "15") \
             and (location is None or _home_place(ctx, d.source, location.country)) and not launched_from \
+            and not beside_allies \
             and not any(p.lemma_.lower() in BORDER_NOUNS or p.lemma_.lower() == "line"
                         for p in _prep_objects(t, ("across",))):  # (nor fire "across the border", "the Line of Control")
         # "students staged mass demonstrations", "landowners began a hunger strike": a protest that names no one is
