@@ -2819,3 +2819,9 @@ def test_those_fought_alongside_are_allies_not_targets(pipeline):
     # (whose troops they are is the noun the relative clause is on)
     assert {rec.actor(x).country for x in fought.source} == {"ERI"}
     assert not fought.target, [rec.actor(x).name for x in fought.target]
+
+
+def test_the_means_sent_are_not_the_target_of_a_show_of_force(pipeline):
+    src, code, tgt, _ = only(pipeline, "China sent 71 warplanes and seven navy ships toward Taiwan in a 24-hour "
+                                       "show of force.")
+    assert code.startswith("15") and src == {"CHN"} and tgt == {"TWN"}

@@ -1274,7 +1274,9 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
                   for p in (_children(c, ("pobj",)) or _participle_subjects(c) or _dangling_object(c))]
         # "fired two shells at Seoul", "launched an attack on X": a directed preposition on the object; "recalled its
         # ambassador from Turkey": the land the object is taken from
-        order += [p for d in dobjs for p in _prep_objects(d, _TARGET_PREPS_NOT_OVER)]
+        # (or on a conjoined object: "sent 71 warplanes and seven navy ships toward Taiwan")
+        order += [p for d in dobjs for c in (d, *_children(d, ("conj",)))
+                  for p in _prep_objects(c, _TARGET_PREPS_NOT_OVER)]
         if not launched_from:
             order += [p for d in dobjs for p in _prep_objects(d, ("from",))]
         # "fired missiles from its territory at hideouts in Afghanistan": the aim misread as part of the origin
@@ -1336,8 +1338,8 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
             got = _place_of(ctx, head)
         if not got:
             continue
-        if first and head.dep_ in ("pobj", "dative") and (head.head.lower_ in RECIPIENT_PREPS or head.dep_ == "dative"):
-            return got
+        if first and head.dep_ in ("pobj", "dative") and (head.head.lower_ in SENT_TO_PREPS or head.dep_ == "dative"):
+            return got  # ("sent 71 warplanes toward Taiwan", "sent troops into Ukraine": where the means go)
         if first:
             continue
         if head.dep_ == "dobj" and (own and all(ctx.actor_by_id[x].country in own for x in got if x in ctx.actor_by_id)
@@ -1352,6 +1354,8 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
 
 
 RECIPIENT_PREPS = frozenset({"to", "for"})
+# ... and where one's own means are sent to or against
+SENT_TO_PREPS = RECIPIENT_PREPS | {"toward", "towards", "into", "against", "at"}
 # Verbs of sending weapons off ("drones launched from Yemen", "rockets fired from Gaza")
 LAUNCH_VERBS = frozenset({"launch", "fire", "send", "shoot"})
 
@@ -2322,8 +2326,9 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
             source, inherited = s2, False
         elif (not source or inherited) and s2 and (not source or not inh2):
             source, inherited = s2, inh2 and inherited
-        if not target:
-            target = [x for x in _object_actors(ctx, c.tok, skip={t.i}) if x not in source]
+        if not target:  # (the doer's own means sent are not the target: "sent 71 warplanes toward Taiwan in a
+            # show of force")
+            target = [x for x in _object_actors(ctx, c.tok, skip={t.i}, source=source) if x not in source]
     if steer is not None:
         # "urged Gondor to withdraw", "demanded that Gondor withdraw": the one appealed to is the target.
         s_src, _ = _subject_actors(ctx, steer.tok)
