@@ -2825,3 +2825,10 @@ def test_the_means_sent_are_not_the_target_of_a_show_of_force(pipeline):
     src, code, tgt, _ = only(pipeline, "China sent 71 warplanes and seven navy ships toward Taiwan in a 24-hour "
                                        "show of force.")
     assert code.startswith("15") and src == {"CHN"} and tgt == {"TWN"}
+
+
+def test_aid_is_for_the_one_it_helps_do_something(pipeline):
+    # (the parser makes the one helped the subject of what it is helped to do)
+    src, code, tgt, _ = only(pipeline, "The European Commission pledged 200 million euros to help Poland secure its "
+                                       "border.")
+    assert code.startswith("03") and tgt == {"POL"}

@@ -2965,7 +2965,11 @@ def _beneficiary(ctx: _Ctx, t: Token, source: list[str]) -> list[str]:
             continue
         verbs = [c, *(x for x in _kids(c) if x.dep_ == "xcomp" and x.pos_ == "VERB")]  # ("to help rebuild Haiti")
         for v in verbs:
-            for o in _children(v, ("dobj", "dative")):
+            # (and the one helped to do something, whom the parser makes the subject of what it is helped to do:
+            # "pledged 200 million euros to help Poland secure its border")
+            helped = [sb for x in _kids(v) if x.dep_ == "ccomp" and v.lemma_.lower() in ("help", "enable")
+                      for sb in _children(x, ("nsubj",))]
+            for o in [*_children(v, ("dobj", "dative")), *helped]:
                 got = [x for x in _phrase_actors(ctx, o) if x not in source]
                 if got:
                     return got
