@@ -2832,3 +2832,15 @@ def test_aid_is_for_the_one_it_helps_do_something(pipeline):
     src, code, tgt, _ = only(pipeline, "The European Commission pledged 200 million euros to help Poland secure its "
                                        "border.")
     assert code.startswith("03") and tgt == {"POL"}
+
+
+@pytest.mark.parametrize("text, doer", [
+    # an unresolved "it" in a time clause is the subject of the clause it hangs on ...
+    ("Nicaragua's government stripped 94 opponents of their citizenship on Wednesday, days after it expelled 222 "
+     "political prisoners to the United States.", {"NIC"}),
+    # ... unless that clause has a singular object it could be
+    ("Russia condemned Ukraine after it shelled Donetsk.", None),
+])
+def test_it_in_a_time_clause_is_the_main_subject(pipeline, text, doer):
+    got = [s for s, c, _, e in events(pipeline, text) if e.trigger.text in ("expelled", "shelled")]
+    assert got == ([doer] if doer else []), got

@@ -991,6 +991,14 @@ def _subject_actors(ctx: _Ctx, v: Token, depth: int = 0) -> tuple[list[str], boo
         found = [got for s2 in subj if (got := _phrase_actors(ctx, s2, subject=True))]
         if found:
             return next((got for got in found if any(_has_country(ctx, x) for x in got)), found[0]), False
+        if s.lower_ == "it" and v.dep_ == "advcl" and v.head.pos_ == "VERB" \
+                and any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in _kids(v)) \
+                and not any(c.tag_ in ("NN", "NNP") and c.i in ctx.actor_at
+                            for o in _children(v.head, ("dobj", "dative")) for c in (o, *_children(o, ("conj",)))):
+            # "stripped 94 opponents of their citizenship, days after it expelled 222 political prisoners": an
+            # unresolved "it" subject of a time or reason clause is the subject of the clause it hangs on, when that
+            # clause has no singular object it could be ("condemned Ukraine after it shelled Donetsk")
+            return _subject_actors(ctx, v.head, depth + 1)[0], True
         if s.lower_ in PRONOUN_3 and v.dep_ == "ccomp" and v.head.pos_ in ("VERB", "AUX"):
             # "Niger announced that it had canceled ...": an unresolved pronoun stands for the speaker; in an
             # obligation, for the one told ("told Ethiopia that it must stop")
