@@ -730,9 +730,11 @@ def _phrase_actors_uncached(ctx: _Ctx, head: Token, max_cost: int, subject: bool
                              and x in ctx.actor_at[head.i] for x in found if x in ctx.actor_by_id)):
         # "the officials": nothing (or only a countryless group, or the noun itself with a guessed country) here;
         # take the latest "US officials" before it ("Ugandan troops crossed ... the soldiers had detained"); but
-        # not past the guessed country when it is the country of the one whose words name it ("Interior Minister
-        # Sarfraz Bugti said the government would not back down": his own, not the Taliban government named before)
-        if not (found and _countries(ctx, found) & _countries(ctx, _speaker_of(ctx, head))):
+        # "the government" guessed to be of the country of the one whose words name it is his own ("Interior
+        # Minister Sarfraz Bugti said the government would not back down", not the Taliban government named before;
+        # "the soldiers", in a Chadian's words, may still be Sudanese troops named before)
+        if not (found and head.lemma_.lower() in OWN_GOVERNMENT_NOUNS
+                and _countries(ctx, found) & _countries(ctx, _speaker_of(ctx, head))):
             found = _antecedent(ctx, head) or found
     if not found:
         # "condemned the bloc's decision": a possessor that refers back ("the bloc" after ECOWAS)
@@ -753,6 +755,9 @@ PHRASE_ACL_VERBS = frozenset({"lead", "head", "include", "represent", "link", "t
 PAIR_NOUNS = frozenset({"leader", "president", "minister", "man", "country", "nation", "state", "side", "government",
                         "neighbour", "neighbor", "rival", "ally", "capital"})
 PAIR_PEOPLE = frozenset({"leader", "president", "minister", "man"})
+
+
+OWN_GOVERNMENT_NOUNS = frozenset({"government", "administration", "cabinet", "authority"})
 
 
 def _speaker_of(ctx: _Ctx, tok: Token) -> list[str]:
