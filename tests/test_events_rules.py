@@ -2844,3 +2844,21 @@ def test_aid_is_for_the_one_it_helps_do_something(pipeline):
 def test_it_in_a_time_clause_is_the_main_subject(pipeline, text, doer):
     got = [s for s, c, _, e in events(pipeline, text) if e.trigger.text in ("expelled", "shelled")]
     assert got == ([doer] if doer else []), got
+
+
+@pytest.mark.parametrize("text, trigger, value", [
+    # a clause placed after another takes none of its time ...
+    ("Nicaragua's government stripped 94 opponents of their citizenship on Wednesday, days after it expelled 222 "
+     "political prisoners to the United States.", "expelled", None),
+    # ... unless it counts the days between
+    ("Italy announced a suspension of air links with Serbia on Wednesday, one day after a Serbian army jet shot down "
+     "a helicopter.", "shot", "2024-03-19"),
+    ("Pakistan carried out air strikes inside Iran on Thursday, two days after Iran struck targets in Pakistan.",
+     "struck", "2024-03-12"),
+])
+def test_a_clause_after_another_is_dated_by_the_days_between(pipeline, text, trigger, value):
+    rec = pipeline.extract(text, published="2024-03-20")
+    (e,) = [e for e in rec.events if e.trigger.text == trigger]
+    assert (e.date.value if e.date else None) == value, e.date
+    if e.date:  # (the text that states it: the day and the count)
+        assert e.date.text == text[e.date.start:e.date.end] and "after" in e.date.text

@@ -3159,6 +3159,13 @@ def _date(ctx: _Ctx, d: _Draft) -> EventDate | None:
         te = ctx.time_on.get(tok.i)
         if te is not None:
             return EventDate(te.value or "", te.granularity or "", te.text, te.start, te.end)
+        mark = next((c for c in _kids(tok) if c.dep_ == "mark" and (c.lower_ in PRIOR_PREPS or c.lower_ == "before")),
+                    None) if tok.dep_ == "advcl" else None
+        if mark is not None:
+            # "stripped 94 opponents of their citizenship on Wednesday, days after it expelled 222 prisoners": a
+            # clause placed before or after another takes none of that one's time, unless it counts the days
+            # between ("on Wednesday, one day after a Serbian jet shot down a helicopter": Tuesday)
+            return _days_apart(ctx, tok, mark)
     if t.pos_ == "VERB":
         # "resigned and fled the country on Monday": a time closing conjoined verbs dates the first as well
         for c in _kids(t):
@@ -3166,6 +3173,34 @@ def _date(ctx: _Ctx, d: _Draft) -> EventDate | None:
             if te is not None:
                 return EventDate(te.value or "", te.granularity or "", te.text, te.start, te.end)
     return None
+
+
+def _days_apart(ctx: _Ctx, clause: Token, mark: Token) -> EventDate | None:
+    """The date of a clause placed a counted number of days after or before the day of the clause it hangs on ("on
+    Wednesday, one day after ...", "a day before ..."), with the text from the one to the other; None when the days
+    are not counted or that clause names no day."""
+    n = None
+    for c in _kids(clause):
+        if c.dep_ == "npadvmod" and c.lemma_.lower() == "day" and c.i < mark.i:
+            count = next((k for k in _kids(c) if k.dep_ in ("nummod", "det")), None)
+            if count is not None:
+                n = DAY_COUNTS.get(count.lower_) or (int(count.text) if count.text.isdigit() else None)
+                first = count
+    if not n:
+        return None
+    for tok in _clause_walk(clause.head):
+        te = ctx.time_on.get(tok.i)
+        if te is None:
+            continue
+        if te.granularity != "day" or not te.value or len(te.value) != 10:
+            return None
+        day = dt.date.fromisoformat(te.value) + dt.timedelta(days=-n if mark.lower_ != "before" else n)
+        start, end = min(te.start, first.idx), max(te.end, mark.idx + len(mark.text))
+        return EventDate(day.isoformat(), "day", ctx.doc.text[start:end], start, end)
+    return None
+
+
+DAY_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
 def _on_a_border(tok: Token) -> bool:
