@@ -36,6 +36,7 @@ def _assert_code(text: str, code: str) -> None:
     ("Japan paid compensation to South Korea.", "080"),
     ("Japan lifted export controls on South Korea.", "085"),
     ("Turkey lifted its veto on Sweden's membership.", "080"),
+    ("The Arab League readmitted Syria.", "081"),
     ("China halted its military pressure on Taiwan.", "087"),
     ("The United States removed tariffs on Mexican steel.", "085"),
     # mediation, praise (04, 05)

@@ -2862,3 +2862,13 @@ def test_a_clause_after_another_is_dated_by_the_days_between(pipeline, text, tri
     assert (e.date.value if e.date else None) == value, e.date
     if e.date:  # (the text that states it: the day and the count)
         assert e.date.text == text[e.date.start:e.date.end] and "after" in e.date.text
+
+
+def test_an_act_noun_refers_to_the_act_the_last_answer_answered(pipeline):
+    # (the criticism names whose decision it answers; "the move" is that decision, not the greeting before it)
+    text = ("The Arab League readmitted Syria this month. Saudi Crown Prince Mohammed bin Salman greeted Syrian "
+            "President Bashar Assad with a kiss. The United States criticized the league's decision. Qatar, which "
+            "opposed the move, said it would not normalize relations with Damascus.")
+    rec = pipeline.extract(text, published="2023-05-20")
+    (opposed,) = [e for e in rec.events if e.trigger.text == "opposed"]
+    assert [rec.actor(x).cameo for x in opposed.target] == ["IGOARL"], [rec.actor(x).name for x in opposed.target]

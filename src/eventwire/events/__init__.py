@@ -2549,6 +2549,12 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
         target = _earlier_doer(ctx, t, source, [verdict[1]] if verdict is not None else [])
         if target:
             ctx.answers.add(t.idx)
+    elif target and code[:2] in REACTION_ROOTS and any(
+            d.lemma_.lower() in ACT_ANAPHORS or any(r.code for r in ctx.lex.rows(d.lemma_.lower(), "NOUN"))
+            for d in _children(t, ("dobj",)) if d.pos_ == "NOUN"):
+        # "The United States criticized the league's decision": an answer to an act too, though its doer is named
+        # with it ("Qatar, which opposed the move" answers the league, not the criticism)
+        ctx.answers.add(t.idx)
     if not target and verdict is not None:  # "said the Israeli raid was illegal": the doer the subject names
         target = [x for x in (_noun_source(ctx, verdict[1]) or _phrase_actors(ctx, verdict[1])) if x not in source]
     # (as for sources: an unnamed group of unknown affiliation, "refugees", "the wounded", is no party to a dyad)
@@ -2681,7 +2687,11 @@ def _earlier_doer(ctx: _Ctx, t: Token, source: list[str], extra: list[Token] | N
         for prior_lemma, code, src, tgt, answer in reversed(ctx.reported):
             if answer and not roots and not pronoun:
                 # ("The Kremlin rejected the move ... Zelenskyy welcomed the decision": not the rejection, itself an
-                # answer to the court's act, but that act)
+                # answer to the court's act, but that act, the latest answered; "The United States criticized the
+                # league's decision ... Qatar, which opposed the move": the league's)
+                got = [x for x in tgt if x not in source]
+                if got and not (_countries(ctx, got) & own):
+                    return got
                 continue
             if lemma in ALLEGATION_NOUNS and code[:2] == "11" and not _same_party(ctx, source, tgt):
                 continue  # ("Russia rejected the allegation": one made against Russia, not the latest against China)
