@@ -272,3 +272,15 @@ def test_its_mission_is_its_clause_subjects_not_the_nearest_states(pipeline):
 ])
 def test_a_lexicon_body_placed_in_another_country_is_that_countrys(pipeline, text, name, iso):
     assert actor_with_mention(pipeline.extract(text), name).country == iso
+
+
+@pytest.mark.parametrize("text, name, cameo", [
+    # a capitalised word that ends an organisation's name named before is that organisation
+    ("The International Criminal Court issued a warrant for Putin. The Court said he was responsible for the "
+     "deportation of children.", "Court", "IGOICC"),
+    ("The Security Council met on Monday. The Council urged Israel to allow aid into Gaza.", "Council", "IGOUNO"),
+])
+def test_the_end_of_an_organisations_name_is_that_organisation(pipeline, text, name, cameo):
+    rec = pipeline.extract(text)
+    (a,) = [a for a in rec.actors if any(m.text == name for m in a.mentions)]
+    assert a.cameo == cameo, (a.name, a.cameo, a.country)

@@ -2872,3 +2872,11 @@ def test_an_act_noun_refers_to_the_act_the_last_answer_answered(pipeline):
     rec = pipeline.extract(text, published="2023-05-20")
     (opposed,) = [e for e in rec.events if e.trigger.text == "opposed"]
     assert [rec.actor(x).cameo for x in opposed.target] == ["IGOARL"], [rec.actor(x).name for x in opposed.target]
+
+
+def test_a_capitalised_end_of_a_name_refers_to_the_organisation(pipeline):
+    # ("the Guard" is no entity to the tagger: the events stage finds whose name it ends)
+    got = [(s, c[:2], t) for s, c, t, _ in events(pipeline, "Iraq protested missile strikes by Iran's Revolutionary "
+                                                             "Guard. The Guard said it had targeted an Israeli spy "
+                                                             "headquarters.")]
+    assert ({"IRN"}, "19", {"ISR"}) in got, got

@@ -766,7 +766,7 @@ class _Builder:
                 self.aliases.setdefault(norm_name(text), a.key)
                 self.entities.append((span, a.key, a.country, "ORG"))
                 return
-        alias = self.aliases.get(norm_name(text))
+        alias = self.aliases.get(norm_name(text)) or self.name_tail(span)
         if alias is not None:
             a = self.actors[alias]
             self.link(a, span.start, span.end)
@@ -790,6 +790,21 @@ class _Builder:
                        cameo="IGO" if sector == "IGO" and country is None else None)
         self.link(a, span.start, span.end)
         self.entities.append((span, a.key, a.country, "ORG"))
+
+    def name_tail(self, span: SpacySpan) -> str | None:
+        """The key of the organisation named last before whose name ends in this one word ("the International
+        Criminal Court ... the Court said", "the Security Council ... the Council urged")."""
+        if len(span) != 1 or not span[0].is_title:
+            return None
+        word = span[0].lower_
+        best: tuple[int, str] | None = None
+        for k, a in self.actors.items():
+            if a.kind == "organization" and a.mentions and " " in a.name:
+                for s, e in a.mentions:
+                    if e <= span.start_char and self.doc.text[s:e].lower().split()[-1] == word \
+                            and (best is None or s > best[0]):
+                        best = (s, k)
+        return best[1] if best else None
 
     def person_part(self, span: SpacySpan) -> str | None:
         """The key of a person already named whose name contains this single capitalised word, if any."""

@@ -725,7 +725,7 @@ def _phrase_actors_uncached(ctx: _Ctx, head: Token, max_cost: int, subject: bool
                     # "Mexico's government and Zapatista rebels signed": the first conjunct misread as a modifier of
                     # the second's noun
                     found.extend(x for x in ctx.actor_at.get(tok.head.i, ()) if x not in found)
-    if head.pos_ == "NOUN" and any(c.lower_ in DEFINITE for c in _kids(head) if c.dep_ == "det") and (
+    if head.pos_ in ("NOUN", "PROPN") and any(c.lower_ in DEFINITE for c in _kids(head) if c.dep_ == "det") and (
             not found or all(ctx.actor_by_id[x].country is None or _inferred(ctx, x) and head.i in ctx.actor_at
                              and x in ctx.actor_at[head.i] for x in found if x in ctx.actor_by_id)):
         # "the officials": nothing (or only a countryless group, or the noun itself with a guessed country) here;
@@ -845,10 +845,22 @@ def _antecedent(ctx: _Ctx, head: Token) -> list[str]:
     k = bisect.bisect_left(cands, (head.idx,)) - 1  # entries are in text order
     if k >= 0 and head.idx - cands[k][0] <= ANAPHOR_WINDOW:
         return list(cands[k][1])
+    doc = head.doc
+    if head.text[:1].isupper() and head.i > head.sent.start:
+        # "Iran's Revolutionary Guard ... The Guard said": a capitalised noun that ends an organisation's name
+        # named before is that organisation
+        for i in range(head.i - 1, -1, -1):
+            if head.idx - doc[i].idx > ANAPHOR_WINDOW:
+                break
+            if doc[i].lower_ == head.lower_:
+                ids = [x for x in ctx.actor_at.get(i, ()) if ctx.actor_by_id[x].kind == "organization"]
+                if ids and (i + 1 >= len(doc) or i + 1 not in ctx.actor_at or ids[0] not in ctx.actor_at[i + 1]):
+                    return ids[:1]
+    if head.pos_ == "PROPN":
+        return []
     if lemma in ORG_ANAPHORS or lemma in IGO_ANAPHORS or lemma in BODY_ANAPHORS:
         # "A senior Hamas official said the group had rejected ...": the organisation named last; "the bloc", "the
         # alliance": the intergovernmental one named last
-        doc = head.doc
         for i in range(head.i - 1, -1, -1):
             if head.idx - doc[i].idx > ANAPHOR_WINDOW:
                 break
