@@ -2880,3 +2880,13 @@ def test_a_capitalised_end_of_a_name_refers_to_the_organisation(pipeline):
                                                              "Guard. The Guard said it had targeted an Israeli spy "
                                                              "headquarters.")]
     assert ({"IRN"}, "19", {"ISR"}) in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "A Russian court on Friday sentenced a US reporter to 16 years in prison. President Joe Biden called the "
+    "conviction a sham.",
+    "A Cairo court sentenced three British journalists to seven years in prison. Britain condemned the verdict.",
+])
+def test_a_verdict_refers_back_to_the_courts_act(pipeline, text):
+    got = [(c[:2], t) for s, c, t, _ in events(pipeline, text) if c.startswith("11")]
+    assert len(got) == 1 and got[0][1] and got[0][1] <= {"RUS", "EGY"}, got

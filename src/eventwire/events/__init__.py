@@ -2630,7 +2630,8 @@ RETALIATION_VERBS = frozenset({"retaliate", "avenge"})
 # Nouns of an agreement made, that refer back to the agreeing, signing or cooperating reported before ("the deal")
 SETTLEMENT_NOUNS = frozenset({"deal", "pact", "agreement", "accord", "treaty"})
 # Nouns that refer back to whatever act was reported last ("the move", "the measures").
-ACT_ANAPHORS = frozenset({"move", "decision", "step", "measure", "action", "announcement"})
+ACT_ANAPHORS = frozenset({"move", "decision", "step", "measure", "action", "announcement", "verdict", "conviction",
+                          "ruling", "sentence"})
 
 
 def _verdict(ctx: _Ctx, t: Token) -> tuple[str, Token] | None:
