@@ -2890,3 +2890,12 @@ def test_a_capitalised_end_of_a_name_refers_to_the_organisation(pipeline):
 def test_a_verdict_refers_back_to_the_courts_act(pipeline, text):
     got = [(c[:2], t) for s, c, t, _ in events(pipeline, text) if c.startswith("11")]
     assert len(got) == 1 and got[0][1] and got[0][1] <= {"RUS", "EGY"}, got
+
+
+def test_the_two_countries_of_three_named_are_the_two_named_most(pipeline):
+    text = ("Congo on Monday accused Rwanda of backing the M23 rebels and recalled its ambassador from Kigali. Rwanda "
+            "denied supporting the rebels. The United States called on Rwanda to withdraw its troops from Congo. "
+            "Angola, which has mediated between the two countries, invited both leaders to talks in Luanda.")
+    rec = pipeline.extract(text, published="2024-03-20")
+    (mediated,) = [e for e in rec.events if e.trigger.text == "mediated"]
+    assert {rec.actor(x).country for x in mediated.target} == {"COD", "RWA"}, [rec.actor(x).name for x in mediated.target]

@@ -793,6 +793,15 @@ def _last_pair(ctx: _Ctx, head: Token) -> list[str]:
                 a = ctx.actor_by_id[x]
                 if a.country and a.country not in picked and (not people or a.kind == "person"):
                     picked[a.country] = x
+        if len(picked) > 2 and not people:
+            # ("The United States and the European Union called on Rwanda to withdraw its troops from Congo. Angola,
+            # which has mediated between the two countries": of three, the two the article names most, Congo and
+            # Rwanda; ties in text order)
+            counts = {c: sum(1 for i in range(head.i) for x in ctx.actor_at.get(i, ())  # (mentions, not words)
+                             if ctx.actor_by_id[x].country == c and x not in ctx.actor_at.get(i - 1, ()))
+                      for c in picked}
+            order = sorted(picked, key=lambda c: -counts[c])  # (stable: text order among equals)
+            return [picked[c] for c in order[:2]]
         if len(picked) >= 2:
             return list(picked.values())[:2]
         end = start
