@@ -2899,3 +2899,9 @@ def test_the_two_countries_of_three_named_are_the_two_named_most(pipeline):
     rec = pipeline.extract(text, published="2024-03-20")
     (mediated,) = [e for e in rec.events if e.trigger.text == "mediated"]
     assert {rec.actor(x).country for x in mediated.target} == {"COD", "RWA"}, [rec.actor(x).name for x in mediated.target]
+
+
+def test_an_act_named_in_another_with_its_doer_is_reported_for_later_answers(pipeline):
+    got = [(s, c[:2], t) for s, c, t, _ in events(pipeline, "Kenya protested the detention of its citizens by Ugandan "
+                                                             "police. Amnesty International condemned the arrests.")]
+    assert ({"UGA"} <= got[-1][2] and got[-1][1] == "11"), got

@@ -1648,7 +1648,12 @@ def _sentence_events(ctx: _Ctx, sent, inputs: EventInputs) -> list[Event]:
                                       or _misplaced_into(ev.tok, event_row)) and not _meeting_frame(ev):
             # "condemned an attack by X", "said in a statement": the noun is what the outer event is about; it is
             # an event of its own only when it names both who acts and who is acted upon.
-            if not _noun_source(ctx, ev.tok) or not _object_actors(ctx, ev.tok):
+            doer = _noun_source(ctx, ev.tok)
+            if not doer or not _object_actors(ctx, ev.tok):
+                if doer and ev.entry.code:
+                    # (an act with a named doer is still reported, for a later "condemned the strikes": "Iraq summoned
+                    # Iran's envoy to protest missile strikes by Iran on Irbil")
+                    ctx.told.append((ev.tok.lemma_.lower(), ev.entry.code, doer, [], False))
                 continue
             outer = event_row(ev.tok.head.i)
             if ev.tok.dep_ == "dobj" and outer is not None and (outer.entry.code or "")[:2] == "12":
