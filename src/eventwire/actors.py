@@ -1504,6 +1504,7 @@ class _Builder:
         person_at = {i: k for i, k in self.tok_actor.items() if self.actors[k].kind == "person"
                      or self.office_holder(self.actors[k], toks[i])}
         subject_person: str | None = None  # the latest person named as a subject in this sentence
+        content_first = False  # (this sentence's main subject is that of what it tells, its teller named after it)
         main_subject: str | None = None  # the person who is the main clause's subject in this sentence
         previous_main: str | None = None  # ... in the sentence before
         said: dict[int, str] = {}  # pronoun token -> the person it joined
@@ -1517,6 +1518,7 @@ class _Builder:
         for i in sorted(set(person_at).union(pronouns)):
             while next_start < n_starts and starts[next_start] <= i:
                 sent_start, subject_person, previous_main, main_subject = starts[next_start], None, main_subject, None
+                content_first = False
                 next_start += 1
             tok = toks[i]
             k = person_at.get(tok.i)
@@ -1527,8 +1529,13 @@ class _Builder:
                 role = tok.head if tok.dep_ == "appos" else tok
                 if (tok.i + 1 not in person_at or person_at[tok.i + 1] != k) and role.dep_ in _SUBJECT_DEPS:
                     subject_person = k
-                    if role.head.dep_ == "ROOT":
+                    v = role.head
+                    if v.dep_ == "ROOT" and not content_first:
                         main_subject = k
+                    elif v.dep_ == "ccomp" and v.head.dep_ == "ROOT" and v.i < v.head.i and main_subject is None:
+                        # "Prime Minister Sheikh Hasina resigned and fled, the army chief said": the sentence is about
+                        # what is told, not its teller named after it
+                        main_subject, content_first = k, True
                 continue
             if tok.lower_ not in _PRONOUNS or tok.pos_ != "PRON" or last_person is None:
                 continue
@@ -1539,6 +1546,11 @@ class _Builder:
                     and not any(i in person_at for i in range(sent_start, tok.i)):
                 # "Lavrov held talks with Wang Yi in Beijing. He said ...": a sentence that opens on a subject
                 # pronoun continues with the one the sentence before was about, its main subject
+                pick = previous_main
+            elif tok.dep_ == "poss" and previous_main is not None and not any(
+                    j in person_at for j in range(sent_start, tok.i)):
+                # "... Hasina resigned and fled the country, the army chief said. Thousands of protesters stormed her
+                # official residence": so does a possessive before any person is named in the sentence
                 pick = previous_main
             elif tok.dep_ in ("dobj", "pobj", "dative"):
                 clause_subj = next((said.get(c.i) or person_at.get(c.i) for c in token_children(tok.head)
