@@ -284,3 +284,10 @@ def test_the_end_of_an_organisations_name_is_that_organisation(pipeline, text, n
     rec = pipeline.extract(text)
     (a,) = [a for a in rec.actors if any(m.text == name for m in a.mentions)]
     assert a.cameo == cameo, (a.name, a.cameo, a.country)
+
+
+def test_a_quantified_group_is_no_group_named_before(pipeline):
+    rec = pipeline.extract("Prime Minister Sheikh Hasina resigned on Monday. Protesters set fire to the headquarters "
+                           "of her party. The United States urged all parties to refrain from further violence.")
+    (parties,) = [a for a in rec.actors if any(m.text == "parties" for m in a.mentions)]
+    assert not any(m.text == "her party" for m in parties.mentions), parties.name

@@ -1193,7 +1193,9 @@ class _Builder:
                         self.groups_by_head.setdefault(inner.lemma_.lower(), []).append(a.key)
                 continue
             igo = self.international_of(tok)  # "a spokesman for the United Nations": said explicitly, wins
-            ante = self.group_antecedent(tok) if igo is None else None
+            # (not a quantified group, "urged all parties to refrain", which is no group named before)
+            ante = self.group_antecedent(tok) if igo is None and not any(
+                c.dep_ in ("det", "predet") and c.lower_ in _QUANTIFIERS for c in token_children(tok)) else None
             if ante is not None:
                 self.link(ante, np.start, np.end)
                 continue
@@ -1769,6 +1771,7 @@ class _Builder:
 
 _FLEE_VERBS = {"flee", "escape", "leave"}  # "refugees fleeing the war in Sudan": of the country fled
 _STATE_SECTORS = {None, "GOV", "MIL", "SPY"}  # actors that deal with foreign states as much as with their own
+_QUANTIFIERS = {"all", "both", "each", "every", "any", "other", "some", "many", "several", "most"}
 _ARMED_SECTORS = {"MIL", "COP", "SPY", "REB", "UAF", "CRM", "PRM"}  # (force, used at home or abroad)
 _NO_COUNTRY_SECTORS = {"IGO", "NGO", "IMG", "REF"}  # international, or displaced by definition (unidentified attackers, UAF, are keyed to where they act)
 _WORLDWIDE = {"international", "world", "global", "transnational", "u.n.", "un", "worldwide"}
