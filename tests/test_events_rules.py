@@ -2905,3 +2905,9 @@ def test_an_act_named_in_another_with_its_doer_is_reported_for_later_answers(pip
     got = [(s, c[:2], t) for s, c, t, _ in events(pipeline, "Kenya protested the detention of its citizens by Ugandan "
                                                              "police. Amnesty International condemned the arrests.")]
     assert ({"UGA"} <= got[-1][2] and got[-1][1] == "11"), got
+
+
+def test_a_plural_relative_on_the_last_conjunct_is_the_whole_phrases(pipeline):
+    got = [s for s, c, _, e in events(pipeline, "Brazil and Colombia, which have tried to mediate, said the warrant "
+                                                 "would complicate a peaceful solution.") if c.startswith("04")]
+    assert got == [{"BRA", "COL"}], got

@@ -1011,7 +1011,13 @@ def _subject_actors(ctx: _Ctx, v: Token, depth: int = 0) -> tuple[list[str], boo
     if subj:
         s = subj[0]  # (the nearest, when a misparse gives two: "airstrikes killed ..., officials said")
         if s.lower_ in RELATIVE_PRONOUNS and v.dep_ == "relcl":
-            return _phrase_actors(ctx, v.head), True
+            h = v.head
+            if h.dep_ == "conj" and (v.tag_ == "VBP" or any(a.dep_ == "aux" and a.tag_ == "VBP" for a in _kids(v))):
+                # "Brazil and Colombia, which have tried to mediate": a plural verb on the last conjunct is the
+                # whole conjoined phrase's
+                while h.dep_ == "conj" and h.head.i != h.i:
+                    h = h.head
+            return _phrase_actors(ctx, h), True
         # (of two, one whose actors have a country: "a U.S. delegation led by ... Molly Phee visited Niamey", the name
         # misread as a second subject)
         found = [got for s2 in subj if (got := _phrase_actors(ctx, s2, subject=True))]
