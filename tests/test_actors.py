@@ -291,3 +291,11 @@ def test_a_quantified_group_is_no_group_named_before(pipeline):
                            "of her party. The United States urged all parties to refrain from further violence.")
     (parties,) = [a for a in rec.actors if any(m.text == "parties" for m in a.mentions)]
     assert not any(m.text == "her party" for m in parties.mentions), parties.name
+
+
+def test_his_country_is_the_possessors_before_the_storys(pipeline):
+    rec = pipeline.extract("The European Union agreed new sanctions against Russia. Hungarian Prime Minister Viktor "
+                           "Orban had blocked the package for weeks, demanding guarantees for his country's energy "
+                           "supplies.")
+    (country,) = [a for a in rec.actors if any(m.text == "country" for m in a.mentions)]
+    assert country.country == "HUN", country.name

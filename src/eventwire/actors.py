@@ -1135,10 +1135,16 @@ class _Builder:
             if tok.lower_ in _COUNTRY_ANAPHORA and any(c.dep_ == "det" and c.lower_ == "the" or c.dep_ == "poss"
                                                        and c.lower_ in ("his", "her", "its", "their")
                                                        for c in token_children(tok)):  # ("said his country had")
-                subj = self.clause_subject_country(tok) if tok.dep_ in ("dobj", "pobj", "poss") else None
-                iso = self.leading_country(tok.i, exclude=subj)
+                # "Macron said his country would ...", "Orban blocked the package, demanding guarantees for his
+                # country's energy supplies": the country of the one "his" is, before the story's leading one
+                owner = self.possessor(tok) if any(c.dep_ == "poss" and c.lower_ in ("his", "her")
+                                                   for c in token_children(tok)) else None
+                iso = owner.country if owner is not None else None
+                if not iso:
+                    subj = self.clause_subject_country(tok) if tok.dep_ in ("dobj", "pobj", "poss") else None
+                    iso = self.leading_country(tok.i, exclude=subj)
                 if not iso and (owner := self.possessor(tok)) is not None:
-                    iso = owner.country  # "Macron said his country would ...": the country of the one "his" is
+                    iso = owner.country
                 if iso:
                     a = self.country_actor(iso, tok.i)
                     self.link(a, tok.i, tok.i + 1)
