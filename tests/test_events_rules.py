@@ -19,6 +19,13 @@ def events(pipeline, text):
     return [(countries(e.source), e.cameo, countries(e.target), e) for e in rec.events]
 
 
+def triggered(pipeline, text, trigger, published=None):
+    """The record of ``text`` and its one event whose trigger is ``trigger``."""
+    rec = pipeline.extract(text, published=published)
+    (e,) = [e for e in rec.events if e.trigger.text == trigger]
+    return rec, e
+
+
 def only(pipeline, text, root=None):
     evs = [e for e in events(pipeline, text) if root is None or e[1].startswith(root)]
     assert len(evs) == 1, evs
@@ -2770,13 +2777,19 @@ def test_a_finite_verb_joined_to_an_accusations_gerund_is_the_accusers_act(pipel
     assert got == ["11"], got
 
 
-def test_an_act_noun_refers_past_an_answer_to_the_act_answered(pipeline):
-    text = ("The International Criminal Court on Thursday issued an arrest warrant for Russian President Vladimir "
-            "Putin. The Kremlin rejected the move as outrageous. Ukraine's President Volodymyr Zelenskyy welcomed "
-            "the decision.")
-    rec = pipeline.extract(text, published="2023-03-18")
-    (welcomed,) = [e for e in rec.events if e.trigger.text == "welcomed"]
-    assert [rec.actor(x).cameo for x in welcomed.target] == ["IGOICC"], [rec.actor(x).name for x in welcomed.target]
+@pytest.mark.parametrize("text, trigger, cameo", [
+    # an act noun refers past an answer to the act it answered ...
+    ("The International Criminal Court on Thursday issued an arrest warrant for Russian President Vladimir Putin. "
+     "The Kremlin rejected the move as outrageous. Ukraine's President Volodymyr Zelenskyy welcomed the decision.",
+     "welcomed", "IGOICC"),
+    # ... also when the answer names whose act it answers ("the league's decision"), not the greeting before it
+    ("The Arab League readmitted Syria this month. Saudi Crown Prince Mohammed bin Salman greeted Syrian President "
+     "Bashar Assad with a kiss. The United States criticized the league's decision. Qatar, which opposed the move, "
+     "said it would not normalize relations with Damascus.", "opposed", "IGOARL"),
+])
+def test_an_act_noun_refers_past_an_answer_to_the_act_answered(pipeline, text, trigger, cameo):
+    rec, e = triggered(pipeline, text, trigger, "2023-05-20")
+    assert [rec.actor(x).cameo for x in e.target] == [cameo], [rec.actor(x).name for x in e.target]
 
 
 def test_a_protest_outside_a_foreign_base_is_aimed_at_its_state(pipeline):
@@ -2795,8 +2808,7 @@ def test_the_government_in_an_officials_words_is_his_own(pipeline):
     text = ("ISLAMABAD (AP) — Pakistan on Thursday began deporting Afghans living in the country illegally. The "
             "Taliban government in Kabul condemned the expulsions. Interior Minister Sarfraz Bugti said the "
             "government would not back down.")
-    rec = pipeline.extract(text, published="2023-11-02")
-    (back,) = [e for e in rec.events if e.trigger.text == "back"]
+    rec, back = triggered(pipeline, text, "back", "2023-11-02")
     assert {rec.actor(x).country for x in back.source} == {"PAK"}, [rec.actor(x).name for x in back.source]
 
 
@@ -2814,8 +2826,7 @@ def test_a_possessor_referring_back_names_the_one_answered(pipeline, text, cameo
 def test_those_fought_alongside_are_allies_not_targets(pipeline):
     text = ("ADDIS ABABA, Ethiopia (AP) — Ethiopia's federal government and Tigray's leaders agreed to end the war. "
             "Eritrea, whose troops fought alongside Ethiopian forces, was not part of the talks.")
-    rec = pipeline.extract(text, published="2022-11-02")
-    (fought,) = [e for e in rec.events if e.trigger.text == "fought"]
+    rec, fought = triggered(pipeline, text, "fought", "2022-11-02")
     # (whose troops they are is the noun the relative clause is on)
     assert {rec.actor(x).country for x in fought.source} == {"ERI"}
     assert not fought.target, [rec.actor(x).name for x in fought.target]
@@ -2857,21 +2868,10 @@ def test_it_in_a_time_clause_is_the_main_subject(pipeline, text, doer):
      "struck", "2024-03-12"),
 ])
 def test_a_clause_after_another_is_dated_by_the_days_between(pipeline, text, trigger, value):
-    rec = pipeline.extract(text, published="2024-03-20")
-    (e,) = [e for e in rec.events if e.trigger.text == trigger]
+    _, e = triggered(pipeline, text, trigger, "2024-03-20")
     assert (e.date.value if e.date else None) == value, e.date
     if e.date:  # (the text that states it: the day and the count)
         assert e.date.text == text[e.date.start:e.date.end] and "after" in e.date.text
-
-
-def test_an_act_noun_refers_to_the_act_the_last_answer_answered(pipeline):
-    # (the criticism names whose decision it answers; "the move" is that decision, not the greeting before it)
-    text = ("The Arab League readmitted Syria this month. Saudi Crown Prince Mohammed bin Salman greeted Syrian "
-            "President Bashar Assad with a kiss. The United States criticized the league's decision. Qatar, which "
-            "opposed the move, said it would not normalize relations with Damascus.")
-    rec = pipeline.extract(text, published="2023-05-20")
-    (opposed,) = [e for e in rec.events if e.trigger.text == "opposed"]
-    assert [rec.actor(x).cameo for x in opposed.target] == ["IGOARL"], [rec.actor(x).name for x in opposed.target]
 
 
 def test_a_capitalised_end_of_a_name_refers_to_the_organisation(pipeline):
@@ -2896,8 +2896,7 @@ def test_the_two_countries_of_three_named_are_the_two_named_most(pipeline):
     text = ("Congo on Monday accused Rwanda of backing the M23 rebels and recalled its ambassador from Kigali. Rwanda "
             "denied supporting the rebels. The United States called on Rwanda to withdraw its troops from Congo. "
             "Angola, which has mediated between the two countries, invited both leaders to talks in Luanda.")
-    rec = pipeline.extract(text, published="2024-03-20")
-    (mediated,) = [e for e in rec.events if e.trigger.text == "mediated"]
+    rec, mediated = triggered(pipeline, text, "mediated", "2024-03-20")
     assert {rec.actor(x).country for x in mediated.target} == {"COD", "RWA"}, [rec.actor(x).name for x in mediated.target]
 
 
