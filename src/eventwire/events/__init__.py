@@ -134,7 +134,8 @@ class _Ctx:
     # statements of the sentence being read that are coded as the act they tell of (``_settle_statements``), kept
     # for "Kyiv denied the claim" in a later sentence
     told: list[tuple[str, str, list[str], list[str], bool]] = field(default_factory=list)
-    # the first characters of triggers whose target is the doer of an act reported before (``_earlier_doer``)
+    # the first characters of the triggers of answers to an act: those whose target is the doer of an act reported
+    # before (``_earlier_doer``), and reactions to an act noun that names its doer ("criticized the league's decision")
     answers: set[int] = field(default_factory=set)
     # the first characters of triggers named as what came before their clause's act (``_prior_act``)
     background: set[int] = field(default_factory=set)
@@ -1657,8 +1658,8 @@ def _sentence_events(ctx: _Ctx, sent, inputs: EventInputs) -> list[Event]:
             doer = _noun_source(ctx, ev.tok)
             if not doer or not _object_actors(ctx, ev.tok):
                 if doer and ev.entry.code:
-                    # (an act with a named doer is still reported, for a later "condemned the strikes": "Iraq summoned
-                    # Iran's envoy to protest missile strikes by Iran on Irbil")
+                    # (an act with a named doer is still reported, for a later answer: "Kenya protested the detention
+                    # of its citizens by Ugandan police. Amnesty International condemned the arrests")
                     ctx.told.append((ev.tok.lemma_.lower(), ev.entry.code, doer, [], False))
                 continue
             outer = event_row(ev.tok.head.i)
