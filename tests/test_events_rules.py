@@ -2910,3 +2910,10 @@ def test_a_plural_relative_on_the_last_conjunct_is_the_whole_phrases(pipeline):
     got = [s for s, c, _, e in events(pipeline, "Brazil and Colombia, which have tried to mediate, said the warrant "
                                                  "would complicate a peaceful solution.") if c.startswith("04")]
     assert got == [{"BRA", "COL"}], got
+
+
+def test_names_after_a_comma_and_before_a_conjoined_verb_are_its_subject(pipeline):
+    # (the parser reads "Australia and New Zealand" as more things Britain summoned)
+    got = [(s, c[:2], t) for s, c, t, _ in events(pipeline, "Britain summoned Israel's ambassador, and Australia and "
+                                                             "New Zealand called on Israel to reverse the decision.")]
+    assert got == [({"GBR"}, "11", {"ISR"}), ({"AUS", "NZL"}, "02", {"ISR"})], got

@@ -698,6 +698,8 @@ def _phrase_actors_uncached(ctx: _Ctx, head: Token, max_cost: int, subject: bool
                                   or ch.lower_ == "for" and _harm_as_reason(ctx, ch)):
                 continue  # (but "the roads leading into Mordor": where they go)
             seen.add(ch.i)
+            if dep == "conj" and _stolen_subject(ch):
+                continue  # ("summoned Israel's ambassador, and Australia and New Zealand called on ...")
             if dep in ("conj", "appos") or ch.i < tok.i <= ch.i + 3 and _hyphen_pair(ch) or _broken_conjunct(ch):
                 # ("U.S.-Japanese alliance": a hyphenated pair of names is two parties, as "U.S. and Japanese")
                 queue.appendleft((ch, cost))
@@ -1071,6 +1073,10 @@ def _subject_actors(ctx: _Ctx, v: Token, depth: int = 0) -> tuple[list[str], boo
     joined = v.dep_ in ("conj", "xcomp", "advcl", "acomp") \
         or v.dep_ == "dep" and v.tag_ in ("VBD", "VBZ", "VBP") and v.i > v.head.i \
         or v.dep_ == "attr" and v.tag_ == "VBG" and v.head.lemma_ == "be"  # ("Qatar is mediating": misread as "is" + a noun)
+    if v.dep_ == "conj" and (c := _stolen_subject_before(v)) is not None:
+        # "Britain summoned Israel's ambassador, and Australia and New Zealand called on Israel to ...": the names the
+        # parser added to the first verb's objects are this verb's subject
+        return _phrase_actors(ctx, c, subject=True), False
     if _finite_after_gerund(v):
         # "Britain accused China of carrying out a cyberattack and sanctioned two Chinese individuals": a finite verb
         # the parser joined to the gerund of a preposition is the conjunct of the verb that governs the preposition
@@ -1099,6 +1105,34 @@ def _subject_actors(ctx: _Ctx, v: Token, depth: int = 0) -> tuple[list[str], boo
     if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return _phrase_actors(ctx, v.head), True
     return [], False
+
+
+def _stolen_subject(c: Token) -> bool:
+    """``c``, read by the parser as a further object ("summoned Israel's ambassador, and Australia and New Zealand
+    called on Israel"), follows ", and" and ends right before a finite verb conjoined with no subject of its own: it
+    is that verb's subject."""
+    if c.dep_ != "conj" or c.pos_ not in ("PROPN", "NOUN"):
+        return False
+    doc = c.doc
+    left, nxt = c.left_edge.i, c.right_edge.i + 1
+    if left < 2 or doc[left - 1].lower_ != "and" or doc[left - 2].text != "," or nxt >= len(doc):
+        return False
+    v = doc[nxt]
+    return v.dep_ == "conj" and v.tag_ in ("VBD", "VBZ") and not _children(v, SUBJ)
+
+
+def _stolen_subject_before(v: Token) -> Token | None:
+    """The object conjunct that is ``v``'s subject (``_stolen_subject``), if the words right before ``v`` are one."""
+    if v.i == 0 or _children(v, SUBJ):
+        return None
+    t = v.doc[v.i - 1]
+    for _ in range(6):
+        if t.dep_ == "conj" and t.right_edge.i == v.i - 1 and _stolen_subject(t):
+            return t
+        if t.dep_ not in ("conj", "compound") or t.head.i >= v.i:
+            return None
+        t = t.head
+    return None
 
 
 def _finite_after_gerund(v: Token) -> bool:
