@@ -43,6 +43,7 @@ def _assert_code(text: str, code: str) -> None:
     ("The Arab League readmitted Syria.", "081"),
     ("China halted its military pressure on Taiwan.", "087"),
     ("The United States removed tariffs on Mexican steel.", "085"),
+    ("The United States suspended sanctions on Venezuela's oil sector.", "085"),
     # mediation, praise (04, 05)
     ("Norway launched a mediation effort between Israel and Jordan.", "045"),
     ("Germany welcomed the statement by the United States.", "051"),
