@@ -221,3 +221,9 @@ def test_civilians_in_a_datelined_story_are_the_datelines_country_before_the_lea
             "Japan said it would lift export controls, and Japanese officials said Tokyo wanted closer ties. "
             "Hundreds of protesters rallied outside the presidential office.")
     assert actor_with_mention(pipeline.extract(text, published="2023-03-16"), "protesters").country == "KOR"
+
+
+def test_a_party_known_abroad_is_the_datelines_countrys(pipeline):
+    text = ("SEOUL, South Korea (AP) — South Korea's President Yoon Suk Yeol declared martial law late Tuesday. The "
+            "opposition Democratic Party said it would file an impeachment motion against Yoon.")
+    assert actor_with_mention(pipeline.extract(text, published="2024-12-04"), "Democratic Party").country == "KOR"

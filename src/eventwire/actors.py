@@ -721,7 +721,7 @@ class _Builder:
         # People are named as the article writes them (the longest form); organisations by their lexicon name.
         name = e.name if e.kind != "person" else span.text
         country, cameo = e.country, e.cameo
-        there = self.placed_elsewhere(span, e)
+        there = self.placed_elsewhere(span, e) or self.home_party(span, e)
         if there is not None:
             # "the Joint Chiefs of Staff in Seoul": a body of that name in the country the place is in (the lexicon's
             # is the United States'), when the name itself names no country
@@ -736,6 +736,17 @@ class _Builder:
         self.entities.append((span, a.key, country, lab))
         if e.kind == "person":
             self.person_names.append((a.key, span))
+
+    def home_party(self, span: SpacySpan, e: LexEntry) -> str | None:
+        """The dateline's country for a party the lexicon knows in another country, named with no country of its own
+        in a story filed from a country the story names ("SEOUL (AP) — ... The opposition Democratic Party said it
+        would file an impeachment motion": South Korea's, not the American party)."""
+        if e.kind != "organization" or e.sector != "PTY" or not e.country:
+            return None
+        if hasattr(self.gaz, "nationality") and self.gaz.nationality(span.text) or self.modifier_country(span):
+            return None
+        home = self.dateline_country()
+        return home if home and home != e.country else None
 
     def placed_elsewhere(self, span: SpacySpan, e: LexEntry) -> str | None:
         """The country of an "in" place right after a lexicon organisation's name, when it is another than the
