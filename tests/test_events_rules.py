@@ -2917,3 +2917,9 @@ def test_names_after_a_comma_and_before_a_conjoined_verb_are_its_subject(pipelin
     got = [(s, c[:2], t) for s, c, t, _ in events(pipeline, "Britain summoned Israel's ambassador, and Australia and "
                                                              "New Zealand called on Israel to reverse the decision.")]
     assert got == [({"GBR"}, "11", {"ISR"}), ({"AUS", "NZL"}, "02", {"ISR"})], got
+
+
+def test_a_states_own_forces_withdrawn_are_no_target(pipeline):
+    src, code, tgt, _ = only(pipeline, "The Syrian army said it had withdrawn troops from Aleppo to prepare a "
+                                       "counterattack.")
+    assert code.startswith("087") and src == {"SYR"} and not tgt

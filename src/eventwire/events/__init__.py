@@ -2526,9 +2526,12 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
                     break
     if target and code.startswith("087") and source:
         # "their forces had completed their withdrawal from the Bosnian town of Gorazde": pulling back within one's
-        # own country is done to no one (from another's land, that land is acted upon: "withdrew from Kherson")
+        # own country is done to no one (from another's land, that land is acted upon: "withdrew from Kherson"); nor
+        # are its own forces withdrawn ("the Syrian army said it had withdrawn troops from Aleppo")
         own = _countries(ctx, source)
-        target = [x for x in target if not (ctx.actor_by_id[x].kind == "country" and ctx.actor_by_id[x].country in own)]
+        target = [x for x in target if not ((ctx.actor_by_id[x].kind == "country"
+                                             or ctx.actor_by_id[x].sector in STATE_SECTORS)
+                                            and ctx.actor_by_id[x].country in own)]
     if target and code[:2] in VIOLENT_ROOTS and _joint(source, code, t):
         # "Pakistani and Afghan border forces clashed at the Torkham crossing": sides fighting one another are not
         # acting on either side's land named as the scene
