@@ -227,3 +227,11 @@ def test_a_party_known_abroad_is_the_datelines_countrys(pipeline):
     text = ("SEOUL, South Korea (AP) — South Korea's President Yoon Suk Yeol declared martial law late Tuesday. The "
             "opposition Democratic Party said it would file an impeachment motion against Yoon.")
     assert actor_with_mention(pipeline.extract(text, published="2024-12-04"), "Democratic Party").country == "KOR"
+
+
+def test_an_office_named_before_with_its_country_gives_it_to_its_holder(pipeline):
+    # (a visitor in a story filed from the host's capital: not the dateline's country)
+    text = ("ADDIS ABABA, Ethiopia (AP) — A delegation led by Somalia's foreign minister arrived in Addis Ababa on "
+            "Monday for talks on the port dispute. \"We have come in good faith,\" Foreign Minister Ahmed Moallim Fiqi "
+            "told reporters. Ethiopia's foreign ministry welcomed the visit.")
+    assert actor_with_mention(pipeline.extract(text, published="2024-03-20"), "Ahmed Moallim Fiqi").country == "SOM"

@@ -1638,7 +1638,12 @@ class _Builder:
         home = self.dateline_country()
         for a in cands:
             others = [b for b in held.get(sent_of(min(s for s, _ in a.mentions)), ()) if b.key != a.key]
-            if a.kind == "person" and a.role and home:
+            titled = self.titled_before(a) if a.kind == "person" and a.role else None
+            if titled:
+                # "A delegation led by Somalia's foreign minister arrived in Addis Ababa ... Foreign Minister Ahmed
+                # Moallim Fiqi told reporters": the office named before with its country
+                country = titled
+            elif a.kind == "person" and a.role and home:
                 # "LONDON (AP) — Britain accused China ... Deputy Prime Minister Oliver Dowden told lawmakers": an
                 # office named with no country, in a story filed from a country it names, is that country's (as wire
                 # copy names its own country's officials); not the sentence's other actors' ("the hackers")
@@ -1662,6 +1667,21 @@ class _Builder:
             o = self.actors.get(a.owner) if a.owner else None
             if o is not None and not a.country and not a.cameo and o.country:
                 a.country, a.inferred = o.country, True
+
+    def titled_before(self, a: _Actor) -> str | None:
+        """The stated country of the latest unnamed holder of the same office named shortly before the person
+        ("Somalia's foreign minister" before "Foreign Minister Ahmed Moallim Fiqi"; not a "Gambian president" named
+        paragraphs before "President Dos Santos")."""
+        role = (a.role or "").lower()
+        first = min(s for s, _ in a.mentions)
+        best: tuple[int, str] | None = None
+        for b in self.actors.values():
+            if b.kind != "group" or not b.country or b.inferred or not b.name.lower().endswith(role):
+                continue
+            at = max((s for s, _ in b.mentions if s < first), default=-1)
+            if at >= 0 and first - at <= _OFFICE_WINDOW and (best is None or at > best[0]):
+                best = (at, b.country)
+        return best[1] if best else None
 
     def dateline_country(self) -> str | None:
         """The country of a wire dateline's place ("KYIV, Ukraine (AP) —"), when the story itself names that country
@@ -1788,6 +1808,7 @@ class _Builder:
 
 _FLEE_VERBS = {"flee", "escape", "leave"}  # "refugees fleeing the war in Sudan": of the country fled
 _STATE_SECTORS = {None, "GOV", "MIL", "SPY"}  # actors that deal with foreign states as much as with their own
+_OFFICE_WINDOW = 400  # characters: how far back an unnamed office holder may be the one then named
 _QUANTIFIERS = {"all", "both", "each", "every", "any", "other", "some", "many", "several", "most"}
 _ARMED_SECTORS = {"MIL", "COP", "SPY", "REB", "UAF", "CRM", "PRM"}  # (force, used at home or abroad)
 _NO_COUNTRY_SECTORS = {"IGO", "NGO", "IMG", "REF"}  # international, or displaced by definition (unidentified attackers, UAF, are keyed to where they act)
