@@ -2923,3 +2923,10 @@ def test_a_states_own_forces_withdrawn_are_no_target(pipeline):
     src, code, tgt, _ = only(pipeline, "The Syrian army said it had withdrawn troops from Aleppo to prepare a "
                                        "counterattack.")
     assert code.startswith("087") and src == {"SYR"} and not tgt
+
+
+def test_welcoming_a_visit_praises_the_visitor(pipeline):
+    text = ("A delegation led by Somalia's foreign minister arrived in Addis Ababa on Monday. Ethiopia's foreign "
+            "ministry said in a statement that it welcomed the visit.")
+    got = [(s, c, t) for s, c, t, _ in events(pipeline, text)]
+    assert ({"ETH"}, "051", {"SOM"}) in got, got
