@@ -2930,3 +2930,10 @@ def test_welcoming_a_visit_praises_the_visitor(pipeline):
             "ministry said in a statement that it welcomed the visit.")
     got = [(s, c, t) for s, c, t, _ in events(pipeline, text)]
     assert ({"ETH"}, "051", {"SOM"}) in got, got
+
+
+def test_rejecting_an_account_answers_whoever_gave_it(pipeline):
+    text = ("China's coast guard said the Philippine vessel had deliberately approached the Chinese ship. Manila "
+            "rejected the account.")
+    got = [(s, c[:2], t) for s, c, t, _ in events(pipeline, text)]
+    assert ({"PHL"}, "12", {"CHN"}) in got, got

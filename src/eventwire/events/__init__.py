@@ -2020,7 +2020,9 @@ PARTITIVES = frozenset({"round", "series", "wave", "spate", "string", "flurry", 
 
 
 ALLEGATION_NOUNS = frozenset({"claim", "allegation", "accusation", "charge", "report", "rumour", "rumor",
-                              "suggestion", "assertion", "speculation"})
+                              "suggestion", "assertion", "speculation", "account", "version"})
+# ... of which those that may name a statement as well as an accusation ("Manila rejected the account")
+TELLING_NOUNS = frozenset({"report", "claim", "account", "version"})
 DENIAL_VERBS = frozenset({"deny", "reject", "dismiss", "refute", "rebut", "deflect"})
 
 
@@ -2740,9 +2742,9 @@ def _earlier_doer(ctx: _Ctx, t: Token, source: list[str], extra: list[Token] | N
             continue
         lemma = n.lemma_.lower()
         roots = set() if pronoun else {r.code[:2] for r in ctx.lex.rows(lemma, "NOUN") if r.code}
-        if lemma in ALLEGATION_NOUNS and lemma not in ("report", "claim"):
+        if lemma in ALLEGATION_NOUNS and lemma not in TELLING_NOUNS:
             roots = {"11"}  # "Ethiopia denied the charge": the accusation reported before, aimed at its accuser
-        elif lemma in ("report", "claim"):
+        elif lemma in TELLING_NOUNS:
             # "Russia said it had captured X. Kyiv denied the claim": the statement reported before (or an accusation:
             # "The US accused China of hacking. China denied the claim")
             roots = {"01", "11"}
