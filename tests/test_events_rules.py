@@ -2937,3 +2937,10 @@ def test_rejecting_an_account_answers_whoever_gave_it(pipeline):
             "rejected the account.")
     got = [(s, c[:2], t) for s, c, t, _ in events(pipeline, text)]
     assert ({"PHL"}, "12", {"CHN"}) in got, got
+
+
+def test_an_impossible_count_of_days_gives_no_date(pipeline):
+    # (and no error: the date would fall outside the calendar)
+    _, e = triggered(pipeline, "Italy suspended air links on Wednesday, 900000 days after a Serbian jet shot down a "
+                               "helicopter.", "shot", "2024-03-20")
+    assert e.date is None

@@ -3267,7 +3267,9 @@ def _days_apart(ctx: _Ctx, clause: Token, mark: Token) -> EventDate | None:
         if c.dep_ == "npadvmod" and c.lemma_.lower() == "day" and c.i < mark.i:
             count = next((k for k in _kids(c) if k.dep_ in ("nummod", "det")), None)
             if count is not None:
-                n = DAY_COUNTS.get(count.lower_) or (int(count.text) if count.text.isdigit() else None)
+                # (a count of days, not a year misread as one: "900000 days after" gives no date)
+                n = DAY_COUNTS.get(count.lower_) or (int(count.text) if count.text.isdigit() and len(count.text) <= 3
+                                                     else None)
                 first = count
     if not n:
         return None
