@@ -119,6 +119,10 @@ class Pipeline:
                     yield self._build(art, pub, doc)
                 except EventwireError as exc:
                     yield Failure(art, str(exc))
+                except Exception as exc:  # a bug must not sink the other articles of a run: this one fails, said why
+                    log.exception("extraction failed on an article of %d characters", len(art.text))
+                    yield Failure(art, f"internal error in extraction ({type(exc).__name__}: {exc}); this is a bug "
+                                       "in eventwire: please report it with the article")
             checked.clear()
 
         for art in items:
