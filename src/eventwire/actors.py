@@ -1148,13 +1148,13 @@ class _Builder:
                                                        for c in token_children(tok)):  # ("said his country had")
                 # "Macron said his country would ...", "Orban blocked the package, demanding guarantees for his
                 # country's energy supplies": the country of the one "his" is, before the story's leading one
-                owner = self.possessor(tok) if any(c.dep_ == "poss" and c.lower_ in ("his", "her")
-                                                   for c in token_children(tok)) else None
-                iso = owner.country if owner is not None else None
+                owner = self.possessor(tok)
+                personal = any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in token_children(tok))
+                iso = owner.country if owner is not None and personal else None
                 if not iso:
                     subj = self.clause_subject_country(tok) if tok.dep_ in ("dobj", "pobj", "poss") else None
                     iso = self.leading_country(tok.i, exclude=subj)
-                if not iso and (owner := self.possessor(tok)) is not None:
+                if not iso and owner is not None:
                     iso = owner.country
                 if iso:
                     a = self.country_actor(iso, tok.i)

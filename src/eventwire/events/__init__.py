@@ -53,6 +53,7 @@ from spacy import symbols as spacy_symbols
 from spacy.attrs import HEAD, IDX, LEMMA, LENGTH, LOWER, POS, SPACY
 from spacy.tokens import Doc, Token
 
+from ..dates import time_words
 from ..nlp import ADVERB_PARTICLES, BORDER_NOUNS, doc_cache, doc_tokens, token_subtree
 from ..nlp import token_children as _kids
 from ..record import (
@@ -2991,10 +2992,12 @@ def _warned_of_danger(ctx: _Ctx, warner: Token) -> bool:
     warner's own act)."""
     if warner.lemma_.lower() not in DANGER_WARNING_VERBS:
         return False
-    for p in _prep_objects(warner, ("of", "about")):
+    warned_of = _prep_objects(warner, ("of", "about"))
+    if warned_of:
         # "aid groups have warned of famine", "warned of a humanitarian catastrophe in Sudan": a danger named as a
         # noun that is no act and names no one who brings it (not "warned of retaliation", "warned of serious
         # consequences", "warned of Chinese interference")
+        p = warned_of[0]
         lemma = p.lemma_.lower()
         return p.pos_ == "NOUN" and lemma not in WARNED_RESPONSE_NOUNS \
             and not any(r.code for r in ctx.lex.rows(lemma, "NOUN")) \
@@ -3267,9 +3270,10 @@ def _days_apart(ctx: _Ctx, clause: Token, mark: Token) -> EventDate | None:
         if c.dep_ == "npadvmod" and c.lemma_.lower() == "day" and c.i < mark.i:
             count = next((k for k in _kids(c) if k.dep_ in ("nummod", "det")), None)
             if count is not None:
-                # (a count of days, not a year misread as one: "900000 days after" gives no date)
-                n = DAY_COUNTS.get(count.lower_) or (int(count.text) if count.text.isdigit() and len(count.text) <= 3
-                                                     else None)
+                # (a count of days, not a year misread as one: "900000 days after" gives no date; number words from
+                # the dates stage's table, data/time_words.tsv)
+                n = time_words()["number"].get(count.lower_) or (
+                    int(count.text) if count.text.isdigit() and len(count.text) <= 3 else None)
                 first = count
     if not n:
         return None
@@ -3284,8 +3288,6 @@ def _days_apart(ctx: _Ctx, clause: Token, mark: Token) -> EventDate | None:
         return EventDate(day.isoformat(), "day", ctx.doc.text[start:end], start, end)
     return None
 
-
-DAY_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
 def _on_a_border(tok: Token) -> bool:
