@@ -1,7 +1,8 @@
 """The ``eventwire`` command. Each command lives in a module of this package with ``add_parser`` and ``run``.
 
 Errors are turned into one-line messages here, at the edge; exit status 0 = all done, 1 = some inputs failed (reported
-on stderr), 2 = nothing could be processed or a usage error.
+on stderr), 2 = nothing could be processed, a usage error, or an error inside eventwire (a bug: one line, the traceback
+with -v).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import argparse
 import importlib
 import logging
 import sys
+import traceback
 
 from ..errors import EventwireError
 
@@ -55,6 +57,12 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except Exception as exc:  # a bug: one line that says so (the traceback with -v), never a bare traceback
+        if args.verbose:
+            traceback.print_exc()
+        print(f"eventwire: internal error ({type(exc).__name__}: {exc}); this is a bug in eventwire: please report it "
+              f"with the input{'' if args.verbose else ' (-v prints the traceback)'}", file=sys.stderr)
+        return EXIT_FAILED
 
 
 def add_actors_arg(p: argparse.ArgumentParser) -> None:
