@@ -572,3 +572,13 @@ def test_leaving_a_body_reduces_relations(text):
 ])
 def test_equipment_sent_and_measures_agreed_on(text, code):
     assert code in _codes(text)
+
+
+@pytest.mark.parametrize("text,code", [
+    ("India summoned Canada's High Commissioner Cameron MacKay.", "114"),  # a high commissioner is an ambassador
+    ("Britain recalled its high commissioner from Rwanda.", "161"),
+    ("Russia expelled the Polish consul general in St Petersburg.", "161"),
+    ("Estonia expelled the Russian military attache.", "161"),
+])
+def test_high_commissioners_consuls_and_attaches_are_diplomats(text, code):
+    assert code in _codes(text)
