@@ -2944,3 +2944,15 @@ def test_an_impossible_count_of_days_gives_no_date(pipeline):
     _, e = triggered(pipeline, "Italy suspended air links on Wednesday, 900000 days after a Serbian jet shot down a "
                                "helicopter.", "shot", "2024-03-20")
     assert e.date is None
+
+
+@pytest.mark.parametrize("text, trigger, doer, code", [
+    ("The White House said any arms deal with Moscow would violate U.N. resolutions and threatened new sanctions.",
+     "sanctions", "USA", "13"),
+    ("Egypt said on Tuesday that the latest round of talks with Ethiopia had failed, and accused Addis Ababa of "
+     "rejecting every compromise.", "accused", "EGY", "112"),
+])
+def test_a_past_verb_that_cannot_share_the_reported_clause_is_the_speakers(pipeline, text, trigger, doer, code):
+    rec, e = triggered(pipeline, text, trigger)
+    assert [rec.actor(x).country for x in e.source] == [doer] and e.cameo.startswith(code)
+    assert any(x.cameo == "010" for x in rec.events)  # what was said is a statement of its own

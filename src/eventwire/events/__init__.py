@@ -1089,6 +1089,10 @@ def _subject_actors(ctx: _Ctx, v: Token, depth: int = 0) -> tuple[list[str], boo
             # "Beijing said the situation was stable and urged India to ...": a finite verb the parser joined to a
             # reported state ("was stable") whose subject names no one continues the speaker's sentence
             got = _subject_actors(ctx, v.head.head, depth + 1)[0]
+        elif _outside_reported_clause(v):
+            # "The White House said any arms deal would violate ... and threatened new sanctions": a past verb
+            # cannot share the reported clause's "would" (nor, after ", and", its "had"): it continues the speaker's
+            got = _subject_actors(ctx, v.head.head, depth + 1)[0]
         return got, True
     if v.dep_ == "acl" and v.tag_ == "VBG" and _issued(v.head):
         return _subject_actors(ctx, v.head.head, depth + 1)[0], True
@@ -1106,6 +1110,20 @@ def _subject_actors(ctx: _Ctx, v: Token, depth: int = 0) -> tuple[list[str], boo
     if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return _phrase_actors(ctx, v.head), True
     return [], False
+
+
+def _outside_reported_clause(v: Token) -> bool:
+    """``v``, a past verb with no subject that the parser joined to a clause reported by a speech verb, cannot be part
+    of that clause: the clause's verb has a modal ("said any deal would violate ... and threatened"), or a perfect
+    "had" with ``v`` after ", and" ("said that the talks had failed, and accused Addis Ababa of ...")."""
+    h = v.head
+    if v.dep_ != "conj" or v.tag_ != "VBD" or h.dep_ != "ccomp" or v.i < h.i or not _is_speech(h.head) \
+            or _children(v, SUBJ) or _aux(v):
+        return False
+    aux = _aux(h)
+    if aux & (MODALS | {"will", "must"}):
+        return True
+    return bool(aux & {"had"}) and v.i >= 2 and v.doc[v.i - 1].lower_ == "and" and v.doc[v.i - 2].text == ","
 
 
 def _stolen_subject(c: Token) -> bool:
@@ -1835,6 +1853,8 @@ def _reported_by(t: Token, speech: Token) -> bool:
     """``t`` sits in a clause reported by ``speech`` (its complement), not in a relative clause of its subject."""
     cur = t
     for _ in range(10):
+        if _outside_reported_clause(cur):
+            return False  # ("said any deal would fail and threatened sanctions": the speaker's next act)
         if cur.head.i == speech.i:
             return cur.dep_ in ("ccomp", "parataxis", "xcomp", "conj", "dobj", "advcl")
         if cur.head.i == cur.i:
