@@ -582,3 +582,14 @@ def test_equipment_sent_and_measures_agreed_on(text, code):
 ])
 def test_high_commissioners_consuls_and_attaches_are_diplomats(text, code):
     assert code in _codes(text)
+
+
+@pytest.mark.parametrize("text,code", [
+    # asking the one addressed to withdraw its peacekeepers is asking it to yield, not rallying others against it (113)
+    ("Mali asked the United Nations to withdraw its peacekeeping mission from the country.", "0256"),
+    ("Mali demanded that the United Nations withdraw its peacekeepers.", "1056"),
+    ("Sudan urged the UN to withdraw its observers.", "025"),
+])
+def test_calling_for_a_mission_to_be_withdrawn_asks_the_one_addressed_to_yield(text, code):
+    got = _codes(text)
+    assert code in got and "113" not in got, sorted(got)

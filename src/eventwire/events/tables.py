@@ -199,7 +199,11 @@ _THREAT = [("161", "1313"), ("162", "1311"), ("163", "1312"), ("164", "134"), ("
 
 def _appeal_like(code: str, base: str) -> str:
     """Appeals (02) and demands (10) share a structure: the appealed-for act picks the sub-code. Calling for a
-    hostile act against someone (sanctions, a boycott, force) is rallying opposition against them (113)."""
+    hostile act against someone (sanctions, a boycott, force) is rallying opposition against them (113); calling for
+    peacekeepers, observers or a mission to be withdrawn (166x) asks the one addressed to yield: for peacekeepers, the
+    codebook's "military withdrawals" (0256, 1056)."""
+    if code[:3] == "166":
+        return base + ("56" if code == "1661" else "5")
     if int(code[:2]) >= 13:
         return "113"
     table = [("045", "8"), ("04", "6"), ("037", "7"), ("036", "6"), ("05", "2"), ("06", "1"), ("07", "3"),
