@@ -2956,3 +2956,14 @@ def test_a_past_verb_that_cannot_share_the_reported_clause_is_the_speakers(pipel
     rec, e = triggered(pipeline, text, trigger)
     assert [rec.actor(x).country for x in e.source] == [doer] and e.cameo.startswith(code)
     assert any(x.cameo == "010" for x in rec.events)  # what was said is a statement of its own
+
+
+@pytest.mark.parametrize("text, trigger, answered", [
+    ("Kim Jong Un invited Vladimir Putin to visit Pyongyang. Putin accepted the invitation.", "accepted", "PRK"),
+    ("Egypt offered to host talks between Israel and Hamas. Israel rejected the offer on Monday.", "rejected", "EGY"),
+    ("Ukraine proposed a prisoner exchange with Russia. Moscow rejected the proposal.", "rejected", "UKR"),
+    ("North Korea fired a missile on Thursday. Japan condemned the launch.", "condemned", "PRK"),
+])
+def test_an_invitation_offer_or_launch_accepted_or_answered_refers_to_who_made_it(pipeline, text, trigger, answered):
+    rec, e = triggered(pipeline, text, trigger)
+    assert [rec.actor(x).country for x in e.target] == [answered]

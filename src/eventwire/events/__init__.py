@@ -322,6 +322,13 @@ def _preps_of(tok: Token) -> list[Token]:
 
 # nouns of asking for something, whose "for" phrase says what ("a proposal for a ceasefire")
 REQUEST_NOUNS = frozenset({"proposal", "call", "request", "demand", "plan", "bid", "offer", "appeal", "plea"})
+# Nouns that refer back to another's act of the CAMEO roots given, when one accepts, welcomes, rejects or condemns
+# "the" one: an invitation was an appeal to meet (or an intent to), an offer an intent, a demand a demand ("Kim invited
+# Putin to visit ... Putin accepted the invitation" answers Kim); a launch or a test was a missile fired, a show of
+# force or an attack ("North Korea fired a missile. Japan condemned the launch").
+ANSWERED_ROOTS = {"invitation": {"02", "03", "04"}, "offer": {"03"}, "proposal": {"03", "02"}, "plan": {"03"},
+                  "demand": {"10"}, "request": {"02", "10"}, "call": {"02", "10"}, "appeal": {"02"}, "plea": {"02"},
+                  "launch": {"15", "19"}, "test": {"15"}}
 
 
 def _object_heads(tok: Token, prep: str | None) -> list[Token]:
@@ -2638,7 +2645,10 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
         code = "062"  # "French and Egyptian warships launched war games": exercises held together are cooperation
         # (not with one of themselves: "the United States and South Korea began their annual exercises")
         target = [x for x in target if ctx.actor_by_id[x].country not in _countries(ctx, source)]
-    if not target and (code[:2] in REACTION_ROOTS or code[:3] in ("010", "015", "016")):
+    if not target and (code[:2] in REACTION_ROOTS or code[:3] in ("010", "015", "016")
+                       or code[:2] in ("03", "08") and any(d.lemma_.lower() in ANSWERED_ROOTS
+                                                          for d in _children(t, ("dobj",)))):
+        # (also accepting what another asked or offered: "Putin accepted the invitation" answers whoever invited)
         target = _earlier_doer(ctx, t, source, [verdict[1]] if verdict is not None else [])
         if target:
             ctx.answers.add(t.idx)
@@ -2745,7 +2755,7 @@ def _earlier_doer(ctx: _Ctx, t: Token, source: list[str], extra: list[Token] | N
                 return got
     for d in _children(t, ("dobj",)):
         if d.pos_ in ("NOUN", "PROPN") and d.lemma_.lower() not in ACT_ANAPHORS | ALLEGATION_NOUNS | HARM_NOUNS \
-                and d.lemma_.lower() not in SETTLEMENT_NOUNS \
+                and d.lemma_.lower() not in SETTLEMENT_NOUNS and d.lemma_.lower() not in ANSWERED_ROOTS \
                 and not any(r.code for r in ctx.lex.rows(d.lemma_.lower(), "NOUN")):
             # "Authorities blamed bandits for the attack": the act names whom it is aimed at, though no actor; the
             # act its reason names is not theirs to answer for
@@ -2769,6 +2779,8 @@ def _earlier_doer(ctx: _Ctx, t: Token, source: list[str], extra: list[Token] | N
             # "Russia said it had captured X. Kyiv denied the claim": the statement reported before (or an accusation:
             # "The US accused China of hacking. China denied the claim")
             roots = {"01", "11"}
+        if lemma in ANSWERED_ROOTS:
+            roots = ANSWERED_ROOTS[lemma]  # "accepted the invitation", "rejected the offer": the asking or offering
         if lemma in HARM_NOUNS:
             roots = set(VIOLENT_ROOTS)  # "France condemned the killings": the violence reported before
         elif lemma in SETTLEMENT_NOUNS and not roots:
