@@ -2967,3 +2967,12 @@ def test_a_past_verb_that_cannot_share_the_reported_clause_is_the_speakers(pipel
 def test_an_invitation_offer_or_launch_accepted_or_answered_refers_to_who_made_it(pipeline, text, trigger, answered):
     rec, e = triggered(pipeline, text, trigger)
     assert [rec.actor(x).country for x in e.target] == [answered]
+
+
+@pytest.mark.parametrize("text, trigger, answered", [
+    ("North Korea fired a missile on Thursday, and Japan condemned the launch.", "condemned", "PRK"),
+    ("Kim Jong Un invited Vladimir Putin to visit Pyongyang, and Putin accepted the invitation.", "accepted", "PRK"),
+])
+def test_an_answer_may_follow_the_act_it_answers_in_one_sentence(pipeline, text, trigger, answered):
+    rec, e = triggered(pipeline, text, trigger)
+    assert [rec.actor(x).country for x in e.target] == [answered]

@@ -132,6 +132,9 @@ class _Ctx:
     # events of the sentences before, for "condemned the seizure": trigger lemma, CAMEO code, source, target, and
     # whether the event answers an act reported before it ("rejected the move")
     reported: list[tuple[str, str, list[str], list[str], bool]] = field(default_factory=list)
+    # the acts drafted so far in the sentence being read, by trigger index, in the same form (an answer may follow the
+    # act it answers in one sentence: "North Korea fired a missile, and Japan condemned the launch")
+    drafted: list[tuple[int, tuple[str, str, list[str], list[str], bool]]] = field(default_factory=list)
     # statements of the sentence being read that are coded as the act they tell of (``_settle_statements``), kept
     # for "Kyiv denied the claim" in a later sentence
     told: list[tuple[str, str, list[str], list[str], bool]] = field(default_factory=list)
@@ -1625,6 +1628,7 @@ def _sentence_events(ctx: _Ctx, sent, inputs: EventInputs) -> list[Event]:
         m = _match(ctx, toks[i])  # (the other tokens match no row)
         if m:
             matches[i] = m
+    ctx.drafted.clear()
     if not matches:
         return []  # (no trigger: nothing below would find an event)
 
@@ -1729,6 +1733,9 @@ def _sentence_events(ctx: _Ctx, sent, inputs: EventInputs) -> list[Event]:
         d = _draft(ctx, ev, chain, sent=sent)
         if d is not None:
             drafts.append(d)
+            if d.source:
+                ctx.drafted.append((d.trigger.i, (d.trigger.lemma_.lower(), d.code, list(d.source), list(d.target),
+                                                  d.trigger.idx in ctx.answers)))
     own: list[tuple[_Match, list[_Match]]] = []
     for i in sorted(matches):
         ctl = control_row(i)
@@ -2744,12 +2751,13 @@ def _verdict(ctx: _Ctx, t: Token) -> tuple[str, Token] | None:
 def _earlier_doer(ctx: _Ctx, t: Token, source: list[str], extra: list[Token] | None = None) -> list[str]:
     """"Iran seized a tanker. Athens condemned the seizure": a definite noun naming an act reported in an earlier
     sentence, with no actor of its own, refers to that act; the reaction is aimed at whoever did it."""
-    if not ctx.reported:
+    prior = ctx.reported + [x for i, x in ctx.drafted if i < t.i]
+    if not prior:
         return []
     if t.lemma_.lower() in RETALIATION_VERBS and not _children(t, ("dobj",)):
         # "The US struck Houthi targets. The Houthis vowed to retaliate": against the doer of the violence reported
         # last by anyone else
-        for _, code, src, _, _ in reversed(ctx.reported):
+        for _, code, src, _, _ in reversed(prior):
             got = [x for x in src if x not in source] if code[:2] in VIOLENT_ROOTS else []
             if got:
                 return got
@@ -2790,7 +2798,7 @@ def _earlier_doer(ctx: _Ctx, t: Token, source: list[str], extra: list[Token] | N
             continue
         own = _countries(ctx, source)
         nearest: list[str] | None = None
-        for prior_lemma, code, src, tgt, answer in reversed(ctx.reported):
+        for prior_lemma, code, src, tgt, answer in reversed(prior):
             if answer and not roots and not pronoun:
                 # ("The Kremlin rejected the move ... Zelenskyy welcomed the decision": not the rejection, itself an
                 # answer to the court's act, but that act, the latest answered; "The United States criticized the
