@@ -2976,3 +2976,20 @@ def test_an_invitation_offer_or_launch_accepted_or_answered_refers_to_who_made_i
 def test_an_answer_may_follow_the_act_it_answers_in_one_sentence(pipeline, text, trigger, answered):
     rec, e = triggered(pipeline, text, trigger)
     assert [rec.actor(x).country for x in e.target] == [answered]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Serbian President Aleksandar Vucic ordered troops to move closer to the border with Kosovo.", "154"),
+    ("Serbia's president on Sunday ordered the army to be on the highest level of combat readiness.", "152"),
+    ("Serbia ordered its troops to withdraw from the border with Kosovo.", "087"),
+])
+def test_a_states_order_to_its_own_forces_is_the_posture_it_sets(pipeline, text, code):
+    rec, e = triggered(pipeline, text, "ordered")
+    assert e.cameo == code and not e.hypothetical
+    assert {rec.actor(x).country for x in e.source} == {"SRB"} and not e.target  # (not a demand on its own army)
+
+
+def test_an_order_to_someone_else_is_still_a_demand(pipeline):
+    rec, e = triggered(pipeline, "An Argentine judge has ordered former president Carlos Menem to appear for "
+                                 "questioning.", "ordered")
+    assert e.cameo.startswith("10")

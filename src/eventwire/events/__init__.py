@@ -1756,9 +1756,16 @@ def _sentence_events(ctx: _Ctx, sent, inputs: EventInputs) -> list[Event]:
             continue
         # (a pass-through verb's own act is coded as an event verb's would be: "will help Vietnam" is an intent)
         own_code = None if ctl.entry.control == "PASS" else ctl.entry.code
+        posture = _posture_ordered(ctl.tok) if ctl.entry.control == "DEMAND" and not outer \
+            and ctl.tok.lemma_.lower() in COMMAND_VERBS and _own_forces_told(ctx, ctl.tok) else None
+        own_code = posture or own_code
         if ctl.entry.control == "THREAT" and not outer and _warned_of_danger(ctx, ctl.tok):
             own_code = "012"  # "warning that millions of people faced famine": a pessimistic comment, not a threat
         d = _draft(ctx, ctl, outer, own_code=own_code, sent=sent)
+        if d is not None and posture is not None:
+            # (the order is given, the posture taken: no demand on anyone, and the forces told are the state's own)
+            d.hypothetical = False
+            d.target = [x for x in d.target if not _countries(ctx, [x]) & _countries(ctx, d.source)]
         if d is not None:
             drafts.append(d)
     drafts = [d for d in drafts if _known_source(ctx, d)]
@@ -2281,6 +2288,8 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
             # "ordered the newspaper to suspend publication": a restriction commanded is imposed by whoever commands
             # it on the one told to carry it out (a demand still steers source and target below)
             continue
+        if cls == "DEMAND" and c.tok.lemma_.lower() in COMMAND_VERBS and _own_forces_told(ctx, c.tok):
+            continue  # "Serbia ordered its troops to withdraw from the border": what its forces do on order, it does
         if cls in ("APPEAL", "DEMAND") and code.startswith("166") and t.lemma_.lower() in DEPART_VERBS:
             # "asked the US-led coalition to leave the country": a departure asked of the one leaving (not commanded
             # by its host, above) is its withdrawal appealed for (0256), not a call to act against it
@@ -2874,6 +2883,35 @@ OBLIGATION = frozenset({"must", "should"})
 CONTROL_PREPS = frozenset({"to", "for", "with", "on", "in", "into"})
 ASKING = frozenset({"APPEAL", "DEMAND", "THREAT", "REFUSE"})
 COMMAND_VERBS = frozenset({"order", "direct", "authorize", "authorise", "command"})
+# what armed forces are ordered to do that changes a state's force posture: be on alert (152), move (154), pull back
+# (087)
+ALERT_WORDS = frozenset({"alert", "readiness"})
+ADVANCE_VERBS = frozenset({"move", "advance", "head", "deploy", "mass", "gather", "proceed"})
+RETREAT_VERBS = frozenset({"withdraw", "retreat", "pull"})
+
+
+def _own_forces_told(ctx: _Ctx, command: Token) -> bool:
+    """Those ``command`` (order, direct) is given to are armed forces of the commander's own state ("Vucic ordered
+    the army to ...", "ordered its troops to ...")."""
+    told = [x for o in _children(command, ("dobj",)) for x in _phrase_actors(ctx, o)]
+    if not told or any(ctx.actor_by_id[x].sector != "MIL" for x in told):
+        return False
+    source = _subject_actors(ctx, command)[0]
+    return bool(source) and _countries(ctx, told) <= _countries(ctx, source)
+
+
+def _posture_ordered(command: Token) -> str | None:
+    """The force posture a state's order to its own forces sets: on alert or combat readiness (152), on the move
+    toward somewhere (154), pulled back (087): "ordered the army to be on the highest level of combat readiness",
+    "ordered troops to move closer to the border", "ordered its troops to withdraw"."""
+    for c in _children(command, ("xcomp", "ccomp")):
+        if any(w.lemma_.lower() in ALERT_WORDS for w in c.subtree):
+            return "152"
+        if c.lemma_.lower() in ADVANCE_VERBS:
+            return "154"
+        if c.lemma_.lower() in RETREAT_VERBS:
+            return "087"
+    return None
 # verbs of asking that, governing their subject's own infinitive, state an aim ("seeks to deepen ties")
 ASPIRE_VERBS = frozenset({"seek"})
 # verbs of going away: their subject leaves ("asked the coalition to leave the country")
