@@ -2993,3 +2993,10 @@ def test_an_order_to_someone_else_is_still_a_demand(pipeline):
     rec, e = triggered(pipeline, "An Argentine judge has ordered former president Carlos Menem to appear for "
                                  "questioning.", "ordered")
     assert e.cameo.startswith("10")
+
+
+def test_a_participle_joined_to_another_with_an_agent_of_its_own_is_the_agents(pipeline):
+    rec, e = triggered(pipeline, "The resolution, drafted by Britain, France and Germany and backed by the United "
+                                 "States, was approved on Wednesday.", "backed")
+    assert [rec.actor(x).country for x in e.source] == ["USA"]
+

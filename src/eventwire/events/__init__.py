@@ -1007,7 +1007,10 @@ def _subject_actors(ctx: _Ctx, v: Token, depth: int = 0) -> tuple[list[str], boo
     kids = [(c, c.dep_) for c in _kids(v)]  # (each child's relation read once)
     passive = any(dep in PASS_SUBJ or dep == "auxpass" for _, dep in kids) \
         or v.tag_ == "VBN" and v.dep_ == "advcl" and any(c.lower_ in REDUCED_PASSIVE for c, dep in kids
-                                                         if dep in ("advmod", "mark"))
+                                                         if dep in ("advmod", "mark")) \
+        or v.tag_ == "VBN" and v.dep_ == "conj" and any(dep == "agent" for _, dep in kids)
+    # (and a participle joined to another with an agent of its own: "drafted by Britain and backed by the United
+    # States": backed by the United States)
     if passive:  # (also a reduced passive clause: "declined to comment when asked about the detention")
         ag = _agent(v)
         if ag is not None:
