@@ -3000,3 +3000,12 @@ def test_a_participle_joined_to_another_with_an_agent_of_its_own_is_the_agents(p
                                  "States, was approved on Wednesday.", "backed")
     assert [rec.actor(x).country for x in e.source] == ["USA"]
 
+
+@pytest.mark.parametrize("text, trigger, doer", [
+    ("The board passed a resolution censuring Iran, prompting Tehran to announce it would expand enrichment.",
+     "announce", "IRN"),
+    ("The blockade led Qatar to seek help from Turkey.", "seek", "QAT"),
+])
+def test_the_object_of_a_verb_that_makes_someone_act_does_the_act(pipeline, text, trigger, doer):
+    rec, e = triggered(pipeline, text, trigger)
+    assert [rec.actor(x).country for x in e.source] == [doer]

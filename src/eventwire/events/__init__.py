@@ -1091,6 +1091,13 @@ def _subject_actors(ctx: _Ctx, v: Token, depth: int = 0) -> tuple[list[str], boo
         # "Britain summoned Israel's ambassador, and Australia and New Zealand called on Israel to ...": the names the
         # parser added to the first verb's objects are this verb's subject
         return _phrase_actors(ctx, c, subject=True), False
+    if v.dep_ == "xcomp" and _to_infinitive(v) and v.head.pos_ == "VERB" \
+            and not any(mt.is_control for mt in _match(ctx, v.head)):
+        # "prompting Tehran to announce ...", "forced the junta to ...": the object of a verb that makes or lets
+        # someone act (and governs no event, as "urged" does) does the infinitive's act
+        told = [x for o in _children(v.head, ("dobj",)) for x in _phrase_actors(ctx, o)]
+        if told:
+            return told, True
     if _finite_after_gerund(v):
         # "Britain accused China of carrying out a cyberattack and sanctioned two Chinese individuals": a finite verb
         # the parser joined to the gerund of a preposition is the conjunct of the verb that governs the preposition
