@@ -235,3 +235,12 @@ def test_an_office_named_before_with_its_country_gives_it_to_its_holder(pipeline
             "Monday for talks on the port dispute. \"We have come in good faith,\" Foreign Minister Ahmed Moallim Fiqi "
             "told reporters. Ethiopia's foreign ministry welcomed the visit.")
     assert actor_with_mention(pipeline.extract(text, published="2024-03-20"), "Ahmed Moallim Fiqi").country == "SOM"
+
+
+def test_a_legislature_told_by_an_official_is_his_countrys(pipeline):
+    # (the sentence's other actors, and the dateline, are India's)
+    rec = pipeline.extract("NEW DELHI (AP) — India on Monday expelled a senior Canadian diplomat.\n\n"
+                           "Earlier, Canadian Prime Minister Justin Trudeau told Parliament that Canada was pursuing "
+                           "allegations linking agents of the Indian government to the killing.")
+    (parl,) = [a for a in rec.actors if a.name == "Parliament"]
+    assert parl.country == "CAN"

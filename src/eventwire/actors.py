@@ -1658,7 +1658,8 @@ class _Builder:
                     or (home if a.sector not in _STATE_SECTORS | _ARMED_SECTORS else None) or lead \
                     or self.sentence_country(a, others, None)
             else:
-                country = self.sentence_country(a, others, lead)
+                country = (self.addressed_by(a) if a.sector == "LEG" else None) \
+                    or self.sentence_country(a, others, lead)
             if country:
                 a.country = country
                 a.cameo = None
@@ -1696,6 +1697,24 @@ class _Builder:
                 named = any(a.country == c and a.kind == "country" and any(s >= self.filed for s, _ in a.mentions)
                             for a in self.actors.values())
                 return c if named else None
+        return None
+
+    def addressed_by(self, a: _Actor) -> str | None:
+        """The stated country of whoever a legislature with no country of its own is told or addressed by ("Canadian
+        Prime Minister Justin Trudeau told Parliament", "the minister told the National Assembly"): its own country's,
+        as a story's other actors need not be."""
+        span = self.doc.char_span(*min(a.mentions))
+        if span is None:
+            return None
+        root = span.root
+        verb = root.head if root.dep_ in ("dobj", "dative") else root.head.head \
+            if root.dep_ == "pobj" and root.head.lower_ in ("to", "before") else None
+        if verb is None or verb.pos_ != "VERB":
+            return None
+        for subj in verb.children:
+            k = self.tok_actor.get(subj.i) if subj.dep_ == "nsubj" else None
+            if k is not None and k != a.key and self.actors[k].country and not self.actors[k].inferred:
+                return self.actors[k].country
         return None
 
     def conjunct_country(self, a: _Actor) -> str | None:
