@@ -3009,3 +3009,9 @@ def test_a_participle_joined_to_another_with_an_agent_of_its_own_is_the_agents(p
 def test_the_object_of_a_verb_that_makes_someone_act_does_the_act(pipeline, text, trigger, doer):
     rec, e = triggered(pipeline, text, trigger)
     assert [rec.actor(x).country for x in e.source] == [doer]
+
+
+def test_the_forces_a_show_of_police_or_military_power_is_done_by_are_the_states_means(pipeline):
+    rec, e = triggered(pipeline, "The Pakistani government has ordered patrols by police and paramilitary soldiers "
+                                 "after violent protests in Karachi.", "ordered")
+    assert e.cameo == "153" and not e.target  # (not aimed at its own police and soldiers)

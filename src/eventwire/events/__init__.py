@@ -959,8 +959,9 @@ def _agent(tok: Token) -> Token | None:
 
 def _held_forces(t: Token, m: _Match) -> list[Token]:
     """What a verb of the doer's own means acts on: its direct objects, and what the lexicon row's own object is of
-    ("raised the combat readiness of its troops")."""
-    return [*_children(t, ("dobj",)), *(p for x in m.obj_tokens for p in _prep_objects(x, ("of",)))]
+    or by ("raised the combat readiness of its troops", "ordered patrols by police and paramilitary soldiers")."""
+    return [*_children(t, ("dobj",)), *(q for x in m.obj_tokens for p in _prep_objects(x, ("of", "by"))
+                                         for q in (p, *_children(p, ("conj",))))]
 
 
 def _act_doer(n: Token) -> Token | None:
