@@ -306,3 +306,13 @@ def test_build_script_reproduces_tables(tmp_path):
     data = root / "src" / "eventwire" / "data" / "gazetteer"
     for name in ("countries.tsv", "cities.tsv"):
         assert (tmp_path / name).read_text(encoding="utf-8") == (data / name).read_text(encoding="utf-8"), name
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Hardeep Singh Nijjar was killed in British Columbia in June.", "CAN"),  # (not Britain and a US Columbia)
+    ("Floods struck Sindh province on Monday.", "PAK"),
+    ("Cartel gunmen attacked a town in Sinaloa.", "MEX"),
+])
+def test_provinces_and_states_news_names_alone_are_places_in_their_country(pipeline, text, country):
+    rec = pipeline.extract(text)
+    assert [p.country for p in rec.places] == [country], rec.places
