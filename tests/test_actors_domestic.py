@@ -244,3 +244,10 @@ def test_a_legislature_told_by_an_official_is_his_countrys(pipeline):
                            "allegations linking agents of the Indian government to the killing.")
     (parl,) = [a for a in rec.actors if a.name == "Parliament"]
     assert parl.country == "CAN"
+
+
+def test_the_members_of_a_body_of_an_international_organisation_are_the_organisations(pipeline):
+    rec = pipeline.extract("The U.N. atomic watchdog's board of governors on Wednesday passed a resolution censuring "
+                           "Iran.")
+    (gov,) = [a for a in rec.actors if a.name == "governors"]
+    assert gov.country is None and gov.cameo.startswith("IGO")  # (not Iran's, the country the sentence names)

@@ -1593,6 +1593,11 @@ class _Builder:
                 a.country = self.role_country(self.doc[a.role_span[0]:a.role_span[1]])
             if a.kind in ("person", "organization") and not a.country and not a.cameo:
                 a.country = self.inherited_country(a)
+        for a in self.actors.values():
+            if a.kind == "group" and not a.country and not a.cameo and a.mentions:
+                igo = self.body_of_igo(a)
+                if igo is not None:
+                    a.sector, a.cameo = "IGO", igo.cameo
         self.domestic_fallback()
         for a in self.actors.values():
             if not a.cameo and a.country and not a.inferred:
@@ -1697,6 +1702,25 @@ class _Builder:
                 named = any(a.country == c and a.kind == "country" and any(s >= self.filed for s, _ in a.mentions)
                             for a in self.actors.values())
                 return c if named else None
+        return None
+
+    def body_of_igo(self, a: _Actor) -> _Actor | None:
+        """The international organisation a group is the members of a body of ("the U.N. atomic watchdog's board of
+        governors", "the Security Council's panel of experts"): the group is that organisation's, of no country."""
+        span = self.doc.char_span(*min(a.mentions))
+        if span is None:
+            return None
+        root = span.root
+        if root.dep_ != "pobj" or root.head.lower_ != "of" or root.head.head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        body = root.head.head
+        for t in body.subtree:
+            if t.i >= body.i:
+                break
+            k = self.tok_actor.get(t.i)
+            b = self.actors.get(k) if k is not None else None
+            if b is not None and b.key != a.key and not b.country and (b.cameo or "").startswith("IGO"):
+                return b
         return None
 
     def addressed_by(self, a: _Actor) -> str | None:
