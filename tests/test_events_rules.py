@@ -3015,3 +3015,10 @@ def test_the_forces_a_show_of_police_or_military_power_is_done_by_are_the_states
     rec, e = triggered(pipeline, "The Pakistani government has ordered patrols by police and paramilitary soldiers "
                                  "after violent protests in Karachi.", "ordered")
     assert e.cameo == "153" and not e.target  # (not aimed at its own police and soldiers)
+
+
+def test_a_purpose_read_as_the_objects_relative_is_no_act_of_the_object(pipeline):
+    rec = pipeline.extract("The Philippines accused China's coast guard on Saturday of blocking Philippine fishing "
+                           "boats, and said it would summon a Chinese diplomat to protest.")
+    assert not [e for e in rec.events if e.trigger.text == "protest"]  # (the diplomat protested nothing)
+    assert [e.cameo for e in rec.events if e.trigger.text == "summon"] == ["114"]

@@ -1915,6 +1915,8 @@ def _unrealised(t: Token, event_row, control_row=None) -> bool:
             and not _children(t.head, ("dobj",)) and any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")
                                                          for c in _kids(t)):
         return True  # "summoned Uganda's envoy to protest": the object misread as the purpose clause's subject
+    if t.dep_ == "relcl" and t.head.dep_ == "dobj" and event_row(t.head.head.i) is not None:
+        return True  # "would summon a Chinese diplomat to protest": read as the object's relative, the same purpose
     return t.dep_ in ("advcl", "xcomp") and event_row(t.head.i) is not None \
         or t.dep_ == "advcl" and control_row is not None and (c := control_row(t.head.i)) is not None \
         and (c.entry.control in ("APPEAL", "DEMAND")  # (what an appeal is for: "called for ... to end the war")
