@@ -3022,3 +3022,10 @@ def test_a_purpose_read_as_the_objects_relative_is_no_act_of_the_object(pipeline
                            "boats, and said it would summon a Chinese diplomat to protest.")
     assert not [e for e in rec.events if e.trigger.text == "protest"]  # (the diplomat protested nothing)
     assert [e.cameo for e in rec.events if e.trigger.text == "summon"] == ["114"]
+
+
+def test_a_nominal_strike_on_targets_in_a_country_is_done_there(pipeline):
+    rec, e = triggered(pipeline, "The United States and Britain carried out new airstrikes on rebel targets in Yemen.",
+                       "airstrikes")
+    assert e.location is not None and e.location.country == "YEM"
+    assert [rec.actor(x).country for x in e.target] == ["YEM"]
