@@ -3029,3 +3029,10 @@ def test_a_nominal_strike_on_targets_in_a_country_is_done_there(pipeline):
                        "airstrikes")
     assert e.location is not None and e.location.country == "YEM"
     assert [rec.actor(x).country for x in e.target] == ["YEM"]
+
+
+def test_them_after_names_joined_by_and_is_all_of_them(pipeline):
+    rec, e = triggered(pipeline, "The European Union's foreign policy chief, Josep Borrell, called Serbian President "
+                                 "Aleksandar Vucic and Kosovo Prime Minister Albin Kurti and asked them to return to "
+                                 "talks in Brussels.", "return")
+    assert sorted(rec.actor(x).country for x in e.target) == ["SRB", "XKX"]

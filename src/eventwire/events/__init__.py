@@ -3493,8 +3493,22 @@ def _object_it(ctx: _Ctx, tok: Token, source: list[str]) -> list[str]:
         # someone
         for d in _children(v.head, ("dobj",)):
             got = [x for x in _phrase_actors(ctx, d) if x not in source]
-            if got and (d.tag_ in ("NNS", "NNPS")) == (tok.lower_ == "them"):
+            # (plural: a plural noun, or names joined: "called Vucic and Kurti and asked them to return to talks")
+            plural = d.tag_ in ("NNS", "NNPS") or bool(_children(d, ("conj",)))
+            if got and plural == (tok.lower_ == "them"):
                 return got
+    if tok.lower_ == "them":
+        # "called Serbian President Aleksandar Vucic and Kosovo Prime Minister Albin Kurti and asked them to return to
+        # talks": the latest names joined by "and" before it, all of them
+        toks = doc_tokens(tok.doc)
+        for i in range(tok.i - 1, tok.sent.start, -1):
+            c = toks[i]
+            if c.dep_ == "conj" and c.head.i < i and i in ctx.actor_at and c.head.i in ctx.actor_at:
+                got = [x for k in (c.head, *_children(c.head, ("conj",))) for x in ctx.actor_at.get(k.i, ())
+                       if x not in source]
+                if len(got) > 1:
+                    return list(dict.fromkeys(got))
+                break
     # ("expelled two Estonian diplomats, accusing them of spying": "them" is the latest group)
     return _latest_other(ctx, tok, source, singular=tok.lower_ == "it")
 
