@@ -593,3 +593,16 @@ def test_high_commissioners_consuls_and_attaches_are_diplomats(text, code):
 def test_calling_for_a_mission_to_be_withdrawn_asks_the_one_addressed_to_yield(text, code):
     got = _codes(text)
     assert code in got and "113" not in got, sorted(got)
+
+
+@pytest.mark.parametrize("text,code", [
+    ("President Joe Biden spoke with Israeli Prime Minister Benjamin Netanyahu on Friday.", "040"),
+    ("Blinken spoke to his Chinese counterpart on Friday.", "040"),
+    # talking to the press consults no one: a statement, with no target
+    ("President Joe Biden spoke with reporters on Friday.", "010"),
+    ("President Joe Biden talked to reporters on Friday.", "010"),
+])
+def test_speaking_with_a_leader_is_a_consultation_and_with_the_press_a_statement(text, code):
+    got = _codes(text)
+    assert list(got) == [code], sorted(got)
+    assert code == "040" or not got[code][0].target

@@ -2709,6 +2709,10 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
         # verb that says it took place and no one it is done to, is background, not an event report (an act claimed
         # is reported: "Al-Shabaab claimed responsibility for the bombing of a hotel in Mogadishu").
         return None
+    if code[:2] == "04" and t.lemma_.lower() in ("talk", "speak", "chat") and target \
+            and all(ctx.actor_by_id[x].sector in PRESS_SECTORS for x in target):
+        # "talked to reporters", "spoke with journalists": no one is consulted; what is said to the press is a statement
+        code, target = "010", []
     return _Draft(t, m.entry, code, chain, source, target, inherited, negated, hypothetical)
 
 
