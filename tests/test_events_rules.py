@@ -3036,3 +3036,12 @@ def test_them_after_names_joined_by_and_is_all_of_them(pipeline):
                                  "Aleksandar Vucic and Kosovo Prime Minister Albin Kurti and asked them to return to "
                                  "talks in Brussels.", "return")
     assert sorted(rec.actor(x).country for x in e.target) == ["SRB", "XKX"]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Italian Prime Minister Giorgia Meloni said the agreement should be a model for the region.", "010"),
+    ("Italian Prime Minister Giorgia Meloni said Tunisia must be more careful.", "100"),  # (on someone: a demand)
+])
+def test_what_a_thing_should_be_is_an_opinion_not_a_demand(pipeline, text, code):
+    rec, e = triggered(pipeline, text, "said")
+    assert e.cameo == code

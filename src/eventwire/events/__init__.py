@@ -1847,7 +1847,9 @@ def _settle_statements(ctx: _Ctx, drafts: list[_Draft]) -> list[_Draft]:
             # later "the claim" still refers back to the telling
             ctx.told.append((d.trigger.lemma_.lower(), d.code, list(d.source), [], False))
             continue
-        must = [c for c in _kids(d.trigger) if c.dep_ == "ccomp" and _aux(c) & OBLIGATION]
+        # (not what a thing should be: "said the agreement should be a model for the region" is an opinion)
+        must = [c for c in _kids(d.trigger) if c.dep_ == "ccomp" and _aux(c) & OBLIGATION
+                and not (c.lemma_ == "be" and not _embedded_subject(ctx, c, d.trigger))]
         if must and not inner:
             # "declared that China must drop barriers": a demand on China (CAMEO 100)
             d.code = "100"
