@@ -2951,6 +2951,11 @@ def test_an_impossible_count_of_days_gives_no_date(pipeline):
      "sanctions", "USA", "13"),
     ("Egypt said on Tuesday that the latest round of talks with Ethiopia had failed, and accused Addis Ababa of "
      "rejecting every compromise.", "accused", "EGY", "112"),
+    ("Belarus's Foreign Ministry said Poland was staging provocations to justify a military buildup and demanded "
+     "that Warsaw stop its aggressive rhetoric.", "demanded", "BLR", "10"),
+    ("Pakistan launched airstrikes on militant hideouts inside Iran on Thursday. Iran said nine people, including "
+     "four children, were killed in a village near the border and summoned Pakistan's charge d'affaires to explain "
+     "the attack.", "summoned", "IRN", "114"),
 ])
 def test_a_past_verb_that_cannot_share_the_reported_clause_is_the_speakers(pipeline, text, trigger, doer, code):
     rec, e = triggered(pipeline, text, trigger)

@@ -1073,6 +1073,11 @@ def _subject_actors(ctx: _Ctx, v: Token, depth: int = 0) -> tuple[list[str], boo
     stranded = _stranded_subject(v) or _fronted_subject(v)
     if stranded is not None:
         return _phrase_actors(ctx, stranded), False
+    if _outside_reported_clause(v):
+        # "The White House said any arms deal would violate ... and threatened new sanctions": a past verb that
+        # cannot share the reported clause's "would" (nor its "had", "was staging", "were killed") continues the
+        # speaker's sentence
+        return _subject_actors(ctx, v.head.head, depth + 1)[0], True
     if v.dep_ == "conj" and _children(v.head, PASS_SUBJ) and not _is_passive(v):
         # "the prime minister has been indicted by the court and will resign": the shared subject is the passive's
         # subject, not its agent
@@ -1110,10 +1115,6 @@ def _subject_actors(ctx: _Ctx, v: Token, depth: int = 0) -> tuple[list[str], boo
             # "Beijing said the situation was stable and urged India to ...": a finite verb the parser joined to a
             # reported state ("was stable") whose subject names no one continues the speaker's sentence
             got = _subject_actors(ctx, v.head.head, depth + 1)[0]
-        elif _outside_reported_clause(v):
-            # "The White House said any arms deal would violate ... and threatened new sanctions": a past verb
-            # cannot share the reported clause's "would" (nor, after ", and", its "had"): it continues the speaker's
-            got = _subject_actors(ctx, v.head.head, depth + 1)[0]
         return got, True
     if v.dep_ == "acl" and v.tag_ == "VBG" and _issued(v.head):
         return _subject_actors(ctx, v.head.head, depth + 1)[0], True
@@ -1133,17 +1134,29 @@ def _subject_actors(ctx: _Ctx, v: Token, depth: int = 0) -> tuple[list[str], boo
     return [], False
 
 
+# verbs of harm done to people, whose passive subjects are the victims ("were killed")
+HARM_VERBS = frozenset({"kill", "wound", "injure", "hurt", "abduct", "kidnap", "massacre", "slaughter"})
+
+
 def _outside_reported_clause(v: Token) -> bool:
     """``v``, a past verb with no subject that the parser joined to a clause reported by a speech verb, cannot be part
-    of that clause: the clause's verb has a modal ("said any deal would violate ... and threatened"), or a perfect
-    "had" with ``v`` after ", and" ("said that the talks had failed, and accused Addis Ababa of ...")."""
+    of that clause: the clause's verb has a modal ("said any deal would violate ... and threatened"), is progressive
+    ("was staging"), is a passive harm whose victims would be its subject ("were killed"), or has a perfect "had"
+    with ``v`` after ", and" ("said that the talks had failed, and accused Addis Ababa of ...")."""
     h = v.head
-    if v.dep_ != "conj" or v.tag_ != "VBD" or h.dep_ != "ccomp" or v.i < h.i or not _is_speech(h.head) \
+    if v.dep_ != "conj" or v.tag_ not in ("VBD", "VBN") or h.dep_ != "ccomp" or v.i < h.i or not _is_speech(h.head) \
             or _children(v, SUBJ) or _aux(v):
+        return False
+    if h.lemma_.lower() in HARM_VERBS and _is_passive(h) and _children(v, ("dobj",)):
+        return True  # "said nine people were killed ... and summoned Pakistan's envoy": the victims summon no one
+        # (a participle with an object of its own is no passive: read as "were summoned" or not, it is active)
+    if v.tag_ != "VBD":
         return False
     aux = _aux(h)
     if aux & (MODALS | {"will", "must"}):
         return True
+    if h.tag_ == "VBG" and aux & {"was", "were", "is", "are"}:
+        return True  # "said Poland was staging provocations ... and demanded that Warsaw stop": not "was demanded"
     return bool(aux & {"had"}) and v.i >= 2 and v.doc[v.i - 1].lower_ == "and" and v.doc[v.i - 2].text == ","
 
 
