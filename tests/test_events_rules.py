@@ -3050,3 +3050,10 @@ def test_them_after_names_joined_by_and_is_all_of_them(pipeline):
 def test_what_a_thing_should_be_is_an_opinion_not_a_demand(pipeline, text, code):
     rec, e = triggered(pipeline, text, "said")
     assert e.cameo == code
+
+
+def test_strikes_launched_on_targets_in_a_country_are_done_there(pipeline):
+    rec, e = triggered(pipeline, "Pakistan launched airstrikes on militant hideouts inside Iran on Thursday.",
+                       "launched")
+    assert e.location is not None and e.location.country == "IRN"
+    assert [rec.actor(x).country for x in e.target] == ["IRN"]

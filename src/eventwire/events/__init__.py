@@ -3431,10 +3431,11 @@ def _location(ctx: _Ctx, d: _Draft) -> EventLocation | None:
     if not cands and int(d.code[:2]) >= 14:
         # "a roadside bombing near Samarra killed ...", "killed by a bomb outside the city of Basra": the place of a
         # material act's subject, object or means, when its clause names none
-        # (of a noun's "on" or "against", or its light verb's: "carried out new airstrikes on rebel targets in Yemen")
-        aimed = ("by", "with", "on", "against") if t.pos_ == "NOUN" else ("by", "with")
-        light = [t.head] if t.pos_ == "NOUN" and t.dep_ == "dobj" else []
-        for a in [*_kids(t), *(c for v in light for c in _kids(v) if c.dep_ == "prep" and c.lower_ in aimed)]:
+        # (of its "on" or "against", its light verb's or its object's: "carried out new airstrikes on rebel targets
+        # in Yemen", "launched airstrikes on militant hideouts inside Iran")
+        aimed = ("by", "with", "on", "against")
+        near = [t.head] if t.pos_ == "NOUN" and t.dep_ == "dobj" else _children(t, ("dobj",))
+        for a in [*_kids(t), *(c for v in near for c in _kids(v) if c.dep_ == "prep" and c.lower_ in aimed)]:
             heads = [a] if a.dep_ in SUBJ + PASS_SUBJ + ("dobj",) else \
                 _children(a, ("pobj",)) if a.dep_ in ("agent", "prep") and a.lower_ in aimed else []
             cands.extend(p for h in heads for p in _prep_objects(h, PLACE_PREPS))
