@@ -389,3 +389,11 @@ def test_never_raises_on_arbitrary_text(text):
     doc = parse(text)
     for q in quotes_mod._find_quotes(doc, ()):
         assert doc.text[q.start:q.end] == q.text
+
+
+def test_he_said_after_a_quotation_is_not_a_person_the_quotation_names(pipeline):
+    rec = pipeline.extract('Defense Minister Mariusz Blaszczak said Belarusian forces had helped migrants cut through '
+                           'the barrier. "This is a hybrid attack organized by the regime of Alexander Lukashenko," '
+                           'he said.')
+    (q,) = [q for q in rec.quotes if q.text.startswith("This is")]
+    assert rec.actor(q.speaker).name == "Mariusz Blaszczak"

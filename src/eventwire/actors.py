@@ -32,6 +32,7 @@ Each actor gets a CAMEO actor code: the country code followed by the sector (USA
 
 from __future__ import annotations
 
+import bisect
 import csv
 import datetime as dt
 import json
@@ -65,6 +66,7 @@ from .nlp import (
     token_children,
     token_subtree,
 )
+from .quotes import cue_lexicon
 from .record import Actor, Entity, Span
 
 ACTOR_COLUMNS = ["name", "aliases", "country", "sector", "cameo", "role", "kind", "start", "end"]
@@ -73,6 +75,8 @@ _SKIP_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUAN
 _PLACE_LABELS = {"GPE", "LOC", "FAC", "NORP"}
 _PRONOUNS = {"he", "she", "him", "her", "his"}
 _PRONOUN_IDS = numpy.array(sorted(hash_string(w) for w in _PRONOUNS), dtype="uint64")
+# quotation marks, as the tokenizer gives them (lower case)
+_QUOTE_MARK_IDS = numpy.array(sorted(hash_string(w) for w in ('"', "\u201c", "\u201d", "''", "``")), dtype="uint64")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # Participles that tie a group to a party, whose country it takes ("individuals linked to the Russian military")
 _TIE_VERBS = frozenset({"link", "tie", "connect", "affiliate"})
@@ -1534,6 +1538,12 @@ class _Builder:
         pronouns = numpy.flatnonzero(isin_sorted(cols[:, 0], _PRONOUN_IDS)).tolist()
         n_starts, next_start = len(starts), 0
         sent_start = 0
+        # the tokens that are quotation marks (few): a person named inside a quotation is not who a "he said" after
+        # it is ('"This is an attack organized by the regime of Alexander Lukashenko," he said': the minister)
+        marks = numpy.flatnonzero(isin_sorted(cols[:, 0], _QUOTE_MARK_IDS)).tolist()
+        last_outside: str | None = None  # the last person named outside any quotation
+        last_quoted = False  # (and whether the last person named was named inside one)
+        cues = cue_lexicon().verbs
         for i in sorted(set(person_at).union(pronouns)):
             while next_start < n_starts and starts[next_start] <= i:
                 sent_start, subject_person, previous_main, main_subject = starts[next_start], None, main_subject, None
@@ -1543,6 +1553,9 @@ class _Builder:
             k = person_at.get(tok.i)
             if k is not None:
                 last_person = k
+                last_quoted = bool(marks) and bisect.bisect_left(marks, tok.i) % 2 == 1
+                if not last_quoted:
+                    last_outside = k
                 # (the name's last token carries its role in the clause; "Russia's foreign minister, Sergei
                 # Lavrov": the subject's apposition)
                 role = tok.head if tok.dep_ == "appos" else tok
@@ -1559,7 +1572,11 @@ class _Builder:
             if tok.lower_ not in _PRONOUNS or tok.pos_ != "PRON" or last_person is None:
                 continue
             pick = last_person
-            if tok.dep_ in _SUBJECT_DEPS and subject_person is not None:
+            if last_quoted and last_outside is not None and tok.dep_ in _SUBJECT_DEPS and tok.i >= 1 \
+                    and (j := bisect.bisect_left(marks, tok.i - 1)) < len(marks) and marks[j] == tok.i - 1 \
+                    and j % 2 == 1 and tok.head.lemma_.lower() in cues:
+                pick = last_outside  # (the teller of a quotation, right after its closing mark, is not one it names)
+            elif tok.dep_ in _SUBJECT_DEPS and subject_person is not None:
                 pick = subject_person
             elif tok.dep_ in _SUBJECT_DEPS and previous_main is not None and person_at.get(sent_start) is None \
                     and not any(i in person_at for i in range(sent_start, tok.i)):
