@@ -3057,3 +3057,9 @@ def test_strikes_launched_on_targets_in_a_country_are_done_there(pipeline):
                        "launched")
     assert e.location is not None and e.location.country == "IRN"
     assert [rec.actor(x).country for x in e.target] == ["IRN"]
+
+
+def test_what_something_is_said_in_is_no_place(pipeline):
+    rec, e = triggered(pipeline, "In a letter to the leaders of Brazil, Russia and India, Argentine President Javier "
+                                 "Milei said the time was not opportune to join the bloc.", "said")
+    assert e.location is None

@@ -771,6 +771,11 @@ ADVERB_PARTICLES = frozenset({"back"})
 # side of it, so it tells neither stage where an act happens nor whose a group is
 BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
 
+# Nouns of a document or broadcast something is said in ("said in a statement", "in a letter to the leaders of Brazil"):
+# the quotes stage reads them as cues, the events stage as no place
+DOCUMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "release", "letter", "post", "report", "message",
+                            "declaration", "note", "notice", "tweet", "video", "broadcast", "bulletin", "announcement"})
+
 
 def token_children(tok: Token) -> list[Token]:
     """``tok.children`` in text order, made once per doc (``Token.children`` builds new Token objects on every call,

@@ -39,7 +39,7 @@ from spacy.parts_of_speech import AUX, NOUN, VERB
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
-from .nlp import doc_text, doc_tokens, isin_sorted, token_children, token_subtree
+from .nlp import DOCUMENT_NOUNS, doc_text, doc_tokens, isin_sorted, token_children, token_subtree
 from .record import Actor, Quote
 
 log = logging.getLogger(__name__)
@@ -267,8 +267,6 @@ def cue_lexicon() -> CueLexicon:
 _PRONOUNS = {"he", "she", "him", "her", "they", "them", "we", "i", "it"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
-_DOCUMENT_NOUNS = {"statement", "communique", "communiqué", "release", "letter", "post", "report", "message",
-                   "declaration", "note", "notice", "tweet", "video", "broadcast", "bulletin", "announcement"}
 _SPAN_LEFT_DEPS = {"compound", "flat", "amod", "det", "poss", "nmod", "nummod", "case"}
 _CLIMB_DEPS = {"conj", "xcomp", "advcl"}
 _PARTITIVES = {"one", "some", "many", "several", "most", "none", "all", "each", "both", "few", "any", "either",
@@ -430,7 +428,7 @@ class _Ctx:
                 last = doc[cue.tokens[1] - 1]
                 objs = [c for c in token_children(last) if c.dep_ in ("pobj", "dobj", "nmod")]
                 if objs:
-                    if objs[0].lemma_.lower() in _DOCUMENT_NOUNS:
+                    if objs[0].lemma_.lower() in DOCUMENT_NOUNS:
                         agent = self._agent_of_document(objs[0])
                         if agent is not None:
                             return agent
@@ -471,7 +469,7 @@ class _Ctx:
         for c in subjects:
             if c.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
                 return self._np(verb.head)
-            if c.lemma_.lower() in _DOCUMENT_NOUNS:
+            if c.lemma_.lower() in DOCUMENT_NOUNS:
                 agent = self._agent_of_document(c)
                 if agent is not None:
                     return agent

@@ -54,7 +54,7 @@ from spacy.attrs import HEAD, IDX, LEMMA, LENGTH, LOWER, POS, SPACY
 from spacy.tokens import Doc, Token
 
 from ..dates import time_words
-from ..nlp import ADVERB_PARTICLES, BORDER_NOUNS, doc_cache, doc_tokens, token_subtree
+from ..nlp import ADVERB_PARTICLES, BORDER_NOUNS, DOCUMENT_NOUNS, doc_cache, doc_tokens, token_subtree
 from ..nlp import token_children as _kids
 from ..record import (
     Actor,
@@ -3411,6 +3411,10 @@ def _on_a_border(tok: Token) -> bool:
         and tok.head.head.lemma_.lower() in BORDER_NOUNS
 
 
+# what something is said or written in, which is no place it happens in
+SAID_IN_NOUNS = DOCUMENT_NOUNS | {"interview", "speech", "address", "article", "op-ed", "editorial", "call"}
+
+
 def _location(ctx: _Ctx, d: _Draft) -> EventLocation | None:
     t = d.trigger
     visit = d.code.startswith("04")  # consultations and visits: "to X" is where they happen
@@ -3418,7 +3422,8 @@ def _location(ctx: _Ctx, d: _Draft) -> EventLocation | None:
     for tok in _clause_walk(t):
         for c in _kids(tok):
             if c.dep_ == "prep" and (c.lower_ in PLACE_PREPS or (visit and c.lower_ in ("to", "for"))):
-                cands.extend(p for p in _kids(c) if p.dep_ == "pobj")
+                # (not what it is said in: "in a letter to the leaders of Brazil", "in an interview with CNN")
+                cands.extend(p for p in _kids(c) if p.dep_ == "pobj" and p.lemma_.lower() not in SAID_IN_NOUNS)
                 cands.extend(_prep_objects(c, ("of",)))  # "outside of the city of Basra": a two-word preposition
             elif visit and c.dep_ == "dobj":
                 cands.append(c)
