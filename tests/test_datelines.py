@@ -16,10 +16,13 @@ def _names(rec, ids):
     ("KYIV (Reuters) - Russian drones struck the city overnight, officials said.", "KYIV", "UKR"),
     ("NIAMEY, Niger — The junta said on Saturday it had ended the agreement.", "NIAMEY", "NER"),
     ("NEW DELHI, March 3 (AP) — India summoned Pakistan's envoy.", "NEW DELHI", "IND"),
+    # (a hyphenated name: its "AU" is not the African Union)
+    ("PORT-AU-PRINCE, Haiti (AP) — Kenyan police officers arrived in Haiti on Tuesday.", "PORT-AU-PRINCE", "HTI"),
 ])
 def test_the_dateline_place_is_a_place(pipeline, text, place, country):
     rec = pipeline.extract(text)
     assert any(p.text == place and p.country == country and p.start == 0 for p in rec.places), rec.places
+    assert all(m.start >= len(place) for a in rec.actors if a.kind != "country" for m in a.mentions)
 
 
 @pytest.mark.parametrize("text, sources", [

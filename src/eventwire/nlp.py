@@ -459,9 +459,16 @@ def dateline_end(doc: Doc) -> int:
 
 
 def _caps_run(doc: Doc) -> int:
-    """The number of words in capitals a text opens on ("KYIV", "NEW DELHI"; at most four)."""
-    n = 0
-    while n < min(len(doc) - 1, 4) and doc[n].is_alpha and doc[n].is_upper and len(doc[n]) > 1:
+    """The number of tokens of the words in capitals a text opens on ("KYIV", "NEW DELHI"; at most four words), with
+    the hyphens inside a hyphenated one ("PORT-AU-PRINCE", "GUINEA-BISSAU")."""
+    n = words = 0
+    while words < 4 and n < len(doc) - 1:
+        tok = doc[n]
+        if tok.is_alpha and tok.is_upper and len(tok) > 1:
+            words += 1
+        elif not (tok.text == "-" and n and not doc[n - 1].whitespace_ and not tok.whitespace_
+                  and doc[n + 1].is_alpha and doc[n + 1].is_upper):
+            break
         n += 1
     return n
 
