@@ -251,3 +251,13 @@ def test_the_members_of_a_body_of_an_international_organisation_are_the_organisa
                            "Iran.")
     (gov,) = [a for a in rec.actors if a.name == "governors"]
     assert gov.country is None and gov.cameo.startswith("IGO")  # (not Iran's, the country the sentence names)
+
+
+def test_the_capital_and_gangs_in_a_datelined_story_are_the_datelines_countrys(pipeline):
+    rec = pipeline.extract("PORT-AU-PRINCE, Haiti (AP) — The first contingent of Kenyan police officers arrived in "
+                           "Haiti on Tuesday to lead a mission against the gangs that control much of the capital.\n\n"
+                           "Kenyan President William Ruto said the mission would restore order.")
+    (gangs,) = [a for a in rec.actors if a.name == "gangs"]
+    assert gangs.country == "HTI"  # (not Kenya's, the country named most)
+    capital = rec.text.index("capital")
+    assert [a.country for a in rec.actors for m in a.mentions if m.start == capital] == ["HTI"]

@@ -1167,9 +1167,11 @@ class _Builder:
             if tok.lower_ in _CAPITAL_ANAPHORA and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") \
                     and [(c.dep_, c.lower_) for c in token_children(tok)] == [("det", "the")]:
                 # "Russian instructors arrived in the capital": the leading country's (not the clause subject's own:
-                # "Russian troops shelled the capital")
+                # "Russian troops shelled the capital"); in a story filed from a country it names, that country's
+                # ("PORT-AU-PRINCE, Haiti (AP) — Kenyan police ... the gangs that control much of the capital")
                 subj = self.clause_subject_country(tok) if tok.dep_ in ("dobj", "pobj") else None
-                iso = self.leading_country(tok.i, exclude=subj)
+                home = self.dateline_country()
+                iso = home if home and home != subj else self.leading_country(tok.i, exclude=subj)
                 if iso:
                     self.link(self.country_actor(iso, tok.i), tok.i, tok.i + 1)
                 continue
@@ -1675,9 +1677,11 @@ class _Builder:
                 # country; with no country named at all, the sentence's other actors'
                 # (civilians in a story filed from a country it names are that country's before the leading one's:
                 # "SEOUL (AP) — ... Hundreds of protesters rallied outside the presidential office", in a story
-                # naming Japan more often)
+                # naming Japan more often; so are criminal gangs, local as civilians are: "PORT-AU-PRINCE, Haiti —
+                # Kenyan police ... against the gangs")
                 country = self.conjunct_country(a) or self.sentence_place(a) \
-                    or (home if a.sector not in _STATE_SECTORS | _ARMED_SECTORS else None) or lead \
+                    or (home if a.sector not in _STATE_SECTORS | _ARMED_SECTORS or a.sector == "CRM" else None) \
+                    or lead \
                     or self.sentence_country(a, others, None)
             else:
                 country = (self.addressed_by(a) if a.sector == "LEG" else None) \
