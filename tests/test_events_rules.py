@@ -3063,3 +3063,14 @@ def test_what_something_is_said_in_is_no_place(pipeline):
     rec, e = triggered(pipeline, "In a letter to the leaders of Brazil, Russia and India, Argentine President Javier "
                                  "Milei said the time was not opportune to join the bloc.", "said")
     assert e.location is None
+
+
+@pytest.mark.parametrize("text, code", [
+    ("The first contingent of Kenyan police officers arrived in Haiti on Tuesday to lead a U.N.-backed mission "
+     "against the gangs.", "074"),
+    ("French troops arrived in Estonia to take part in NATO exercises.", "062"),
+    ("A Kenyan delegation arrived in Haiti on Tuesday to discuss the mission.", "042"),  # (people, not forces: a visit)
+])
+def test_forces_arriving_to_help_or_exercise_are_peacekeeping_or_cooperation(pipeline, text, code):
+    rec, e = triggered(pipeline, text, "arrived")
+    assert e.cameo == code

@@ -2276,13 +2276,13 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
     instrument = _instrument(ctx, t) if code in GENERIC_HARM else None
     if instrument is not None:
         code = instrument[1]  # "wounded two soldiers in a bomb attack": a bombing (183), not just force (190)
-    if code[:2] == "15" and t.pos_ == "VERB":
+    if (code[:2] == "15" or code[:3] == "042" and _forces_subject(t)) and t.pos_ == "VERB":
         # "to deploy 1,000 police officers to Haiti to help restore order", "to lead a security mission": forces sent
         # to another country to help, keep the peace or protect are peacekeeping (074), not a show of force; sent "to
         # take part in NATO exercises", military cooperation (062)
         purpose = next((got for c in _children(t, ("advcl", "xcomp")) if _to_infinitive(c)
                         and (got := _cooperative_purpose(c))), None)
-        if purpose == "062" or purpose == "074" and _prep_objects(t, ("to",)):
+        if purpose == "062" or purpose == "074" and _prep_objects(t, ("to", "in") if code[:2] == "04" else ("to",)):
             code = purpose
     if code.startswith("166") and t.pos_ == "VERB" and t.lemma_.lower() in DEPART_VERBS \
             and not any(c.entry.control in ("DEMAND", "APPEAL") for c in chain):
@@ -2741,6 +2741,18 @@ MISSION_PURPOSES = frozenset({"lead", "join"})
 PEACEKEEPING_WORDS = frozenset({"mission", "peacekeeping", "peacekeeper"})
 # purposes that make them a joint exercise ("to take part in NATO exercises", "to participate in drills")
 PARTAKING_VERBS = frozenset({"take", "participate", "join"})
+
+
+# nouns of armed forces or police sent somewhere, as a subject ("the first contingent of Kenyan police officers")
+FORCE_NOUNS = frozenset({"troop", "soldier", "force", "police", "officer", "policeman", "peacekeeper", "contingent",
+                         "unit", "battalion", "marine", "paratrooper"})
+
+
+def _forces_subject(v: Token) -> bool:
+    """The subject of ``v`` is armed forces or police ("Kenyan police officers arrived in Haiti to lead a mission":
+    forces that arrive to help or to lead a mission are sent as peacekeepers, not on a visit)."""
+    return any(w.lemma_.lower() in FORCE_NOUNS and w.pos_ == "NOUN"
+               for s in _children(v, SUBJ) for w in (s, *_prep_objects(s, ("of",))))
 
 
 def _cooperative_purpose(c: Token) -> str | None:
