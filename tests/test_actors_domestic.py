@@ -261,3 +261,11 @@ def test_the_capital_and_gangs_in_a_datelined_story_are_the_datelines_countrys(p
     assert gangs.country == "HTI"  # (not Kenya's, the country named most)
     capital = rec.text.index("capital")
     assert [a.country for a in rec.actors for m in a.mentions if m.start == capital] == ["HTI"]
+
+
+def test_protesters_are_those_who_protested_before(pipeline):
+    rec = pipeline.extract("BAKU, Azerbaijan (AP) — Armenia and Azerbaijan agreed on Tuesday to return four border "
+                           "villages to Azerbaijan.\n\nResidents of the Armenian villages protested the deal on "
+                           "Wednesday. Police detained several protesters, the Interior Ministry said.")
+    (p,) = [a for a in rec.actors if a.name == "several protesters"]
+    assert p.country == "ARM"  # (not the dateline's Azerbaijan)

@@ -1679,7 +1679,7 @@ class _Builder:
                 # "SEOUL (AP) — ... Hundreds of protesters rallied outside the presidential office", in a story
                 # naming Japan more often; so are criminal gangs, local as civilians are: "PORT-AU-PRINCE, Haiti —
                 # Kenyan police ... against the gangs")
-                country = self.conjunct_country(a) or self.sentence_place(a) \
+                country = self.conjunct_country(a) or self.doers_before(a) or self.sentence_place(a) \
                     or (home if a.sector not in _STATE_SECTORS | _ARMED_SECTORS or a.sector == "CRM" else None) \
                     or lead \
                     or self.sentence_country(a, others, None)
@@ -1723,6 +1723,25 @@ class _Builder:
                 named = any(a.country == c and a.kind == "country" and any(s >= self.filed for s, _ in a.mentions)
                             for a in self.actors.values())
                 return c if named else None
+        return None
+
+    def doers_before(self, a: _Actor) -> str | None:
+        """The stated country of those who did, before, what a group's noun names its members by ("Residents of the
+        Armenian villages protested the deal ... Police detained several protesters": Armenian, in a story filed from
+        Baku): the subject of the latest such verb before the group is first named."""
+        verb = _DOER_VERBS.get(a.head or "")
+        if verb is None or not a.mentions:
+            return None
+        first = self.doc.char_span(*min(a.mentions))
+        if first is None:
+            return None
+        for tok in reversed(doc_tokens(self.doc)[:first.start]):
+            if tok.lemma_.lower() == verb and tok.pos_ == "VERB":
+                for c in token_children(tok):
+                    k = self.tok_actor.get(c.i) if c.dep_ in _SUBJECT_DEPS else None
+                    b = self.actors.get(k) if k is not None else None
+                    if b is not None and b.key != a.key and b.country and not b.inferred:
+                        return b.country
         return None
 
     def body_of_igo(self, a: _Actor) -> _Actor | None:
@@ -1871,6 +1890,9 @@ class _Builder:
 
 
 _FLEE_VERBS = {"flee", "escape", "leave"}  # "refugees fleeing the war in Sudan": of the country fled
+# group nouns that name their members by what they do, and that verb ("protesters" are those who protested)
+_DOER_VERBS = {"protester": "protest", "demonstrator": "demonstrate", "rioter": "riot", "striker": "strike",
+               "marcher": "march"}
 _STATE_SECTORS = {None, "GOV", "MIL", "SPY"}  # actors that deal with foreign states as much as with their own
 _OFFICE_WINDOW = 400  # characters: how far back an unnamed office holder may be the one then named
 _QUANTIFIERS = {"all", "both", "each", "every", "any", "other", "some", "many", "several", "most"}
