@@ -269,3 +269,12 @@ def test_protesters_are_those_who_protested_before(pipeline):
                            "Wednesday. Police detained several protesters, the Interior Ministry said.")
     (p,) = [a for a in rec.actors if a.name == "several protesters"]
     assert p.country == "ARM"  # (not the dateline's Azerbaijan)
+
+
+@pytest.mark.parametrize("text", [
+    "Australia called for an independent investigation into the origins of the COVID-19 pandemic.",
+    "Guinea declared an end to the Ebola outbreak on Monday.",
+])
+def test_a_disease_is_no_actor(pipeline, text):
+    rec = pipeline.extract(text)
+    assert [a.kind for a in rec.actors] == ["country"], [(a.name, a.kind) for a in rec.actors]

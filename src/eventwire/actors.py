@@ -394,6 +394,13 @@ def _bundled() -> tuple[tuple[LexEntry, ...], tuple[tuple[str, str], ...], tuple
 
 
 @lru_cache(maxsize=1)
+def _not_actors() -> frozenset[str]:
+    """``not_actors.txt``: names the tagger takes for organisations or people that are no actors ("COVID-19")."""
+    text = _data_text("actors/not_actors.txt") or ""
+    return frozenset(norm_name(x.strip()) for x in text.splitlines() if x.strip() and not x.startswith("#"))
+
+
+@lru_cache(maxsize=1)
 def _national_titles() -> dict[tuple[str, ...], str]:
     """``national_titles.tsv``: a title's words (lower case, hyphens as spaces) -> the country whose office it is."""
     out: dict[tuple[str, ...], str] = {}
@@ -604,6 +611,9 @@ class _Builder:
                 else:
                     self.place_tokens.update(range(span.start, span.end))  # a place is not a group ("West Bank")
                 self.entities.append((span, key, country, label))
+                continue
+            if label in ("ORG", "PERSON") and norm_name(text) in _not_actors():
+                self.entities.append((span, None, country, label))  # "the COVID-19 pandemic": no one
                 continue
             if label in ("ORG", "LAW", "WORK_OF_ART") and span[-1].lower_ in _DOCUMENT_WORDS:
                 # "the Indus Waters Treaty", "the Minsk Agreement", "the Paris Accord": a document, not a party
