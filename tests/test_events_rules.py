@@ -3074,3 +3074,14 @@ def test_what_something_is_said_in_is_no_place(pipeline):
 def test_forces_arriving_to_help_or_exercise_are_peacekeeping_or_cooperation(pipeline, text, code):
     rec, e = triggered(pipeline, text, "arrived")
     assert e.cameo == code
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Armenian Prime Minister Nikol Pashinyan warned that Armenia could face war if it did not hand over the "
+     "villages.", "012"),  # a danger that may befall Armenia: no war waged, no threat
+    ("The UN warned that Sudan could face famine.", "012"),
+    ("Russia warned that Ukraine would face retaliation.", "130"),  # (what the warner would do: a threat)
+])
+def test_what_one_may_face_is_a_danger_unless_it_is_the_warners_response(pipeline, text, code):
+    rec = pipeline.extract(text)
+    assert [e.cameo for e in rec.events] == [code]

@@ -1730,6 +1730,9 @@ def _sentence_events(ctx: _Ctx, sent, inputs: EventInputs) -> list[Event]:
             continue
         if _in_relative_clause(ctx, ev.tok):
             continue
+        if ev.tok.pos_ == "NOUN" and ev.tok.dep_ == "dobj" and ev.tok.head.lemma_.lower() in FACING_VERBS \
+                and (_modal(ev.tok.head) or _aux(ev.tok.head) & FUTURE) and _befalls(ctx, ev.tok):
+            continue  # "Armenia could face war": a danger that may befall the subject, not an act of anyone's
         if ev.tok.pos_ == "NOUN" and not chain and any(c.dep_ == "det" and c.lower_ == "any" for c in _kids(ev.tok)):
             continue  # "warned against any Israeli offensive in Rafah": an act that may come, not one reported
         if _in_protest(ev.tok):
@@ -2731,6 +2734,16 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
     return _Draft(t, m.entry, code, chain, source, target, inherited, negated, hypothetical)
 
 
+# verbs of what befalls their subject ("could face war", "risks famine")
+FACING_VERBS = frozenset({"face", "risk", "confront"})
+
+
+def _befalls(ctx: _Ctx, noun: Token) -> bool:
+    """What one may face is a danger that befalls it, not another's act threatened: war, famine, collapse (but
+    "would face retaliation", "face sanctions", "face arrest" are what the warner, or an authority, would do)."""
+    lemma = noun.lemma_.lower()
+    return lemma not in WARNED_RESPONSE_NOUNS and not any(r.code and r.code[:2] in ("16", "17")
+                                                          for r in ctx.lex.rows(lemma, "NOUN"))
 # Military exercises: one side's show force (150); those held by several countries together are cooperation (062).
 EXERCISE_NOUNS = frozenset({"exercise", "drill", "game", "wargame", "maneuver", "manoeuvre"})
 # What forces are sent somewhere to do when they are sent to help ("to help restore order", "to keep the peace").
@@ -3103,8 +3116,8 @@ def _place_actors(ctx: _Ctx, p: Token) -> list[str]:
 # verbs of warning that, of a danger no party is said to bring, are a pessimistic comment (012)
 DANGER_WARNING_VERBS = frozenset({"warn", "caution"})
 # What a warner warns of when it warns of its own answer: a threat ("warned of serious consequences")
-WARNED_RESPONSE_NOUNS = frozenset({"consequence", "repercussion", "price", "response", "reprisal", "countermeasure",
-                                   "measure", "step", "action", "punishment", "cost"})
+WARNED_RESPONSE_NOUNS = frozenset({"consequence", "repercussion", "price", "response", "reprisal", "retaliation",
+                                   "countermeasure", "measure", "step", "action", "punishment", "cost"})
 
 
 def _warned_of_danger(ctx: _Ctx, warner: Token) -> bool:
@@ -3126,6 +3139,8 @@ def _warned_of_danger(ctx: _Ctx, warner: Token) -> bool:
             and not any(c.i in ctx.actor_at or c.dep_ == "prep" and c.lower_ == "by" for c in _kids(p)
                         if c.dep_ in ("amod", "compound", "poss", "nmod", "prep"))
     for clause in _children(warner, ("ccomp",)):
+        if clause.lemma_.lower() in FACING_VERBS and all(_befalls(ctx, o) for o in _children(clause, ("dobj",))):
+            return True  # "warned that Armenia could face war": what may befall its subject, whoever it is
         subj = [c for c in _kids(clause) if c.dep_ in SUBJ]
         if not subj or subj[0].lower_ in PRONOUN_3 or subj[0].lower_ in FIRST_PERSON:
             return False
