@@ -3085,3 +3085,15 @@ def test_forces_arriving_to_help_or_exercise_are_peacekeeping_or_cooperation(pip
 def test_what_one_may_face_is_a_danger_unless_it_is_the_warners_response(pipeline, text, code):
     rec = pipeline.extract(text)
     assert [e.cameo for e in rec.events] == [code]
+
+
+def test_the_one_who_faces_an_act_is_its_target_and_the_warner_its_doer(pipeline):
+    rec, e = triggered(pipeline, "The EU warned that Iran would face new sanctions.", "sanctions")
+    assert e.cameo.startswith("13")
+    assert [rec.actor(x).cameo[:3] for x in e.source] == ["IGO"] and [rec.actor(x).country for x in e.target] == ["IRN"]
+
+
+@pytest.mark.parametrize("text", ["Russia faces new sanctions over the war.", "Ukraine will receive more aid."])
+def test_the_one_who_faces_or_receives_an_act_is_not_its_doer(pipeline, text):
+    rec = pipeline.extract(text)
+    assert not any(rec.actor(x).kind == "country" for e in rec.events for x in e.source)

@@ -2471,6 +2471,11 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
             if giver and s2:
                 source, target, inherited = giver, list(s2), False
                 continue
+            if s2 and not giver:
+                # "the EU warned that Iran would face new sanctions": the one who receives or faces the act is its
+                # target, whoever does it (here the warner, further up the chain) is not named by this verb
+                target = target or [x for x in s2 if x not in source]
+                continue
         if not s2 and c.tok.pos_ == "VERB" and _agent(c.tok) is None and _children(c.tok, PASS_SUBJ):
             # "Serb forces were engaged in ethnic cleansing", "the troops were ordered to withdraw", "Israel is
             # opposed to French mediation": the passive subject of a control verb is who does the act it governs
