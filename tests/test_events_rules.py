@@ -3097,3 +3097,12 @@ def test_the_one_who_faces_an_act_is_its_target_and_the_warner_its_doer(pipeline
 def test_the_one_who_faces_or_receives_an_act_is_not_its_doer(pipeline, text):
     rec = pipeline.extract(text)
     assert not any(rec.actor(x).kind == "country" for e in rec.events for x in e.source)
+
+
+def test_them_after_a_counted_pair_is_the_pair_and_a_past_verb_after_an_appeal_is_no_part_of_it(pipeline):
+    rec, e = triggered(pipeline, "Pakistan launched airstrikes on militant hideouts inside Iran on Thursday. China, "
+                                 "which has close ties to both countries, urged them to exercise restraint and "
+                                 "offered to mediate.", "urged")
+    assert e.cameo.startswith("02") and sorted(rec.actor(x).country for x in e.target) == ["IRN", "PAK"]
+    (m,) = [x for x in rec.events if x.trigger.text == "mediate"]
+    assert not m.cameo.startswith("02")  # China offered to mediate; it did not appeal for mediation

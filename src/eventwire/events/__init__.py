@@ -2221,7 +2221,10 @@ def _control_chain(tok: Token, control_row, content_row=None, lex=None, event_ro
             # governed shares its control (the defence is what Norway is willing to do)
             cur = h
             continue
-        elif rel == "conj" and cur.pos_ in ("VERB",) and h.dep_ in ("xcomp", "ccomp"):
+        elif rel == "conj" and cur.pos_ in ("VERB",) and h.dep_ in ("xcomp", "ccomp") \
+                and not (cur.tag_ == "VBD" and _to_infinitive(h)):
+            # (not a past verb joined to an infinitive: "urged them to exercise restraint and offered to mediate" is
+            # the offer of the one who urged, not part of the appeal)
             # "agreed to restore ties and reopen embassies": the second act shares the first's control
             cur = h
             continue
@@ -3555,9 +3558,17 @@ def _object_it(ctx: _Ctx, tok: Token, source: list[str]) -> list[str]:
             if got and plural == (tok.lower_ == "them"):
                 return got
     if tok.lower_ == "them":
+        toks = doc_tokens(tok.doc)
+        # "China, which has close ties to both countries, urged them to exercise restraint": a pair named before it
+        # in its sentence, counted ("both countries", "the two sides"), is the pair it refers back to
+        pair = next((toks[i] for i in range(tok.i - 1, tok.sent.start - 1, -1)
+                     if toks[i].lemma_.lower() in PAIR_NOUNS and i not in ctx.actor_at and _names_a_pair(toks[i])), None)
+        if pair is not None:
+            got = [x for x in _last_pair(ctx, pair) if x not in source]
+            if got:
+                return got
         # "called Serbian President Aleksandar Vucic and Kosovo Prime Minister Albin Kurti and asked them to return to
         # talks": the latest names joined by "and" before it, all of them
-        toks = doc_tokens(tok.doc)
         for i in range(tok.i - 1, tok.sent.start, -1):
             c = toks[i]
             if c.dep_ == "conj" and c.head.i < i and i in ctx.actor_at and c.head.i in ctx.actor_at:
