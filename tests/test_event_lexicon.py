@@ -606,3 +606,12 @@ def test_speaking_with_a_leader_is_a_consultation_and_with_the_press_a_statement
     got = _codes(text)
     assert list(got) == [code], sorted(got)
     assert code == "040" or not got[code][0].target
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Sweden formally joined NATO on Thursday.", "057"),  # acceding to a body signs its treaty
+    ("Finland joined the alliance in April.", "057"),
+    ("Egypt joined the talks in Doha.", "040"),  # (joining an act is the act)
+])
+def test_joining_a_body_is_acceding_to_it(text, code):
+    assert list(_codes(text)) == [code]
