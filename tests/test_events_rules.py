@@ -3106,3 +3106,9 @@ def test_them_after_a_counted_pair_is_the_pair_and_a_past_verb_after_an_appeal_i
     assert e.cameo.startswith("02") and sorted(rec.actor(x).country for x in e.target) == ["IRN", "PAK"]
     (m,) = [x for x in rec.events if x.trigger.text == "mediate"]
     assert not m.cameo.startswith("02")  # China offered to mediate; it did not appeal for mediation
+
+
+def test_a_case_filed_at_a_court_is_brought_against_the_one_it_accuses(pipeline):
+    rec, e = triggered(pipeline, "South Africa filed a case at the International Court of Justice on Friday accusing "
+                                 "Israel of committing genocide in Gaza.", "filed")
+    assert e.cameo == "115" and [rec.actor(x).country for x in e.target] == ["ISR"]  # (the court is where)

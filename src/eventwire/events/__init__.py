@@ -325,6 +325,8 @@ def _preps_of(tok: Token) -> list[Token]:
 
 # nouns of asking for something, whose "for" phrase says what ("a proposal for a ceasefire")
 REQUEST_NOUNS = frozenset({"proposal", "call", "request", "demand", "plan", "bid", "offer", "appeal", "plea"})
+# verbs of force used against an attack ("repelled the attack"): aimed at whoever made it
+REPELLING_VERBS = frozenset({"repel", "repulse", "thwart", "foil", "counter"})
 # Nouns that refer back to another's act of the CAMEO roots given, when one accepts, welcomes, rejects or condemns
 # "the" one: an invitation was an appeal to meet (or an intent to), an offer an intent, a demand a demand ("Kim invited
 # Putin to visit ... Putin accepted the invitation" answers Kim); a launch or a test was a missile fired, a show of
@@ -2438,6 +2440,12 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
         # "extradited a Russian businessman to the United States": the person handed over is the means; the state
         # receiving them is the one the judicial cooperation is with
         target = [x for p in _prep_objects(t, ("to",)) for x in _phrase_actors(ctx, p) if x not in source] or target
+    if code[:3] == "115" and t.pos_ == "VERB" and target and all(ctx.actor_by_id[x].sector == "JUD" for x in target):
+        # "filed a case at the International Court of Justice accusing Israel of genocide": the court is where the
+        # case is brought; it is brought against the one its accusation names
+        accused = [x for c in _children(t, ("advcl",)) if c.tag_ == "VBG"
+                   for x in _object_actors(ctx, c, source=source) if x not in source]
+        target = accused or target
     if code[:3] == "192" and t.pos_ == "VERB":
         # "captured the town of Sinjar from Islamic State militants": the one the land is taken from
         target = [x for p in _prep_objects(t, ("from",)) for x in _phrase_actors(ctx, p) if x not in source] or target
@@ -2703,6 +2711,7 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
     if not target and (code[:2] in REACTION_ROOTS or code[:3] in ("010", "015", "016")
                        or code[:2] in ("03", "08") and any(d.lemma_.lower() in ANSWERED_ROOTS
                                                           for d in _children(t, ("dobj",)))):
+        # (and repelling an attack: "its troops had repelled the attack" is force against whoever attacked)
         # (also accepting what another asked or offered: "Putin accepted the invitation" answers whoever invited)
         target = _earlier_doer(ctx, t, source, [verdict[1]] if verdict is not None else [])
         if target:
