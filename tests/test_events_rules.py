@@ -3112,3 +3112,10 @@ def test_a_case_filed_at_a_court_is_brought_against_the_one_it_accuses(pipeline)
     rec, e = triggered(pipeline, "South Africa filed a case at the International Court of Justice on Friday accusing "
                                  "Israel of committing genocide in Gaza.", "filed")
     assert e.cameo == "115" and [rec.actor(x).country for x in e.target] == ["ISR"]  # (the court is where)
+
+
+def test_an_act_named_in_another_with_its_doer_and_its_of_phrase_is_an_event_of_its_own(pipeline):
+    rec = pipeline.extract("Kenya condemned Russia's invasion of Ukraine.")
+    got = sorted((e.cameo[:2], [rec.actor(x).country for x in e.source], [rec.actor(x).country for x in e.target])
+                 for e in rec.events)
+    assert got == [("11", ["KEN"], ["RUS"]), ("19", ["RUS"], ["UKR"])]

@@ -1749,7 +1749,9 @@ def _sentence_events(ctx: _Ctx, sent, inputs: EventInputs) -> list[Event]:
             # "condemned an attack by X", "said in a statement": the noun is what the outer event is about; it is
             # an event of its own only when it names both who acts and who is acted upon.
             doer = _noun_source(ctx, ev.tok)
-            if not doer or not _object_actors(ctx, ev.tok):
+            # (its "of" phrase names whom it is done to when that is another than the doer: "Russia's invasion of
+            # Ukraine")
+            if not doer or not _object_actors(ctx, ev.tok, code=ev.entry.code, source=doer):
                 if doer and ev.entry.code:
                     # (an act with a named doer is still reported, for a later answer: "Kenya protested the detention
                     # of its citizens by Ugandan police. Amnesty International condemned the arrests")
