@@ -3119,3 +3119,9 @@ def test_an_act_named_in_another_with_its_doer_and_its_of_phrase_is_an_event_of_
     got = sorted((e.cameo[:2], [rec.actor(x).country for x in e.source], [rec.actor(x).country for x in e.target])
                  for e in rec.events)
     assert got == [("11", ["KEN"], ["RUS"]), ("19", ["RUS"], ["UKR"])]
+
+
+def test_repelling_an_attack_is_force_against_whoever_attacked(pipeline):
+    rec, e = triggered(pipeline, "Sudan's paramilitary Rapid Support Forces attacked El Fasher on Sunday. Sudan's army "
+                                 "said its troops had repelled the attack.", "repelled")
+    assert [rec.actor(x).name for x in e.target] == ["Rapid Support Forces"]

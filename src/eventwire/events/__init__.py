@@ -2712,7 +2712,8 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
         target = [x for x in target if ctx.actor_by_id[x].country not in _countries(ctx, source)]
     if not target and (code[:2] in REACTION_ROOTS or code[:3] in ("010", "015", "016")
                        or code[:2] in ("03", "08") and any(d.lemma_.lower() in ANSWERED_ROOTS
-                                                          for d in _children(t, ("dobj",)))):
+                                                          for d in _children(t, ("dobj",)))
+                       or t.lemma_.lower() in REPELLING_VERBS):
         # (and repelling an attack: "its troops had repelled the attack" is force against whoever attacked)
         # (also accepting what another asked or offered: "Putin accepted the invitation" answers whoever invited)
         target = _earlier_doer(ctx, t, source, [verdict[1]] if verdict is not None else [])
