@@ -615,3 +615,14 @@ def test_speaking_with_a_leader_is_a_consultation_and_with_the_press_a_statement
 ])
 def test_joining_a_body_is_acceding_to_it(text, code):
     assert list(_codes(text)) == [code]
+
+
+@pytest.mark.parametrize("text,code", [
+    ("The United States recognized Juan Guaido as Venezuela's interim president.", "054"),
+    ("Swedish Prime Minister Ulf Kristersson said Sweden had met its commitments under the deal.", "080"),
+    ("Poland scrambled fighter jets after a Russian cruise missile briefly entered its airspace.", "150"),
+    ("The United States called the case meritless.", "111"),
+])
+def test_recognition_commitments_met_jets_scrambled_and_meritless_cases(text, code):
+    got = _codes(text)
+    assert code in got and "040" not in got, sorted(got)
