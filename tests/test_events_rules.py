@@ -3081,6 +3081,8 @@ def test_forces_arriving_to_help_or_exercise_are_peacekeeping_or_cooperation(pip
      "villages.", "012"),  # a danger that may befall Armenia: no war waged, no threat
     ("The UN warned that Sudan could face famine.", "012"),
     ("Russia warned that Ukraine would face retaliation.", "130"),  # (what the warner would do: a threat)
+    ("Israel warned that Hezbollah would face war if it continued its attacks.", "1384"),  # (another's: a threat)
+    ("The United States warned that Iran would face isolation.", "130"),
 ])
 def test_what_one_may_face_is_a_danger_unless_it_is_the_warners_response(pipeline, text, code):
     rec = pipeline.extract(text)

@@ -2754,16 +2754,31 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
     return _Draft(t, m.entry, code, chain, source, target, inherited, negated, hypothetical)
 
 
+# dangers that are no one's act, which a warning says may befall someone ("could face famine")
+DANGER_NOUNS = frozenset({"famine", "starvation", "hunger", "drought", "flood", "collapse", "catastrophe", "crisis",
+                          "disaster", "chaos", "shortage", "recession", "epidemic", "outbreak", "default", "bankruptcy",
+                          "instability", "unrest"})
 # verbs of what befalls their subject ("could face war", "risks famine")
 FACING_VERBS = frozenset({"face", "risk", "confront"})
 
 
 def _befalls(ctx: _Ctx, noun: Token) -> bool:
-    """What one may face is a danger that befalls it, not another's act threatened: war, famine, collapse (but
-    "would face retaliation", "face sanctions", "face arrest" are what the warner, or an authority, would do)."""
+    """What one may face is a danger that befalls it, not another's act threatened: famine, collapse, and war or
+    isolation when the one who warns of it is the one who would face it ("Pashinyan warned that Armenia could face
+    war"). But "would face retaliation", "face sanctions", "face arrest" are what the warner, or an authority, would
+    do; and so is what another is warned it would face ("Israel warned that Hezbollah would face war", "the US warned
+    that Iran would face isolation")."""
     lemma = noun.lemma_.lower()
-    return lemma not in WARNED_RESPONSE_NOUNS and not any(r.code and r.code[:2] in ("16", "17")
-                                                          for r in ctx.lex.rows(lemma, "NOUN"))
+    if lemma in DANGER_NOUNS:
+        return True  # (no act of anyone's: famine, chaos)
+    if lemma in WARNED_RESPONSE_NOUNS or any(r.code and r.code[:2] in ("16", "17") for r in ctx.lex.rows(lemma, "NOUN")):
+        return False
+    facing = noun.head
+    if facing.dep_ != "ccomp" or facing.head.pos_ != "VERB":
+        return True
+    faces = _countries(ctx, [x for c in _children(facing, SUBJ) for x in _phrase_actors(ctx, c, subject=True)])
+    warns = _countries(ctx, _subject_actors(ctx, facing.head)[0])
+    return not faces or not warns or faces <= warns
 # Military exercises: one side's show force (150); those held by several countries together are cooperation (062).
 EXERCISE_NOUNS = frozenset({"exercise", "drill", "game", "wargame", "maneuver", "manoeuvre"})
 # What forces are sent somewhere to do when they are sent to help ("to help restore order", "to keep the peace").
@@ -3174,8 +3189,8 @@ def _warned_of_another(ctx: _Ctx, warner: Token, clause: Token) -> bool:
     """A warning about what another party may do: the warned clause names its own subject, of another country than
     the warner's ("Seoul warned North Korea could conduct a nuclear test"), not the warner's own forces ("Iran warned
     that its forces would strike")."""
-    if clause.pos_ not in ("VERB", "AUX") or clause.dep_ != "ccomp":
-        return False
+    if clause.pos_ not in ("VERB", "AUX") or clause.dep_ != "ccomp" or clause.lemma_.lower() in FACING_VERBS:
+        return False  # (who would face an act is not who would do it: "warned that Hezbollah would face war")
     subj = [c for c in _kids(clause) if c.dep_ in SUBJ and c.lower_ not in PRONOUN_3]
     if not subj:
         return False
