@@ -278,3 +278,13 @@ def test_protesters_are_those_who_protested_before(pipeline):
 def test_a_disease_is_no_actor(pipeline, text):
     rec = pipeline.extract(text)
     assert [a.kind for a in rec.actors] == ["country"], [(a.name, a.kind) for a in rec.actors]
+
+
+def test_the_government_in_a_state_bodys_words_is_its_own(pipeline):
+    rec = pipeline.extract("SEOUL, South Korea (AP) — North Korea sent hundreds of balloons across the border into "
+                           "South Korea overnight, prompting Seoul to suspend a military agreement with Pyongyang.\n\n"
+                           "South Korea's National Security Council said the government would resume loudspeaker "
+                           "broadcasts along the border. North Korea's leader Kim Jong Un has called the balloons a "
+                           "response to leaflets sent by activists.")
+    (gov,) = [a for a in rec.actors if a.name == "government"]
+    assert gov.country == "KOR"  # (not North Korea's, the country named most)

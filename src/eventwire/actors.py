@@ -1689,7 +1689,8 @@ class _Builder:
                 # "SEOUL (AP) — ... Hundreds of protesters rallied outside the presidential office", in a story
                 # naming Japan more often; so are criminal gangs, local as civilians are: "PORT-AU-PRINCE, Haiti —
                 # Kenyan police ... against the gangs")
-                country = self.conjunct_country(a) or self.doers_before(a) or self.sentence_place(a) \
+                country = self.conjunct_country(a) or self.doers_before(a) or self.speakers_own(a) \
+                    or self.sentence_place(a) \
                     or (home if a.sector not in _STATE_SECTORS | _ARMED_SECTORS or a.sector == "CRM" else None) \
                     or lead \
                     or self.sentence_country(a, others, None)
@@ -1733,6 +1734,30 @@ class _Builder:
                 named = any(a.country == c and a.kind == "country" and any(s >= self.filed for s, _ in a.mentions)
                             for a in self.actors.values())
                 return c if named else None
+        return None
+
+    def speakers_own(self, a: _Actor) -> str | None:
+        """The stated country of whoever says the clause a government named with no country is in ("South Korea's
+        National Security Council said the government would resume loudspeaker broadcasts": South Korea's, in a story
+        naming North Korea more often)."""
+        if a.head not in _OWN_GOVERNMENT_HEADS or not a.mentions:
+            return None
+        span = self.doc.char_span(*min(a.mentions))
+        if span is None or any(t.dep_ == "poss" or t.lower_ in ("its", "their", "his", "her") for t in span):
+            return None
+        cues = cue_lexicon().verbs
+        tok = span.root
+        for _ in range(8):
+            if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in cues:
+                for c in token_children(tok.head):
+                    k = self.tok_actor.get(c.i) if c.dep_ in _SUBJECT_DEPS else None
+                    b = self.actors.get(k) if k is not None else None
+                    if b is not None and b.key != a.key and b.country and not b.inferred:
+                        return b.country
+                return None
+            if tok.head.i == tok.i:
+                return None
+            tok = tok.head
         return None
 
     def doers_before(self, a: _Actor) -> str | None:
@@ -1900,6 +1925,8 @@ class _Builder:
 
 
 _FLEE_VERBS = {"flee", "escape", "leave"}  # "refugees fleeing the war in Sudan": of the country fled
+# the nouns of a state's government, which a speaker names as his own ("said the government would")
+_OWN_GOVERNMENT_HEADS = frozenset({"government", "administration", "cabinet", "authority"})
 # group nouns that name their members by what they do, and that verb ("protesters" are those who protested)
 _DOER_VERBS = {"protester": "protest", "demonstrator": "demonstrate", "rioter": "riot", "striker": "strike",
                "marcher": "march"}
