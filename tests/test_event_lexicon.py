@@ -626,3 +626,7 @@ def test_joining_a_body_is_acceding_to_it(text, code):
 def test_recognition_commitments_met_jets_scrambled_and_meritless_cases(text, code):
     got = _codes(text)
     assert code in got and "040" not in got, sorted(got)
+
+
+def test_deliveries_of_weapons_named_by_kind_are_military_aid():
+    assert "0232" in _codes("Zelenskyy urged the United States to speed up deliveries of air defense systems.")
