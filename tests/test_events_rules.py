@@ -3127,3 +3127,9 @@ def test_repelling_an_attack_is_force_against_whoever_attacked(pipeline):
     rec, e = triggered(pipeline, "Sudan's paramilitary Rapid Support Forces attacked El Fasher on Sunday. Sudan's army "
                                  "said its troops had repelled the attack.", "repelled")
     assert [rec.actor(x).name for x in e.target] == ["Rapid Support Forces"]
+
+
+def test_military_posts_fired_at_are_a_place_not_a_document(pipeline):
+    rec, e = triggered(pipeline, "Hezbollah responded by firing dozens of rockets at military posts in northern "
+                                 "Israel, and Israel's military said it had intercepted most of them.", "firing")
+    assert e.location is not None and e.location.country == "ISR"

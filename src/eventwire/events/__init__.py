@@ -3485,7 +3485,8 @@ def _location(ctx: _Ctx, d: _Draft) -> EventLocation | None:
         for c in _kids(tok):
             if c.dep_ == "prep" and (c.lower_ in PLACE_PREPS or (visit and c.lower_ in ("to", "for"))):
                 # (not what it is said in: "in a letter to the leaders of Brazil", "in an interview with CNN")
-                cands.extend(p for p in _kids(c) if p.dep_ == "pobj" and p.lemma_.lower() not in SAID_IN_NOUNS)
+                cands.extend(p for p in _kids(c) if p.dep_ == "pobj"
+                             and not (c.lower_ == "in" and p.lemma_.lower() in SAID_IN_NOUNS))  # ("at military posts")
                 cands.extend(_prep_objects(c, ("of",)))  # "outside of the city of Basra": a two-word preposition
             elif visit and c.dep_ == "dobj":
                 cands.append(c)
