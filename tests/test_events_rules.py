@@ -2968,17 +2968,11 @@ def test_a_past_verb_that_cannot_share_the_reported_clause_is_the_speakers(pipel
     ("Egypt offered to host talks between Israel and Hamas. Israel rejected the offer on Monday.", "rejected", "EGY"),
     ("Ukraine proposed a prisoner exchange with Russia. Moscow rejected the proposal.", "rejected", "UKR"),
     ("North Korea fired a missile on Thursday. Japan condemned the launch.", "condemned", "PRK"),
-])
-def test_an_invitation_offer_or_launch_accepted_or_answered_refers_to_who_made_it(pipeline, text, trigger, answered):
-    rec, e = triggered(pipeline, text, trigger)
-    assert [rec.actor(x).country for x in e.target] == [answered]
-
-
-@pytest.mark.parametrize("text, trigger, answered", [
+    # (an answer may follow the act it answers in one sentence)
     ("North Korea fired a missile on Thursday, and Japan condemned the launch.", "condemned", "PRK"),
     ("Kim Jong Un invited Vladimir Putin to visit Pyongyang, and Putin accepted the invitation.", "accepted", "PRK"),
 ])
-def test_an_answer_may_follow_the_act_it_answers_in_one_sentence(pipeline, text, trigger, answered):
+def test_an_invitation_offer_or_launch_accepted_or_answered_refers_to_who_made_it(pipeline, text, trigger, answered):
     rec, e = triggered(pipeline, text, trigger)
     assert [rec.actor(x).country for x in e.target] == [answered]
 
@@ -3029,11 +3023,15 @@ def test_a_purpose_read_as_the_objects_relative_is_no_act_of_the_object(pipeline
     assert [e.cameo for e in rec.events if e.trigger.text == "summon"] == ["114"]
 
 
-def test_a_nominal_strike_on_targets_in_a_country_is_done_there(pipeline):
-    rec, e = triggered(pipeline, "The United States and Britain carried out new airstrikes on rebel targets in Yemen.",
-                       "airstrikes")
-    assert e.location is not None and e.location.country == "YEM"
-    assert [rec.actor(x).country for x in e.target] == ["YEM"]
+@pytest.mark.parametrize("text, trigger, country", [
+    # a nominal strike, "on" targets on the noun or its light verb; a verb's object "on" targets
+    ("The United States and Britain carried out new airstrikes on rebel targets in Yemen.", "airstrikes", "YEM"),
+    ("Pakistan launched airstrikes on militant hideouts inside Iran on Thursday.", "launched", "IRN"),
+])
+def test_strikes_on_targets_in_a_country_are_done_there(pipeline, text, trigger, country):
+    rec, e = triggered(pipeline, text, trigger)
+    assert e.location is not None and e.location.country == country
+    assert [rec.actor(x).country for x in e.target] == [country]
 
 
 def test_them_after_names_joined_by_and_is_all_of_them(pipeline):
@@ -3050,13 +3048,6 @@ def test_them_after_names_joined_by_and_is_all_of_them(pipeline):
 def test_what_a_thing_should_be_is_an_opinion_not_a_demand(pipeline, text, code):
     rec, e = triggered(pipeline, text, "said")
     assert e.cameo == code
-
-
-def test_strikes_launched_on_targets_in_a_country_are_done_there(pipeline):
-    rec, e = triggered(pipeline, "Pakistan launched airstrikes on militant hideouts inside Iran on Thursday.",
-                       "launched")
-    assert e.location is not None and e.location.country == "IRN"
-    assert [rec.actor(x).country for x in e.target] == ["IRN"]
 
 
 def test_what_something_is_said_in_is_no_place(pipeline):

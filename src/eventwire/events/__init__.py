@@ -2779,6 +2779,8 @@ def _befalls(ctx: _Ctx, noun: Token) -> bool:
     faces = _countries(ctx, [x for c in _children(facing, SUBJ) for x in _phrase_actors(ctx, c, subject=True)])
     warns = _countries(ctx, _subject_actors(ctx, facing.head)[0])
     return not faces or not warns or faces <= warns
+
+
 # Military exercises: one side's show force (150); those held by several countries together are cooperation (062).
 EXERCISE_NOUNS = frozenset({"exercise", "drill", "game", "wargame", "maneuver", "manoeuvre"})
 # What forces are sent somewhere to do when they are sent to help ("to help restore order", "to keep the peace").
