@@ -56,6 +56,7 @@ from .geo import Gazetteer, place_context
 from .nlp import (
     ADVERB_PARTICLES,
     BORDER_NOUNS,
+    OWN_GOVERNMENT_NOUNS,
     dateline_end,
     doc_cache,
     doc_ents,
@@ -1736,11 +1737,20 @@ class _Builder:
                 return c if named else None
         return None
 
+    def stated_subject_country(self, verb: Token, not_key: str, deps=_SUBJECT_DEPS) -> str | None:
+        """The country stated for (not guessed of) the actor that is ``verb``'s subject, other than ``not_key``."""
+        for c in token_children(verb):
+            k = self.tok_actor.get(c.i) if c.dep_ in deps else None
+            b = self.actors.get(k) if k is not None else None
+            if b is not None and b.key != not_key and b.country and not b.inferred:
+                return b.country
+        return None
+
     def speakers_own(self, a: _Actor) -> str | None:
         """The stated country of whoever says the clause a government named with no country is in ("South Korea's
         National Security Council said the government would resume loudspeaker broadcasts": South Korea's, in a story
         naming North Korea more often)."""
-        if a.head not in _OWN_GOVERNMENT_HEADS or not a.mentions:
+        if a.head not in OWN_GOVERNMENT_NOUNS or not a.mentions:
             return None
         span = self.doc.char_span(*min(a.mentions))
         if span is None or any(t.dep_ == "poss" or t.lower_ in ("its", "their", "his", "her") for t in span):
@@ -1749,12 +1759,7 @@ class _Builder:
         tok = span.root
         for _ in range(8):
             if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in cues:
-                for c in token_children(tok.head):
-                    k = self.tok_actor.get(c.i) if c.dep_ in _SUBJECT_DEPS else None
-                    b = self.actors.get(k) if k is not None else None
-                    if b is not None and b.key != a.key and b.country and not b.inferred:
-                        return b.country
-                return None
+                return self.stated_subject_country(tok.head, a.key)
             if tok.head.i == tok.i:
                 return None
             tok = tok.head
@@ -1770,13 +1775,12 @@ class _Builder:
         first = self.doc.char_span(*min(a.mentions))
         if first is None:
             return None
-        for tok in reversed(doc_tokens(self.doc)[:first.start]):
-            if tok.lemma_.lower() == verb and tok.pos_ == "VERB":
-                for c in token_children(tok):
-                    k = self.tok_actor.get(c.i) if c.dep_ in _SUBJECT_DEPS else None
-                    b = self.actors.get(k) if k is not None else None
-                    if b is not None and b.key != a.key and b.country and not b.inferred:
-                        return b.country
+        toks = doc_tokens(self.doc)
+        for i in range(first.start - 1, -1, -1):
+            if toks[i].lemma_.lower() == verb and toks[i].pos_ == "VERB":
+                got = self.stated_subject_country(toks[i], a.key)
+                if got:
+                    return got
         return None
 
     def body_of_igo(self, a: _Actor) -> _Actor | None:
@@ -1810,11 +1814,7 @@ class _Builder:
             if root.dep_ == "pobj" and root.head.lower_ in ("to", "before") else None
         if verb is None or verb.pos_ != "VERB":
             return None
-        for subj in verb.children:
-            k = self.tok_actor.get(subj.i) if subj.dep_ == "nsubj" else None
-            if k is not None and k != a.key and self.actors[k].country and not self.actors[k].inferred:
-                return self.actors[k].country
-        return None
+        return self.stated_subject_country(verb, a.key, ("nsubj",))
 
     def conjunct_country(self, a: _Actor) -> str | None:
         """The stated country of the words a group's noun is conjoined with ("Bosnian Croat and Moslem armed forces":
@@ -1925,8 +1925,6 @@ class _Builder:
 
 
 _FLEE_VERBS = {"flee", "escape", "leave"}  # "refugees fleeing the war in Sudan": of the country fled
-# the nouns of a state's government, which a speaker names as his own ("said the government would")
-_OWN_GOVERNMENT_HEADS = frozenset({"government", "administration", "cabinet", "authority"})
 # group nouns that name their members by what they do, and that verb ("protesters" are those who protested)
 _DOER_VERBS = {"protester": "protest", "demonstrator": "demonstrate", "rioter": "riot", "striker": "strike",
                "marcher": "march"}

@@ -778,6 +778,10 @@ ADVERB_PARTICLES = frozenset({"back"})
 # side of it, so it tells neither stage where an act happens nor whose a group is
 BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
 
+# Nouns of a state's government, which a speaker names as his own ("the minister said the government would ..."): the
+# actor stage gives such a group the speaker's country, the events stage keeps it there
+OWN_GOVERNMENT_NOUNS = frozenset({"government", "administration", "cabinet", "authority"})
+
 # Nouns of a document or broadcast something is said in ("said in a statement", "in a letter to the leaders of Brazil"):
 # the quotes stage reads them as cues, the events stage as no place
 DOCUMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "release", "letter", "post", "report", "message",

@@ -54,7 +54,15 @@ from spacy.attrs import HEAD, IDX, LEMMA, LENGTH, LOWER, POS, SPACY
 from spacy.tokens import Doc, Token
 
 from ..dates import time_words
-from ..nlp import ADVERB_PARTICLES, BORDER_NOUNS, DOCUMENT_NOUNS, doc_cache, doc_tokens, token_subtree
+from ..nlp import (
+    ADVERB_PARTICLES,
+    BORDER_NOUNS,
+    DOCUMENT_NOUNS,
+    OWN_GOVERNMENT_NOUNS,
+    doc_cache,
+    doc_tokens,
+    token_subtree,
+)
 from ..nlp import token_children as _kids
 from ..record import (
     Actor,
@@ -773,7 +781,6 @@ PAIR_NOUNS = frozenset({"leader", "president", "minister", "man", "country", "na
 PAIR_PEOPLE = frozenset({"leader", "president", "minister", "man"})
 
 
-OWN_GOVERNMENT_NOUNS = frozenset({"government", "administration", "cabinet", "authority"})
 
 
 def _speaker_of(ctx: _Ctx, tok: Token) -> list[str]:
