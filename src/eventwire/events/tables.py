@@ -201,7 +201,8 @@ def _appeal_like(code: str, base: str) -> str:
     """Appeals (02) and demands (10) share a structure: the appealed-for act picks the sub-code. Calling for a
     hostile act against someone (sanctions, a boycott, force) is rallying opposition against them (113); calling for
     peacekeepers, observers or a mission to be withdrawn (166x) asks the one addressed to yield: for peacekeepers, the
-    codebook's "military withdrawals" (0256, 1056)."""
+    codebook's "military withdrawals" (0256, 1056). (An appeal to a host to expel them is coded the same way, though
+    it asks one party to act against another: the code alone does not tell the two apart.)"""
     if code[:3] == "166":
         return base + ("56" if code == "1661" else "5")
     if int(code[:2]) >= 13:
