@@ -3124,3 +3124,14 @@ def test_military_posts_fired_at_are_a_place_not_a_document(pipeline):
     rec, e = triggered(pipeline, "Hezbollah responded by firing dozens of rockets at military posts in northern "
                                  "Israel, and Israel's military said it had intercepted most of them.", "firing")
     assert e.location is not None and e.location.country == "ISR"
+
+
+@pytest.mark.parametrize("text, trigger, doers, targets", [
+    ("Japan and the United States joined South Korea in condemning the launch.", "condemning",
+     {"JPN", "USA", "KOR"}, set()),
+    ("Britain joined the United States in imposing sanctions on Iran.", "imposing", {"GBR", "USA"}, {"IRN"}),
+])
+def test_the_one_joined_in_an_act_does_it_too(pipeline, text, trigger, doers, targets):
+    rec, e = triggered(pipeline, text, trigger)
+    assert {rec.actor(x).country for x in e.source} == doers
+    assert {rec.actor(x).country for x in e.target} == targets

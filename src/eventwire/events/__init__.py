@@ -2508,6 +2508,11 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
             source, inherited = s2, False
         elif (not source or inherited) and s2 and (not source or not inh2):
             source, inherited = s2, inh2 and inherited
+        if c.tok.lemma_.lower() in COMPANION_VERBS and _joined_in(c.tok, t):
+            # "Japan joined South Korea in condemning the launch": the one joined does the act too; it is not whom
+            # the act is done to
+            source = source + [x for x in _object_actors(ctx, c.tok, skip={t.i}) if x not in source]
+            continue
         if not target:  # (the doer's own means sent are not the target: "sent 71 warplanes toward Taiwan in a
             # show of force")
             target = [x for x in _object_actors(ctx, c.tok, skip={t.i}, source=source) if x not in source]
@@ -3669,6 +3674,16 @@ EXCHANGE_VERBS = frozenset({"exchange", "swap", "trade"})
 
 # Cooperation done jointly by several parties is done with one another, wherever it takes place.
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06"})
+
+
+# Verbs whose object is a companion in the act they govern by "in" ("joined South Korea in condemning the launch",
+# "joined the United States in imposing sanctions"): the one joined acts alongside the subject.
+COMPANION_VERBS = frozenset({"join"})
+
+
+def _joined_in(verb: Token, t: Token) -> bool:
+    """``t`` hangs from ``verb`` by "in" ("joined South Korea in condemning")."""
+    return t.head.dep_ == "prep" and t.head.lower_ == "in" and t.head.head == verb
 
 
 def _joint(source: list[str], code: str, t: Token | None = None) -> bool:
