@@ -278,3 +278,14 @@ def test_the_members_of_a_body_of_an_international_organisation_are_the_organisa
 def test_a_disease_is_no_actor(pipeline, text):
     rec = pipeline.extract(text)
     assert [a.kind for a in rec.actors] == ["country"], [(a.name, a.kind) for a in rec.actors]
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("TBILISI, Georgia (AP) — Georgian Prime Minister Irakli Kobakhidze accused Western governments of interfering "
+     "in the country's internal affairs.", "Western governments"),
+    ("QUITO, Ecuador (AP) — Ecuadorian police raided the Mexican Embassy on Friday. Several Latin American "
+     "governments condemned the raid.", "Several Latin American governments"),
+])
+def test_states_in_the_plural_are_no_one_countrys(pipeline, text, mention):
+    a = actor_with_mention(pipeline.extract(text), mention)
+    assert a.country is None and not a.cameo  # (not the dateline's)

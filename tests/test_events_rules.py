@@ -3135,3 +3135,15 @@ def test_the_one_joined_in_an_act_does_it_too(pipeline, text, trigger, doers, ta
     rec, e = triggered(pipeline, text, trigger)
     assert {rec.actor(x).country for x in e.source} == doers
     assert {rec.actor(x).country for x in e.target} == targets
+
+
+@pytest.mark.parametrize("text, trigger, doers", [
+    # states in the plural, with the ones they include named
+    ("QUITO, Ecuador (AP) — Ecuadorian police raided the Mexican Embassy on Friday. Several Latin American "
+     "governments, including Brazil and Colombia, condemned the raid.", "condemned", {"BRA", "COL"}),
+    # counted as two: the pair named before
+    ("India and Pakistan have fought three wars. Both governments agreed to hold talks.", "talks", {"IND", "PAK"}),
+])
+def test_states_in_the_plural_are_those_they_include_or_the_pair_counted(pipeline, text, trigger, doers):
+    rec, e = triggered(pipeline, text, trigger)
+    assert {rec.actor(x).country for x in e.source} == doers

@@ -1257,6 +1257,9 @@ class _Builder:
                 # said"; a modified subject with no article, as headlines write it ("Muslim cleric arrested")
                 key = f"group:?:{lemma}:{tok.i}"
                 a = self.actor(key, _strip_det(np.text), "group", np.start, country=None, sector=sector, head=lemma)
+                # "Western governments", "several Latin American governments, including Brazil and Colombia": states
+                # in the plural are several countries, none of them the story's own
+                a.no_guess = tok.tag_ == "NNS" and lemma in _STATES_NOUNS
                 self.link(a, np.start, np.end)
                 self.groups_by_head.setdefault(lemma, []).append(a.key)
 
@@ -1930,6 +1933,7 @@ _DOER_VERBS = {"protester": "protest", "demonstrator": "demonstrate", "rioter": 
                "marcher": "march"}
 _STATE_SECTORS = {None, "GOV", "MIL", "SPY"}  # actors that deal with foreign states as much as with their own
 _OFFICE_WINDOW = 400  # characters: how far back an unnamed office holder may be the one then named
+_STATES_NOUNS = {"government", "country", "nation", "state"}  # (in the plural, several states)
 _QUANTIFIERS = {"all", "both", "each", "every", "any", "other", "some", "many", "several", "most"}
 _ARMED_SECTORS = {"MIL", "COP", "SPY", "REB", "UAF", "CRM", "PRM"}  # (force, used at home or abroad)
 _NO_COUNTRY_SECTORS = {"IGO", "NGO", "IMG", "REF"}  # international, or displaced by definition (unidentified attackers, UAF, are keyed to where they act)

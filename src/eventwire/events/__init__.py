@@ -681,7 +681,9 @@ def _phrase_actors_uncached(ctx: _Ctx, head: Token, max_cost: int, subject: bool
     if head.lower_ in FIRST_PERSON and head.i not in ctx.actor_at:
         # "'We will not negotiate with terrorists,' the minister said": in a quote, "we" is the speaker's side
         return _speaker_at(ctx, head.idx)
-    if head.i not in ctx.actor_at and head.lemma_.lower() in PAIR_NOUNS and _names_a_pair(head):
+    if head.lemma_.lower() in PAIR_NOUNS and _names_a_pair(head) and not any(
+            ctx.actor_by_id[x].country or ctx.actor_by_id[x].cameo for x in ctx.actor_at.get(head.i, ())):
+        # ("both governments": the pair named before, as no country was found for the noun itself)
         return _last_pair(ctx, head)
     best: int | None = None
     found: list[str] = []
