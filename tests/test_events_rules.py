@@ -3147,3 +3147,12 @@ def test_the_one_joined_in_an_act_does_it_too(pipeline, text, trigger, doers, ta
 def test_states_in_the_plural_are_those_they_include_or_the_pair_counted(pipeline, text, trigger, doers):
     rec, e = triggered(pipeline, text, trigger)
     assert {rec.actor(x).country for x in e.source} == doers
+
+
+def test_a_pair_spoken_of_by_a_third_party_is_not_the_speakers(pipeline):
+    rec = pipeline.extract("Thailand and Cambodia agreed to a cease-fire on Monday after talks in Malaysia. "
+                           "Malaysian Prime Minister Anwar Ibrahim, who hosted the talks, said both sides had agreed "
+                           "to reopen communication.")
+    e = [e for e in rec.events if e.trigger.text == "agreed"][-1]
+    assert e.trigger.start > rec.text.index("both sides")
+    assert {rec.actor(x).country for x in e.source} == {"THA", "KHM"}

@@ -821,7 +821,11 @@ def _last_pair(ctx: _Ctx, head: Token) -> list[str]:
         if len(picked) > 2 and not people:
             # ("The United States and the European Union called on Rwanda to withdraw its troops from Congo. Angola,
             # which has mediated between the two countries": of three, the two the article names most, Congo and
-            # Rwanda; ties in text order)
+            # Rwanda; ties in text order; not the one who speaks of them or mediates between them: "Thailand and
+            # Cambodia agreed to a cease-fire after talks in Malaysia. Malaysia's prime minister said both sides")
+            third = _pair_speakers(ctx, head)
+            if len([c for c in picked if c not in third]) >= 2:
+                picked = {c: x for c, x in picked.items() if c not in third}
             counts = {c: sum(1 for i in range(head.i) for x in ctx.actor_at.get(i, ())  # (mentions, not words)
                              if ctx.actor_by_id[x].country == c and x not in ctx.actor_at.get(i - 1, ()))
                       for c in picked}
@@ -833,6 +837,20 @@ def _last_pair(ctx: _Ctx, head: Token) -> list[str]:
         if end > 0:
             start = doc[end - 1].sent.start
     return []
+
+
+def _pair_speakers(ctx: _Ctx, head: Token) -> set[str]:
+    """The countries of those whose clause speaks of the pair ``head`` names: the subjects of the verbs above it
+    ("Anwar said both sides had agreed") and the noun a relative clause above it hangs on ("Angola, which has mediated
+    between the two countries")."""
+    out: set[str] = set()
+    for anc in _ancestors(head):
+        holders = [c for c in _kids(anc) if c.dep_ in SUBJ and not (c.left_edge.i <= head.i <= c.right_edge.i)]
+        if anc.dep_ == "relcl":
+            holders.append(anc.head)
+        out.update(ctx.actor_by_id[x].country for h in holders for x in ctx.actor_at.get(h.i, ())
+                   if ctx.actor_by_id[x].country)
+    return out
 
 
 def _conj_host_heads(ctx: _Ctx) -> set[int]:
