@@ -285,6 +285,9 @@ def test_a_disease_is_no_actor(pipeline, text):
      "in the country's internal affairs.", "Western governments"),
     ("QUITO, Ecuador (AP) — Ecuadorian police raided the Mexican Embassy on Friday. Several Latin American "
      "governments condemned the raid.", "Several Latin American governments"),
+    # the parties to a conflict
+    ("SEOUL, South Korea (AP) — North Korea launched a spy satellite on Tuesday. China called for calm and said all "
+     "parties should address each other's concerns through dialogue.", "parties"),
 ])
 def test_states_in_the_plural_are_no_one_countrys(pipeline, text, mention):
     a = actor_with_mention(pipeline.extract(text), mention)

@@ -1258,8 +1258,10 @@ class _Builder:
                 key = f"group:?:{lemma}:{tok.i}"
                 a = self.actor(key, _strip_det(np.text), "group", np.start, country=None, sector=sector, head=lemma)
                 # "Western governments", "several Latin American governments, including Brazil and Colombia": states
-                # in the plural are several countries, none of them the story's own
-                a.no_guess = tok.tag_ == "NNS" and lemma in _STATES_NOUNS
+                # in the plural are several countries, none of them the story's own; so are "all parties" to a
+                # conflict ("said all parties should address each other's concerns")
+                a.no_guess = tok.tag_ == "NNS" and (lemma in _STATES_NOUNS or lemma in _SIDES_NOUNS and any(
+                    c.dep_ in ("det", "predet") and c.lower_ in ("all", "both") for c in token_children(tok)))
                 self.link(a, np.start, np.end)
                 self.groups_by_head.setdefault(lemma, []).append(a.key)
 
@@ -1934,6 +1936,7 @@ _DOER_VERBS = {"protester": "protest", "demonstrator": "demonstrate", "rioter": 
 _STATE_SECTORS = {None, "GOV", "MIL", "SPY"}  # actors that deal with foreign states as much as with their own
 _OFFICE_WINDOW = 400  # characters: how far back an unnamed office holder may be the one then named
 _STATES_NOUNS = {"government", "country", "nation", "state"}  # (in the plural, several states)
+_SIDES_NOUNS = {"party", "side"}  # ("all parties": those to a conflict)
 _QUANTIFIERS = {"all", "both", "each", "every", "any", "other", "some", "many", "several", "most"}
 _ARMED_SECTORS = {"MIL", "COP", "SPY", "REB", "UAF", "CRM", "PRM"}  # (force, used at home or abroad)
 _NO_COUNTRY_SECTORS = {"IGO", "NGO", "IMG", "REF"}  # international, or displaced by definition (unidentified attackers, UAF, are keyed to where they act)
