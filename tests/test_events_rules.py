@@ -3156,3 +3156,12 @@ def test_a_pair_spoken_of_by_a_third_party_is_not_the_speakers(pipeline):
     e = [e for e in rec.events if e.trigger.text == "agreed"][-1]
     assert e.trigger.start > rec.text.index("both sides")
     assert {rec.actor(x).country for x in e.source} == {"THA", "KHM"}
+
+
+@pytest.mark.parametrize("text, assault", [
+    ("Ecuador said Mexico had abused the immunities granted to its mission.", False),
+    ("The opposition said the ruling party had abused its power.", False),
+    ("Nigerian guards abused prisoners at the jail.", True),  # (a guard: people abused are assaulted)
+])
+def test_abusing_a_privilege_is_no_assault(pipeline, text, assault):
+    assert any(e.cameo.startswith("18") for e in pipeline.extract(text).events) == assault
