@@ -3165,3 +3165,13 @@ def test_a_pair_spoken_of_by_a_third_party_is_not_the_speakers(pipeline):
 ])
 def test_abusing_a_privilege_is_no_assault(pipeline, text, assault):
     assert any(e.cameo.startswith("18") for e in pipeline.extract(text).events) == assault
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Iran's supreme leader vowed that Israel would be punished for the attack.", "punished"),
+    ("Iran's supreme leader vowed to punish Israel for the attack.", "punish"),
+])
+def test_a_vow_to_punish_another_is_a_threat(pipeline, text, trigger):
+    rec, e = triggered(pipeline, text, trigger)
+    assert e.cameo == "130"  # (coercion of no stated kind, threatened; not an intent to cooperate, 030)
+    assert [rec.actor(x).country for x in e.target] == ["ISR"]
