@@ -3175,3 +3175,12 @@ def test_a_vow_to_punish_another_is_a_threat(pipeline, text, trigger):
     rec, e = triggered(pipeline, text, trigger)
     assert e.cameo == "130"  # (coercion of no stated kind, threatened; not an intent to cooperate, 030)
     assert [rec.actor(x).country for x in e.target] == ["ISR"]
+
+
+def test_exercises_held_with_another_are_military_cooperation(pipeline):
+    rec, e = triggered(pipeline, "The United States held naval drills with the Philippines in the South China Sea.",
+                       "drills")
+    assert e.cameo == "062" and [rec.actor(x).country for x in e.target] == ["PHL"]
+    # (one's own exercises near another stay a show of force)
+    rec, e = triggered(pipeline, "China staged military exercises around Taiwan.", "exercises")
+    assert e.cameo == "150"

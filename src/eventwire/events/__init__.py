@@ -2738,8 +2738,10 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
         code = "191"  # "Russian troops blocked the roads leading to Kyiv": armed forces blockade, protesters obstruct
     if code in PROTEST_AIMED_CODES:
         code = _protest_aim(ctx, t, code)
-    if code == "150" and t.lemma_.lower() in EXERCISE_NOUNS and len(_countries(ctx, source)) > 1:
-        code = "062"  # "French and Egyptian warships launched war games": exercises held together are cooperation
+    if code == "150" and t.lemma_.lower() in EXERCISE_NOUNS and (len(_countries(ctx, source)) > 1
+                                                                 or _exercise_partners(ctx, t, source)):
+        code = "062"  # "French and Egyptian warships launched war games": exercises held together are cooperation,
+        # as those held with another ("held naval drills with the Philippines")
         # (not with one of themselves: "the United States and South Korea began their annual exercises")
         target = [x for x in target if ctx.actor_by_id[x].country not in _countries(ctx, source)]
     if not target and (code[:2] in REACTION_ROOTS or code[:3] in ("010", "015", "016")
@@ -2815,6 +2817,14 @@ def _befalls(ctx: _Ctx, noun: Token) -> bool:
 
 # Military exercises: one side's show force (150); those held by several countries together are cooperation (062).
 EXERCISE_NOUNS = frozenset({"exercise", "drill", "game", "wargame", "maneuver", "manoeuvre"})
+
+
+def _exercise_partners(ctx: _Ctx, t: Token, source: list[str]) -> list[str]:
+    """Those of another country an exercise is held "with", on the noun or on the verb it is the object of."""
+    own = _countries(ctx, source)
+    holders = [t, t.head] if t.dep_ == "dobj" else [t]
+    return [x for h in holders for p in _prep_objects(h, ("with",)) for x in _phrase_actors(ctx, p)
+            if ctx.actor_by_id[x].country and ctx.actor_by_id[x].country not in own]
 # What forces are sent somewhere to do when they are sent to help ("to help restore order", "to keep the peace").
 HELPING_PURPOSES = frozenset({"help", "assist", "restore", "keep", "maintain", "protect", "support", "stabilise",
                               "stabilize", "guard", "secure"})
