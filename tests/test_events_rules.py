@@ -3184,3 +3184,12 @@ def test_exercises_held_with_another_are_military_cooperation(pipeline):
     # (one's own exercises near another stay a show of force)
     rec, e = triggered(pipeline, "China staged military exercises around Taiwan.", "exercises")
     assert e.cameo == "150"
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Houthi rebels seized Yemen's capital, Sanaa, in 2014.", "seized"),
+    ("M23 rebels captured the port of Goma.", "captured"),
+])
+def test_seizing_a_capital_or_port_is_occupying_territory(pipeline, text, trigger):
+    rec, e = triggered(pipeline, text, trigger)
+    assert e.cameo == "192"  # (not a confiscation of property, 1711)
