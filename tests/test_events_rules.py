@@ -3193,3 +3193,13 @@ def test_exercises_held_with_another_are_military_cooperation(pipeline):
 def test_seizing_a_capital_or_port_is_occupying_territory(pipeline, text, trigger):
     rec, e = triggered(pipeline, text, trigger)
     assert e.cameo == "192"  # (not a confiscation of property, 1711)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Relations have been strained by China's ban on Japanese seafood imports.", "163"),
+    ("China imposed a ban on imports of Japanese seafood.", "163"),
+    ("Niger's junta imposed a ban on political parties.", "1722"),
+    ("Russia imposed a travel ban on British officials.", "172"),  # (a guard: no trade, no party)
+])
+def test_a_ban_is_coded_by_what_it_is_on(pipeline, text, code):
+    assert [e.cameo for e in pipeline.extract(text).events] == [code]
