@@ -3203,3 +3203,14 @@ def test_seizing_a_capital_or_port_is_occupying_territory(pipeline, text, trigge
 ])
 def test_a_ban_is_coded_by_what_it_is_on(pipeline, text, code):
     assert [e.cameo for e in pipeline.extract(text).events] == [code]
+
+
+def test_a_verb_joined_right_after_a_subordinate_clause_continues_it(pipeline):
+    text = ("Israel recalled its ambassador to Turkey on Saturday after Turkish President Recep Tayyip Erdogan called "
+            "Israel a war criminal and said Hamas was not a terrorist organization.")
+    rec, e = triggered(pipeline, text, "said")
+    assert [rec.actor(x).country for x in e.source] == ["TUR"]
+    # (after a comma, the main clause's subject goes on)
+    rec, e = triggered(pipeline, "Israel recalled its ambassador after Erdogan called Israel a war criminal, and "
+                                 "said it would review ties with Ankara.", "said")
+    assert [rec.actor(x).country for x in e.source] == ["ISR"]

@@ -1133,6 +1133,10 @@ def _subject_actors(ctx: _Ctx, v: Token, depth: int = 0) -> tuple[list[str], boo
         told = [x for o in _children(v.head, ("dobj",)) for x in _phrase_actors(ctx, o)]
         if told:
             return told, True
+    if (clause := _conjunct_of_subordinate(v)) is not None:
+        # "Israel recalled its ambassador after Erdogan called Israel a war criminal and said Hamas was not ...": a
+        # finite verb joined with no comma right after a subordinate clause continues that clause
+        return _subject_actors(ctx, clause, depth + 1)[0], True
     if _finite_after_gerund(v):
         # "Britain accused China of carrying out a cyberattack and sanctioned two Chinese individuals": a finite verb
         # the parser joined to the gerund of a preposition is the conjunct of the verb that governs the preposition
@@ -1226,6 +1230,22 @@ def _finite_after_gerund(v: Token) -> bool:
 
 
 SUBORDINATORS = frozenset({"after", "before", "since", "until", "as", "when", "while", "because"})
+
+
+def _conjunct_of_subordinate(v: Token) -> Token | None:
+    """The subordinate clause ``v`` continues though the parser joined it to the main verb: "X recalled its
+    ambassador after Y called Israel a war criminal and said ...": ``v``, finite and in the clause's tense, follows
+    the clause (with a subject and a subordinator of its own) with only "and" between them, no comma."""
+    if v.dep_ != "conj" or v.tag_ not in ("VBD", "VBZ", "VBP") or _children(v, SUBJ):
+        return None
+    h = v.head
+    for a in _children(h, ("advcl",)):
+        if h.i < a.i < v.i and a.tag_ == v.tag_ and _children(a, SUBJ) \
+                and any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in _kids(a)):
+            gap = v.doc[a.right_edge.i + 1:v.i]
+            if [w.lower_ for w in gap] == ["and"]:
+                return a
+    return None
 
 
 def _stranded_subject(v: Token) -> Token | None:
