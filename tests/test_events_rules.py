@@ -3214,3 +3214,11 @@ def test_a_verb_joined_right_after_a_subordinate_clause_continues_it(pipeline):
     rec, e = triggered(pipeline, "Israel recalled its ambassador after Erdogan called Israel a war criminal, and "
                                  "said it would review ties with Ankara.", "said")
     assert [rec.actor(x).country for x in e.source] == ["ISR"]
+
+
+def test_a_gerund_joined_to_a_responses_gerund_is_part_of_the_response(pipeline):
+    rec = pipeline.extract("Pakistan responded by closing its airspace to Indian airlines and suspending trade with "
+                           "India.")
+    got = {e.trigger.text: (e.cameo, [rec.actor(x).country for x in e.target]) for e in rec.events}
+    assert got["suspending"] == ("163", ["IND"])
+    assert got["closing"][1] == ["IND"]

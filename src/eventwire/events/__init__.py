@@ -2272,11 +2272,13 @@ def _control_chain(tok: Token, control_row, content_row=None, lex=None, event_ro
             # governed shares its control (the defence is what Norway is willing to do)
             cur = h
             continue
-        elif rel == "conj" and cur.pos_ in ("VERB",) and h.dep_ in ("xcomp", "ccomp") \
+        elif rel == "conj" and cur.pos_ in ("VERB",) and (h.dep_ in ("xcomp", "ccomp") or h.dep_ == "pcomp"
+                                                           and cur.tag_ == "VBG" == h.tag_) \
                 and not (cur.tag_ == "VBD" and _to_infinitive(h)):
             # (not a past verb joined to an infinitive: "urged them to exercise restraint and offered to mediate" is
             # the offer of the one who urged, not part of the appeal)
-            # "agreed to restore ties and reopen embassies": the second act shares the first's control
+            # "agreed to restore ties and reopen embassies", "responded by closing its airspace and suspending trade":
+            # the second act shares the first's control
             cur = h
             continue
         elif rel in ("pobj", "pcomp") and h.dep_ in ("prep",):
