@@ -3222,3 +3222,14 @@ def test_a_gerund_joined_to_a_responses_gerund_is_part_of_the_response(pipeline)
     got = {e.trigger.text: (e.cameo, [rec.actor(x).country for x in e.target]) for e in rec.events}
     assert got["suspending"] == ("163", ["IND"])
     assert got["closing"][1] == ["IND"]
+
+
+@pytest.mark.parametrize("text, trigger, fired_by", [
+    ("Russia launched a massive missile attack on Ukraine overnight. Ukraine's air force said it shot down 30 of "
+     "the 40 missiles.", "shot", "RUS"),
+    ("The Houthis fired drones at ships in the Red Sea. A U.S. destroyer intercepted two drones, the Pentagon said.",
+     "intercepted", "YEM"),
+])
+def test_shooting_down_projectiles_is_force_against_whoever_fired_them(pipeline, text, trigger, fired_by):
+    rec, e = triggered(pipeline, text, trigger)
+    assert [rec.actor(x).country for x in e.target] == [fired_by]  # (not its own country's)

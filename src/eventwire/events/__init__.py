@@ -335,6 +335,18 @@ def _preps_of(tok: Token) -> list[Token]:
 REQUEST_NOUNS = frozenset({"proposal", "call", "request", "demand", "plan", "bid", "offer", "appeal", "plea"})
 # verbs of force used against an attack ("repelled the attack"): aimed at whoever made it
 REPELLING_VERBS = frozenset({"repel", "repulse", "thwart", "foil", "counter"})
+# Weapons in flight, whose interception is force against whoever fired them ("shot down 30 of the 40 missiles").
+PROJECTILES = frozenset({"missile", "drone", "rocket", "projectile", "munition", "shell", "balloon"})
+
+
+def _intercepts(t: Token) -> bool:
+    """``t`` shoots down or intercepts projectiles ("shot down 30 of the 40 missiles", "intercepted two drones")."""
+    lemma = t.lemma_.lower()
+    if t.pos_ != "VERB" or not (lemma == "intercept" or lemma == "shoot" and any(
+            c.dep_ == "prt" and c.lower_ == "down" for c in _kids(t))):
+        return False
+    objs = _children(t, ("dobj",))
+    return any(o.lemma_.lower() in PROJECTILES for d in objs for o in (d, *_prep_objects(d, ("of",))))
 # Nouns that refer back to another's act of the CAMEO roots given, when one accepts, welcomes, rejects or condemns
 # "the" one: an invitation was an appeal to meet (or an intent to), an offer an intent, a demand a demand ("Kim invited
 # Putin to visit ... Putin accepted the invitation" answers Kim); a launch or a test was a missile fired, a show of
@@ -2769,8 +2781,9 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
     if not target and (code[:2] in REACTION_ROOTS or code[:3] in ("010", "015", "016")
                        or code[:2] in ("03", "08") and any(d.lemma_.lower() in ANSWERED_ROOTS
                                                           for d in _children(t, ("dobj",)))
-                       or t.lemma_.lower() in REPELLING_VERBS):
-        # (and repelling an attack: "its troops had repelled the attack" is force against whoever attacked)
+                       or t.lemma_.lower() in REPELLING_VERBS or _intercepts(t)):
+        # (and repelling an attack: "its troops had repelled the attack" is force against whoever attacked; so is
+        # shooting down its missiles)
         # (also accepting what another asked or offered: "Putin accepted the invitation" answers whoever invited)
         target = _earlier_doer(ctx, t, source, [verdict[1]] if verdict is not None else [])
         if target:
@@ -2921,7 +2934,7 @@ def _earlier_doer(ctx: _Ctx, t: Token, source: list[str], extra: list[Token] | N
     prior = ctx.reported + [x for i, x in ctx.drafted if i < t.i]
     if not prior:
         return []
-    if t.lemma_.lower() in RETALIATION_VERBS and not _children(t, ("dobj",)):
+    if t.lemma_.lower() in RETALIATION_VERBS and not _children(t, ("dobj",)) or _intercepts(t):
         # "The US struck Houthi targets. The Houthis vowed to retaliate": against the doer of the violence reported
         # last by anyone else
         for _, code, src, _, _ in reversed(prior):
