@@ -3233,3 +3233,12 @@ def test_a_gerund_joined_to_a_responses_gerund_is_part_of_the_response(pipeline)
 def test_shooting_down_projectiles_is_force_against_whoever_fired_them(pipeline, text, trigger, fired_by):
     rec, e = triggered(pipeline, text, trigger)
     assert [rec.actor(x).country for x in e.target] == [fired_by]  # (not its own country's)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Venezuela's government on Wednesday released 10 Americans.", "0841"),
+    ("Hamas released two Israelis on Friday.", "0841"),
+    ("Russia captured 20 Ukrainians near Bakhmut.", "173"),
+])
+def test_people_named_by_nationality_are_people_acted_upon(pipeline, text, code):
+    assert [e.cameo for e in pipeline.extract(text).events] == [code]

@@ -603,12 +603,14 @@ def _verb_lemma(lex: tables.Lexicon, form: str, lemma: str) -> str:
 
 
 def _named_object(h: Token, place_at: dict[int, Place]) -> str | None:
-    """The lexicon's word for a named object: a place ("captured Avdiivka") or a person ("received Zelensky")."""
+    """The lexicon's word for a named object: a place ("captured Avdiivka") or a person ("received Zelensky", "released
+    10 Americans")."""
     if h.dep_ not in ("dobj", "nsubjpass"):
         return None
     if h.ent_type_ in ("GPE", "LOC", "FAC") or h.i in place_at:
         return tables.PLACE_OBJECT
-    return tables.PERSON_OBJECT if h.ent_type_ == "PERSON" else None
+    return tables.PERSON_OBJECT if h.ent_type_ == "PERSON" or h.ent_type_ == "NORP" and h.tag_ in ("NNS", "NNPS") \
+        else None
 
 
 def _row_fits(tok: Token, row: LexEntry, pos: str, place_at: dict[int, Place],

@@ -16,7 +16,8 @@ from ..errors import LexiconError
 
 # The object word "PLACE" in a lexicon row: an object that is a named place ("captured Avdiivka").
 PLACE_OBJECT = "<place>"
-# The object word "PERSON": an object that is a named person ("received Zelensky").
+# The object word "PERSON": an object that is a named person ("received Zelensky"), or people named by their
+# nationality ("released 10 Americans").
 PERSON_OBJECT = "<person>"
 _NAMED_OBJECTS = {"PLACE": PLACE_OBJECT, "PERSON": PERSON_OBJECT}
 
