@@ -299,3 +299,12 @@ def test_his_country_is_the_possessors_before_the_storys(pipeline):
                            "supplies.")
     (country,) = [a for a in rec.actors if any(m.text == "country" for m in a.mentions)]
     assert country.country == "HUN", country.name
+
+
+def test_a_title_alias_followed_by_the_rest_of_the_name_is_one_mention(pipeline):
+    rec = pipeline.extract("Indian Prime Minister Narendra Modi and Chinese President Xi Jinping met on the sidelines "
+                           "of a BRICS summit in Russia last week.")
+    xi = actor_with_mention(rec, "President Xi Jinping")
+    assert xi.country == "CHN"
+    (met,) = [e for e in rec.events if e.trigger.text == "met"]
+    assert {rec.actor(x).country for x in met.source} == {"IND", "CHN"}  # (both leaders met, not Modi alone)

@@ -237,7 +237,12 @@ class Lexicon:
         seen: set[tuple[str, str]] = set()
         for e in self.entries:
             label = "PERSON" if e.kind == "person" else ("GPE" if e.kind == "country" else "ORG")
-            for n in (e.name, *e.aliases):
+            # ("President Xi" followed by the rest of the name, "President Xi Jinping", is one mention, not a
+            # title-and-first-name alias beside a stray "Jinping")
+            first, *rest = e.name.split()
+            joined = [f"{a.strip()} {' '.join(rest)}" for a in e.aliases
+                      if rest and a.strip() != first and a.strip().split()[-1] == first]
+            for n in (e.name, *e.aliases, *joined):
                 n = n.strip()
                 if len(n) < 2 or (label, n) in seen:
                     continue
