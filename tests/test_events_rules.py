@@ -3242,3 +3242,15 @@ def test_shooting_down_projectiles_is_force_against_whoever_fired_them(pipeline,
 ])
 def test_people_named_by_nationality_are_people_acted_upon(pipeline, text, code):
     assert [e.cameo for e in pipeline.extract(text).events] == [code]
+
+
+@pytest.mark.parametrize("text, trigger, target", [
+    ("Chile's foreign ministry recalled its ambassador to Israel on Tuesday. Colombia also recalled its ambassador.",
+     "recalled", "ISR"),
+    ("Hungary expelled two Russian diplomats on Monday. Poland also expelled a diplomat on Friday.", "expelled",
+     "RUS"),
+])
+def test_an_act_done_also_by_another_is_done_to_the_same_party(pipeline, text, trigger, target):
+    rec = pipeline.extract(text)
+    e = [e for e in rec.events if e.trigger.text == trigger][-1]
+    assert [rec.actor(x).country for x in e.target] == [target]

@@ -2796,6 +2796,10 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
         # "The United States criticized the league's decision": an answer to an act too, though its doer is named
         # with it ("Qatar, which opposed the move" answers the league, not the criticism)
         ctx.answers.add(t.idx)
+    if not target and source and _done_also(t):
+        # "Chile recalled its ambassador to Israel ... Colombia also recalled its ambassador": the act done again by
+        # another is done to the same party
+        target = _same_act_target(ctx, t, code, source)
     if not target and verdict is not None:  # "said the Israeli raid was illegal": the doer the subject names
         target = [x for x in (_noun_source(ctx, verdict[1]) or _phrase_actors(ctx, verdict[1])) if x not in source]
     # (as for sources: an unnamed group of unknown affiliation, "refugees", "the wounded", is no party to a dyad)
@@ -2928,6 +2932,26 @@ def _verdict(ctx: _Ctx, t: Token) -> tuple[str, Token] | None:
                     if row is not None:
                         return row.code, subj[0]
     return None
+
+
+ALSO_WORDS = frozenset({"also", "too", "likewise", "similarly"})
+
+
+def _done_also(t: Token) -> bool:
+    """``t`` is said to be done also ("Colombia also recalled its ambassador", "Bolivia, too, expelled ...")."""
+    return any(c.dep_ == "advmod" and c.lower_ in ALSO_WORDS for c in _kids(t))
+
+
+def _same_act_target(ctx: _Ctx, t: Token, code: str, source: list[str]) -> list[str]:
+    """The target of the last act of the same kind (trigger lemma and CAMEO code) before ``t`` done by others."""
+    lemma = t.lemma_.lower()
+    prior = ctx.reported + [x for i, x in ctx.drafted if i < t.i]
+    for lem, c, src, tgt, _ in reversed(prior):
+        if lem == lemma and c == code and not set(src) & set(source):
+            got = [x for x in tgt if x not in source]
+            if got:
+                return got
+    return []
 
 
 def _earlier_doer(ctx: _Ctx, t: Token, source: list[str], extra: list[Token] | None = None) -> list[str]:
