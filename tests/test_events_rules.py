@@ -3254,3 +3254,10 @@ def test_an_act_done_also_by_another_is_done_to_the_same_party(pipeline, text, t
     rec = pipeline.extract(text)
     e = [e for e in rec.events if e.trigger.text == trigger][-1]
     assert [rec.actor(x).country for x in e.target] == [target]
+
+
+def test_what_a_reaction_calls_it_is_what_the_reaction_was_to(pipeline):
+    rec, e = triggered(pipeline, "Iraq's prime minister on Sunday condemned a U.S. airstrike that killed a commander "
+                                 "of an Iran-backed militia in Baghdad, calling it a blatant violation of Iraqi "
+                                 "sovereignty.", "calling")
+    assert [rec.actor(x).country for x in e.target] == ["USA"]  # (not Iraq, whose sovereignty it violated)

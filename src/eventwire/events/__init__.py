@@ -2796,6 +2796,11 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
         # "The United States criticized the league's decision": an answer to an act too, though its doer is named
         # with it ("Qatar, which opposed the move" answers the league, not the criticism)
         ctx.answers.add(t.idx)
+    if t.lemma_.lower() in NAMING_VERBS and t.dep_ in ("advcl", "conj") and any(
+            d.lower_ in ("it", "them", "this") for d in _children(t, ("dobj",))):
+        # "condemned a U.S. airstrike that killed a militia commander, calling it a violation of Iraqi sovereignty":
+        # what is named is what the verb it hangs on was done to
+        target = next((tgt for i, (_, _, _, tgt, _) in ctx.drafted if i == t.head.i and tgt), target)
     if not target and source and _done_also(t):
         # "Chile recalled its ambassador to Israel ... Colombia also recalled its ambassador": the act done again by
         # another is done to the same party
