@@ -3261,3 +3261,13 @@ def test_what_a_reaction_calls_it_is_what_the_reaction_was_to(pipeline):
                                  "of an Iran-backed militia in Baghdad, calling it a blatant violation of Iraqi "
                                  "sovereignty.", "calling")
     assert [rec.actor(x).country for x in e.target] == ["USA"]  # (not Iraq, whose sovereignty it violated)
+
+
+@pytest.mark.parametrize("text, code, target", [
+    ("China vowed to take countermeasures against the United States.", "130", ["USA"]),
+    ("Russia said it would take retaliatory measures against Britain.", "130", ["GBR"]),
+    ("Moscow took retaliatory measures against Britain on Friday.", "170", ["GBR"]),
+])
+def test_countermeasures_are_coercion_and_threatened_a_threat(pipeline, text, code, target):
+    rec, e = triggered(pipeline, text, "took" if "took" in text else "take")
+    assert e.cameo == code and [rec.actor(x).country for x in e.target] == target
