@@ -3271,3 +3271,13 @@ def test_what_a_reaction_calls_it_is_what_the_reaction_was_to(pipeline):
 def test_countermeasures_are_coercion_and_threatened_a_threat(pipeline, text, code, target):
     rec, e = triggered(pipeline, text, "took" if "took" in text else "take")
     assert e.cameo == code and [rec.actor(x).country for x in e.target] == target
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Trump announced the suspension of all future funding to South Africa.", "162"),
+    ("The United States announced the suspension of aid to Niger.", "162"),
+    ("Moscow announced the suspension of ties with Kyiv.", "161"),
+    ("The EU announced the suspension of military cooperation with Mali.", "160"),  # (a guard: not military aid)
+])
+def test_a_suspension_is_coded_by_what_is_suspended_as_the_verb_is(pipeline, text, code):
+    assert [e.cameo for e in pipeline.extract(text).events] == [code]
