@@ -3281,3 +3281,10 @@ def test_countermeasures_are_coercion_and_threatened_a_threat(pipeline, text, co
 ])
 def test_a_suspension_is_coded_by_what_is_suspended_as_the_verb_is(pipeline, text, code):
     assert [e.cameo for e in pipeline.extract(text).events] == [code]
+
+
+def test_two_sides_of_one_country_joined_before_are_the_pair_and_the_news_agency_none(pipeline):
+    rec, e = triggered(pipeline, "BOGOTA, Colombia (AP) — Colombia's government and the National Liberation Army "
+                                 "signed a cease-fire on Friday, and the two sides agreed to resume talks in Caracas "
+                                 "next month.", "talks")
+    assert sorted(rec.actor(x).name for x in e.source) == ["Colombia's government", "National Liberation Army"]

@@ -825,12 +825,23 @@ def _last_pair(ctx: _Ctx, head: Token) -> list[str]:
     end = head.left_edge.i
     sent = head.sent
     start = sent.start
+    if not people:
+        # "Colombia's government and the National Liberation Army agreed ..., the two sides said": two parties of one
+        # country joined in the same sentence before (no pair of countries can name them)
+        for i in range(end - 1, start - 1, -1):
+            for x in ctx.actor_at.get(i, ()):
+                a = ctx.actor_by_id[x]
+                for c in _kids(doc[i]):
+                    y = next((y for y in ctx.actor_at.get(c.i, ()) if y != x), None) if c.dep_ == "conj" else None
+                    if y is not None and a.country and ctx.actor_by_id[y].country == a.country:
+                        return [x, y]
     while end > 0 and head.idx - doc[end - 1].idx <= ANAPHOR_WINDOW:
         picked: dict[str, str] = {}  # country -> actor, in text order
         for i in range(start, end):
             for x in ctx.actor_at.get(i, ()):
                 a = ctx.actor_by_id[x]
-                if a.country and a.country not in picked and (not people or a.kind == "person"):
+                # (not the news agency of the dateline: "BOGOTA, Colombia (AP) —")
+                if a.country and a.country not in picked and (not people or a.kind == "person") and a.sector != "JRN":
                     picked[a.country] = x
         if len(picked) > 2 and not people:
             # ("The United States and the European Union called on Rwanda to withdraw its troops from Congo. Angola,
