@@ -3288,3 +3288,13 @@ def test_two_sides_of_one_country_joined_before_are_the_pair_and_the_news_agency
                                  "signed a cease-fire on Friday, and the two sides agreed to resume talks in Caracas "
                                  "next month.", "talks")
     assert sorted(rec.actor(x).name for x in e.source) == ["Colombia's government", "National Liberation Army"]
+
+
+@pytest.mark.parametrize("text, trigger, doer", [
+    ("Iran's navy said the tanker was seized on the orders of a court.", "seized", "court"),
+    ("The activists were arrested at the request of the Egyptian government.", "arrested", "Egyptian government"),
+])
+def test_the_one_on_whose_orders_an_act_is_done_bade_it_and_is_not_its_target(pipeline, text, trigger, doer):
+    rec, e = triggered(pipeline, text, trigger)
+    assert [rec.actor(x).name for x in e.source] == [doer]
+    assert doer not in [rec.actor(x).name for x in e.target]

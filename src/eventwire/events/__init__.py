@@ -334,6 +334,8 @@ def _preps_of(tok: Token) -> list[Token]:
 # nouns of asking for something, whose "for" phrase says what ("a proposal for a ceasefire")
 REQUEST_NOUNS = frozenset({"proposal", "call", "request", "demand", "plan", "bid", "offer", "appeal", "plea"})
 # verbs of force used against an attack ("repelled the attack"): aimed at whoever made it
+# What an act is done on or at, naming the one who bade it ("on the orders of a court", "at the request of Mali").
+BEHEST_NOUNS = frozenset({"order", "request", "behest", "instruction", "direction", "urging", "invitation", "demand"})
 REPELLING_VERBS = frozenset({"repel", "repulse", "thwart", "foil", "counter"})
 # Weapons in flight, whose interception is force against whoever fired them ("shot down 30 of the 40 missiles").
 PROJECTILES = frozenset({"missile", "drone", "rocket", "projectile", "munition", "shell", "balloon"})
@@ -1466,6 +1468,9 @@ def _object_actors(ctx: _Ctx, v: Token, skip: set[int] | None = None, code: str 
             # happens, not a party to it
             preps = [c for c in preps if not (c.lower_ in ("at", "on") and any(
                 p.lemma_.lower() in OCCASION_NOUNS or p.lower_ in OCCASION_NOUNS for p in _children(c, ("pobj",))))]
+        # "was seized on the orders of a court", "came at the request of the UN": on whose word it is done, not to whom
+        preps = [c for c in preps if not (c.lower_ in ("on", "at") and any(
+            p.lemma_.lower() in BEHEST_NOUNS for p in _children(c, ("pobj",))))]
         if code is not None and code[:2] in ("11", "12", "14"):
             # "complained to the UN over Israeli raids": the one complained about, not the addressee
             preps.sort(key=lambda c: c.lower_ not in ("against", "over", "about"))
@@ -2468,6 +2473,11 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
     by_instrument = instrument is not None and instrument[0].dep_ in SUBJ and instrument[0].i not in ctx.actor_at
     if by_instrument:
         source = _noun_source(ctx, instrument[0])  # "a roadside bombing killed one soldier": the bombers, if named
+    if not source and t.pos_ == "VERB" and _is_passive(t) and _agent(t) is None:
+        # "the tanker was seized on the orders of a court": done by the one who bade it, when no one else is named
+        source = [x for c in _kids(t) if c.dep_ == "prep" and c.lower_ in ("on", "at")
+                  for p in _children(c, ("pobj",)) if p.lemma_.lower() in BEHEST_NOUNS
+                  for q in _prep_objects(p, ("of",)) for x in _phrase_actors(ctx, q)]
     if not source and code[:2] in VIOLENT_ROOTS and _is_passive(t):
         # "the drones were launched from Russia's Kursk region": by the land they were launched from
         source = [x for p in _launch_origins(t) for x in _phrase_actors(ctx, p)]
