@@ -3298,3 +3298,9 @@ def test_the_one_on_whose_orders_an_act_is_done_bade_it_and_is_not_its_target(pi
     rec, e = triggered(pipeline, text, trigger)
     assert [rec.actor(x).name for x in e.source] == [doer]
     assert doer not in [rec.actor(x).name for x in e.target]
+
+
+def test_what_one_is_accused_of_by_an_agent_is_alleged_not_reported(pipeline):
+    rec = pipeline.extract("Eritrean troops have been accused by rights groups of killing hundreds of civilians in "
+                           "Ethiopia's Tigray region.")
+    assert [e.trigger.text for e in rec.events] == ["accused"]  # (no killing by Ethiopia, where it was alleged)

@@ -2060,6 +2060,8 @@ def _alleged(t: Token) -> bool:
     v = t.head.head
     if v.dep_ == "dobj" and v.pos_ in ("NOUN", "PROPN"):
         v = v.head  # (the phrase hung on the one accused: "accused [Ethiopian troops of killing]")
+    elif v.dep_ == "pobj" and v.head.dep_ == "agent":
+        v = v.head.head  # (or on the accuser: "were accused by rights groups of killing")
     return v.lemma_.lower() in (("accuse", "suspect", "charge") if t.head.lower_ == "of" else ("blame",))
 
 
