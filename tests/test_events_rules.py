@@ -3304,3 +3304,13 @@ def test_what_one_is_accused_of_by_an_agent_is_alleged_not_reported(pipeline):
     rec = pipeline.extract("Eritrean troops have been accused by rights groups of killing hundreds of civilians in "
                            "Ethiopia's Tigray region.")
     assert [e.trigger.text for e in rec.events] == ["accused"]  # (no killing by Ethiopia, where it was alleged)
+
+
+@pytest.mark.parametrize("text", [
+    "Egyptian, Qatari and U.S. mediators presented Hamas and Israel with a new proposal for a cease-fire in Gaza.",
+    "Egypt, Qatar and the United States presented a new cease-fire proposal to Hamas and Israel.",
+])
+def test_presenting_a_proposal_to_parties_is_proposing_to_them(pipeline, text):
+    rec, e = triggered(pipeline, text, "presented")
+    assert e.cameo == "030" and {rec.actor(x).country for x in e.target} == {"PSE", "ISR"}
+    assert {rec.actor(x).country for x in e.source} == {"EGY", "QAT", "USA"}
