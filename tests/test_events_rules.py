@@ -3314,3 +3314,13 @@ def test_presenting_a_proposal_to_parties_is_proposing_to_them(pipeline, text):
     rec, e = triggered(pipeline, text, "presented")
     assert e.cameo == "030" and {rec.actor(x).country for x in e.target} == {"PSE", "ISR"}
     assert {rec.actor(x).country for x in e.source} == {"EGY", "QAT", "USA"}
+
+
+@pytest.mark.parametrize("text", [
+    "ECOWAS lifted sanctions on Niger.",
+    "The West African regional bloc ECOWAS lifted sanctions on Niger on Saturday.",
+])
+def test_a_name_the_parser_took_for_the_verb_of_its_sentence_is_its_subject(pipeline, text):
+    rec, e = triggered(pipeline, text, "lifted")
+    assert e.cameo == "085" and [rec.actor(x).name for x in e.source] == ["Economic Community of West African States"]
+    assert [rec.actor(x).country for x in e.target] == ["NER"]

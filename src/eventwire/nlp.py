@@ -5,6 +5,8 @@
   mislabels many of these (Niger as ORG or PERSON, Niamey as PERSON); the ruler fixes them before NER runs.
 - ``eventwire_entity_fixes`` (after ``ner``): a demonym does not cut into an organisation's name ("the American
   Department of Defense" is one ORG), and an acronym in parentheses after a name is an entity of the same label.
+- ``eventwire_parse_fixes`` (last): a sentence whose subject the parser took for its verb is mended ("ECOWAS lifted
+  sanctions on Niger", read as the noun "ECOWAS" with a "lifted sanctions" object).
 """
 
 from __future__ import annotations
@@ -84,6 +86,7 @@ def load(model: str | None = None, patterns: Iterable[dict] = (), key: tuple[str
             nlp.add_pipe("eventwire_entity_fixes", after="ner")
             if "parser" in nlp.pipe_names:
                 nlp.add_pipe("eventwire_paragraphs", before="parser")
+                nlp.add_pipe("eventwire_parse_fixes", after="eventwire_entity_fixes")
             nlp.max_length = 2_000_000
             _cache[cache_key] = nlp
         return nlp
@@ -513,6 +516,35 @@ def entity_fixes(doc: Doc) -> Doc:
     out = _lone_country_names(doc, out)
     out = _dateline(doc, out)
     doc.set_ents(out, default="outside")  # (what ``doc.ents = out`` does, without first copying every span)
+    return doc
+
+
+@Language.component("eventwire_parse_fixes", requires=["token.dep"], assigns=["token.dep", "token.head"])
+def parse_fixes(doc: Doc) -> Doc:
+    """A name at the root of its sentence with a past-tense verb right after it that the parser made an adjective of
+    the root's object ("[The regional bloc] ECOWAS lifted sanctions on Niger": "ECOWAS" the root, "lifted" a modifier
+    of "sanctions"): the verb is the root, the name its subject, the noun its object, and what followed the name
+    hangs on the verb. Only past tense (VBD), which never modifies a noun, is read so."""
+    if not len(doc):
+        return doc
+    cols = doc.to_array([TAG, DEP])
+    strings = doc.vocab.strings  # ("amod" is one of spaCy's symbols, whose id is no hash)
+    hits = numpy.flatnonzero((cols[:, 0] == strings["VBD"]) & (cols[:, 1] == strings["amod"])).tolist()
+    for i in hits:
+        v = doc[i]
+        h, r = v.head, doc[i - 1] if i else None
+        if r is None or not (h.i > i and h.dep_ == "dobj" and h.head.i == r.i and r.dep_ == "ROOT"
+                             and (r.pos_ == "PROPN" or r.ent_type_ in ("ORG", "GPE", "NORP", "PERSON"))):
+            continue
+        after = [c for c in r.children if c.i > r.i and c.i != h.i]
+        before = [c for c in r.children if c.i < r.i and c.dep_ == "nsubj"]
+        v.head, v.dep_ = v, "ROOT"
+        r.head, r.dep_ = v, "nsubj"
+        h.head = v
+        for c in after:
+            c.head = v
+        for c in before:  # ("the regional bloc ECOWAS": the noun names the subject)
+            c.dep_ = "compound"
     return doc
 
 
