@@ -3324,3 +3324,12 @@ def test_a_name_the_parser_took_for_the_verb_of_its_sentence_is_its_subject(pipe
     rec, e = triggered(pipeline, text, "lifted")
     assert e.cameo == "085" and [rec.actor(x).name for x in e.source] == ["Economic Community of West African States"]
     assert [rec.actor(x).country for x in e.target] == ["NER"]
+
+
+@pytest.mark.parametrize("text, target", [
+    ("China sent 35 military aircraft toward Taiwan on Wednesday. Japan expressed concern over the drills.", "CHN"),
+    ("Russia test-fired a missile on Monday. Japan expressed concern over the test.", "RUS"),
+])
+def test_concern_expressed_over_an_act_is_aimed_at_its_doer(pipeline, text, target):
+    rec, e = triggered(pipeline, text, "expressed")
+    assert e.cameo == "012" and [rec.actor(x).country for x in e.target] == [target]

@@ -2803,7 +2803,7 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
         # as those held with another ("held naval drills with the Philippines")
         # (not with one of themselves: "the United States and South Korea began their annual exercises")
         target = [x for x in target if ctx.actor_by_id[x].country not in _countries(ctx, source)]
-    if not target and (code[:2] in REACTION_ROOTS or code[:3] in ("010", "015", "016")
+    if not target and (code[:2] in REACTION_ROOTS or code[:3] in ("010", "012", "015", "016")
                        or code[:2] in ("03", "08") and any(d.lemma_.lower() in ANSWERED_ROOTS
                                                           for d in _children(t, ("dobj",)))
                        or t.lemma_.lower() in REPELLING_VERBS or _intercepts(t)):
@@ -2937,6 +2937,9 @@ PLACE_DOER_CODES = ("17", "114", "16")
 POLITICAL_SECTORS = frozenset({"OPP", "GOV", "ELI", "PTY", "LEG", "JUD", "REB"})
 # Reactions to another's act: praise, demands, disapproval, rejection, threats, protest.
 REACTION_ROOTS = frozenset({"05", "10", "11", "12", "13", "14"})
+# What one feels or voices about an act, which names no act itself ("expressed concern over the drills").
+ATTITUDE_NOUNS = frozenset({"concern", "alarm", "dismay", "regret", "outrage", "anger", "displeasure",
+                            "disappointment", "indignation", "worry"})
 # verbs of paying back a harm, which name no one when they take no object ("vowed to retaliate")
 RETALIATION_VERBS = frozenset({"retaliate", "avenge"})
 # Nouns of an agreement made, that refer back to the agreeing, signing or cooperating reported before ("the deal")
@@ -2995,7 +2998,11 @@ def _earlier_doer(ctx: _Ctx, t: Token, source: list[str], extra: list[Token] | N
             got = [x for x in src if x not in source] if code[:2] in VIOLENT_ROOTS else []
             if got:
                 return got
+    # "expressed concern over the drills": the attitude names no act; what it is over does
+    felt = [d for d in _children(t, ("dobj",)) if d.lemma_.lower() in ATTITUDE_NOUNS]
     for d in _children(t, ("dobj",)):
+        if d in felt:
+            continue
         if d.pos_ in ("NOUN", "PROPN") and d.lemma_.lower() not in ACT_ANAPHORS | ALLEGATION_NOUNS | HARM_NOUNS \
                 and d.lemma_.lower() not in SETTLEMENT_NOUNS and d.lemma_.lower() not in ANSWERED_ROOTS \
                 and not any(r.code for r in ctx.lex.rows(d.lemma_.lower(), "NOUN")):
@@ -3004,7 +3011,8 @@ def _earlier_doer(ctx: _Ctx, t: Token, source: list[str], extra: list[Token] | N
             return []
     nouns = _children(t, ("dobj", "nsubjpass")) + [p for c in _kids(t) if c.dep_ == "prep" and c.lower_ in
                                                     ("over", "against", "about", "for", "on", "at")
-                                                    for p in _children(c, ("pobj",))] + (extra or [])
+                                                    for p in _children(c, ("pobj",))] + (extra or []) \
+        + [p for d in felt for p in _prep_objects(d, ("over", "about", "at"))]
     for n in nouns:
         # ("North Korea fired a missile. Japan condemned it": a pronoun refers to the act reported last, as "the move")
         pronoun = n.lower_ in ("it", "this") and n.i not in ctx.actor_at
