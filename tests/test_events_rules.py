@@ -3333,3 +3333,15 @@ def test_a_name_the_parser_took_for_the_verb_of_its_sentence_is_its_subject(pipe
 def test_concern_expressed_over_an_act_is_aimed_at_its_doer(pipeline, text, target):
     rec, e = triggered(pipeline, text, "expressed")
     assert e.cameo == "012" and [rec.actor(x).country for x in e.target] == [target]
+
+
+@pytest.mark.parametrize("text, trigger, country", [
+    ("DAMASCUS, Syria (AP) — Syria's interim government signed an agreement with the Kurdish-led Syrian Democratic "
+     "Forces on Monday.\n\nIsraeli jets struck military sites near Damascus later in the day, Syria's defense "
+     "ministry said, calling the raids a violation of its sovereignty.", "struck", "SYR"),
+    ("Hundreds of thousands of people blocked streets in Hong Kong in defiance of Chinese authorities.", "blocked",
+     "HKG"),
+])
+def test_a_phrase_read_as_a_place_that_names_none_does_not_hide_the_place(pipeline, text, trigger, country):
+    rec, e = triggered(pipeline, text, trigger)
+    assert e.location is not None and e.location.country == country

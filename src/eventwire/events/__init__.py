@@ -3633,6 +3633,8 @@ def _location(ctx: _Ctx, d: _Draft) -> EventLocation | None:
                 cands.append(c)
         if cands or tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("xcomp", "conj"):
             break
+    # (a time read as a place names none: "struck military sites near Damascus later in the day")
+    cands = [h for h in cands if any(x.i in ctx.place_at for x in _phrase_tokens(h))]
     if not cands:
         # "fired missiles from its territory at hideouts in eastern Afghanistan": the aim, misread as part of where
         # they were fired from
