@@ -3345,3 +3345,12 @@ def test_concern_expressed_over_an_act_is_aimed_at_its_doer(pipeline, text, targ
 def test_a_phrase_read_as_a_place_that_names_none_does_not_hide_the_place(pipeline, text, trigger, country):
     rec, e = triggered(pipeline, text, trigger)
     assert e.location is not None and e.location.country == country
+
+
+def test_a_journey_to_a_third_country_for_talks_with_another_is_consulting_the_other(pipeline):
+    rec, e = triggered(pipeline, "The Iranian foreign minister traveled to Oman for talks with U.S. envoy Steve "
+                                 "Witkoff.", "traveled")
+    assert e.cameo == "040" and [rec.actor(x).country for x in e.target] == ["USA"]
+    assert e.location is not None and e.location.country == "OMN"  # (where they met)
+    rec, e = triggered(pipeline, "Putin traveled to Beijing for talks with Xi Jinping.", "traveled")
+    assert e.cameo == "042" and [rec.actor(x).country for x in e.target] == ["CHN"]  # (a visit to the host)

@@ -2735,6 +2735,14 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
         dest = {x for p in _prep_objects(t, ("to",)) for x in _phrase_actors(ctx, p)
                 if ctx.actor_by_id[x].kind == "country"}
         target = [x for x in target if x not in dest]
+    if code.startswith("042") and t.pos_ == "VERB":
+        # "traveled to Oman for talks with U.S. envoy Steve Witkoff": the one met, not the land met in
+        # (a visit to a third country, the talks are with someone else there: consultations, 040)
+        met = [x for p in _prep_objects(t, ("for",)) if p.lemma_.lower() in TALK_NOUNS or p.lower_ in TALK_NOUNS
+               for q in _prep_objects(p, ("with",)) for x in _phrase_actors(ctx, q) if x not in source]
+        if met and target and not _countries(ctx, met) & _countries(ctx, target):
+            code = "040"
+        target = met or target
     if target and means and t.pos_ == "NOUN" and (own := _countries(ctx, source)):
         # "ordered the closure of its embassy in Argentina": the source's own mission or forces named in a nominal
         # act's "of" phrase are its means, as a verb's object is ("closed its embassy in Argentina"); the place
