@@ -3354,3 +3354,10 @@ def test_a_journey_to_a_third_country_for_talks_with_another_is_consulting_the_o
     assert e.location is not None and e.location.country == "OMN"  # (where they met)
     rec, e = triggered(pipeline, "Putin traveled to Beijing for talks with Xi Jinping.", "traveled")
     assert e.cameo == "042" and [rec.actor(x).country for x in e.target] == ["CHN"]  # (a visit to the host)
+
+
+def test_an_act_done_already_is_not_the_move_answered_after_it(pipeline):
+    rec, e = triggered(pipeline, "The European Union imposed sanctions on Israeli settlers on Monday. The United "
+                                 "States and Britain have already imposed similar sanctions. The Palestinian Authority "
+                                 "welcomed the move.", "welcomed")
+    assert [rec.actor(x).name for x in e.target] == ["European Union"]  # (not the United States and Britain)

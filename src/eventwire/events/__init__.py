@@ -151,6 +151,7 @@ class _Ctx:
     answers: set[int] = field(default_factory=set)
     # the first characters of triggers named as what came before their clause's act (``_prior_act``)
     background: set[int] = field(default_factory=set)
+    already: set[int] = field(default_factory=set)  # acts said to be done already (``_finish``)
     # indices of the tokens ``_match`` may find rows for, in text order (see ``_scan``)
     candidates: list[int] = field(default_factory=list)
     # _phrase_actors' answers by (head, max_cost, subject): it reads only what is fixed once the indexes are built
@@ -181,9 +182,14 @@ def find_events(doc: Doc, inputs: EventInputs, lexicon_path: str | None = None) 
         ctx.told.clear()
         # (an act the sentence names as what came before its own, "in retaliation for an Israeli strike", counts as
         # reported before the sentence's own acts: "the attack" in a later sentence is the retaliation)
-        ctx.reported.extend((ctx.trigger_lemma[e.trigger.start], e.cameo, list(e.source), list(e.target),
-                             e.trigger.start in ctx.answers)
-                            for e in sorted(got, key=lambda e: e.trigger.start not in ctx.background) if e.source)
+        rows = [(e.trigger.start in ctx.already,
+                 (ctx.trigger_lemma[e.trigger.start], e.cameo, list(e.source), list(e.target),
+                  e.trigger.start in ctx.answers))
+                for e in sorted(got, key=lambda e: e.trigger.start not in ctx.background) if e.source]
+        # (an act said to be done already, "the United States has already imposed similar sanctions", came before
+        # everything the story reported: "the move" after it is still the story's own act)
+        ctx.reported[:0] = [x for early, x in rows if early]
+        ctx.reported.extend(x for early, x in rows if not early)
     return tuple(out)
 
 
@@ -2944,6 +2950,7 @@ PLACE_DOER_CODES = ("17", "114", "16")
 # Sectors of a country's own political life: its state arrests and tries them.
 POLITICAL_SECTORS = frozenset({"OPP", "GOV", "ELI", "PTY", "LEG", "JUD", "REB"})
 # Reactions to another's act: praise, demands, disapproval, rejection, threats, protest.
+ALREADY_WORDS = frozenset({"already", "previously"})  # ("has already imposed similar sanctions": done before)
 REACTION_ROOTS = frozenset({"05", "10", "11", "12", "13", "14"})
 # What one feels or voices about an act, which names no act itself ("expressed concern over the drills").
 ATTITUDE_NOUNS = frozenset({"concern", "alarm", "dismay", "regret", "outrage", "anger", "displeasure",
@@ -3500,6 +3507,8 @@ def _finish(ctx: _Ctx, d: _Draft, sent, inputs: EventInputs) -> Event:
     ctx.trigger_lemma[t.idx] = t.lemma_.lower()
     if _prior_act(t):
         ctx.background.add(t.idx)  # (``_date`` below reads it: an earlier act, undated by its clause)
+    if any(c.dep_ == "advmod" and c.lower_ in ALREADY_WORDS for c in _kids(t)):
+        ctx.already.add(t.idx)
     source, target_ids = tuple(d.source), tuple(target)
     return Event(
         id=f"e{ctx.n_events}", source=source, target=target_ids, cameo=d.code, cameo_root=d.code[:2],
