@@ -3361,3 +3361,14 @@ def test_an_act_done_already_is_not_the_move_answered_after_it(pipeline):
                                  "States and Britain have already imposed similar sanctions. The Palestinian Authority "
                                  "welcomed the move.", "welcomed")
     assert [rec.actor(x).name for x in e.target] == ["European Union"]  # (not the United States and Britain)
+
+
+@pytest.mark.parametrize("text, code, target", [
+    ("The United States pledged $200 million to support the mission.", "0331", []),
+    ("Japan gave $5 billion to Ukraine.", "071", ["UKR"]),
+    ("Qatar sent $30 million to Gaza.", "071", ["PSE"]),
+])
+def test_a_sum_of_money_given_or_pledged_is_economic_aid(pipeline, text, code, target):
+    rec = pipeline.extract(text)
+    (e,) = rec.events
+    assert e.cameo == code and [rec.actor(x).country for x in e.target] == target

@@ -654,8 +654,10 @@ def _row_fits(tok: Token, row: LexEntry, pos: str, place_at: dict[int, Place],
     key = ("heads", row.prep)
     heads = memo.get(key)
     if heads is None:
-        # each head with its lemma, its lower case and whether it is a named place or person as object
-        heads = memo[key] = [(h, h.lemma_.lower(), h.lower_, _named_object(h, place_at))
+        # each head with its lemma, its lower case and whether it is a named place or person as object (a sum of
+        # money read as the word "money": "pledged $200 million to support the mission")
+        heads = memo[key] = [(h, "money" if h.ent_type_ == "MONEY" and h.pos_ == "NUM" else h.lemma_.lower(), h.lower_,
+                              _named_object(h, place_at))
                              for h in _object_heads(tok, row.prep)]
     hits = tuple(h for h, lemma, lower, named in heads if lemma in objects or lower in objects or named in objects)
     if not hits and heads:  # "aid deliveries", "mediation efforts", "peacekeeping force"
