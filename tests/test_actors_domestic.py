@@ -292,3 +292,11 @@ def test_a_disease_is_no_actor(pipeline, text):
 def test_states_in_the_plural_are_no_one_countrys(pipeline, text, mention):
     a = actor_with_mention(pipeline.extract(text), mention)
     assert a.country is None and not a.cameo  # (not the dateline's)
+
+
+def test_a_group_counted_anew_is_not_the_one_named_before(pipeline):
+    rec = pipeline.extract("German prosecutors have charged three men with spying for China. The arrests came a day "
+                           "after Britain charged two men with spying for Beijing.")
+    assert actor_with_mention(rec, "two men") is not actor_with_mention(rec, "three men")
+    rec = pipeline.extract("Police in Lagos arrested three men on Monday. The three men were charged with murder.")
+    assert len(actor_with_mention(rec, "three men").mentions) == 2  # ("the three men": those named before)

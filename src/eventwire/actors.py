@@ -1233,8 +1233,12 @@ class _Builder:
                 continue
             igo = self.international_of(tok)  # "a spokesman for the United Nations": said explicitly, wins
             # (not a quantified group, "urged all parties to refrain", which is no group named before)
+            # (nor one counted with no "the": "Britain charged two men with spying" after "three men" were charged
+            # elsewhere names others)
+            kids = token_children(tok)
             ante = self.group_antecedent(tok) if igo is None and not any(
-                c.dep_ in ("det", "predet") and c.lower_ in _QUANTIFIERS for c in token_children(tok)) else None
+                c.dep_ in ("det", "predet") and c.lower_ in _QUANTIFIERS for c in kids) and not (
+                any(c.dep_ == "nummod" for c in kids) and not any(c.dep_ in ("det", "poss") for c in kids)) else None
             if ante is not None:
                 self.link(ante, np.start, np.end)
                 continue
