@@ -3372,3 +3372,12 @@ def test_a_sum_of_money_given_or_pledged_is_economic_aid(pipeline, text, code, t
     rec = pipeline.extract(text)
     (e,) = rec.events
     assert e.cameo == code and [rec.actor(x).country for x in e.target] == target
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Peru declared Mexico's ambassador persona non grata on Tuesday.", "MEX"),
+    ("Burkina Faso declared three French diplomats persona non grata.", "FRA"),
+])
+def test_declaring_a_diplomat_persona_non_grata_expels_him(pipeline, text, target):
+    rec, e = triggered(pipeline, text, "declared")
+    assert e.cameo == "161" and [rec.actor(x).country for x in e.target] == [target]

@@ -2366,6 +2366,9 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
         return None  # "condemned what it called provocations": one condemnation, whose object the clause names
     if code.startswith("171") and t.pos_ == "VERB" and _own_property(t, {x.i for x in m.obj_tokens}):
         return None  # "prisoners rioted, setting fire to their mattresses": no one else's property is touched
+    unwelcome = _declared_unwelcome(t) if code == "010" else None
+    if unwelcome is not None:
+        code = "161"  # "Peru declared Mexico's ambassador persona non grata": an expulsion of a diplomat
     verdict = _verdict(ctx, t) if code == "010" and not chain else None
     if verdict is not None:
         code = verdict[0]  # "Egypt said the attack was a flagrant violation of international law": a criticism
@@ -2532,6 +2535,8 @@ def _draft(ctx: _Ctx, m: _Match, chain: list[_Match], own_code: str | None = Non
                                   and (all(ctx.actor_by_id[a].country in own for a in ctx.actor_at[x.i])
                                        or any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in _kids(x)))}
     target = _object_actors(ctx, t, skip=skip, code=code, source=source)
+    if unwelcome is not None:
+        target = [x for x in _phrase_actors(ctx, unwelcome) if x not in source] or target
     if code[:3] == "063" and t.pos_ == "VERB":
         # "extradited a Russian businessman to the United States": the person handed over is the means; the state
         # receiving them is the one the judicial cooperation is with
@@ -3000,6 +3005,20 @@ def _same_act_target(ctx: _Ctx, t: Token, code: str, source: list[str]) -> list[
             if got:
                 return got
     return []
+
+
+def _declared_unwelcome(t: Token) -> Token | None:
+    """Who ``t`` ("declared") declares persona non grata: its passive subject or object, or the noun the parser made
+    a modifier of "persona" ("declared [Mexico's ambassador persona] non grata")."""
+    if t.lemma_.lower() != "declare" or t.pos_ != "VERB":
+        return None
+    doc = t.doc
+    persona = next((w for w in doc[t.i + 1:min(t.i + 8, len(doc))] if w.lower_ == "persona"), None)
+    if persona is None or persona.i + 2 >= len(doc) or doc[persona.i + 2].lower_ != "grata":
+        return None
+    who = _children(t, PASS_SUBJ) + [d for d in _children(t, ("dobj",)) if d.i != persona.i] \
+        + [c for c in _kids(persona) if c.dep_ in ("compound", "nmod", "nsubj") and c.i < persona.i]
+    return who[0] if who else None
 
 
 def _earlier_doer(ctx: _Ctx, t: Token, source: list[str], extra: list[Token] | None = None) -> list[str]:
