@@ -3381,3 +3381,12 @@ def test_a_sum_of_money_given_or_pledged_is_economic_aid(pipeline, text, code, t
 def test_declaring_a_diplomat_persona_non_grata_expels_him(pipeline, text, target):
     rec, e = triggered(pipeline, text, "declared")
     assert e.cameo == "161" and [rec.actor(x).country for x in e.target] == [target]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("The United Arab Emirates mediated a prisoner exchange between Russia and Ukraine on Friday.", None),
+    ("Qatar mediated talks between Israel and Hamas in Doha.", "Doha"),
+])
+def test_a_mediation_happens_where_it_is_said_to_not_in_the_lands_it_is_between(pipeline, text, place):
+    rec, e = triggered(pipeline, text, "mediated")
+    assert (e.location.name if e.location else None) == place

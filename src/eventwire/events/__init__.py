@@ -3668,7 +3668,9 @@ def _location(ctx: _Ctx, d: _Draft) -> EventLocation | None:
                              and not (c.lower_ == "in" and p.lemma_.lower() in SAID_IN_NOUNS))  # ("at military posts")
                 cands.extend(_prep_objects(c, ("of",)))  # "outside of the city of Basra": a two-word preposition
             elif visit and c.dep_ == "dobj":
-                cands.append(c)
+                # ("visited Tehran"; of what is mediated, only where it is: "mediated talks between Israel and Hamas
+                # in Doha", not "an exchange between Russia and Ukraine")
+                cands.extend(_prep_objects(c, PLACE_PREPS) if d.code.startswith(("045", "046")) else [c])
         if cands or tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("xcomp", "conj"):
             break
     # (a time read as a place names none: "struck military sites near Damascus later in the day")
